@@ -1,0 +1,215 @@
+"""The data that flows between stages: plain, frozen dataclasses and enums.
+
+Every stage takes and returns these types, so each module can be tested alone and the
+pipeline (``aligner.build``) only wires them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+
+class Lang(str, Enum):
+    """Languages the tool segments and aligns."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+class DocKind(str, Enum):
+    """How a document was captured; decides which cleaners run."""
+
+    PDF_TEXT = "pdf-text"  # text extracted from a PDF (journal paper)
+    FORUM = "forum"  # saved web forum page: headers, CSS, HTML debris
+    MARKDOWN = "markdown"  # Markdown, possibly with YAML front matter
+    ROUNDTABLE = "roundtable"  # speaker-labelled transcript
+    PLAIN = "plain"  # anything else
+
+
+class Role(str, Enum):
+    """What part of a document a paragraph is; used to pair embedded English."""
+
+    TITLE = "title"
+    AUTHORS = "authors"
+    ABSTRACT = "abstract"
+    KEYWORDS = "keywords"
+    BODY = "body"
+
+
+@dataclass(frozen=True)
+class LineSpan:
+    """Text offset ``offset`` of a paragraph starts on source line ``line`` (1-based)."""
+
+    offset: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Cleaned text of one paragraph, with a map back to source lines.
+
+    ``spans`` is sorted by offset and starts at offset 0; a paragraph re-joined across a
+    page break has one span per source line it came from.
+    """
+
+    text: str
+    lang: Lang
+    role: Role = Role.BODY
+    spans: tuple[LineSpan, ...] = ()
+
+    @property
+    def line(self) -> int:
+        """First source line of the paragraph (0 when unknown)."""
+        return self.spans[0].line if self.spans else 0
+
+    def line_at(self, offset: int) -> int:
+        """Source line of the character at ``offset``."""
+        line = self.line
+        for span in self.spans:
+            if span.offset > offset:
+                break
+            line = span.line
+        return line
+
+
+@dataclass(frozen=True)
+class Debris:
+    """Text removed by cleaning; counted by ``kind`` and never silently lost."""
+
+    kind: str
+    line: int
+    text: str
+
+
+@dataclass
+class Document:
+    """One input document after reading and cleaning."""
+
+    path: Path
+    stem: str
+    kind: DocKind
+    encoding: str
+    zh: list[Paragraph] = field(default_factory=list)
+    en: list[Paragraph] = field(default_factory=list)  # English embedded or supplied
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    debris: list[Debris] = field(default_factory=list)
+
+    def debris_counts(self) -> dict[str, int]:
+        """Removed debris counted by kind, sorted by kind."""
+        counts: dict[str, int] = {}
+        for item in self.debris:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence, with where it came from."""
+
+    text: str
+    lang: Lang
+    doc: str
+    line: int
+    role: Role = Role.BODY
+    para: int = 0  # index of the paragraph within its document side
+
+
+@dataclass(frozen=True)
+class Bead:
+    """An alignment bead: source and target sentence indices, in order.
+
+    Either side may be empty (an unaligned sentence). ``score`` is a calibrated
+    confidence in [0, 1]; ``anchors`` say why the pair was made.
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+    anchors: tuple[str, ...] = ()
+
+    def to_vecalign(self) -> str:
+        """``[0, 1]:[0]:0.93`` as in vecalign's output."""
+        return f"{list(self.src)}:{list(self.tgt)}:{self.score:.2f}"
+
+
+@dataclass(frozen=True)
+class TranslationUnit:
+    """A source/target pair ready for a translation memory."""
+
+    source: str
+    target: str
+    score: float | None = None
+    doc: str = ""
+    src_line: int | None = None
+    tgt_line: int | None = None
+    segtype: str = "sentence"  # TMX segtype: sentence or phrase
+    anchors: tuple[str, ...] = ()
+    note: str = ""
+
+
+class TermKind(str, Enum):
+    PERSON = "person"
+    ORG = "org"
+    PRODUCT = "product"
+    CONCEPT = "concept"
+    ABBREVIATION = "abbreviation"
+    PLACE = "place"
+    WORK = "work"
+    OTHER = "other"
+
+
+class TermStatus(str, Enum):
+    ATTESTED = "attested"  # both forms occur in the documents
+    PROPOSED = "proposed"  # English form made by the tool (e.g. pinyin romanisation)
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """Where a term was seen: document stem and 1-based line."""
+
+    doc: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.doc}:{self.line}"
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    """One glossary entry: a zh/en pair with its evidence."""
+
+    zh: str
+    en: str
+    kind: TermKind = TermKind.OTHER
+    sources: tuple[Source, ...] = ()
+    status: TermStatus = TermStatus.ATTESTED
+    definition: str = ""
+    variants: tuple[str, ...] = ()  # other forms of the same concept (either language)
+    evidence: str = ""  # how it was found: paren, abstract, keywords, front-matter, latin, pinyin
+    keep_as_is: bool = False  # Latin term used unchanged in Chinese text
+
+    @property
+    def count(self) -> int:
+        return len(self.sources)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One consistency problem found by ``aligner check``."""
+
+    file: str
+    unit: str  # unit id or line
+    rule: str  # missing-term, forbidden-variant, inconsistent-target, keep-as-is
+    severity: Severity
+    source_term: str
+    expected: tuple[str, ...]
+    target: str
+    message: str = ""
