@@ -61,6 +61,250 @@ def cli() -> None:
 # Each command lives in its own block below: options, one library call, formatting.
 
 
+@cli.command()
+@click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
+              help="Folder with zh/ (Chinese documents) and optionally en/ (their English).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Where tmx/ and glossary/ are written.")
+@click.option("--srclang", default="zh-CN", show_default=True, help="TMX source language: zh-CN, zh-Hans or zh.")
+@click.option("--tgtlang", default="en-US", show_default=True, help="TMX target language: en-US, en-GB or en.")
+@click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
+@click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="SRX 2.0 segmentation rules (default: rules equal to OmegaT's).")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out of the TMX pairs whose confidence is below this (they are counted).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
+          min_score: float, as_json: bool) -> None:
+    """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
+    from .build import BuildSettings
+    from .build import build as run_build
+
+    settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
+                             srx=srx, min_score=min_score)
+    report = run_build(settings, progress=progress)
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        click.echo(format_build_report(report.to_dict()))
+
+
+def format_build_report(data: dict[str, Any]) -> str:
+    """The human summary of a build: one block per document, then the glossary and outputs."""
+    lines = []
+    for doc in data["documents"]:
+        debris = ", ".join(f"{kind} {n}" for kind, n in doc["debris"].items()) or "none"
+        lines.append(f"{doc['stem']}  ({doc['kind']}, {doc['encoding']})")
+        lines.append(f"  segments: {doc['zh_segments']} zh, {doc['en_segments']} en")
+        lines.append(f"  debris removed: {debris}")
+        if doc["tmx"]:
+            lines.append(f"  aligned pairs: {doc['pairs']} -> {doc['tmx']}")
+            skipped = []
+            if doc["unaligned_zh"] or doc["unaligned_en"]:
+                skipped.append(f"{doc['unaligned_zh']} zh / {doc['unaligned_en']} en sentences unaligned")
+            if doc["below_min_score"]:
+                skipped.append(f"{doc['below_min_score']} pairs below --min-score")
+            if skipped:
+                lines.append(f"  not in TMX: {'; '.join(skipped)}")
+        else:
+            lines.append(f"  {doc['note']}")
+        lines.append(f"  terms found: {doc['terms']}")
+    status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
+    lines.append(f"glossary: {data['terms']} terms ({status}); {data['conflicts']} conflicts to review")
+    for name, n in data["tmx_warnings"].items():
+        lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")
+    check = data.get("check") or {}
+    if check:
+        lines.append(f"self-check: {check.get('summary', check)}")
+    lines.append("wrote: " + ", ".join(data["outputs"]))
+    return "\n".join(lines)
+
+
+@cli.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-g", "--glossary", required=True, type=click.Path(path_type=Path),
+              help="Glossary: TBX v2/v3, CSV with a zh,en header, or OmegaT tab-separated.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the report as JSON on stdout (schema: docs/check.md).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="Exit 1 when a finding reaches this severity.")
+def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_on: str) -> None:
+    """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary.
+
+    Exit status: 0 clean, 1 findings at --fail-on level or worse, 2 bad input.
+    """
+    from .check import run_check
+    from .model import Severity
+
+    report = run_check(list(files), glossary)
+    if as_json:
+        echo_json(report.to_json())
+    else:
+        click.echo(report.to_text(), nl=False)
+    if report.reaches(Severity(fail_on)):
+        sys.exit(1)
+
+
+@cli.command("segment")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Which paragraphs to segment: the Chinese, or the English (embedded or a plain English file).")
+@click.option("--srx", type=click.Path(path_type=Path), default=None,
+              help="SRX 2.0 segmentation rules, e.g. your CAT tool's (default: rules equal to OmegaT's).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of segments instead of TSV.")
+def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool) -> None:
+    """Print FILE's sentences, one per line: LINE<TAB>TEXT.
+
+    LINE is the source line the sentence starts on. In TEXT a backslash, tab, line feed or
+    carriage return is written as \\\\, \\t, \\n or \\r.
+    """
+    from .model import Lang
+    from .segment.files import segment_file, tsv_escape
+
+    segments = segment_file(file, Lang(lang), srx)
+    if as_json:
+        echo_json([{"doc": s.doc, "lang": s.lang.value, "line": s.line, "para": s.para,
+                    "role": s.role.value, "text": s.text} for s in segments])
+    else:
+        for seg in segments:
+            click.echo(f"{seg.line}\t{tsv_escape(seg.text)}")
+    if not segments:
+        progress(f"aligner: no {'Chinese' if lang == 'zh' else 'English'} text found in {file}; nothing to segment.")
+
+
+@cli.command("align")
+@click.argument("zh", type=click.Path(path_type=Path))
+@click.argument("en", type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write here (atomically) instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "beads", "json"]), default="tsv",
+              show_default=True, help="beads: vecalign's [0, 1]:[0]:0.93 lines; tsv/json: texts, score, anchors.")
+@click.option("--presplit", is_flag=True, help="Take one sentence per line as given (line N is sentence N-1).")
+@click.option("--scorer", default="default", show_default=True,
+              help="Bead scorer: default, embedding, embedding+length, length or lexical.")
+@click.option("--explain", is_flag=True, help="List the anchors behind each pair (numbers, dictionary hits, names...).")
+def align_command(zh: Path, en: Path, out: Path | None, fmt: str, presplit: bool, scorer: str, explain: bool) -> None:
+    """Align the Chinese document ZH with its English translation EN, sentence by sentence.
+
+    Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
+    a calibrated confidence: the chance, measured on a development set, that the pair is right.
+    """
+    from .align.files import align_files
+    from .align.output import OutputFormat, write_result
+
+    result = align_files(zh, en, presplit=presplit, scorer=scorer, explain=explain, progress=progress)
+    text = write_result(result, OutputFormat(fmt), out)
+    if text is not None:
+        click.echo(text, nl=False)
+    unaligned_zh, unaligned_en = result.unaligned
+    pairs = sum(1 for b in result.beads if b.src and b.tgt)
+    progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
+             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English" + (f"; wrote {out}" if out else ""))
+
+
+@cli.command("read")
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--en", "en_file", type=click.Path(path_type=Path), default=None,
+              help="The document's English in a separate file (as corpus/en/<stem>.* would give it).")
+@click.option("--debris", "show_debris", is_flag=True,
+              help="Print what cleaning removed (LINE, KIND, TEXT) instead of the paragraphs.")
+@click.option("--json", "as_json", is_flag=True, help="Print everything the reader found as JSON.")
+def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool) -> None:
+    """Show how FILE is read: its kind, encoding, cleaned paragraphs and removed debris.
+
+    Prints one paragraph per line: LINE<TAB>LANG<TAB>ROLE<TAB>TEXT, where LINE is the source
+    line the paragraph starts on; a summary of what was removed goes to stderr.
+    """
+    from .documents import document_to_dict, read_document
+    from .segment.files import tsv_escape
+
+    doc = read_document(file, en_path=en_file)
+    if as_json:
+        echo_json(document_to_dict(doc))
+    elif show_debris:
+        for item in doc.debris:
+            click.echo(f"{item.line}\t{item.kind}\t{tsv_escape(item.text)}")
+    else:
+        for para in doc.zh + doc.en:
+            click.echo(f"{para.line}\t{para.lang.value}\t{para.role.value}\t{tsv_escape(para.text)}")
+    removed = ", ".join(f"{kind} {n}" for kind, n in doc.debris_counts().items()) or "nothing"
+    changed = ", ".join(f"{kind} {n}" for kind, n in doc.normalised.items()) or "nothing"
+    progress(f"aligner: {file}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
+             f"English paragraphs; removed: {removed}; normalised: {changed}")
+
+
+@cli.group("glossary")
+def glossary_group() -> None:
+    """Extract a terminology glossary from documents, or merge it with yours."""
+
+
+_GLOSSARY_FORMATS = ["tbx", "tbx3", "csv", "utf8", "json"]
+
+
+@glossary_group.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", default="-", show_default=True,
+              help="Glossary file to write (atomically); - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
+              help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
+                   "[default: from the -o suffix, json on stdout].")
+@click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stderr.")
+def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool) -> None:
+    """Extract zh/en term pairs from FILES (documents or folders), with provenance.
+
+    Pairs come from brackets (杨立昆(Yann LeCun)), a paper's key words and authors, YAML
+    front matter, Latin names kept as-is, and pinyin for Chinese-only names (proposed).
+    Conflicts (one form, two renderings) are listed on stderr for you to decide.
+    """
+    from .glossary.jobs import run_extract
+
+    report = run_extract(list(files), out, fmt, progress=progress)
+    data = report.to_dict()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), err=True)
+        return
+    by_status = ", ".join(f"{n} {s}" for s, n in data["by_status"].items())
+    by_evidence = ", ".join(f"{k} {n}" for k, n in data["by_evidence"].items())
+    target = "stdout" if out == "-" else out
+    progress(f"aligner: {data['entries']} terms ({by_status}) from {len(data['documents'])} documents; "
+             f"by evidence: {by_evidence}; wrote {report.format} to {target}")
+    for conflict in report.conflicts:
+        progress(f"conflict: {conflict.describe()}")
+    if data["unused_front_matter_names"]:
+        progress(f"note: {data['unused_front_matter_names']} front-matter names are not used in the text "
+                 f"and were left out")
+    for skipped in data["skipped_files"]:
+        progress(f"skipped (not a text document): {skipped}")
+
+
+@glossary_group.command("merge")
+@click.argument("ours", type=click.Path(path_type=Path))
+@click.argument("yours", type=click.Path(path_type=Path))
+@click.option("-o", "--out", default="-", show_default=True, help="Merged glossary to write; - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
+              help="Output format [default: from the -o suffix, json on stdout].")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stderr.")
+def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: bool) -> None:
+    """Merge OURS (an extracted glossary) into YOURS (TBX, CSV or OmegaT).
+
+    Your entries always win. Our entries for Chinese terms you lack are added; where we
+    propose a different English for a term you have, the proposal is reported, not applied.
+    """
+    from .glossary.jobs import run_merge
+
+    report = run_merge(ours, yours, out, fmt)
+    data = report.to_dict()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), err=True)
+        return
+    target = "stdout" if out == "-" else out
+    progress(f"aligner: {data['entries']} terms: kept all {data['kept_yours']} of yours, added "
+             f"{data['added_ours']} of ours, {data['agreed']} agreed, {len(data['differences'])} differ; "
+             f"wrote {report.format} to {target}")
+    for difference in report.result.differences:
+        progress(f"differs: {difference.describe()}")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="aligner")

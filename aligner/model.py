@@ -95,6 +95,10 @@ class Document:
     en: list[Paragraph] = field(default_factory=list)  # English embedded or supplied
     front_matter: dict[str, Any] = field(default_factory=dict)
     debris: list[Debris] = field(default_factory=list)
+    # in-place normalisations by kind (punctuation, fullwidth, entity, name-padding): text
+    # changed, nothing removed
+    normalised: dict[str, int] = field(default_factory=dict)
+    en_path: Path | None = None  # the separate English file, when one was supplied
 
     def debris_counts(self) -> dict[str, int]:
         """Removed debris counted by kind, sorted by kind."""
@@ -189,6 +193,7 @@ class TermEntry:
     variants: tuple[str, ...] = ()  # other forms of the same concept (either language)
     evidence: str = ""  # how it was found: paren, abstract, keywords, front-matter, latin, pinyin
     keep_as_is: bool = False  # Latin term used unchanged in Chinese text
+    forbidden: tuple[str, ...] = ()  # forms the glossary marks as not allowed (TBX deprecated)
 
     @property
     def count(self) -> int:
@@ -213,3 +218,4 @@ class Finding:
     expected: tuple[str, ...]
     target: str
     message: str = ""
+    line: int | None = None  # 1-based line of the unit in its file, when known

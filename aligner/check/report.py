@@ -1,0 +1,166 @@
+"""The result of a check, as data, as stable JSON (docs/check.md) and as text for people."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import __version__
+from ..model import Finding, Severity
+from .units import FileStats
+
+#: bump when a field is renamed or removed; adding a field keeps the version
+SCHEMA_VERSION = 1
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass
+class CheckReport:
+    """Findings plus the counts that say what was looked at."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[FileStats] = field(default_factory=list)
+    glossary_terms: int = 0  # distinct Chinese headwords after merging entries
+    glossary_entries: int = 0
+    glossary: str = ""  # glossary path, when read from a file
+    term_hits: int = 0  # glossary terms found in sources (one per unit and term)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files left out of folders
+    glossary_skipped: list[tuple[str, str]] = field(default_factory=list)  # (file:line, reason)
+
+    @property
+    def units(self) -> int:
+        return sum(f.units for f in self.files)
+
+    @property
+    def untranslated(self) -> int:
+        return sum(f.untranslated for f in self.files)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def by_rule(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def reaches(self, level: Severity) -> bool:
+        """True when a finding is at ``level`` or worse: the CLI then exits 1."""
+        return any(_RANK[f.severity] >= _RANK[level] for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON report (docs/check.md, ``schema_version`` 1)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "aligner check", "version": __version__},
+            "glossary": {"path": self.glossary, "entries": self.glossary_entries,
+                         "terms": self.glossary_terms,
+                         "skipped": [{"where": w, "reason": r} for w, r in self.glossary_skipped]},
+            "files": [
+                {"path": f.path, "format": f.format, "units": f.units,
+                 "untranslated": f.untranslated}
+                for f in self.files
+            ],
+            "skipped_files": [{"path": p, "reason": r} for p, r in self.skipped],
+            "counts": {
+                "files": len(self.files),
+                "units": self.units,
+                "untranslated": self.untranslated,
+                "term_hits": self.term_hits,
+                "findings": len(self.findings),
+                "by_severity": {s.value: self.count(s) for s in Severity},
+                "by_rule": self.by_rule(),
+            },
+            "terms": [
+                {"source_term": term, "expected": list(expected), "rule": rule,
+                 "findings": len(items),
+                 "by_severity": {s.value: sum(1 for f in items if f.severity is s)
+                                 for s in Severity}}
+                for (rule, term, expected), items in self.groups()
+            ],
+            "findings": [_finding_json(f) for f in self.findings],
+        }
+
+    def groups(self) -> list[tuple[tuple[str, str, tuple[str, ...]], list[Finding]]]:
+        """Findings grouped by (rule, source term, expected), most frequent first."""
+        groups: dict[tuple[str, str, tuple[str, ...]], list[Finding]] = {}
+        for finding in self.findings:
+            expected = finding.expected if finding.rule != "inconsistent-target" else ()
+            groups.setdefault((finding.rule, finding.source_term, expected), []).append(finding)
+        return sorted(groups.items(), key=lambda kv: (-len(kv[1]), _RULE_ORDER.get(kv[0][0], 9),
+                                                      kv[0][1], kv[0][2]))
+
+    def to_text(self, *, width: int = 70) -> str:
+        """Human-readable report: one block per term with counts, then a summary line."""
+        lines: list[str] = []
+        for (rule, term, expected), items in self.groups():
+            if rule == "inconsistent-target":
+                head = f"{_clip(term, width)}  [{rule}]"
+            else:
+                head = f"{term} → {' / '.join(expected) or '?'}  [{rule}]"
+            lines.append(f"{head}: {_severity_counts(items)}")
+            for finding in items:
+                where = f"{finding.file}:{finding.line}" if finding.line else finding.file
+                if finding.unit and finding.unit != str(finding.line or ""):
+                    where += f" (unit {finding.unit})"
+                lines.append(f"  {finding.severity.value:<7} {where}: {finding.message}")
+                lines.append(f"          target: {_clip(finding.target, width)}")
+            lines.append("")
+        for path, reason in self.skipped:
+            lines.append(f"skipped {path}: {reason}")
+        for where, reason in self.glossary_skipped:
+            lines.append(f"glossary entry skipped at {where}: {reason}")
+        lines.append(self.summary())
+        return "\n".join(lines) + "\n"
+
+    def summary(self) -> str:
+        """One line for a pipeline summary or the end of the text report."""
+        files = len(self.files)
+        text = (f"{self.units} unit{'s' * (self.units != 1)} in {files} file{'s' * (files != 1)}"
+                f" against {self.glossary_terms} glossary term{'s' * (self.glossary_terms != 1)}: "
+                f"{self.term_hits} term occurrence{'s' * (self.term_hits != 1)}, ")
+        if not self.findings:
+            text += "no findings"
+        else:
+            text += f"{len(self.findings)} finding{'s' * (len(self.findings) != 1)} ("
+            text += _severity_counts(self.findings) + ")"
+        if self.untranslated:
+            text += f"; {self.untranslated} untranslated unit{'s' * (self.untranslated != 1)} not checked"
+        if self.skipped:
+            text += f"; {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} skipped"
+        if self.glossary_skipped:
+            n = len(self.glossary_skipped)
+            text += f"; {n} glossary entr{'ies' if n != 1 else 'y'} skipped"
+        return text + "."
+
+
+_RULE_ORDER = {"missing-term": 0, "forbidden-variant": 1, "keep-as-is": 2,
+               "inconsistent-target": 3}
+
+
+def _severity_counts(items: list[Finding]) -> str:
+    parts = []
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        n = sum(1 for f in items if f.severity is severity)
+        if n:
+            parts.append(f"{n} {severity.value}{'s' * (n != 1)}")
+    return ", ".join(parts)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "file": finding.file,
+        "unit": finding.unit,
+        "line": finding.line,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "source_term": finding.source_term,
+        "expected": list(finding.expected),
+        "target": finding.target,
+        "message": finding.message,
+    }

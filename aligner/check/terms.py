@@ -1,0 +1,325 @@
+"""Finding glossary terms in Chinese sources and their English forms in targets.
+
+Chinese: one Aho-Corasick automaton over every Chinese form finds all candidates in a single
+pass; a candidate counts only when both its ends fall on jieba word boundaries, with the
+glossary loaded into jieba as a user dictionary. Overlapping candidates are then resolved
+longest first, so 加速主义 inside 有效加速主义 is not a hit of its own and a missing long term
+is reported under its own name instead of being masked by the short one. Raw substring
+matching (what OmegaT's CJK path and Okapi's string mode do) gets both wrong.
+
+Latin forms (DeepSeek, GPT-4) match case-insensitively on ASCII word boundaries instead.
+
+English: each allowed form becomes one regular expression that ignores case and tolerates
+plural -s/-es/-ies, the possessive, and hyphen/space/joined spellings.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
+import jieba
+
+from ..model import TermEntry, TermStatus
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# jieba segments each run of these characters on its own (jieba's re_han_default), so
+# segmenting only the runs that hold a candidate gives the same boundaries, faster.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+# Targets are folded before matching (see fold_target), so patterns stay simple and compile
+# fast: a glossary of 10,000 terms compiles 10,000 patterns.
+_SEP = "[ -]*"
+_APOS = "'"
+_FOLD = str.maketrans({
+    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d_"},
+    **{c: " " for c in "\t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                         "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+    **{c: "'" for c in "\u2018\u2019\u02bc\uff07"},
+})
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-case ASCII only, so offsets stay the same as in ``text``."""
+    return text.translate(_ASCII_LOWER)
+
+
+def fold_target(text: str) -> str:
+    """Hyphen, space and apostrophe variants folded to ``-``, `` `` and ``'``, one character
+    for one, so match offsets are offsets in ``text``."""
+    return text.translate(_FOLD)
+
+
+def _tokens(form: str) -> list[str]:
+    return [t for t in re.split(r"[ -]+", fold_target(form).strip()) if t]
+
+
+_NOT_PLURAL = {"news", "series", "species", "means", "lens", "headquarters", "whereabouts",
+               "crossroads", "diabetes", "measles", "innings", "thanks"}
+
+
+def _singular(token: str) -> str:
+    """The singular a glossary's plural headword stands for (industries → industry); the
+    pattern then accepts both numbers. Words like 'analysis' or 'status' are left alone."""
+    lower = token.lower()
+    if len(token) > 4 and lower.endswith("ies"):
+        return token[:-3] + ("Y" if token[-1].isupper() else "y")
+    if len(token) > 4 and re.search(r"(?:ss|x|z|ch|sh)es$", lower):
+        return token[:-2]
+    if len(token) > 3 and lower.endswith("s") and not re.search(r"(?:ss|us|is|as|ics|'s)$", lower) \
+            and lower not in _NOT_PLURAL and token[:-1].isalpha() and not token.isupper():
+        return token[:-1]
+    return token
+
+
+def _inflect(token: str) -> str:
+    """Pattern for the last word of a form: singular or plural (-s/-es/-ies) and the
+    possessive."""
+    token = _singular(token)
+    word = re.escape(token)
+    if re.fullmatch(r"[A-Za-z]*[^aeiouAEIOU\W\d_]y", token) and len(token) > 2:
+        word = re.escape(token[:-1]) + "(?:y|ies)"
+    elif token[-1:].isalpha():
+        word += "(?:e?s)?"
+    return word + f"(?:{_APOS}s|(?<=s){_APOS})?"
+
+
+def tolerant_pattern(form: str) -> str:
+    """Regex source for ``form`` tolerating inflection and hyphen/space variants (use with
+    re.IGNORECASE on a target passed through :func:`fold_target`)."""
+    tokens = _tokens(form)
+    if not tokens:
+        return r"(?!x)x"
+    parts = [re.escape(t) for t in tokens[:-1]] + [_inflect(tokens[-1])]
+    return r"(?<!\w)" + _SEP.join(parts) + r"(?!\w)"
+
+
+def exact_pattern(form: str) -> str:
+    """Regex source for ``form`` exactly as written (case-sensitive), allowing -s and 's."""
+    return (r"(?<!\w)" + re.escape(fold_target(form).strip()) + f"(?:s|{_APOS}s|(?<=s){_APOS})?"
+            + r"(?!\w)")
+
+
+def _longest_first(form: str) -> tuple[int, str]:
+    """Regex alternatives longest first, ties in a fixed order: output must not vary."""
+    return (-len(form), form)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A glossary term found in a source segment: ``[start, end)`` of the Chinese form."""
+
+    start: int
+    end: int
+    form: str  # the form as found (the glossary's spelling)
+    term: Term
+
+
+class Term:
+    """Everything the checker needs about one Chinese concept: all its source forms and
+    the English forms allowed or forbidden for it (entries with the same ``zh`` merged)."""
+
+    def __init__(self, entries: Sequence[TermEntry]) -> None:
+        first = entries[0]
+        self.zh = first.zh
+        self.entries = tuple(entries)
+        zh_forms: dict[str, None] = {first.zh: None}
+        en_forms: dict[str, None] = {}
+        forbidden: dict[str, None] = {}
+        for entry in entries:
+            en_forms[entry.en] = None
+            for variant in entry.variants:
+                if has_han(variant):
+                    zh_forms[variant] = None
+                else:
+                    en_forms[variant] = None
+            for form in entry.forbidden:
+                forbidden[form] = None
+        self.zh_forms = tuple(zh_forms)
+        for form in self.zh_forms:  # a Latin source form (LLM) kept in the English is fine
+            if not has_han(form):
+                en_forms.setdefault(form, None)
+        self.allowed = tuple(f for f in en_forms if f.strip())
+        self.forbidden = tuple(f for f in forbidden if f.strip() and f not in en_forms)
+        self.derived: list[str] = []  # allowed forms built from a contained term's variants
+        self.keep_as_is = any(e.keep_as_is for e in entries) or (
+            not has_han(first.zh) and first.zh.casefold() == first.en.casefold())
+        self.proposed = all(e.status is TermStatus.PROPOSED for e in entries)
+
+    @cached_property
+    def allowed_re(self) -> re.Pattern[str]:
+        forms = sorted(set(self.allowed) | set(self.derived), key=_longest_first)
+        return re.compile("|".join(tolerant_pattern(f) for f in forms), re.IGNORECASE)
+
+    @cached_property
+    def exact_re(self) -> re.Pattern[str]:
+        forms = sorted(self.allowed, key=_longest_first)
+        return re.compile("|".join(exact_pattern(f) for f in forms))
+
+    @cached_property
+    def forbidden_re(self) -> re.Pattern[str] | None:
+        if not self.forbidden:
+            return None
+        forms = sorted(self.forbidden, key=_longest_first)
+        return re.compile("|".join(tolerant_pattern(f) for f in forms), re.IGNORECASE)
+
+    def __repr__(self) -> str:
+        return f"Term({self.zh!r} -> {self.allowed!r})"
+
+
+class TermIndex:
+    """The glossary compiled for matching: one automaton plus a jieba tokenizer that knows
+    every Chinese form as a word. Build once, use for any number of segments."""
+
+    def __init__(self, glossary: Iterable[TermEntry]) -> None:
+        groups: dict[str, list[TermEntry]] = {}
+        for entry in glossary:
+            if entry.zh.strip() and entry.en.strip():
+                groups.setdefault(entry.zh.strip(), []).append(entry)
+        self.terms = [Term(entries) for _zh, entries in sorted(groups.items())]
+        owner: dict[str, Term] = {}
+        for term in self.terms:
+            for form in term.zh_forms:
+                owner.setdefault(form, term)  # a variant never steals a main form
+        for term in self.terms:
+            owner[term.zh] = term
+        self._automaton = ahocorasick.Automaton()
+        self._han_forms: list[str] = []
+        for form, term in sorted(owner.items()):
+            key = ascii_lower(form)
+            latin = not has_han(form)
+            if latin and not re.search(r"\w", form):
+                continue
+            if key in self._automaton:
+                continue  # two Latin forms differing only in case: first one wins
+            self._automaton.add_word(key, (form, term, latin))
+            if not latin:
+                self._han_forms.append(form)
+        if len(self._automaton):
+            self._automaton.make_automaton()
+            self._derive_compound_forms()
+        self._tokenizer: jieba.Tokenizer | None = None
+        self._cut_cache: dict[str, tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def _derive_compound_forms(self) -> None:
+        """生成式人工智能 → Generative Artificial Intelligence also allows Generative AI when
+        the glossary gives AI for 人工智能: a contained term's variants carry over."""
+        for term in self.terms:
+            if term.keep_as_is:
+                continue
+            for _end, (_form, sub, _latin) in self._automaton.iter(ascii_lower(term.zh)):
+                if sub is term or sub.keep_as_is or len(sub.allowed) < 2:
+                    continue
+                for whole in term.allowed:
+                    for part in sub.allowed:
+                        match = re.search(r"(?<!\w)" + re.escape(part) + r"(?!\w)", whole,
+                                          re.IGNORECASE)
+                        if not match:
+                            continue
+                        for other in sub.allowed:
+                            if other != part:
+                                derived = whole[:match.start()] + other + whole[match.end():]
+                                if derived not in term.allowed and derived not in term.derived:
+                                    term.derived.append(derived)
+
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        """jieba with the glossary's Chinese forms as a user dictionary (built on first use)."""
+        if self._tokenizer is None:
+            tokenizer = _fresh_tokenizer()
+            for form in self._han_forms:
+                tokenizer.add_word(form)
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def _boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
+        """jieba word boundaries of the blocks of ``text`` that hold a candidate span."""
+        bounds: set[int] = set()
+        for block in _JIEBA_BLOCK.finditer(text):
+            if not any(s < block.end() and e > block.start() for s, e in spans):
+                continue
+            offset = block.start()
+            bounds.add(offset)
+            bounds.update(offset + cut for cut in self._cuts(block.group()))
+        return bounds
+
+    def _cuts(self, block: str) -> tuple[int, ...]:
+        """End offsets of jieba's words in ``block``; cached, as TMs repeat themselves."""
+        cuts = self._cut_cache.get(block)
+        if cuts is None:
+            offset, ends = 0, []
+            for word in self.tokenizer.cut(block, HMM=False):
+                offset += len(word)
+                ends.append(offset)
+            cuts = tuple(ends)
+            if len(self._cut_cache) >= 100_000:
+                self._cut_cache.clear()
+            self._cut_cache[block] = cuts
+        return cuts
+
+    def find(self, source: str) -> list[Hit]:
+        """Glossary terms in ``source``: on word boundaries, longest first, no overlaps."""
+        if not len(self._automaton):
+            return []
+        candidates: list[Hit] = []
+        han_spans: list[tuple[int, int]] = []
+        for end, (form, term, latin) in self._automaton.iter(ascii_lower(source)):
+            start = end + 1 - len(form)
+            if latin:
+                before = source[start - 1] if start else " "
+                after = source[end + 1] if end + 1 < len(source) else " "
+                if _is_word_char(before) and _is_word_char(form[0]):
+                    continue
+                if _is_word_char(after) and _is_word_char(form[-1]):
+                    continue
+            else:
+                han_spans.append((start, end + 1))
+            candidates.append(Hit(start, end + 1, form, term))
+        if not candidates:
+            return []
+        if han_spans:
+            bounds = self._boundaries(source, han_spans)
+            candidates = [
+                c for c in candidates
+                if not has_han(c.form) or (c.start in bounds and c.end in bounds)
+            ]
+        candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken: list[Hit] = []
+        for hit in candidates:
+            if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+                taken.append(hit)
+        taken.sort(key=lambda h: h.start)
+        return taken
+
+
+_BASE_DICT: tuple[dict[str, int], int] | None = None
+
+
+def _fresh_tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer with its own copy of the default dictionary: user words added for
+    one glossary never leak into another, and the dictionary is loaded once per process."""
+    global _BASE_DICT
+    if _BASE_DICT is None:
+        jieba.setLogLevel(logging.WARNING)
+        base = jieba.Tokenizer()
+        base.initialize()
+        _BASE_DICT = (base.FREQ, base.total)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = dict(_BASE_DICT[0])
+    tokenizer.total = _BASE_DICT[1]
+    tokenizer.initialized = True
+    return tokenizer
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")

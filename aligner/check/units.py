@@ -1,0 +1,414 @@
+"""Bilingual units from any TM or bilingual file, read with translate-toolkit's storage classes.
+
+TMX, XLIFF 1.2, XLIFF 2.0, PO and bilingual CSV/TSV; folders (recursively) and ``-`` for
+stdin. Every unit keeps its file and its id or line so a finding can point back to it.
+Which side is Chinese is decided per file: by the language tags where the format has them,
+otherwise by counting Han characters, because a zh→en glossary checks the Chinese side
+against the English side whichever order the file stores them in.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from lxml import etree
+
+from ..errors import EncodingError, FormatError, InputError
+from ..formats.glossary_read import refuse_entity_declarations
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+STDIN = "-"
+
+
+class UnitFormat(str, Enum):
+    """Bilingual formats ``aligner check`` reads."""
+
+    TMX = "tmx"
+    XLIFF1 = "xliff-1.2"
+    XLIFF2 = "xliff-2.0"
+    PO = "po"
+    CSV = "csv"  # comma- or tab-separated, with or without a header
+
+
+_EXTENSIONS = {
+    ".tmx": UnitFormat.TMX,
+    ".xlf": None,  # XLIFF 1.2 or 2.0: decided by the content
+    ".xliff": None,
+    ".sdlxliff": UnitFormat.XLIFF1,
+    ".po": UnitFormat.PO,
+    ".pot": UnitFormat.PO,
+    ".csv": UnitFormat.CSV,
+    ".tsv": UnitFormat.CSV,
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One source/target pair and where it is: ``file`` plus unit ``id`` and/or ``line``."""
+
+    file: str
+    id: str
+    line: int | None
+    source: str
+    target: str
+
+    @property
+    def ref(self) -> str:
+        """The unit id, else its line: what a finding calls the unit."""
+        return self.id or (str(self.line) if self.line else "")
+
+    @property
+    def label(self) -> str:
+        """``unit ID`` or ``line N`` for messages."""
+        if self.id:
+            return f"unit {self.id}"
+        return f"line {self.line}" if self.line else "an earlier unit"
+
+
+@dataclass
+class FileStats:
+    """What was read from one file: nothing the user gave is silently dropped."""
+
+    path: str
+    format: str
+    units: int = 0
+    untranslated: int = 0  # units with an empty target: counted, not checked
+
+
+@dataclass
+class UnitReader:
+    """Reads units from files, folders and stdin; keeps per-file counts and skipped files."""
+
+    files: list[FileStats] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    stdin: BinaryIO | None = None
+    exclude: set[Path] = field(default_factory=set)  # resolved paths never read as units
+
+    def read(self, paths: Sequence[Path | str]) -> Iterator[Unit]:
+        if not paths:
+            raise InputError("no input files given", hint="name TM or bilingual files, a folder, or -")
+        for item in paths:
+            name = str(item)
+            if name == STDIN:
+                stream = self.stdin or sys.stdin.buffer
+                yield from self._read_bytes(stream.read(), "<stdin>", None)
+                continue
+            path = Path(item)
+            if path.is_dir():
+                found = False
+                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if any(part.startswith(".") for part in child.relative_to(path).parts):
+                        continue  # hidden files and folders (.git, .DS_Store) are not inputs
+                    if child.resolve() in self.exclude:
+                        self.skipped.append((str(child), "the glossary"))
+                        continue
+                    if child.suffix.lower() in _EXTENSIONS:
+                        found = True
+                        yield from self._read_file(child)
+                    else:
+                        self.skipped.append((str(child), "not a TM or bilingual file"))
+                if not found:
+                    raise InputError(
+                        "folder has no .tmx, .xlf, .xliff, .po, .csv or .tsv files", path=path,
+                        hint="give the files directly or another folder",
+                    )
+                continue
+            yield from self._read_file(path)
+
+    def _read_file(self, path: Path) -> Iterator[Unit]:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError("file not found", path=path, hint="check the path") from None
+        except IsADirectoryError:
+            raise InputError("is a folder", path=path, hint="give a file") from None
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror})", path=path,
+                             hint="check the file permissions") from None
+        yield from self._read_bytes(data, str(path), path.suffix.lower())
+
+    def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
+        fmt = detect_unit_format(data, name, suffix)
+        stats = FileStats(path=name, format=fmt.value)
+        self.files.append(stats)
+        raw = _PARSERS[fmt](data, name)
+        zh_first = _orientation(raw)
+        for ident, line, first, second in raw.units:
+            source, target = (first, second) if zh_first else (second, first)
+            stats.units += 1
+            if not target.strip():
+                stats.untranslated += 1
+            yield Unit(file=name, id=ident, line=line, source=source, target=target)
+
+
+def read_units(paths: Sequence[Path | str], *, reader: UnitReader | None = None) -> Iterator[Unit]:
+    """Units of every given file, folder (recursively) or ``-`` (stdin), in order.
+
+    Pass a :class:`UnitReader` to get per-file counts and the files skipped in folders.
+    """
+    return (reader or UnitReader()).read(paths)
+
+
+# --- format detection -------------------------------------------------------------------
+
+def _root(data: bytes) -> tuple[str, str]:
+    """Local name and ``version`` attribute / namespace of the XML root."""
+    try:
+        for _event, element in etree.iterparse(
+            io.BytesIO(data), events=("start",), resolve_entities=False, no_network=True,
+            huge_tree=False, load_dtd=False,
+        ):
+            qname = etree.QName(element)
+            return qname.localname, (element.get("version") or qname.namespace or "")
+    except etree.XMLSyntaxError:
+        pass
+    return "", ""
+
+
+def detect_unit_format(data: bytes, name: str, suffix: str | None) -> UnitFormat:
+    """Recognise the format from the content; the extension breaks ties."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Trados writes TMX
+        text = data[:131072].decode("utf-16", "replace")
+    else:
+        text = data[:65536].decode("utf-8", "replace")
+    head = text[:2048].lstrip("\ufeff \t\r\n").encode("utf-8")
+    if head.startswith(b"<"):
+        refuse_entity_declarations(text, name)
+        root, version = _root(data)
+        if root == "tmx":
+            return UnitFormat.TMX
+        if root == "xliff":
+            return UnitFormat.XLIFF2 if version.startswith("2") or ":2." in version else UnitFormat.XLIFF1
+        if not root:
+            return _raise_xml(data, name)
+        raise FormatError(
+            f"XML root <{root}> is neither TMX nor XLIFF", path=name, line=1,
+            hint="give a TMX, XLIFF 1.2/2.0, PO or bilingual CSV file",
+        )
+    if re.search(r'(?m)^\s*msgid\s+"', text) or suffix in {".po", ".pot"}:
+        return UnitFormat.PO
+    if suffix in {".csv", ".tsv", None, ""} or b"\t" in head or b"," in head:
+        return UnitFormat.CSV
+    raise FormatError(
+        "not a TM or bilingual file", path=name, line=1,
+        hint="give a TMX, XLIFF 1.2/2.0, PO or bilingual CSV/TSV file",
+    )
+
+
+def _raise_xml(data: bytes, name: str) -> UnitFormat:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False)
+    try:
+        etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(f"not well-formed XML ({exc.msg})", path=name,
+                          line=exc.lineno or None,
+                          hint="repair the XML (an unescaped & or <, a truncated file)") from None
+    raise FormatError("not a TM or bilingual file", path=name, line=1,
+                      hint="give a TMX, XLIFF 1.2/2.0, PO or bilingual CSV/TSV file")
+
+
+# --- parsing with translate-toolkit -----------------------------------------------------
+
+@dataclass
+class _Raw:
+    """Units as stored: (id, line, first text, second text) and language hints."""
+
+    units: list[tuple[str, int | None, str, str]]
+    first_lang: str = ""
+    second_lang: str = ""
+
+
+def _store_error(exc: Exception, name: str, what: str) -> FormatError:
+    line = getattr(exc, "lineno", None) or getattr(exc, "line", None)
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    match = re.search(r"line (\d+)", message)
+    if line is None and match:
+        line = int(match.group(1))
+    return FormatError(f"cannot read {what}: {message.rstrip('.')}", path=name,
+                       line=line if isinstance(line, int) else None,
+                       hint=f"repair the {what} at that line or re-export it from the CAT tool")
+
+
+def _parse(store_class: Any, data: bytes, name: str, what: str) -> Any:
+    try:
+        handle = io.BytesIO(data)
+        handle.name = name  # type: ignore[attr-defined]
+        return store_class.parsefile(handle)
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(f"not well-formed XML ({exc.msg})", path=name,
+                          line=exc.lineno or None,
+                          hint="repair the XML (an unescaped & or <, a truncated file)") from None
+    except (ValueError, AssertionError, UnicodeDecodeError, csv.Error,
+            KeyError, AttributeError, IndexError, TypeError) as exc:
+        raise _store_error(exc, name, what) from None
+    except Exception as exc:  # translate.storage.base.ParseError and friends
+        if type(exc).__module__.startswith("translate."):
+            raise _store_error(exc, name, what) from None
+        raise
+
+
+def _lang(element: Any) -> str:
+    return (element.get(_XML_LANG) or element.get("lang") or "").lower()
+
+
+def _parse_tmx(data: bytes, name: str) -> _Raw:
+    from translate.storage.tmx import tmxfile
+
+    store = _parse(tmxfile, data, name, "TMX")
+    header = store.document.getroot().find("header")
+    srclang = (header.get("srclang") if header is not None else "") or ""
+    units: list[tuple[str, int | None, str, str]] = []
+    first_lang = second_lang = ""
+    for unit in store.units:
+        tu = unit.xmlelement
+        tuvs = unit.getlanguageNodes()
+        if not tuvs:  # counted as untranslated, not dropped
+            units.append((tu.get("tuid", ""), tu.sourceline, "", ""))
+            continue
+        zh = [t for t in tuvs if _lang(t).startswith("zh")]
+        en = [t for t in tuvs if _lang(t).startswith("en")]
+        if zh and en:
+            pair = (zh[0], en[0])
+        else:
+            src = [t for t in tuvs if srclang and _lang(t) == srclang.lower()]
+            first = src[0] if src else tuvs[0]
+            rest = [t for t in tuvs if t is not first]
+            pair = (first, rest[0] if rest else None)
+        space = "preserve" if tu.get(_XML_SPACE) == "preserve" else "default"
+        texts = [unit.getNodeText(t, space) if t is not None else "" for t in pair]
+        if not first_lang:
+            first_lang = _lang(pair[0])
+            second_lang = _lang(pair[1]) if pair[1] is not None else ""
+        units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or ""))
+    return _Raw(units, first_lang, second_lang)
+
+
+def _parse_xliff1(data: bytes, name: str) -> _Raw:
+    from translate.storage.xliff import Xliff1File
+
+    store = _parse(Xliff1File, data, name, "XLIFF")
+    units = [(u.xmlelement.get("id") or "", u.xmlelement.sourceline, u.source or "", u.target or "")
+             for u in store.units if not u.isheader()]
+    return _Raw(units, (store.getsourcelanguage() or "").lower(),
+                (store.gettargetlanguage() or "").lower())
+
+
+def _parse_xliff2(data: bytes, name: str) -> _Raw:
+    from translate.storage.xliff2 import Xliff2File
+
+    store = _parse(Xliff2File, data, name, "XLIFF 2.0")
+    units = [(u.getid() or "", u.xmlelement.sourceline, u.source or "", u.target or "")
+             for u in store.units if not u.isheader()]
+    return _Raw(units, (store.getsourcelanguage() or "").lower(),
+                (store.gettargetlanguage() or "").lower())
+
+
+def _parse_po(data: bytes, name: str) -> _Raw:
+    from translate.storage.po import pofile
+
+    store = _parse(pofile, data, name, "PO file")
+    units = []
+    for unit in store.units:
+        if unit.isheader() or unit.isobsolete():
+            continue
+        context = unit.getcontext() or ""
+        units.append((context, getattr(unit, "_line_number", None), unit.source or "",
+                      unit.target or ""))
+    target = ""
+    try:
+        target = (store.gettargetlanguage() or "").lower()
+    except Exception:  # a PO header without Language: is common
+        target = ""
+    return _Raw(units, "", target)
+
+
+def _parse_csv(data: bytes, name: str) -> _Raw:
+    """Bilingual CSV/TSV: translate-toolkit's csvl10n, with a header naming the columns, or
+    ``source,target`` / ``location,source,target`` without one."""
+    from translate.storage.csvl10n import csvfile
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise EncodingError("not valid UTF-8", path=name, line=line,
+                            hint="save the file as UTF-8") from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if "\t" in first else ","
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    keys = [cell.strip().lower() for cell in header]
+    zh_cols = [i for i, key in enumerate(keys) if key == "zh" or key.startswith("zh-")]
+    en_cols = [i for i, key in enumerate(keys) if key == "en" or key.startswith("en-")]
+    has_header = bool(zh_cols and en_cols)
+    fieldnames: list[str] | None = None
+    if has_header:
+        # name the columns the way csvl10n knows them; the header row keeps its line
+        names = ["x-" + str(i) for i in range(len(keys))]
+        names[zh_cols[0]], names[en_cols[0]] = "source", "target"
+        for i, key in enumerate(keys):
+            if key in {"id", "location", "context"}:
+                names[i] = key
+        start = data.index(first.encode("utf-8"))
+        end = start + len(first.encode("utf-8"))
+        data = data[:start] + delimiter.join(names).encode("utf-8") + data[end:]
+    elif not ({"source", "target"} <= set(keys) or "original" in keys or "translation" in keys):
+        if len(header) == 2:
+            fieldnames = ["source", "target"]  # a bare two-column file
+        # otherwise csv2po's location,source,target
+    store = csvfile(fieldnames=fieldnames) if fieldnames else csvfile()
+    try:
+        store.parse(data, dialect=_dialect(delimiter))
+    except (csv.Error, ValueError, UnicodeDecodeError) as exc:
+        raise _store_error(exc, name, "CSV") from None
+    units = []
+    for unit in store.units:
+        line = getattr(unit, "_line_number", None)
+        ident = unit.id or unit.location or ""
+        units.append((ident, line, unit.source or "", unit.target or ""))
+    first_lang = "zh" if has_header else ""
+    return _Raw(units, first_lang, "en" if has_header else "")
+
+
+class _Comma(csv.excel):
+    skipinitialspace = True
+    doublequote = True
+
+
+class _Tab(csv.excel_tab):
+    doublequote = True
+
+
+def _dialect(delimiter: str) -> str:
+    name = "aligner-check-tab" if delimiter == "\t" else "aligner-check-comma"
+    csv.register_dialect(name, _Tab if delimiter == "\t" else _Comma)
+    return name
+
+
+_PARSERS = {
+    UnitFormat.TMX: _parse_tmx,
+    UnitFormat.XLIFF1: _parse_xliff1,
+    UnitFormat.XLIFF2: _parse_xliff2,
+    UnitFormat.PO: _parse_po,
+    UnitFormat.CSV: _parse_csv,
+}
+
+
+def _orientation(raw: _Raw) -> bool:
+    """True when the first text of each unit is the Chinese side."""
+    if raw.first_lang.startswith("zh") and not raw.second_lang.startswith("zh"):
+        return True
+    if raw.second_lang.startswith("zh") and not raw.first_lang.startswith("zh"):
+        return False
+    first = sum(len(_HAN.findall(u[2])) for u in raw.units[:500])
+    second = sum(len(_HAN.findall(u[3])) for u in raw.units[:500])
+    return first >= second

@@ -1,0 +1,209 @@
+"""Bytes to text: the encodings translators actually receive, detected in a fixed order.
+
+Why an ordered attempt and not a statistical detector (charset-normalizer, chardet): the
+candidates for Chinese documents are few and well known, and their byte grammars decide almost
+every case exactly. A BOM is certain; strict UTF-8 almost never accepts legacy CJK bytes;
+GB18030 and Big5 both accept each other's bytes, which is the one ambiguity, settled by how
+common the decoded Han characters are (GB2312 covers the common simplified ones; Big5 read as
+GBK lands in the rare extension rows). Statistical detectors guess on short files and give
+different answers for the same file across versions; this order gives one answer, and its
+reason can be stated in an error message.
+
+Order: empty → known binary signatures → BOM (UTF-8, UTF-32, UTF-16) → UTF-16 without BOM
+(NUL pattern) → strict UTF-8 → GB18030 (plausible) → Big5 → GB18030 (any) → UTF-8 with a few
+bad bytes (each replaced by U+FFFD, later removed and counted as ``undecodable`` debris) →
+:class:`~aligner.errors.EncodingError`.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import EncodingError
+
+# Magic numbers of files users drop into a corpus folder by mistake.
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "give the text of the document as a .txt file saved as UTF-8"),
+    (b"\xff\xd8\xff", "a JPEG image", "give the text of the document as a .txt file saved as UTF-8"),
+    (b"GIF87a", "a GIF image", "give the text of the document as a .txt file saved as UTF-8"),
+    (b"GIF89a", "a GIF image", "give the text of the document as a .txt file saved as UTF-8"),
+    (b"%PDF-", "a PDF file", "extract its text first (for example `pdftotext -layout FILE.pdf`) and save it as UTF-8"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)",
+     "unpack it, or save the document as plain text (UTF-8) from your editor"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)",
+     "save the document as plain text (UTF-8) from your editor"),
+    (b"{\\rtf", "an RTF file", "save the document as plain text (UTF-8) from your editor"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_HINT = "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
+# A UTF-8 file with at most this many bad sequences (or 1 per 2,000 bytes) is read with the
+# bad bytes marked, rather than rejected: one broken line must not cost the whole document.
+_FEW_BAD = 16
+
+
+def _line_col(data: bytes, pos: int) -> tuple[int, int]:
+    start = data.rfind(b"\n", 0, pos) + 1
+    return data.count(b"\n", 0, pos) + 1, pos - start + 1
+
+
+def _controls(text: str) -> int:
+    return sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = _controls(sample)
+    # A text file with a few stray NULs is still text (they become ``control`` debris).
+    return controls > 0.3 * len(sample) or (len(sample) >= 200 and controls > 0.1 * len(sample))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM: ASCII characters (newlines, digits) leave NULs on one parity only."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    # ASCII (newlines, digits) puts its NUL on one side; the odd Han character U+4E00, U+5000
+    # … puts one on the other. Decoding and the plausibility check below settle the rest.
+    if max(even, odd) < 3 * min(even, odd) + 1:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _looks_binary(text) or not _plausible_chars(text):
+        return None
+    return encoding
+
+
+def _plausible_chars(text: str) -> bool:
+    """At least 90% of the characters are what Chinese or English text is made of.
+
+    Kana, Hangul, Greek, Cyrillic, box drawing and private-use characters do not count:
+    they are what Big5 read as GBK (or UTF-8 read as UTF-16) turns into.
+    """
+    sample = text[:20000]
+    if not sample:
+        return True
+    good = 0
+    for ch in sample:
+        o = ord(ch)
+        if (
+            0x20 <= o < 0x7F
+            or ch in "\t\n\r"
+            or 0x4E00 <= o <= 0x9FFF
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2000 <= o <= 0x206F
+            or 0xA0 <= o <= 0x17F
+            or 0x3400 <= o <= 0x4DBF
+            or 0xF900 <= o <= 0xFAFF
+            or 0x2E80 <= o <= 0x2FDF
+            or 0x1F300 <= o <= 0x1FAFF
+        ):
+            good += 1
+    return good >= 0.9 * len(sample)
+
+
+def _common_han_ratio(text: str) -> float:
+    """Share of Han characters that GB2312 (the common simplified set) can encode."""
+    han = common = 0
+    for ch in text[:200000]:
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+            han += 1
+            try:
+                ch.encode("gb2312")
+                common += 1
+            except UnicodeEncodeError:
+                pass
+    return common / han if han else 1.0
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf8_with_few_bad_bytes(data: bytes) -> tuple[str, int] | None:
+    text = data.decode("utf-8", errors="replace")
+    # bad sequences = U+FFFD characters that were not already in the bytes
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= max(_FEW_BAD, len(data) // 2000):
+        return text, bad
+    return None
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode a document's bytes; return ``(text, encoding name)``.
+
+    Raises :class:`EncodingError` naming the file, the line of the first bad byte where
+    known, what is wrong and how to fix it. Newlines are left as they are (see ``lines``).
+    """
+    if not data:
+        return "", "utf-8"
+    for magic, what, hint in _SIGNATURES:
+        if data.startswith(magic):
+            raise EncodingError(f"not a text file: it is {what}", path=path, hint=hint)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding.replace("-sig", ""))
+            except UnicodeDecodeError as exc:
+                line, col = _line_col(data, exc.start + len(bom))
+                raise EncodingError(
+                    f"the file starts with a {encoding.upper().replace('-SIG', '')} byte-order mark "
+                    f"but byte {exc.start + len(bom)} (column {col}) is not valid {encoding.replace('-sig', '')}",
+                    path=path, line=line, hint=_HINT,
+                ) from None
+            return text, encoding
+    encoding16 = _utf16_without_bom(data)
+    if encoding16:
+        return data.decode(encoding16), encoding16
+    text = _strict(data, "utf-8")
+    if text is not None:
+        if _looks_binary(text):
+            raise EncodingError("not a text file: it holds binary data (many control bytes)", path=path,
+                                hint="give a plain-text document saved as UTF-8")
+        return text, "utf-8"
+    gb = _strict(data, "gb18030")
+    gb_plausible = gb is not None and not _looks_binary(gb) and _plausible_chars(gb)
+    if gb_plausible and _common_han_ratio(gb) >= 0.85:
+        return gb, "gb18030"
+    big5 = _strict(data, "cp950")
+    if big5 is not None and not _looks_binary(big5) and _plausible_chars(big5):
+        return big5, "big5"
+    if gb_plausible:  # traditional characters saved as GBK
+        return gb, "gb18030"
+    few = _utf8_with_few_bad_bytes(data)
+    if few is not None and not _looks_binary(few[0]):
+        return few[0], "utf-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        bad = data[exc.start:exc.start + 1].hex()
+        binary = data[:4096].count(0) > 0 or _controls(data[:4096].decode("latin-1")) > 40
+        if binary:
+            raise EncodingError(
+                "not a text file: it holds binary data", path=path,
+                hint="give a plain-text document saved as UTF-8",
+            ) from None
+        raise EncodingError(
+            f"cannot decode byte 0x{bad} at column {col}: the file is not UTF-8, UTF-16, "
+            "GB18030/GBK or Big5",
+            path=path, line=line, hint=_HINT,
+        ) from None
+    raise AssertionError("unreachable: strict UTF-8 decoding succeeded above")  # pragma: no cover

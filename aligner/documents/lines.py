@@ -1,0 +1,117 @@
+"""Source lines and the recorder of everything cleaning removes or normalises.
+
+Cleaning works on :class:`Line` objects that keep their 1-based source line number, so every
+paragraph maps back to the file, and every removal is a :class:`~aligner.model.Debris` with
+its line: nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Debris
+
+
+#: Every debris kind the reader records, and what it is. A separate English file's debris
+#: has the same kinds with an ``en:`` prefix.
+DEBRIS_KINDS: dict[str, str] = {
+    "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",
+    "code": "Markdown code block (fences and contents): not text to translate",
+    "control": "NUL, XML-illegal control characters, stray byte-order marks, zero-width spaces, soft hyphens",
+    "css": "CSS rules and <style> blocks of a saved web page",
+    "embedded-english": "English found inside the Chinese file when a separate English file supersedes it",
+    "footnote": "footnote block (① … or * … at a block start) of PDF text; Markdown [^1]: notes",
+    "footnote-marker": "footnote reference in running text: ^① ① [3] [^1]",
+    "forum-notice": "forum notices: auto-close, 'last edited by', moderation",
+    "front-matter": "YAML front matter lines (parsed into Document.front_matter)",
+    "furniture": "WeChat/web furniture: 点击蓝字 关注我们, ·END·, copyright notices",
+    "html-comment": "<!-- … -->",
+    "html-tag": "HTML tags (their text content is kept)",
+    "image": "image placeholders, <img> tags, Markdown images",
+    "label": "part labels removed from a paragraph: 摘要: 关键词: Abstract: Key words:",
+    "link": "the URL part of a Markdown link (its text is kept); [ref]: URL definitions",
+    "list-marker": "bullets and list numbers: - * • 1.",
+    "markup": "Markdown marks: # headings, **bold**, > quotes, table pipes",
+    "masthead": "publisher masthead and notices, ISSN, 引用格式, credit lines (责任编辑 …)",
+    "metadata": "classification and author metadata: 中图分类号 文献标识码 文章编号, DOI, author bio, funding",
+    "page-break": "form feed left by a PDF converter",
+    "page-number": "a page number alone on a line",
+    "post-header": "forum post headers and the poster's name heading",
+    "quote": "an earlier forum post quoted in a reply",
+    "rating": "forum rating table",
+    "reference": "bibliography entries after 参考文献 / References in PDF text",
+    "running-header": "a short line repeated on every page of PDF text; 第 3 期 … Vol. 41 No. 3",
+    "separator": "separator lines: ***** ----- ﹍﹍﹍",
+    "signature": "forum client signature: —— 来自 …",
+    "speaker-colon": "the colon after a speaker label",
+    "speaker-label": "speaker of a transcript paragraph; the text is the name (肖 茜 → 肖茜)",
+    "undecodable": "bytes that could not be decoded (U+FFFD)",
+    "url": "bare URLs and URL-only lines",
+}
+
+
+@dataclass
+class Line:
+    """One source line (1-based ``no``) after cleaning; ``alone`` makes it a paragraph by itself."""
+
+    no: int
+    text: str
+    alone: bool = False
+    brk: bool = False  # starts a new paragraph (a list item, a post)
+
+
+@dataclass
+class Recorder:
+    """Collects debris (removed text) and counts of in-place normalisations."""
+
+    debris: list[Debris] = field(default_factory=list)
+    normalised: Counter[str] = field(default_factory=Counter)
+
+    def drop(self, kind: str, line: int, text: str) -> None:
+        """Record removed ``text``; whitespace alone is not worth a record."""
+        if text and not text.isspace():
+            self.debris.append(Debris(kind, line, text))
+
+    def drop_line(self, kind: str, line: Line) -> None:
+        self.drop(kind, line.no, line.text)
+        line.text = ""
+
+
+# C0 controls except TAB/LF/CR, DEL, C1 controls, BOM inside text, XML non-characters, lone
+# surrogates: none of them is text, and most are illegal in XML 1.0 (TMX, TBX). Also the
+# invisible characters that break term matching in captured web text (zero-width space,
+# word joiner, soft hyphen) and bidirectional overrides. ZWJ/ZWNJ stay: emoji and scripts
+# need them.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff\ufffd\x0b\x0c"
+    "\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069]+"
+)
+
+
+def split_lines(text: str, rec: Recorder) -> list[Line]:
+    """Normalise CR/LF/CRLF to LF, remove control characters (as debris), split into lines.
+
+    U+FFFD (a byte the decoder could not read) is recorded as ``undecodable``; a form feed
+    (a PDF converter's page break) as ``page-break``; other controls as ``control``.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [Line(no, t) for no, t in enumerate(text.split("\n"), start=1)]
+    if not _CONTROL.search(text):
+        return lines
+    for line in lines:
+        if _CONTROL.search(line.text):
+            line.text = _CONTROL.sub(lambda m, no=line.no: _control(m.group(), no, rec), line.text)
+    return lines
+
+
+def _control(found: str, no: int, rec: Recorder) -> str:
+    for kind, chars in (
+        ("undecodable", "".join(ch for ch in found if ch == "\ufffd")),
+        ("page-break", "".join(ch for ch in found if ch == "\x0c")),
+        ("control", "".join(ch for ch in found if ch not in "\ufffd\x0c")),
+    ):
+        if chars:
+            rec.debris.append(Debris(kind, no, chars))
+    return " " if ("\x0c" in found or "\x0b" in found) else ""

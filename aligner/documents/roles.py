@@ -1,0 +1,179 @@
+"""The parts of a journal paper, and the English that already exists for them.
+
+A Chinese paper commonly carries its title, authors, 摘要 and 关键词 near the start, and the
+same four in English (Title, authors, Abstract:, Key words:) at the end or right after the
+Chinese ones. Both sides get :class:`~aligner.model.Role` TITLE/AUTHORS/ABSTRACT/KEYWORDS so
+the pipeline can pair them by role; the English paragraphs move to ``Document.en``. The
+labels (摘要: / Abstract: / 关键词: / Key words:) are removed as ``label`` debris. English
+lines that are simply part of Chinese prose are left where they are.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Lang, Role
+from .lines import Recorder
+from .paragraphs import Draft
+from .text import count_han, is_english
+
+ZH_ABSTRACT = re.compile(
+    r"\s*(?:[\[【]\s*(?:内容)?(?:摘\s*要|提\s*要)\s*[\]】]\s*[:：]?|(?:内容)?(?:摘\s*要|提\s*要)\s*[:：]|"
+    r"(?:内容)?摘\s*要[ \u3000]+)\s*"
+)
+ZH_KEYWORDS = re.compile(
+    r"\s*(?:[\[【]\s*(?:关\s*键\s*[词字]|主\s*题\s*词)\s*[\]】]\s*[:：]?|(?:关\s*键\s*[词字]|主\s*题\s*词)\s*[:：]|"
+    r"关\s*键\s*[词字][ \u3000]+)\s*"
+)
+EN_ABSTRACT = re.compile(
+    r"\s*(?:\[\s*(?i:abstract|summary)\s*\]\s*[:：.]?|(?i:abstract|summary)\s*[:：.—–\-]|"
+    r"Abstract[ \t]+(?=[A-Z])|ABSTRACT[ \t]+(?=\S))\s*"
+)
+EN_KEYWORDS = re.compile(
+    r"\s*(?:\[\s*(?i:key\s*-?\s*words?|index\s+terms)\s*\]\s*[:：.]?|(?i:key\s*-?\s*words?|index\s+terms)\s*[:：.—–\-]|"
+    r"(?:Key\s*words|Keywords)[ \t]+(?=[A-Z])|(?:KEY\s*WORDS|KEYWORDS)[ \t]+(?=\S))\s*"
+)
+# 王小明 / 欧阳娜娜 / 埃隆·马斯克 (a transliterated name has a middle dot)
+_ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6}){1,3}")
+_SUP = re.compile(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰,，\s]+$")  # 卢云峰1 / 卢云峰¹ / 卢云峰*
+# 北京大学社会学系，北京 100871 — an affiliation line without parentheses
+_AFFILIATION_ZH = re.compile(r"(?:大学|学院|研究院|研究所|研究中心|实验室|科学院|社会科学院|医院|公司).{0,60}(?:\d{6}|[,，；;])")
+_AFFILIATION_EN = re.compile(
+    r"Universit|Institut|College|School|Academy|Department|Dept\.|Cent(?:er|re)|Laborator|Faculty", re.I
+)
+_NAME_WORD = r"(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|der|da|di|le|la)"
+_EN_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")  # Wang Xiaoming, ZHANG San, J. R. Smith
+_SUBTITLE = re.compile(r"\s*(?:——|—|－－|--|:|：)")
+_WINDOW = 8  # how far from the abstract the title, authors and key words may be
+
+
+def assign_roles(drafts: list[Draft], rec: Recorder, *, english_file: bool = False) -> list[Draft]:
+    """Give paper parts their roles; move embedded English parts to ``Lang.EN``.
+
+    ``english_file``: the drafts come from a separate English document (all ``Lang.EN``).
+    A role may cover several paragraphs (a title and its subtitle, authors and affiliation).
+    """
+    english = [english_file or is_english(d.text) for d in drafts]
+    if not english_file:
+        drafts = _zh_roles(drafts, english, rec)
+        english = [is_english(d.text) if d.role is Role.BODY else False for d in drafts]
+    return _en_roles(drafts, english, rec, move=not english_file)
+
+
+def _strip_label(draft: Draft, pattern: re.Pattern[str], rec: Recorder) -> bool:
+    line = draft.lines[0]
+    m = pattern.match(line.text)
+    if not m:
+        return False
+    rec.drop("label", line.no, m.group().strip())
+    line.text = line.text[m.end():]
+    return True
+
+
+def _zh_roles(drafts: list[Draft], english: list[bool], rec: Recorder) -> list[Draft]:
+    start = next(
+        (i for i, d in enumerate(drafts) if not english[i] and ZH_ABSTRACT.match(d.lines[0].text)), None
+    )
+    if start is None:
+        return drafts
+    _strip_label(drafts[start], ZH_ABSTRACT, rec)
+    drafts, english = _absorb_empty(drafts, english, start)
+    drafts[start].role = Role.ABSTRACT
+    stop = min(len(drafts), start + _WINDOW)
+    keywords = next(
+        (j for j in range(start + 1, stop) if not english[j] and ZH_KEYWORDS.match(drafts[j].lines[0].text)), None
+    )
+    if keywords is not None:
+        _strip_label(drafts[keywords], ZH_KEYWORDS, rec)
+        drafts[keywords].role = Role.KEYWORDS
+        for j in range(start + 1, keywords):
+            if not english[j]:
+                drafts[j].role = Role.ABSTRACT
+    k = start - 1
+    while k >= 0 and start - k <= 3 and _zh_authors(drafts[k].text):
+        drafts[k].role = Role.AUTHORS
+        k -= 1
+    if not (k >= 0 and _zh_title(drafts[k].text) and not english[k]) and start - k >= 3:
+        k += 1  # a short title (2-4 characters) looked like a name: the first "author" is it
+        if _AFFILIATION_ZH.search(drafts[k].text) or drafts[k].text[:1] in "(（":
+            k = -1
+    if k >= 0 and _zh_title(drafts[k].text) and not english[k]:
+        drafts[k].role = Role.TITLE
+        if k >= 1 and _SUBTITLE.match(drafts[k].text) and _zh_title(drafts[k - 1].text) and not english[k - 1]:
+            # 主标题 / ——副标题: both TITLE, kept apart as a CAT tool segments them
+            drafts[k - 1].role = Role.TITLE
+    return drafts
+
+
+def _en_roles(drafts: list[Draft], english: list[bool], rec: Recorder, *, move: bool) -> list[Draft]:
+    start = next(
+        (i for i, d in enumerate(drafts) if english[i] and EN_ABSTRACT.match(d.lines[0].text)), None
+    )
+    if start is None:
+        return drafts
+    _strip_label(drafts[start], EN_ABSTRACT, rec)
+    drafts, english = _absorb_empty(drafts, english, start)
+    parts = {start: Role.ABSTRACT}
+    stop = min(len(drafts), start + _WINDOW)
+    keywords = next(
+        (j for j in range(start + 1, stop) if english[j] and EN_KEYWORDS.match(drafts[j].lines[0].text)), None
+    )
+    if keywords is not None:
+        _strip_label(drafts[keywords], EN_KEYWORDS, rec)
+        parts[keywords] = Role.KEYWORDS
+        for j in range(start + 1, keywords):
+            if english[j]:
+                parts[j] = Role.ABSTRACT
+    k = start - 1
+    while k >= 0 and start - k <= 4 and english[k] and _en_authors(drafts[k].text):
+        parts[k] = Role.AUTHORS
+        k -= 1
+    if k >= 0 and english[k] and _en_title(drafts[k].text):
+        parts[k] = Role.TITLE
+    elif start - k >= 3 and _en_title(drafts[k + 1].text) and not _AFFILIATION_EN.search(drafts[k + 1].text):
+        parts[k + 1] = Role.TITLE  # a title of capitalised words looked like a name list
+    for i, role in parts.items():
+        drafts[i].role = role
+        if move:
+            drafts[i].lang = Lang.EN
+    return drafts
+
+
+def _absorb_empty(drafts: list[Draft], english: list[bool], i: int) -> tuple[list[Draft], list[bool]]:
+    """A label alone on its paragraph (``摘要:`` then the text below): take the next one in."""
+    if not drafts[i].text.strip() and i + 1 < len(drafts):
+        drafts[i].lines = drafts[i].lines + drafts[i + 1].lines
+        del drafts[i + 1]
+        del english[i + 1]
+    return drafts, english
+
+
+def _zh_authors(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 120 or "。" in text:
+        return False
+    if (text[0] in "(（" and text[-1] in ")）") or _AFFILIATION_ZH.search(text):
+        return True  # (北京大学 社会学系, 北京 100871)
+    names = [_SUP.sub("", t) for t in re.split(r"[,，、;；\s]+", text) if t]
+    names = [n for n in names if n]
+    return bool(names) and len(names) <= 12 and all(_ZH_NAME.fullmatch(n) for n in names)
+
+
+def _zh_title(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 120 and not text.endswith("。") and count_han(text) >= 2
+
+
+def _en_authors(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 400:
+        return False
+    if (text[0] == "(" and text[-1] == ")") or (_AFFILIATION_EN.search(text) and len(text) <= 400):
+        return True
+    names = [re.sub(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t.strip()) for t in re.split(r",|;|&|\band\b", text)]
+    names = [n for n in names if n]
+    return bool(names) and len(names) <= 20 and all(_EN_NAME.fullmatch(n) for n in names)
+
+
+def _en_title(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 300 and not text.endswith(".")

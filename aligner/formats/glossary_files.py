@@ -1,0 +1,214 @@
+"""Flat glossary files: CSV for spreadsheets and import wizards, OmegaT's tab-separated
+``.utf8``, and JSON for scripts.
+
+* **CSV** (RFC 4180: comma, double quotes, CRLF rows, UTF-8 without BOM unless ``bom=True``,
+  which Excel needs to show Chinese): a header row, then one row per entry::
+
+      zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is
+
+  ``doc``/``line`` are the first source; ``sources`` lists all as ``doc:line;doc:line``;
+  ``variants`` are ``;``-separated. Trados MultiTerm Convert, memoQ and Phrase map columns
+  on import; OmegaT reads it too (its CSV reader takes the header row as one more entry).
+* **OmegaT ``.utf8``** (what OmegaT's ``GlossaryReaderTSV`` reads: UTF-8, one entry per
+  line, ``source<TAB>target<TAB>comment``, lines starting with ``#`` ignored). Tabs and line
+  breaks inside a field would split the entry, so every run of them becomes one space. A
+  Chinese variant gets a line of its own so OmegaT also shows the entry where the variant
+  occurs; English variants are listed in the comment.
+* **JSON**: ``{"generator": signature, "entries": [...]}``, one object per entry with every
+  field of :class:`~aligner.model.TermEntry`.
+
+All formats remove XML-illegal control characters (as TMX and TBX must), so the four
+glossary files say the same thing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .output import open_output
+from ..model import TermEntry, TermStatus
+from .xmltext import has_han, xml_clean
+
+CSV_COLUMNS = (
+    "zh", "en", "kind", "doc", "line", "status", "count",
+    "definition", "sources", "variants", "evidence", "keep_as_is",
+)
+#: Sources listed in an OmegaT comment before "(+N more)"; the CSV and TBX list them all.
+UTF8_COMMENT_SOURCES = 5
+_TSV_BREAKS = re.compile(r"[\t\r\n]+")
+STATUS_TEXT = {TermStatus.PROPOSED: "proposed: English form made by the tool, verify"}
+
+
+@dataclass
+class GlossaryFileReport:
+    """What a flat glossary writer wrote and changed."""
+
+    path: Path
+    entries: int = 0
+    rows: int = 0
+    control_chars_removed: int = 0
+    fields_sanitised: int = 0
+    skipped_empty: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def default_signature(fmt: str) -> str:
+    return f"aligner|glossary|format:{fmt}|version:{__version__}"
+
+
+class _Text:
+    """Cleans every field the same way and counts what it changed."""
+
+    def __init__(self, report: GlossaryFileReport) -> None:
+        self.report = report
+
+    def xml(self, text: str) -> str:
+        cleaned, removed = xml_clean(text)
+        self.report.control_chars_removed += removed
+        return cleaned
+
+    def tsv(self, text: str) -> str:
+        cleaned = self.xml(text)
+        flat = sanitise_tsv_field(cleaned)
+        if flat != cleaned:
+            self.report.fields_sanitised += 1
+        return flat
+
+
+def sanitise_tsv_field(text: str) -> str:
+    """A field OmegaT's line-and-tab reader keeps whole: each run of tabs/CR/LF → one space."""
+    return _TSV_BREAKS.sub(" ", text)
+
+
+def csv_row(entry: TermEntry, text: _Text | None = None) -> dict[str, str]:
+    """The CSV columns of one entry."""
+    x = text.xml if text else (lambda s: xml_clean(s)[0])
+    first = entry.sources[0] if entry.sources else None
+    return {
+        "zh": x(entry.zh),
+        "en": x(entry.en),
+        "kind": entry.kind.value,
+        "doc": x(first.doc) if first else "",
+        "line": str(first.line) if first else "",
+        "status": entry.status.value,
+        "count": str(entry.count),
+        "definition": x(entry.definition),
+        "sources": ";".join(x(str(s)) for s in entry.sources),
+        "variants": ";".join(x(v) for v in entry.variants),
+        "evidence": x(entry.evidence),
+        "keep_as_is": "yes" if entry.keep_as_is else "no",
+    }
+
+
+def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = False) -> GlossaryFileReport:
+    """Write the glossary as CSV with a header row (see the module doc for the columns)."""
+    report = GlossaryFileReport(path=Path(path))
+    text = _Text(report)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in entries:
+        row = csv_row(entry, text)
+        if not row["zh"].strip() or not row["en"].strip():
+            report.skipped_empty += 1
+            report.warnings.append(f"empty term skipped: {entry.zh!r} / {entry.en!r}")
+            continue
+        writer.writerow(row)
+        report.entries += 1
+        report.rows += 1
+    data = buffer.getvalue().encode("utf-8")
+    with open_output(path) as handle:
+        handle.write((b"\xef\xbb\xbf" if bom else b"") + data)
+    return report
+
+
+def utf8_comment(entry: TermEntry) -> str:
+    """The comment column OmegaT shows next to the term: kind, status, definition, English
+    variants and where the pair was found."""
+    parts = [entry.kind.value, STATUS_TEXT.get(entry.status, entry.status.value)]
+    if entry.keep_as_is:
+        parts.append("keep as is")
+    if entry.definition:
+        parts.append(entry.definition)
+    en_variants = [v for v in entry.variants if not has_han(v) and v != entry.en]
+    if en_variants:
+        parts.append("also: " + ", ".join(en_variants))
+    if entry.sources:
+        shown = ", ".join(str(s) for s in entry.sources[:UTF8_COMMENT_SOURCES])
+        more = len(entry.sources) - UTF8_COMMENT_SOURCES
+        parts.append("sources: " + shown + (f" (+{more} more)" if more > 0 else ""))
+    return "; ".join(parts)
+
+
+def write_utf8(
+    entries: Iterable[TermEntry], path: str | Path, *, signature: str | None = None
+) -> GlossaryFileReport:
+    """Write OmegaT's tab-separated glossary (``source<TAB>target<TAB>comment``, UTF-8, LF).
+
+    The first line is a ``#`` comment with the signature; OmegaT skips it.
+    """
+    report = GlossaryFileReport(path=Path(path))
+    text = _Text(report)
+    lines = [f"# {sanitise_tsv_field(signature or default_signature('utf8'))}"]
+    for entry in entries:
+        zh, en = text.tsv(entry.zh), text.tsv(entry.en)
+        if not zh.strip() or not en.strip():
+            report.skipped_empty += 1
+            report.warnings.append(f"empty term skipped: {entry.zh!r} / {entry.en!r}")
+            continue
+        if zh.startswith("#"):
+            report.warnings.append(f"{zh!r} starts with '#': OmegaT reads that line as a comment")
+        comment = text.tsv(utf8_comment(entry))
+        lines.append(f"{zh}\t{en}\t{comment}")
+        report.entries += 1
+        for variant in entry.variants:
+            variant = text.tsv(variant)
+            if has_han(variant) and variant.strip() and variant != zh:
+                lines.append(f"{variant}\t{en}\t{sanitise_tsv_field(f'variant of {zh}; {comment}')}")
+    report.rows = len(lines) - 1
+    with open_output(path) as handle:
+        handle.write(("\n".join(lines) + "\n").encode("utf-8"))
+    return report
+
+
+def entry_dict(entry: TermEntry) -> dict[str, Any]:
+    """Every field of an entry, JSON-ready."""
+    return {
+        "zh": entry.zh,
+        "en": entry.en,
+        "kind": entry.kind.value,
+        "status": entry.status.value,
+        "count": entry.count,
+        "definition": entry.definition,
+        "sources": [{"doc": s.doc, "line": s.line} for s in entry.sources],
+        "variants": list(entry.variants),
+        "evidence": entry.evidence,
+        "keep_as_is": entry.keep_as_is,
+    }
+
+
+def write_json(
+    entries: Iterable[TermEntry], path: str | Path, *, signature: str | None = None
+) -> GlossaryFileReport:
+    """Write the glossary as one JSON document (UTF-8, sorted keys, 2-space indent)."""
+    report = GlossaryFileReport(path=Path(path))
+    text = _Text(report)
+    items = []
+    for entry in entries:
+        item = entry_dict(entry)
+        for key in ("zh", "en", "definition", "evidence"):
+            item[key] = text.xml(item[key])
+        item["variants"] = [text.xml(v) for v in item["variants"]]
+        items.append(item)
+    report.entries = report.rows = len(items)
+    document = {"generator": signature or default_signature("json"), "entries": items}
+    with open_output(path) as handle:
+        handle.write((json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return report

@@ -1,0 +1,477 @@
+"""TMX 1.4b: the translation memory every CAT tool imports (OmegaT, Trados, memoQ, Phrase).
+
+Writing streams one ``<tu>`` at a time through :class:`lxml.etree.xmlfile`, so memory stays
+flat for a million units, and goes through :func:`aligner.atomic.atomic_write`, so a failed
+run never leaves half a file. Output is deterministic: no wall-clock date unless asked for.
+
+What CAT tools need, and what this writer therefore guarantees:
+
+* every header attribute the DTD marks ``#REQUIRED`` (creationtool, creationtoolversion,
+  segtype, o-tmf, adminlang, srclang, datatype), and ``xml:lang`` on every ``<tuv>``;
+* OmegaT 3.6 looks a segment up *exactly*: the ``<seg>`` text must equal its own segment, so
+  text is written as given (leading/trailing spaces are reported, not silently changed);
+* no XML-illegal characters (C0 controls, U+FFFE/U+FFFF, lone surrogates): they are removed
+  and counted — lxml cannot write them and a CAT tool rejects the whole file over one;
+* a side over 2,000 characters is written but reported: Trados Cloud rejects such TUs;
+* an empty side is never written (an empty ``<seg>`` deletes the sentence in OmegaT's
+  output and is invalid for tmx_validate); the unit is skipped and counted;
+* no ``<!DOCTYPE>``: it is optional, and .NET-based tools with DTD processing disabled
+  (Trados, memoQ) refuse a file that declares one.
+
+Custom data goes in ``<prop type="x-…">`` (the ``x-`` prefix is what TMX reserves for
+user-defined types): ``x-score`` (alignment confidence), ``x-doc``, ``x-src-line``,
+``x-tgt-line`` (provenance) and one ``x-anchor`` per anchor (why the pair was made). The header carries a sacrebleu-style
+signature, ``<prop type="x-aligner-signature">``, naming the settings and version.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .. import __version__
+from .output import is_stdio, open_output
+from ..errors import FormatError, InputError, UsageError
+from ..model import TranslationUnit
+from .langs import SourceLang, TargetLang, source_lang, target_lang
+from .xmltext import xml_clean
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Trados Cloud rejects translation units with a side longer than this.
+MAX_SEGMENT_CHARS = 2000
+#: Locations kept per kind of problem in a :class:`TmxReport`.
+MAX_LOCATIONS = 10
+#: The four segment types TMX 1.4b allows.
+SEGTYPES = ("block", "paragraph", "sentence", "phrase")
+TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")
+CREATION_TOOL = "aligner"
+#: ``o-tmf`` names the format of the memory the data came from; ours is our own pipeline.
+O_TMF = "aligner"
+
+
+@dataclass(frozen=True)
+class TmxIssue:
+    """One thing the writer changed, skipped or wants a human to look at."""
+
+    kind: str  # control-chars | long-segment | empty-segment | edge-whitespace
+    unit: int  # 1-based position of the unit in the input
+    side: str  # source | target
+    doc: str
+    line: int | None
+    detail: str
+
+    def __str__(self) -> str:
+        where = self.doc or "unit"
+        where += f":{self.line}" if self.line else f" #{self.unit}"
+        return f"{where} ({self.side}): {self.detail}"
+
+
+@dataclass
+class TmxReport:
+    """What :func:`write_tmx` wrote, removed and warns about."""
+
+    path: Path
+    signature: str
+    creation_date: str | None = None
+    units_written: int = 0
+    skipped_empty: int = 0
+    control_chars_removed: int = 0
+    units_with_control_chars: int = 0
+    long_segments: int = 0
+    edge_whitespace: int = 0
+    issues: list[TmxIssue] = field(default_factory=list)
+
+    def warnings(self) -> list[str]:
+        """One human-readable line per recorded issue (the first few of each kind)."""
+        return [f"{issue.kind}: {issue}" for issue in self.issues]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "signature": self.signature,
+            "creation_date": self.creation_date,
+            "units_written": self.units_written,
+            "skipped_empty": self.skipped_empty,
+            "control_chars_removed": self.control_chars_removed,
+            "units_with_control_chars": self.units_with_control_chars,
+            "long_segments": self.long_segments,
+            "edge_whitespace": self.edge_whitespace,
+            "issues": [issue.__dict__ | {"text": str(issue)} for issue in self.issues],
+        }
+
+    def _note(self, issue: TmxIssue) -> None:
+        if sum(1 for i in self.issues if i.kind == issue.kind) < MAX_LOCATIONS:
+            self.issues.append(issue)
+
+
+def default_signature(srclang: str, tgtlang: str) -> str:
+    """The signature written when the caller gives none."""
+    return f"aligner|src:{srclang}|tgt:{tgtlang}|version:{__version__}"
+
+
+def resolve_creation_date(value: str | datetime | None = None) -> str | None:
+    """The header ``creationdate``: the given value, else ``$SOURCE_DATE_EPOCH``, else none.
+
+    ``"now"`` asks for the wall clock. TMX dates are UTC ``YYYYMMDDThhmmssZ``; the attribute
+    is optional in TMX 1.4b, so leaving it out keeps two runs byte-identical.
+    """
+    if isinstance(value, datetime):
+        stamp = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if value is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if not epoch:
+            return None
+        if not epoch.isdigit():
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
+                hint="set it to an integer such as 1700000000, or unset it",
+            )
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if value == "now":
+        return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if TMX_DATE.match(value):
+        try:
+            datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+            return value
+        except ValueError:
+            pass
+    raise UsageError(
+        f"creation date {value!r} is not a TMX date",
+        hint="use UTC YYYYMMDDThhmmssZ, e.g. 20240131T120000Z, or 'now'",
+    )
+
+
+def _prop_type(key: str) -> str:
+    key = key.strip()
+    return key if key.startswith("x-") else f"x-{key}"
+
+
+def _format_score(score: float) -> str:
+    return f"{score:.4f}"
+
+
+def write_tmx(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    srclang: str | SourceLang = "zh-CN",
+    tgtlang: str | TargetLang = "en-US",
+    header_props: Mapping[str, str] = {},
+    creation_date: str | datetime | None = None,
+    segtype: str = "sentence",
+    adminlang: str = "en-US",
+) -> TmxReport:
+    """Write ``units`` as TMX 1.4b to ``path`` (atomically) and report what was changed.
+
+    ``header_props`` become header ``<prop type="x-…">`` in the given order (an ``x-`` is
+    prefixed when missing); unless it holds ``x-aligner-signature``, a default signature is
+    written first. ``segtype`` is the header default; a unit whose segtype differs (e.g.
+    ``phrase`` for a glossary pair) carries its own ``segtype`` attribute.
+    """
+    src = source_lang(srclang).value
+    tgt = target_lang(tgtlang).value
+    if segtype not in SEGTYPES:
+        raise UsageError(f"unknown TMX segtype {segtype!r}", hint=f"use one of {', '.join(SEGTYPES)}")
+    date = resolve_creation_date(creation_date)
+    props: dict[str, str] = {}
+    for key, value in header_props.items():
+        props[_prop_type(key)] = xml_clean(str(value))[0]
+    signature = props.get("x-aligner-signature") or default_signature(src, tgt)
+    props = {"x-aligner-signature": signature} | props
+    report = TmxReport(path=Path(path), signature=signature, creation_date=date)
+
+    header_attrs = {
+        "creationtool": CREATION_TOOL,
+        "creationtoolversion": __version__,
+        "segtype": segtype,
+        "o-tmf": O_TMF,
+        "adminlang": adminlang,
+        "srclang": src,
+        "datatype": "plaintext",
+    }
+    if date:
+        header_attrs["creationdate"] = date
+    header = etree.Element("header", header_attrs)
+    for key, value in props.items():
+        etree.SubElement(header, "prop", type=key).text = value
+    etree.indent(header, space="  ", level=1)
+
+    with open_output(path) as handle:
+        handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+        with etree.xmlfile(handle, encoding="UTF-8") as xf:
+            with xf.element("tmx", version="1.4"):
+                xf.write("\n  ", header, "\n  ")
+                with xf.element("body"):
+                    for number, unit in enumerate(units, 1):
+                        element = _tu_element(unit, number, report, src, tgt, segtype)
+                        if element is not None:
+                            xf.write("\n    ", element)
+                    xf.write("\n  ")
+                xf.write("\n")
+        handle.write(b"\n")
+    return report
+
+
+def _clean_side(
+    text: str, number: int, side: str, unit: TranslationUnit, report: TmxReport
+) -> tuple[str, int]:
+    line = unit.src_line if side == "source" else unit.tgt_line
+    cleaned, removed = xml_clean(text)
+    if removed:
+        report.control_chars_removed += removed
+        report._note(
+            TmxIssue("control-chars", number, side, unit.doc, line, f"{removed} XML-illegal character(s) removed")
+        )
+    if len(cleaned) > MAX_SEGMENT_CHARS:
+        report.long_segments += 1
+        report._note(
+            TmxIssue(
+                "long-segment", number, side, unit.doc, line,
+                f"{len(cleaned)} characters (Trados Cloud rejects units over {MAX_SEGMENT_CHARS})",
+            )
+        )
+    if cleaned.strip() and cleaned != cleaned.strip():
+        report.edge_whitespace += 1
+        report._note(
+            TmxIssue(
+                "edge-whitespace", number, side, unit.doc, line,
+                "leading/trailing whitespace kept (OmegaT then finds no exact match)",
+            )
+        )
+    return cleaned, removed
+
+
+def _tu_element(
+    unit: TranslationUnit, number: int, report: TmxReport, src: str, tgt: str, default_segtype: str
+) -> etree._Element | None:
+    if unit.segtype not in SEGTYPES:
+        raise UsageError(
+            f"translation unit {number} has segtype {unit.segtype!r}",
+            hint=f"use one of {', '.join(SEGTYPES)}",
+        )
+    source, removed_src = _clean_side(unit.source, number, "source", unit, report)
+    target, removed_tgt = _clean_side(unit.target, number, "target", unit, report)
+    if removed_src or removed_tgt:
+        report.units_with_control_chars += 1
+    empty = [side for side, text in (("source", source), ("target", target)) if not text.strip()]
+    if empty:
+        report.skipped_empty += 1
+        line = unit.src_line if empty[0] == "source" else unit.tgt_line
+        report._note(
+            TmxIssue("empty-segment", number, empty[0], unit.doc, line, "empty side: unit not written")
+        )
+        return None
+
+    tu = etree.Element("tu", tuid=str(report.units_written + 1))
+    if unit.segtype != default_segtype:
+        tu.set("segtype", unit.segtype)
+    note = xml_clean(unit.note)[0].strip()
+    if note:
+        etree.SubElement(tu, "note").text = note
+    props: list[tuple[str, str]] = []
+    if unit.score is not None and math.isfinite(unit.score):
+        props.append(("x-score", _format_score(unit.score)))
+    if unit.doc:
+        props.append(("x-doc", xml_clean(unit.doc)[0]))
+    if unit.src_line is not None:
+        props.append(("x-src-line", str(unit.src_line)))
+    if unit.tgt_line is not None:
+        props.append(("x-tgt-line", str(unit.tgt_line)))
+    for anchor in unit.anchors:  # one prop each: anchors hold spaces and semicolons
+        anchor = xml_clean(anchor)[0]
+        if anchor.strip():
+            props.append(("x-anchor", anchor))
+    for key, value in props:
+        etree.SubElement(tu, "prop", type=key).text = value
+    for lang, text in ((src, source), (tgt, target)):
+        tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+        etree.SubElement(tuv, "seg").text = text
+    etree.indent(tu, space="  ", level=2)
+    report.units_written += 1
+    return tu
+
+
+# --- reading --------------------------------------------------------------------------
+
+#: Inline codes whose content is native markup, not text (TMX 1.4b section 3.7).
+_CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
+
+
+def _seg_text(seg: etree._Element) -> str:
+    """The translatable text of a ``<seg>``: text and ``<hi>`` content, without the native
+    codes held in ``<bpt>``/``<ept>``/``<ph>``/``<it>``/``<ut>``."""
+    parts = [seg.text or ""]
+    for child in seg:
+        if isinstance(child.tag, str) and etree.QName(child).localname not in _CODE_TAGS:
+            parts.append(_seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lang_matches(tag: str | None, wanted: str) -> bool:
+    return bool(tag) and tag.replace("_", "-").lower() == wanted.lower()
+
+
+def _primary(tag: str | None) -> str:
+    return (tag or "").replace("_", "-").split("-")[0].lower()
+
+
+@dataclass(frozen=True)
+class SkippedTu:
+    line: int | None
+    reason: str
+
+
+class TmxReading(Iterator[TranslationUnit]):
+    """Iterates the units of a parsed TMX; afterwards ``skipped`` says what was left out.
+
+    Parsing happens on construction, so a malformed file fails before the first unit.
+    """
+
+    def __init__(self, path: str | Path, *, srclang: str | None = None, tgtlang: str | None = None) -> None:
+        from translate.storage.tmx import tmxfile
+
+        self.path = Path(path)
+        try:
+            data = sys.stdin.buffer.read() if is_stdio(path) else self.path.read_bytes()
+        except FileNotFoundError:
+            raise InputError("TMX file not found", path=self.path, hint="check the path") from None
+        except OSError as exc:
+            raise InputError(f"cannot read the TMX file ({exc.strerror})", path=self.path,
+                             hint="check its permissions") from None
+        try:
+            store = tmxfile(BytesIO(data))
+        except etree.XMLSyntaxError as exc:
+            message = re.sub(r", line \d+, column \d+$", "", exc.msg or "syntax error")
+            raise FormatError(
+                f"not well-formed XML: {message}",
+                path=self.path,
+                line=exc.lineno or None,
+                hint="repair the XML (an unescaped & or <, a truncated file, a wrong encoding)",
+            ) from None
+        except (AssertionError, AttributeError, StopIteration):
+            root = _root_tag(data)
+            raise FormatError(
+                f"root element is <{root}>, not <tmx>",
+                path=self.path,
+                line=1,
+                hint="give a TMX 1.4 file (root <tmx> with <header> and <body>)",
+            ) from None
+        root_tag = store.document.getroot().tag
+        if root_tag != "tmx":  # translate-toolkit only asserts this, which python -O skips
+            raise FormatError(f"root element is <{root_tag}>, not <tmx>", path=self.path, line=1,
+                              hint="give a TMX 1.4 file (root <tmx> with <header> and <body>)")
+        header = store.document.getroot().find("header")
+        if header is None:
+            raise FormatError("TMX has no <header>", path=self.path,
+                              hint="a TMX 1.4 file needs <header srclang=...> before <body>")
+        self.header: dict[str, str] = dict(header.attrib)
+        self.header_props: dict[str, str] = {
+            p.get("type", ""): p.text or "" for p in header.iterchildren("prop")
+        }
+        self.srclang = srclang or header.get("srclang") or ""
+        self.tgtlang = tgtlang
+        self.default_segtype = header.get("segtype", "sentence")
+        self.skipped: list[SkippedTu] = []
+        self._units = iter(store.units)
+        self._store = store
+
+    def __iter__(self) -> TmxReading:
+        return self
+
+    def __next__(self) -> TranslationUnit:
+        while True:
+            unit = next(self._units)
+            converted = self._convert(unit)
+            if converted is not None:
+                return converted
+
+    def _convert(self, unit: Any) -> TranslationUnit | None:
+        tu = unit.xmlelement
+        tuvs = [t for t in tu.iterchildren("tuv")]
+        srclang = tu.get("srclang") or self.srclang
+        source_tuv = self._pick(tuvs, srclang) if srclang and srclang != "*all*" else (tuvs[0] if tuvs else None)
+        if source_tuv is None:
+            self.skipped.append(SkippedTu(tu.sourceline, f"no <tuv> in the source language {srclang}"))
+            return None
+        others = [t for t in tuvs if t is not source_tuv]
+        target_tuv = self._pick(others, self.tgtlang) if self.tgtlang else (others[0] if others else None)
+        if target_tuv is None:
+            self.skipped.append(SkippedTu(tu.sourceline, "no target <tuv>"))
+            return None
+        texts = []
+        for tuv in (source_tuv, target_tuv):
+            seg = tuv.find("seg")
+            texts.append(_seg_text(seg) if seg is not None else "")
+        if not texts[0] or not texts[1]:
+            self.skipped.append(SkippedTu(tu.sourceline, "empty <seg>"))
+            return None
+        props = {p.get("type", ""): (p.text or "") for p in tu.iterchildren("prop")}
+        anchors = tuple(p.text or "" for p in tu.iterchildren("prop") if p.get("type") == "x-anchor")
+        return TranslationUnit(
+            source=texts[0],
+            target=texts[1],
+            score=_float(props.get("x-score")),
+            doc=props.get("x-doc", ""),
+            src_line=_int(props.get("x-src-line")),
+            tgt_line=_int(props.get("x-tgt-line")),
+            segtype=tu.get("segtype") or self.default_segtype,
+            anchors=anchors,
+            note=unit.getnotes(),
+        )
+
+    @staticmethod
+    def _pick(tuvs: list[etree._Element], lang: str) -> etree._Element | None:
+        """The ``<tuv>`` in ``lang``: exact tag first, then the same primary language
+        (``zh`` finds ``zh-CN``), as CAT tools match."""
+        for tuv in tuvs:
+            if _lang_matches(tuv.get(XML_LANG) or tuv.get("lang"), lang):
+                return tuv
+        for tuv in tuvs:
+            if _primary(tuv.get(XML_LANG) or tuv.get("lang")) == _primary(lang):
+                return tuv
+        return None
+
+
+def _root_tag(data: bytes) -> str:
+    try:
+        for _event, element in etree.iterparse(BytesIO(data), events=("start",), resolve_entities=False):
+            return etree.QName(element).localname
+    except etree.XMLSyntaxError:
+        pass
+    return "?"
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def read_tmx(path: str | Path, *, srclang: str | None = None, tgtlang: str | None = None) -> TmxReading:
+    """Read a TMX with translate-toolkit's TMX storage and yield :class:`TranslationUnit`\\ s.
+
+    The source ``<tuv>`` is the one in ``srclang`` (default: the header's), the target the
+    one in ``tgtlang`` (default: the first other language). Units without both are skipped
+    and listed in the returned reader's ``skipped``. Malformed input raises
+    :class:`FormatError` with the file, line and a fix.
+    """
+    return TmxReading(path, srclang=srclang, tgtlang=tgtlang)

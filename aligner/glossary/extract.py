@@ -1,0 +1,86 @@
+"""Run every evidence extractor over the documents and assemble the glossary."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Document, Lang, LineSpan, Paragraph, TermEntry, TermKind
+from .assemble import agree_boundaries, build_entries
+from .bilingual import author_candidates, keyword_candidates
+from .candidate import Candidate
+from .front_matter import front_matter_candidates
+from .latin import latin_candidates
+from .names import credit_candidates, name_candidates
+from .paren_pairs import paren_candidates
+
+
+class _Corpus:
+    """Occurrence counts of a string across all Chinese text: the agreement cue."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._texts = [p.text for d in docs for p in d.zh]
+        self._cache: dict[str, int] = {}
+
+    def count(self, text: str) -> int:
+        if text not in self._cache:
+            self._cache[text] = sum(t.count(text) for t in self._texts)
+        return self._cache[text]
+
+
+#: Debris that still holds the author's words: a footnote can define a term
+#: (超级对齐(super alignment)是指…), a masthead credits the editors.
+NOTE_DEBRIS = ("footnote", "masthead", "metadata", "note")
+
+
+def note_paragraphs(doc: Document) -> list[Paragraph]:
+    """Footnotes and credits the reader set aside, as one-line paragraphs."""
+    return [
+        Paragraph(item.text, Lang.ZH, spans=(LineSpan(0, item.line),))
+        for item in doc.debris
+        if item.kind in NOTE_DEBRIS and item.text.strip()
+    ]
+
+
+@dataclass
+class Extraction:
+    """The entries, and what was seen but not turned into an entry (counted, not dropped)."""
+
+    entries: list[TermEntry]
+    candidates: int = 0
+    unused_front_matter: int = 0
+    by_evidence: dict[str, int] = field(default_factory=dict)
+
+
+def extract(docs: Sequence[Document]) -> Extraction:
+    """All glossary entries of ``docs``; the result does not depend on their order."""
+    ordered = sorted(docs, key=lambda d: (d.stem, str(d.path)))
+    corpus = _Corpus(ordered)
+    candidates: list[Candidate] = []
+    kinds: dict[str, TermKind] = {}
+    unused = 0
+    for doc in ordered:
+        for paragraph in doc.zh:
+            candidates.extend(paren_candidates(doc.stem, paragraph, corpus.count))
+            candidates.extend(latin_candidates(doc.stem, paragraph))
+        for note in note_paragraphs(doc):
+            candidates.extend(paren_candidates(doc.stem, note, corpus.count))
+            candidates.extend(credit_candidates(doc.stem, note))
+        candidates.extend(keyword_candidates(doc))
+        candidates.extend(author_candidates(doc))
+        found, doc_kinds, doc_unused = front_matter_candidates(doc)
+        candidates.extend(found)
+        for key, kind in doc_kinds.items():
+            kinds.setdefault(key, kind)
+        unused += doc_unused
+        candidates.extend(name_candidates(doc))
+    candidates = agree_boundaries(candidates)
+    entries = build_entries(candidates, kinds)
+    by_evidence: dict[str, int] = {}
+    for entry in entries:
+        by_evidence[entry.evidence] = by_evidence.get(entry.evidence, 0) + 1
+    return Extraction(entries, len(candidates), unused, dict(sorted(by_evidence.items())))
+
+
+def extract_terms(docs: Sequence[Document]) -> list[TermEntry]:
+    """Glossary entries of ``docs``, sorted and deterministic (see :func:`extract`)."""
+    return extract(docs).entries

@@ -1,0 +1,156 @@
+"""Evidence type ``paren``: pairs written with brackets in the Chinese text.
+
+Forms handled, ASCII and full-width alike:
+
+* 中文(English) and 中文(English, ABBR):   杨立昆(Yann LeCun)
+* 中文（English: definition）:              莫拉维克悖论（Moravec's Paradox: …）
+* ABBR（English: 中文）:                    TSMC（Taiwan Semiconductor …: 台湾积体电路…）
+* Latin（English: definition）:             H100（Nvidia H100: 英伟达推出的…）
+* English(中文):                            "Build, Baby, Build!"(建吧，宝贝，建吧！)
+* 中文(English,原名 Other):                 推特(X,原名 Twitter)
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..model import Paragraph, Source
+from . import lexicon
+from .boundary import STOP_WORDS, find_boundary, quoted_term
+from .candidate import Candidate, Evidence
+from .inner import (
+    InnerParse,
+    leading_name,
+    parse_alias_inner,
+    parse_chinese_inner,
+    parse_english_inner,
+    short_chinese_name,
+)
+from .parens import paren_groups
+from .text import has_han, has_latin, is_latin_word_char, tidy
+
+MAX_DEFINITION = 400
+
+
+def paren_candidates(
+    stem: str, paragraph: Paragraph, count: Callable[[str], int]
+) -> Iterator[Candidate]:
+    """Every bracket pair in one paragraph that reads as a translation."""
+    text = paragraph.text
+    for group in paren_groups(text, nested=True):
+        prefix = text[: group.start]
+        parsed = parse_english_inner(group.inner) or parse_alias_inner(group.inner)
+        if parsed is not None:
+            candidate = _chinese_then_english(stem, paragraph, prefix, parsed, count)
+        else:
+            candidate = _english_then_chinese(stem, paragraph, prefix, group.inner)
+        if candidate is not None:
+            yield candidate
+
+
+def _source(stem: str, paragraph: Paragraph, offset: int) -> Source:
+    return Source(stem, paragraph.line_at(offset))
+
+
+def _latin_prefix(prefix: str) -> tuple[str, int] | None:
+    """The Latin term right before the bracket (``TSMC``, ``METR eval``), if there is one."""
+    quoted = quoted_term(prefix)
+    if quoted and not has_han(quoted[0]) and has_latin(quoted[0]):
+        return quoted
+    end = len(prefix.rstrip())
+    i = end
+    while i > 0:
+        ch = prefix[i - 1]
+        if is_latin_word_char(ch) or ch == "*":
+            i -= 1
+        elif ch == " " and i >= 2 and is_latin_word_char(prefix[i - 2]) and i < end:
+            i -= 1
+        else:
+            break
+    while i < end and prefix[i] in " .,'-/&+":
+        i += 1
+    run = prefix[i:end]
+    if run and has_latin(run):
+        return run, i
+    return None
+
+
+def _glued_chinese(prefix: str, start: int, english: str) -> tuple[str, int] | None:
+    """特斯拉FSD: a Chinese word glued to the Latin run that translates part of the English."""
+    if start == 0 or not has_han(prefix[start - 1]):
+        return None
+    words = lexicon.words(prefix[max(0, start - 12) : start])
+    if not words:
+        return None
+    last = words[-1]
+    if last in STOP_WORDS or not has_han(last) or not lexicon.gloss_matches(last, english):
+        return None
+    return last, start - len(last)
+
+
+def _chinese_then_english(
+    stem: str, paragraph: Paragraph, prefix: str, parsed: InnerParse, count: Callable[[str], int]
+) -> Candidate | None:
+    en = tidy(parsed.en)
+    if not en:
+        return None
+    rest = parsed.rest.strip()
+    latin = _latin_prefix(prefix)
+    if latin is not None:
+        term, start = latin
+        glued = _glued_chinese(prefix, start, parsed.en)
+        if glued is not None:
+            term, start = glued[0] + term, glued[1]
+        term = tidy(term)
+        named = leading_name(rest) if rest and not has_han(term) else None
+        if named is not None:
+            # ABBR（English: 中文[，definition]）: the Chinese name is the term; ABBR a variant.
+            offset = len(prefix) + 1 + max(0, parsed_offset(prefix, paragraph.text, named[0]))
+            variants = tuple(dict.fromkeys([term, *parsed.abbreviations, *parsed.aliases]))
+            return Candidate(tidy(named[0]), en, Evidence.PAREN, _source(stem, paragraph, offset),
+                             definition=_definition(named[1]), variants=tuple(v for v in variants if v != en),
+                             cue="colon")
+        if term.casefold() == en.casefold() and not parsed.abbreviations:
+            return None  # Journal(Journal) or a repeated word: nothing to pair
+        if not rest and not parsed.abbreviations and not parsed.aliases:
+            return None  # Latin(Latin) with nothing Chinese: an English aside
+        variants = tuple(v for v in dict.fromkeys([*parsed.abbreviations, *parsed.aliases]) if v not in (term, en))
+        return Candidate(term, en, Evidence.PAREN, _source(stem, paragraph, start),
+                         definition=_definition(rest), variants=variants, keep_as_is=not has_han(term),
+                         cue="latin")
+    boundary = find_boundary(prefix, en, count)
+    if boundary is None:
+        return None
+    variants = list(parsed.abbreviations) + list(parsed.aliases)
+    definition = ""
+    if rest:
+        if short_chinese_name(rest):
+            variants.append(rest)
+        else:
+            definition = _definition(rest)
+    return Candidate(
+        boundary.term, en, Evidence.PAREN, _source(stem, paragraph, boundary.start),
+        definition=definition, variants=tuple(dict.fromkeys(v for v in variants if v != en)), cue=boundary.cue,
+    )
+
+
+def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: str) -> Candidate | None:
+    zh = parse_chinese_inner(inner)
+    latin = _latin_prefix(prefix)
+    if zh is None or latin is None:
+        return None
+    term, start = latin
+    en = tidy(term)
+    if len(en) < 2 or en.isdigit():
+        return None
+    return Candidate(tidy(zh), en, Evidence.PAREN, _source(stem, paragraph, len(prefix) + 1), cue="english-first")
+
+
+def parsed_offset(prefix: str, text: str, name: str) -> int:
+    """Offset of ``name`` inside the bracket that starts right after ``prefix``."""
+    at = text.find(name, len(prefix))
+    return at - len(prefix) - 1 if at >= 0 else 0
+
+
+def _definition(rest: str) -> str:
+    rest = rest.strip().rstrip("。.;；")
+    return rest[:MAX_DEFINITION]

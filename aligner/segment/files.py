@@ -1,0 +1,54 @@
+"""Segmenting a whole document file: what ``aligner segment FILE`` prints."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from ..model import Lang, Segment
+from .sentences import segment_paragraphs
+from .srx import load_rules
+
+__all__ = ["segment_file", "tsv_escape", "tsv_unescape"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def segment_file(path: Path, lang: Lang = Lang.ZH, srx: Path | None = None) -> list[Segment]:
+    """Read ``path`` as the pipeline does (encoding, cleaning, line map) and segment one side.
+
+    ``lang`` picks the Chinese paragraphs or the English ones (embedded English such as a
+    paper's abstract, or a plain English file). ``srx`` replaces the default rules.
+    """
+    from ..documents import read_document  # documents sit upstream of segmentation
+
+    rules = load_rules(srx)  # bad rules fail before the document is read
+    doc = read_document(Path(path))
+    paragraphs = doc.zh if lang is Lang.ZH else doc.en
+    if lang is Lang.EN and not doc.en and doc.zh and not any(_HAN.search(p.text) for p in doc.zh):
+        # A file without a single Han character, segmented as English on request: the
+        # reader filed it as the Chinese side because it reads every file as a Chinese
+        # document.
+        paragraphs = [replace(p, lang=Lang.EN) for p in doc.zh]
+    return segment_paragraphs(paragraphs, doc.stem, rules)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_escape(text: str) -> str:
+    """One TSV field: backslash, tab, line feed and carriage return as ``\\\\ \\t \\n \\r``."""
+    return text.translate(_TSV_ESCAPES)
+
+
+def tsv_unescape(field: str) -> str:
+    """Inverse of :func:`tsv_escape`."""
+    out: list[str] = []
+    chars = iter(field)
+    for ch in chars:
+        if ch == "\\":
+            nxt = next(chars, "")
+            out.append({"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(nxt, "\\" + nxt))
+        else:
+            out.append(ch)
+    return "".join(out)

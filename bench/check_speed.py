@@ -1,0 +1,129 @@
+"""Speed and memory of ``aligner check``: 100,000 TUs against a 10,000-term glossary.
+
+Builds a synthetic zh→en case (deterministic: seeded), then times
+
+1. compiling the glossary (automaton + jieba user dictionary),
+2. ``check`` on in-memory units (what ``aligner build`` does with its own TMX),
+3. the whole command path on a TMX file (translate-toolkit reading + check), unless
+   ``--no-file``.
+
+Baseline in the same run: naive substring matching (one ``in`` test per term per segment,
+OmegaT's CJK path) on the first 1,000 units, extrapolated. Target: under 30 s for 2.
+
+    python bench/check_speed.py [--units 100000] [--terms 10000] [--no-file]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from aligner.check import TermIndex, check_translation_units, run_check
+from aligner.formats.glossary_files import write_csv
+from aligner.model import TermEntry, TranslationUnit
+
+_SYLLABLES = "数据模型学习智能网络系统算法语言结构分析理论技术方法计算信息资源管理平台工具框架"
+_FILLER = ["我们认为", "在这个问题上", "研究表明", "因此", "同时", "可以看到", "进一步说",
+           "从历史上看", "总的来说", "值得注意的是"]
+_EN_WORDS = ["network", "signal", "theory", "frame", "method", "index", "vector", "graph",
+             "kernel", "token", "layer", "tensor", "policy", "reward", "agent", "field"]
+
+
+def make_glossary(n: int, rng: random.Random) -> list[TermEntry]:
+    """``n`` distinct Chinese terms of 2–6 characters with distinct English forms."""
+    entries: dict[str, TermEntry] = {}
+    while len(entries) < n:
+        size = rng.randint(2, 6)
+        zh = "".join(rng.choice(_SYLLABLES) for _ in range(size))
+        if zh in entries:
+            continue
+        en = " ".join(rng.choice(_EN_WORDS) for _ in range(rng.randint(1, 3))) + f" {len(entries)}"
+        entries[zh] = TermEntry(zh=zh, en=en)
+    return list(entries.values())
+
+
+def make_units(n: int, glossary: list[TermEntry], rng: random.Random) -> list[TranslationUnit]:
+    """Sentences of ~40 characters with 0–3 terms; one in four targets misses a term."""
+    units = []
+    for i in range(n):
+        terms = rng.sample(glossary, rng.randint(0, 3))
+        zh = rng.choice(_FILLER) + "，".join(t.zh + rng.choice(_FILLER) for t in terms) + f"第{i}句。"
+        en_terms = [t.en for t in terms if rng.random() > 0.25]
+        en = f"Sentence {i} says that " + ", ".join(en_terms) + " matter."
+        units.append(TranslationUnit(source=zh, target=en, doc="synthetic"))
+    return units
+
+
+def naive_seconds(units: list[TranslationUnit], glossary: list[TermEntry]) -> float:
+    start = time.perf_counter()
+    for unit in units:
+        for entry in glossary:
+            if entry.zh in unit.source:
+                _ = entry.en.lower() in unit.target.lower()
+    return time.perf_counter() - start
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process so far (tracemalloc would slow the run 10x)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--terms", type=int, default=10_000)
+    parser.add_argument("--no-file", action="store_true", help="skip the TMX file path")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    glossary = make_glossary(args.terms, rng)
+    units = make_units(args.units, glossary, rng)
+    print(f"case: {len(units):,} units, {len(glossary):,} glossary terms", flush=True)
+
+    rss_before = _rss_mb()
+    cpu = time.process_time()
+    start = time.perf_counter()
+    index = TermIndex(glossary)
+    _ = index.tokenizer  # jieba dictionary + user words
+    compiled = time.perf_counter() - start
+    report = check_translation_units(units, index)
+    total = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    rss_after = _rss_mb()
+    print(f"compile glossary: {compiled:.1f} s")
+    print(f"check in memory:  {total:.1f} s wall, {cpu:.1f} s CPU (glossary + {len(units):,} units), "
+          f"{report.term_hits:,} term hits, {len(report.findings):,} findings; "
+          f"peak RSS {rss_after:.0f} MB (+{rss_after - rss_before:.0f} MB for the check)",
+          flush=True)
+
+    sample = units[:1000]
+    naive = naive_seconds(sample, glossary) * len(units) / len(sample)
+    print(f"baseline (substring loop over terms per segment, extrapolated): {naive:.0f} s")
+
+    if not args.no_file:
+        from aligner.formats.tmx import write_tmx
+
+        with tempfile.TemporaryDirectory() as tmp:
+            tmx = Path(tmp) / "bench.tmx"
+            gloss = Path(tmp) / "glossary.csv"
+            write_tmx(units, tmx)
+            write_csv(glossary, gloss)
+            cpu = time.process_time()
+            start = time.perf_counter()
+            file_report = run_check([tmx], gloss)
+            elapsed = time.perf_counter() - start
+            cpu = time.process_time() - cpu
+            print(f"run_check on a TMX file ({tmx.stat().st_size / 2**20:.0f} MB, read with "
+                  f"translate-toolkit) + CSV glossary: {elapsed:.1f} s wall, {cpu:.1f} s CPU, "
+                  f"{len(file_report.findings):,} findings", flush=True)
+    print(f"peak RSS of the process: {_rss_mb():.0f} MB")
+    target = 30.0
+    print(f"target: check under {target:.0f} s -> {'met' if total < target else 'NOT met'}")
+    sys.exit(0 if total < target else 1)
+
+
+if __name__ == "__main__":
+    main()

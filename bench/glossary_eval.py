@@ -1,0 +1,174 @@
+"""Precision and recall of glossary extraction against the hand-built gold sets.
+
+Usage: python bench/glossary_eval.py [--corpus corpus/zh] [--gold tests/data/glossary/gold] [-v]
+
+The glossary is extracted from every document in the corpus (as ``aligner build`` does,
+so agreement across documents plays its part); an entry counts for a gold document when
+one of its sources is in it. A pair matches when its zh and en forms are equal after
+normalisation (NFKC, no whitespace, case-folded). Recall is reported per gold evidence
+type, precision per predicted evidence type. Baseline in the same run: brackets only,
+with the Chinese term cut at the nearest jieba word (what a naive extractor does).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from aligner.glossary import extract  # noqa: E402
+from aligner.glossary.text import norm_key  # noqa: E402
+from aligner.model import TermEntry  # noqa: E402
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    zh: str
+    en: str
+    evidence: str
+    kind: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return norm_key(self.zh), norm_key(self.en)
+
+
+def read_gold(path: Path) -> list[GoldPair]:
+    pairs: list[GoldPair] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("zh\t"):
+            continue
+        zh, en, evidence, kind = line.split("\t")
+        pairs.append(GoldPair(zh, en, evidence, kind))
+    return pairs
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(entries: list[TermEntry], gold: dict[str, list[GoldPair]], verbose: bool = False) -> dict[str, Score]:
+    """Scores keyed by 'overall' and by evidence type."""
+    scores: dict[str, Score] = defaultdict(Score)
+    for stem, pairs in sorted(gold.items()):
+        predicted = {(norm_key(e.zh), norm_key(e.en)): e for e in entries if any(s.doc == stem for s in e.sources)}
+        gold_keys = {p.key: p for p in pairs}
+        for key, pair in sorted(gold_keys.items()):
+            hit = key in predicted
+            if hit:
+                scores["overall"].tp += 1
+                scores[f"recall:{pair.evidence}"].tp += 1
+                scores[f"precision:{predicted[key].evidence}"].tp += 1
+            else:
+                scores["overall"].fn += 1
+                scores[f"recall:{pair.evidence}"].fn += 1
+                if verbose:
+                    print(f"  missed {stem[:3]} {pair.evidence:12} {pair.zh} | {pair.en}")
+        for key, entry in sorted(predicted.items()):
+            if key not in gold_keys:
+                scores["overall"].fp += 1
+                scores[f"precision:{entry.evidence}"].fp += 1
+                if verbose:
+                    print(f"  extra  {stem[:3]} {entry.evidence:12} {entry.zh} | {entry.en}")
+    return dict(scores)
+
+
+def kind_accuracy(entries: list[TermEntry], gold: dict[str, list[GoldPair]]) -> tuple[int, int]:
+    by_key = {(norm_key(e.zh), norm_key(e.en)): e for e in entries}
+    right = total = 0
+    for pairs in gold.values():
+        for pair in pairs:
+            entry = by_key.get(pair.key)
+            if entry is not None:
+                total += 1
+                right += entry.kind.value == pair.kind
+    return right, total
+
+
+def load_documents(corpus: Path) -> list:
+    from aligner.documents import read_document
+
+    return [read_document(path) for path in sorted(corpus.iterdir()) if path.is_file()]
+
+
+def report(entries: list[TermEntry], gold: dict[str, list[GoldPair]], verbose: bool) -> None:
+    scores = evaluate(entries, gold, verbose)
+    print(f"{'':24} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
+    order = ["overall"] + sorted(k for k in scores if k != "overall")
+    for name in order:
+        s = scores[name]
+        if name.startswith("recall:"):
+            print(f"{name:24} {'':>6} {s.recall:6.3f} {'':>6}  {s.tp:3} {'':3} {s.fn:3}")
+        elif name.startswith("precision:"):
+            print(f"{name:24} {s.precision:6.3f} {'':>6} {'':>6}  {s.tp:3} {s.fp:3}")
+        else:
+            print(f"{name:24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:3} {s.fp:3} {s.fn:3}")
+    right, total = kind_accuracy(entries, gold)
+    if total:
+        print(f"kind accuracy on matched pairs: {right}/{total} = {right / total:.3f}")
+
+
+def baseline(docs: list) -> list[TermEntry]:
+    """Naive extractor: 中文(English) only, the Chinese term = the last jieba word."""
+    import re
+
+    from aligner.glossary import lexicon
+    from aligner.glossary.parens import paren_groups
+    from aligner.model import Source
+
+    found: dict[tuple[str, str], list[Source]] = defaultdict(list)
+    for doc in docs:
+        for para in doc.zh:
+            for group in paren_groups(para.text):
+                inner = group.inner.strip()
+                if not re.fullmatch(r"[A-Za-z][A-Za-z .,'/&-]*", inner):
+                    continue
+                words = lexicon.words(para.text[: group.start])
+                if words and re.search("[\u4e00-\u9fff]", words[-1]):
+                    found[(words[-1], inner)].append(Source(doc.stem, para.line_at(group.start)))
+    return [TermEntry(zh, en, sources=tuple(s), evidence="paren") for (zh, en), s in sorted(found.items())]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "zh")
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "glossary" / "gold")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    args = parser.parse_args(argv)
+    gold = {p.stem: read_gold(p) for p in sorted(args.gold.glob("*.tsv"))}
+    docs = load_documents(args.corpus)
+    start = time.perf_counter()
+    extraction = extract(docs)
+    seconds = time.perf_counter() - start
+    print(f"glossary: {len(extraction.entries)} entries from {len(docs)} documents in {seconds:.2f} s; "
+          f"gold: {sum(len(v) for v in gold.values())} pairs in {', '.join(gold)}")
+    print(f"entries by evidence: {extraction.by_evidence}")
+    report(extraction.entries, gold, args.verbose)
+    print("\nbaseline (brackets only, last jieba word):")
+    report(baseline(docs), gold, False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

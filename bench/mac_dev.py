@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""MAC-Dev benchmark: our aligner against Bertalign's own output, in the same run.
+
+Aligns every chapter of ../shared/mac-dev (NNN.zh / NNN.en, one sentence per line), scores
+ours and ../shared/mac-dev/bertalign/ with ../shared/bench/align_eval.py, and prints strict
+and lax P/R/F1 for both, our wall time and peak memory, and the confidence calibration table.
+
+    python bench/mac_dev.py                    # cold: embeddings computed (the headline time)
+    python bench/mac_dev.py --cache            # warm: embeddings from ~/.cache/aligner
+    python bench/mac_dev.py --scorer embedding --per-file
+    python bench/mac_dev.py --fit-calibration  # print knots for aligner/align/confidence.py
+
+MAC-Dev is a development set: the default scorer's weights, the skip cost and the calibration
+knots were tuned on it, so these are development-set figures. No MAC-Dev text is stored.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from aligner.align import align  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+MAC = SHARED / "mac-dev"
+EVAL = SHARED / "bench" / "align_eval.py"
+CACHE = Path.home() / ".cache" / "aligner"
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def read_gold(path: Path) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    gold = set()
+    for line in read_lines(path):
+        if line.strip():
+            left, right = line.split(":")[:2]
+            gold.add((tuple(json.loads(left)), tuple(json.loads(right))))
+    return gold
+
+
+def evaluate(gold: Path, test: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(EVAL), "--gold", str(gold), "--test", str(test), "--json"],
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def calibration_table(pairs: list[tuple[float, bool]]) -> list[str]:
+    lines = ["confidence   beads   gold   share gold", "-----------  ------  -----  ----------"]
+    for lo in np.arange(0.0, 1.0, 0.1):
+        hi = lo + 0.1
+        inside = [g for s, g in pairs if lo <= s < hi or (hi >= 1.0 and s == 1.0)]
+        share = f"{sum(inside) / len(inside):.3f}" if inside else "-"
+        lines.append(f"[{lo:.1f}, {hi:.1f})  {len(inside):6d}  {sum(inside):5d}  {share:>10}")
+    return lines
+
+
+def isotonic_knots(raw: list[tuple[float, bool]], bins: int = 12) -> list[tuple[float, float]]:
+    """Pool-adjacent-violators fit of P(gold | raw score), summarised as knots."""
+    raw = sorted(raw)
+    blocks: list[list[float]] = []  # [sum, count, mean x]
+    for x, g in raw:
+        blocks.append([float(g), 1.0, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, c, xm = blocks.pop()
+            blocks[-1][2] = (blocks[-1][2] * blocks[-1][1] + xm * c) / (blocks[-1][1] + c)
+            blocks[-1][0] += s
+            blocks[-1][1] += c
+    xs = np.array([b[2] for b in blocks])
+    ys = np.array([b[0] / b[1] for b in blocks])
+    ws = np.array([b[1] for b in blocks])
+    qs = np.quantile(np.repeat(xs, ws.astype(int)), np.linspace(0, 1, bins))
+    return [(round(float(q), 3), round(float(np.interp(q, xs, ys)), 3)) for q in qs]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scorer", default="default")
+    ap.add_argument("--cache", action="store_true", help="reuse embeddings cached in ~/.cache/aligner")
+    ap.add_argument("--per-file", action="store_true")
+    ap.add_argument("--fit-calibration", action="store_true")
+    ap.add_argument("--out", type=Path, help="keep our .align files here")
+    a = ap.parse_args(argv)
+
+    chapters = sorted(p.stem for p in MAC.glob("*.zh"))
+    out_dir = a.out or Path(tempfile.mkdtemp(prefix="mac-dev-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    scored: list[tuple[float, bool]] = []
+    raw_pairs: list[tuple[float, bool]] = []
+    start = time.perf_counter()
+    per_file_time = {}
+    results = {}
+    for stem in chapters:
+        t0 = time.perf_counter()
+        zh, en = read_lines(MAC / f"{stem}.zh"), read_lines(MAC / f"{stem}.en")
+        beads = align(zh, en, scorer=a.scorer, cache_dir=CACHE if a.cache else None)
+        per_file_time[stem] = time.perf_counter() - t0
+        gold = read_gold(MAC / "gold" / f"{stem}.align")
+        (out_dir / f"{stem}.align").write_text("".join(f"{b.to_vecalign()}\n" for b in beads), encoding="utf-8")
+        for b in beads:
+            hit = (b.src, b.tgt) in gold
+            scored.append((b.score, hit))
+        results[stem] = beads
+    wall = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    ours = evaluate(MAC / "gold", out_dir)
+    theirs = evaluate(MAC / "gold", MAC / "bertalign")
+    print(f"MAC-Dev: {len(chapters)} chapters, scorer={a.scorer}, embeddings {'cached' if a.cache else 'computed (cold)'}")
+    print(f"{'system':<12} {'strict P':>8} {'strict R':>8} {'strict F1':>9} {'lax P':>7} {'lax R':>7} {'lax F1':>7}")
+    for name, r in (("ours", ours), ("bertalign", theirs)):
+        print(
+            f"{name:<12} {r['precision_strict']:8.3f} {r['recall_strict']:8.3f} {r['f1_strict']:9.3f} "
+            f"{r['precision_lax']:7.3f} {r['recall_lax']:7.3f} {r['f1_lax']:7.3f}"
+        )
+    print(f"our wall time: {wall:.1f} s (includes model load{'' if a.cache else ' and embedding'}); peak memory: {peak_mb:.0f} MB")
+    if a.per_file:
+        for stem in chapters:
+            r = evaluate(MAC / "gold" / f"{stem}.align", out_dir / f"{stem}.align")
+            b = evaluate(MAC / "gold" / f"{stem}.align", MAC / "bertalign" / f"{stem}.align")
+            print(f"  {stem}: ours strict F1 {r['f1_strict']:.3f}  bertalign {b['f1_strict']:.3f}  ({per_file_time[stem]:.1f} s)")
+    print("calibration (our beads by confidence decile; share gold should fall in the decile):")
+    for line in calibration_table(scored):
+        print("  " + line)
+    if a.fit_calibration:
+        from aligner.align import DocumentPair, align_steps, get_scorer
+        from aligner.align.confidence import FEATURES, features, fit
+
+        rows, labels = [], []
+        skips = [0, 0]
+        for stem in chapters:
+            zh, en = read_lines(MAC / f"{stem}.zh"), read_lines(MAC / f"{stem}.en")
+            gold = read_gold(MAC / "gold" / f"{stem}.align")
+            steps = align_steps(DocumentPair(zh, en, (), CACHE), get_scorer(a.scorer))
+            for step, row in zip(steps, features(steps)):
+                key = (tuple(range(step.i0, step.i1)), tuple(range(step.j0, step.j1)))
+                if key[0] and key[1]:
+                    rows.append(row)
+                    labels.append(float(key in gold))
+                else:
+                    skips[0] += 1
+                    skips[1] += key in gold
+        w = fit(np.array(rows), np.array(labels))
+        print("features:", ", ".join(FEATURES))
+        print("COEFFICIENTS =", tuple(round(float(v), 4) for v in w))
+        print(f"SKIP_PROBABILITY = {(skips[1] + 1) / (skips[0] + 2):.3f}  ({skips[1]} of {skips[0]} skips gold, smoothed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

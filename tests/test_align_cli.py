@@ -1,0 +1,95 @@
+"""``aligner align``: each output format, and the errors a user can hit."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from aligner.cli import cli
+
+DATA = Path(__file__).parent / "data" / "align"
+ZH, EN = str(DATA / "story.zh"), str(DATA / "story.en")
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+
+
+def run(runner: CliRunner, *args: str):
+    return runner.invoke(cli, ["align", *args], catch_exceptions=False)
+
+
+def test_beads_format_is_vecalign_with_scores(runner):
+    result = run(runner, ZH, EN, "--presplit", "--format", "beads")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    golden = (DATA / "story.beads").read_text(encoding="utf-8").splitlines()
+    assert [line.rsplit(":", 1)[0] for line in lines] == golden
+    assert all(0 <= float(line.rsplit(":", 1)[1]) <= 1 for line in lines)
+    assert "aligner: 10 pairs from 11 Chinese and 11 English sentences; unaligned: 0 Chinese, 0 English" in result.stderr
+
+
+def test_unaligned_sentences_are_written_as_empty_sides(runner, tmp_path):
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("我爱北京。\n", encoding="utf-8")
+    en.write_text("", encoding="utf-8")
+    result = run(runner, str(zh), str(en), "--presplit", "--format", "beads")
+    assert re.fullmatch(r"\[0\]:\[\]:[01]\.\d\d\n", result.stdout)
+    assert "unaligned: 1 Chinese, 0 English" in result.stderr
+
+
+def test_tsv_has_header_texts_score_and_anchors(runner):
+    result = run(runner, ZH, EN, "--presplit", "--format", "tsv", "--explain")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0] == ["zh", "en", "score", "anchors"]
+    assert rows[4][0] == "她的父亲站在出口处，手里拿着一把旧雨伞，头发已经全白了。"
+    assert rows[4][1] == (
+        "Her father was standing at the exit. He held an old umbrella in his hand, "
+        "and his hair had turned completely white."
+    )
+    assert "embedding: " in rows[4][3]
+
+
+def test_json_carries_indices_texts_lines_and_counts(runner):
+    data = json.loads(run(runner, ZH, EN, "--presplit", "--format", "json").stdout)
+    assert data["scorer"] == "default"
+    assert data["sentences"] == {"en": 11, "zh": 11}
+    bead = data["beads"][8]
+    assert (bead["src"], bead["tgt"], bead["zh_lines"], bead["en_lines"]) == ([8, 9], [9], [9, 10], [10])
+
+
+def test_tmx_to_a_file_is_written_atomically_with_the_pairs(runner, tmp_path):
+    out = tmp_path / "story.tmx"
+    result = run(runner, ZH, EN, "--presplit", "--format", "tmx", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    tree = etree.parse(str(out))
+    assert len(tree.findall(".//tu")) == 10
+    assert [p.text for p in tree.findall(".//header/prop") if p.get("type") == "x-aligner-scorer"] == ["default"]
+
+
+def test_same_input_gives_byte_identical_output(runner, tmp_path):
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    run(runner, ZH, EN, "--presplit", "-o", str(a), "--explain")
+    run(runner, ZH, EN, "--presplit", "-o", str(b), "--explain")
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_unknown_scorer_exits_2_with_one_line(runner):
+    result = runner.invoke(cli, ["align", ZH, EN, "--scorer", "nope"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "aligner: unknown scorer 'nope'. Choose one of: default, embedding, embedding+length, length, lexical.\n"
+    )
+
+
+def test_missing_file_exits_2_with_one_line(runner, tmp_path):
+    missing = tmp_path / "missing.zh"
+    result = runner.invoke(cli, ["align", str(missing), EN, "--presplit"])
+    assert result.exit_code == 2
+    assert result.stderr == f"aligner: {missing}: no such file. Check the path.\n"
