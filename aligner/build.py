@@ -40,6 +40,7 @@ class BuildSettings:
     scorer: str = "default"
     srx: Path | None = None
     min_score: float = 0.0
+    strict: bool = False  # undecodable bytes are an error instead of skipped and counted
 
     def signature(self) -> str:
         """sacrebleu-style signature naming the settings that produced an output."""
@@ -67,6 +68,7 @@ class DocReport:
     terms: int = 0
     tmx: str | None = None
     note: str = ""
+    damage: str = ""  # undecodable bytes / control characters skipped, with their first lines
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -120,7 +122,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             hint="put the Chinese documents in DIR/zh/ and their English, if any, in DIR/en/",
         )
     en_dir = settings.corpus / "en"
-    docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None)
+    docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict)
     say(f"read {len(docs)} documents from {zh_dir}")
 
     terms = extract_terms(docs)
@@ -155,6 +157,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
 def _build_document(
     doc: Document, terms: Sequence[TermEntry], rules: Any, settings: BuildSettings
 ) -> tuple[DocReport, list[TranslationUnit]]:
+    from .documents.report import damage_summary
     from .segment import segment_paragraphs
 
     zh = segment_paragraphs(doc.zh, doc.stem, rules)
@@ -167,6 +170,7 @@ def _build_document(
         en_segments=len(en),
         debris=doc.debris_counts(),
         terms=sum(1 for t in terms if any(s.doc == doc.stem for s in t.sources)),
+        damage=damage_summary(doc),
     )
     if not en:
         report.note = "no English found: no sentence TMX written (supply corpus/en/<stem>.txt)"

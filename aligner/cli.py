@@ -51,6 +51,15 @@ def progress(message: str) -> None:
     click.echo(message, err=True)
 
 
+#: ``--strict`` means the same on every command: what is otherwise skipped and counted
+#: (undecodable bytes, a malformed unit, a glossary entry without both terms) is an error.
+strict_option = click.option(
+    "--strict", is_flag=True,
+    help="Stop with an error at the first recoverable problem (undecodable bytes, a malformed "
+         "unit or entry) instead of skipping and counting it.",
+)
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
 def cli() -> None:
@@ -74,14 +83,15 @@ def cli() -> None:
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out of the TMX pairs whose confidence is below this (they are counted).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@strict_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
-          min_score: float, as_json: bool) -> None:
+          min_score: float, as_json: bool, strict: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
 
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
-                             srx=srx, min_score=min_score)
+                             srx=srx, min_score=min_score, strict=strict)
     report = run_build(settings, progress=progress)
     if as_json:
         echo_json(report.to_dict())
@@ -97,6 +107,8 @@ def format_build_report(data: dict[str, Any]) -> str:
         lines.append(f"{doc['stem']}  ({doc['kind']}, {doc['encoding']})")
         lines.append(f"  segments: {doc['zh_segments']} zh, {doc['en_segments']} en")
         lines.append(f"  debris removed: {debris}")
+        if doc.get("damage"):
+            lines.append(f"  {doc['damage']}")
         if doc["tmx"]:
             lines.append(f"  aligned pairs: {doc['pairs']} -> {doc['tmx']}")
             skipped = []
@@ -128,7 +140,8 @@ def format_build_report(data: dict[str, Any]) -> str:
               help="Print the report as JSON on stdout (schema: docs/check.md).")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Exit 1 when a finding reaches this severity.")
-def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_on: str) -> None:
+@strict_option
+def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_on: str, strict: bool) -> None:
     """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary.
 
     Exit status: 0 clean, 1 findings at --fail-on level or worse, 2 bad input.
@@ -136,7 +149,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
     from .check import run_check
     from .model import Severity
 
-    report = run_check(list(files), glossary)
+    report = run_check(list(files), glossary, strict=strict)
     if as_json:
         echo_json(report.to_json())
     else:
@@ -152,7 +165,8 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
 @click.option("--srx", type=click.Path(path_type=Path), default=None,
               help="SRX 2.0 segmentation rules, e.g. your CAT tool's (default: rules equal to OmegaT's).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of segments instead of TSV.")
-def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool) -> None:
+@strict_option
+def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, strict: bool) -> None:
     """Print FILE's sentences, one per line: LINE<TAB>TEXT.
 
     LINE is the source line the sentence starts on. In TEXT a backslash, tab, line feed or
@@ -161,7 +175,7 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool) -> N
     from .model import Lang
     from .segment.files import segment_file, tsv_escape
 
-    segments = segment_file(file, Lang(lang), srx)
+    segments = segment_file(file, Lang(lang), srx, strict=strict, progress=progress)
     if as_json:
         echo_json([{"doc": s.doc, "lang": s.lang.value, "line": s.line, "para": s.para,
                     "role": s.role.value, "text": s.text} for s in segments])
@@ -196,6 +210,9 @@ def align_command(zh: Path, en: Path, out: Path | None, fmt: str, presplit: bool
     text = write_result(result, OutputFormat(fmt), out)
     if text is not None:
         click.echo(text, nl=False)
+    for side, name, path in ((result.src, "Chinese", zh), (result.tgt, "English", en)):
+        if not side:
+            progress(f"aligner: no {name} sentences found in {path}; every other sentence is left unaligned.")
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
     progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
@@ -209,16 +226,18 @@ def align_command(zh: Path, en: Path, out: Path | None, fmt: str, presplit: bool
 @click.option("--debris", "show_debris", is_flag=True,
               help="Print what cleaning removed (LINE, KIND, TEXT) instead of the paragraphs.")
 @click.option("--json", "as_json", is_flag=True, help="Print everything the reader found as JSON.")
-def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool) -> None:
+@strict_option
+def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool, strict: bool) -> None:
     """Show how FILE is read: its kind, encoding, cleaned paragraphs and removed debris.
 
     Prints one paragraph per line: LINE<TAB>LANG<TAB>ROLE<TAB>TEXT, where LINE is the source
     line the paragraph starts on; a summary of what was removed goes to stderr.
     """
     from .documents import document_to_dict, read_document
+    from .documents.report import damage_summary
     from .segment.files import tsv_escape
 
-    doc = read_document(file, en_path=en_file)
+    doc = read_document(file, en_path=en_file, strict=strict)
     if as_json:
         echo_json(document_to_dict(doc))
     elif show_debris:
@@ -231,6 +250,9 @@ def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: b
     changed = ", ".join(f"{kind} {n}" for kind, n in doc.normalised.items()) or "nothing"
     progress(f"aligner: {file}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
              f"English paragraphs; removed: {removed}; normalised: {changed}")
+    damage = damage_summary(doc)
+    if damage:
+        progress(f"aligner: {damage}")
 
 
 @cli.group("glossary")
@@ -270,6 +292,9 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
              f"by evidence: {by_evidence}; wrote {report.format} to {target}")
     for conflict in report.conflicts:
         progress(f"conflict: {conflict.describe()}")
+    if data["brackets_not_translations"]:
+        progress(f"note: {data['brackets_not_translations']} of {data['brackets']} brackets are asides, years, "
+                 f"citations or list markers, not translations, and gave no term")
     if data["unused_front_matter_names"]:
         progress(f"note: {data['unused_front_matter_names']} front-matter names are not used in the text "
                  f"and were left out")

@@ -5,6 +5,7 @@ pipeline (``aligner.build``) only wires them together.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -65,13 +66,13 @@ class Paragraph:
         return self.spans[0].line if self.spans else 0
 
     def line_at(self, offset: int) -> int:
-        """Source line of the character at ``offset``."""
-        line = self.line
-        for span in self.spans:
-            if span.offset > offset:
-                break
-            line = span.line
-        return line
+        """Source line of the character at ``offset``.
+
+        A binary search: a paragraph joined from 200,000 lines has as many spans, and
+        callers ask once per sentence or term.
+        """
+        index = bisect_right(self.spans, offset, key=lambda span: span.offset)
+        return self.spans[index - 1].line if index else self.line
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from aligner.align.confidence import SKIP_PROBABILITY
 from aligner.cli import cli
 
 DATA = Path(__file__).parent / "data" / "align"
@@ -93,3 +94,35 @@ def test_missing_file_exits_2_with_one_line(runner, tmp_path):
     result = runner.invoke(cli, ["align", str(missing), EN, "--presplit"])
     assert result.exit_code == 2
     assert result.stderr == f"aligner: {missing}: no such file. Check the path.\n"
+
+
+def test_documents_are_segmented_when_not_presplit(runner, tmp_path):
+    zh = tmp_path / "doc.zh.txt"
+    en = tmp_path / "doc.en.txt"
+    zh.write_text("我爱北京。天安门上太阳升！\n\n他有3个苹果，她有两个。\n", encoding="utf-8")
+    en.write_text("I love Beijing. The sun rises over Tiananmen!\n\nHe has 3 apples and she has two.\n", encoding="utf-8")
+    result = run(runner, str(zh), str(en), "--format", "json")
+    data = json.loads(result.stdout)
+    assert [(b["zh"], b["en"], b["zh_lines"], b["en_lines"]) for b in data["beads"]] == [
+        ("我爱北京。", "I love Beijing.", [1], [1]),
+        ("天安门上太阳升！", "The sun rises over Tiananmen!", [1], [1]),
+        ("他有3个苹果，她有两个。", "He has 3 apples and she has two.", [3], [3]),
+    ]
+
+
+def test_an_empty_side_is_reported(runner, tmp_path):
+    zh = tmp_path / "zh.txt"
+    zh.write_text("我爱北京。\n", encoding="utf-8")
+    result = run(runner, str(zh), str(zh), "--format", "beads")
+    assert result.stdout == f"[0]:[]:{SKIP_PROBABILITY:.2f}\n"
+    assert f"aligner: no English sentences found in {zh}; every other sentence is left unaligned." in result.stderr
+
+
+def test_presplit_lines_end_only_at_line_breaks(runner, tmp_path):
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_bytes("第一句\u2028还是第一句。\r\n\r\n第三句。".encode("utf-8"))
+    en.write_bytes("\ufeffThe first one.\nThe third.\n".encode("utf-8"))
+    data = json.loads(run(runner, str(zh), str(en), "--presplit", "--format", "json").stdout)
+    assert data["sentences"] == {"en": 2, "zh": 3}
+    assert [(b["zh_lines"], b["en_lines"]) for b in data["beads"]][-1] == ([3], [2])

@@ -123,3 +123,16 @@ def test_align_with_any_inputs_covers_both_sides(src, tgt):
 def test_one_side_empty_gives_unaligned_beads(n, m):
     beads = align(["好。"] * n, ["Good."] * m, scorer="length")
     assert [(b.src, b.tgt) for b in beads] == [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", " ", "我爱北京。", "他有3个苹果。", "“你好？”", "第一章"]), max_size=6),
+    st.lists(st.sampled_from(["", "I love Beijing.", "He has 3 apples.", '"Hello?"', "Chapter One"]), max_size=6),
+)
+def test_default_scorer_handles_blank_and_repeated_sentences(src, tgt):
+    beads = align(src, tgt, explain=True)
+    assert [k for b in beads for k in b.src] == list(range(len(src)))
+    assert [k for b in beads for k in b.tgt] == list(range(len(tgt)))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    assert all(b.anchors for b in beads)

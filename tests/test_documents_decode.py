@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from aligner.documents import decode, find_english, read_corpus, read_document
+from aligner.documents import decode, find_english, read_corpus, read_document, read_text
 from aligner.errors import EncodingError, InputError
 
 ZH = "翻译记忆是计算机辅助翻译的核心。\n第二行 TMX 1.4b\n"
@@ -94,12 +94,17 @@ def test_mixed_newlines_nul_and_controls(tmp_path: Path) -> None:
     assert doc.debris_counts() == {"control": 3, "page-break": 1}
 
 
-def test_empty_and_whitespace_files_read_as_empty(tmp_path: Path) -> None:
-    for name, data in (("e.txt", b""), ("w.txt", b" \n\t\r\n\xe3\x80\x80\n")):
+def test_empty_and_whitespace_files_are_errors(tmp_path: Path) -> None:
+    # an empty file is a failed export or the wrong file: every command would otherwise
+    # write an empty TMX or glossary for it without a word (issue 8)
+    for name, data, what in (("e.txt", b"", "the file is empty"),
+                             ("w.txt", b" \n\t\r\n\xe3\x80\x80\n", "the file holds only whitespace")):
         path = tmp_path / name
         path.write_bytes(data)
-        doc = read_document(path)
-        assert doc.zh == [] and doc.en == [] and doc.debris == []
+        with pytest.raises(InputError) as info:
+            read_document(path)
+        assert str(info.value) == f"{path}: {what}. give the document's text, or remove the file."
+    assert read_text("", tmp_path / "e.txt").zh == []  # already-decoded text is not a file
 
 
 def test_missing_corpus_folder_message(tmp_path: Path) -> None:

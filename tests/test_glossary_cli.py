@@ -21,9 +21,11 @@ def test_extract_csv_on_stdout() -> None:
     assert lines[0] == "zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is"
     assert "萨蒂亚·纳德拉,Satya Nadella,person,paper,9,attested,1,,paper:9,,paren,no" in lines
     assert "张伟明,Zhang Weiming,person,paper,11,proposed,1,,paper:11,,pinyin,no" in lines
-    assert result.stderr.splitlines()[-1] == (
+    assert [line for line in result.stderr.splitlines() if line.startswith("aligner:")] == [
         "aligner: 15 terms (14 attested, 1 proposed) from 1 documents; by evidence: authors 2, "
-        "keywords 3, latin 2, paren 7, pinyin 1; wrote csv to stdout")
+        "keywords 3, latin 2, paren 7, pinyin 1; wrote csv to stdout"]
+    assert result.stderr.splitlines()[-1] == (
+        "note: 3 of 10 brackets are asides, years, citations or list markers, not translations, and gave no term")
 
 
 def test_extract_folder_to_tbx_with_conflicts_reported(tmp_path: Path) -> None:
@@ -36,6 +38,8 @@ def test_extract_folder_to_tbx_with_conflicts_reported(tmp_path: Path) -> None:
     assert ("conflict: AGI: 3 Chinese forms: AGI | 人工通用智能 | 通用人工智能 (in notes, roundtable)"
             in result.stderr.splitlines())
     assert "note: 1 front-matter names are not used in the text and were left out" in result.stderr
+    assert ("note: 3 of 15 brackets are asides, years, citations or list markers, not translations, "
+            "and gave no term") in result.stderr
 
 
 def test_extract_is_deterministic(tmp_path: Path) -> None:

@@ -73,3 +73,13 @@ def test_inner_parses() -> None:
     alias = parse_alias_inner("X,原名 Twitter")
     assert alias is not None and (alias.en, alias.aliases) == ("X", ("Twitter",))
     assert not_a_term("2023") and not_a_term("a") and not_a_term("ii") and not not_a_term("Turing")
+
+
+def test_latin_term_with_its_abbreviation_and_a_latin_term_explained_by_a_bracket() -> None:
+    entries = {e.zh: e for e in extract_terms([doc("d", "计划转为Public Benefit Corporation（PBC），再到后来。",
+                                                   "一个H100（Nvidia H100: 英伟达的GPU）。", "H100很贵。")])}
+    pbc = entries["Public Benefit Corporation"]
+    assert (pbc.en, pbc.variants, pbc.keep_as_is) == ("Public Benefit Corporation", ("PBC",), True)
+    h100 = entries["H100"]  # the bracket's pair and the later use as-is are one entry
+    assert (h100.en, h100.count, h100.definition) == ("Nvidia H100", 2, "英伟达的GPU")
+    assert [str(s) for s in h100.sources] == ["d:3", "d:5"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from ..model import Bead, TermEntry
 from . import anchors as _anchors
 from .confidence import confidences
@@ -24,7 +26,8 @@ __all__ = ["align", "available_scorers", "align_steps", "DocumentPair", "get_sco
 FINAL_WIDTH = 8  # band half-width of the full search around the anchor path, in sentences
 
 
-def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None):  # type: ignore[no-untyped-def]
+def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Every column for small inputs; else a band around the anchor pass's path."""
     n, m = pair.n, pair.m
     if n * m <= _anchors.FULL_CELLS or min(n, m) < 4:
         return full_band(n, m)
@@ -35,6 +38,7 @@ def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | 
         points = [(min(_anchors.POOL * a, n), min(_anchors.POOL * b, m)) for a, b in coarse]
     else:
         points = _anchors.length_path(pair.src_lengths, pair.tgt_lengths)
+    pair.set_anchor_path(points)
     return band_around(points, n, m, FINAL_WIDTH)
 
 

@@ -36,9 +36,9 @@ def model_version() -> str:
         return MODEL_NAME
 
 
-def _cache_path(cache_dir: Path, texts: Sequence[str]) -> Path:
+def _cache_path(cache_dir: Path, texts: Sequence[str], dtype: type) -> Path:
     digest = hashlib.sha256()
-    digest.update(model_version().encode())
+    digest.update(f"{model_version()}|{np.dtype(dtype).name}".encode())
     for text in texts:
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -53,11 +53,11 @@ def embed(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = 
     if not texts:
         return np.zeros((0, DIM), dtype=dtype)
     if cache_dir is not None:
-        path = _cache_path(cache_dir, texts)
+        path = _cache_path(cache_dir, texts, dtype)
         if path.exists():
             cached = np.load(path)
             if cached.shape == (len(texts), DIM):
-                return cached.astype(dtype, copy=False)
+                return cached
     unique = sorted({t for t in texts if t.strip()})
     index = {t: k for k, t in enumerate(unique)}
     vectors = _model().encode(unique) if unique else np.zeros((0, DIM), dtype=np.float32)

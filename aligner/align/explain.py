@@ -17,7 +17,7 @@ def _cosine(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...]) -> f
 
 def anchors(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...], *, with_embedding: bool) -> tuple[str, ...]:
     """``number: 1987``, ``glossary: 杨立昆=Yann LeCun``, ``name: 清扬=Qingyang``,
-    ``dictionary: 狗=dog``, ``embedding: 0.83``; in that order.
+    ``dictionary: 狗=dog``, ``punctuation: ?``, ``embedding: 0.83``; in that order.
 
     A name is a hit through pinyin (or a Latin token kept in the Chinese); a dictionary hit
     goes through CC-CEDICT.
@@ -36,11 +36,13 @@ def anchors(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...], *, w
     from .lexicon import cedict
 
     dictionary = cedict()
-    numbers, glossary, names, words = [], [], [], []
+    numbers, glossary, names, words, marks = [], [], [], [], []
     for item in shared:
         word = zh_items[item]
         if item.startswith("#"):
             numbers.append(item[1:])
+        elif item.startswith("~"):
+            marks.append(item[1:])
         elif item.startswith("=g:"):
             glossary.append(f"{word}={en_items[item]}")
         elif word in dictionary and item in dictionary[word]:
@@ -48,7 +50,8 @@ def anchors(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...], *, w
         else:
             names.append(f"{word}={en_items[item]}")
     out: list[str] = []
-    for kind, found in (("number", numbers), ("glossary", glossary), ("name", names), ("dictionary", words)):
+    kinds = (("number", numbers), ("glossary", glossary), ("name", names), ("dictionary", words), ("punctuation", marks))
+    for kind, found in kinds:
         if found:
             listed = found[:MAX_LISTED]
             more = f" (+{len(found) - len(listed)} more)" if len(found) > len(listed) else ""

@@ -53,7 +53,11 @@ def read_presplit(path: Path, lang: Lang) -> list[Segment]:
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", path=path, hint="Check its permissions") from None
     text, _ = decode(data, Path(path))
-    lines = text.splitlines()
+    # only CR/LF end a line: str.splitlines() would also split at U+2028, form feeds and
+    # other separators inside a sentence, and line N would no longer be sentence N-1
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     stem = Path(path).stem
     return [Segment(line.strip(), lang, stem, number) for number, line in enumerate(lines, 1)]
 

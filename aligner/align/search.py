@@ -1,4 +1,4 @@
-"""Dynamic programming over x-y beads inside a band, and the coarse-to-fine anchor pass.
+"""Dynamic programming over x-y beads inside a band (the anchor pass is in ``anchors.py``).
 
 The lattice point (i, j) means "the first i Chinese and the first j English sentences are
 aligned". Each row i keeps only the columns ``lo[i]..hi[i]`` of its band, so time and memory

@@ -17,7 +17,7 @@ PAIR_SHAPES: tuple[Shape, ...] = tuple(
         key=lambda s: (s[0] + s[1], abs(s[0] - s[1]), -s[0]),
     )
 )
-"""(1, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2), (4, 1), (1, 4), (3, 2), (2, 3)."""
+"""(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (3, 2), (2, 3), (4, 1), (1, 4)."""
 
 SKIP_SRC: Shape = (1, 0)  # a Chinese sentence left without English
 SKIP_TGT: Shape = (0, 1)  # an English sentence left without Chinese

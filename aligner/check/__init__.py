@@ -90,18 +90,28 @@ def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry],
 
 
 def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
-              stdin: BinaryIO | None = None) -> CheckReport:
+              stdin: BinaryIO | None = None, strict: bool = False) -> CheckReport:
     """What ``aligner check FILES -g GLOSSARY`` does: read the glossary, read every unit,
-    check. Bad input raises :class:`aligner.errors.InputError` before any finding is made."""
+    check. Bad input raises :class:`aligner.errors.InputError` before any finding is made.
+
+    Malformed units and glossary entries are skipped and listed in the report; ``strict``
+    makes the first of them an error instead.
+    """
+    from ..errors import FormatError
     from ..formats.glossary_read import read_glossary_file
 
     reading = read_glossary_file(Path(glossary))
+    if strict and reading.skipped:
+        line, reason = reading.skipped[0]
+        raise FormatError(f"glossary entry has {reason}", path=glossary, line=line,
+                          hint="complete or remove the entry, or drop --strict to skip and count it")
     index = TermIndex(reading.entries)
-    reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()})
+    reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()}, strict=strict)
     units = list(read_units(paths, reader=reader))  # parse everything first: bad input exits 2
     report = check(units, index, files=reader.files)
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
                                for line, reason in reading.skipped]
     report.skipped = list(reader.skipped)
+    report.bad_units = list(reader.bad_units)
     return report

@@ -12,6 +12,8 @@ from .units import FileStats
 SCHEMA_VERSION = 1
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+#: Skipped units listed one per line in the text report; the JSON report lists them all.
+MAX_LISTED = 10
 
 
 @dataclass
@@ -26,6 +28,7 @@ class CheckReport:
     term_hits: int = 0  # glossary terms found in sources (one per unit and term)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files left out of folders
     glossary_skipped: list[tuple[str, str]] = field(default_factory=list)  # (file:line, reason)
+    bad_units: list[tuple[str, str]] = field(default_factory=list)  # malformed units left out
 
     @property
     def units(self) -> int:
@@ -62,6 +65,7 @@ class CheckReport:
                 for f in self.files
             ],
             "skipped_files": [{"path": p, "reason": r} for p, r in self.skipped],
+            "skipped_units": [{"where": w, "reason": r} for w, r in self.bad_units],
             "counts": {
                 "files": len(self.files),
                 "units": self.units,
@@ -110,6 +114,10 @@ class CheckReport:
             lines.append(f"skipped {path}: {reason}")
         for where, reason in self.glossary_skipped:
             lines.append(f"glossary entry skipped at {where}: {reason}")
+        for where, reason in self.bad_units[:MAX_LISTED]:
+            lines.append(f"unit skipped at {where}: {reason}")
+        if len(self.bad_units) > MAX_LISTED:
+            lines.append(f"… and {len(self.bad_units) - MAX_LISTED} more skipped units (see --json)")
         lines.append(self.summary())
         return "\n".join(lines) + "\n"
 
@@ -131,6 +139,9 @@ class CheckReport:
         if self.glossary_skipped:
             n = len(self.glossary_skipped)
             text += f"; {n} glossary entr{'ies' if n != 1 else 'y'} skipped"
+        if self.bad_units:
+            n = len(self.bad_units)
+            text += f"; {n} malformed unit{'s' * (n != 1)} skipped (first at {self.bad_units[0][0]})"
         return text + "."
 
 

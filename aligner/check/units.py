@@ -92,6 +92,10 @@ class UnitReader:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     stdin: BinaryIO | None = None
     exclude: set[Path] = field(default_factory=set)  # resolved paths never read as units
+    # malformed units left out, (file:line, reason): counted and reported, or with
+    # ``strict`` the first one is an error
+    bad_units: list[tuple[str, str]] = field(default_factory=list)
+    strict: bool = False
 
     def read(self, paths: Sequence[Path | str]) -> Iterator[Unit]:
         if not paths:
@@ -141,6 +145,11 @@ class UnitReader:
         stats = FileStats(path=name, format=fmt.value)
         self.files.append(stats)
         raw = _PARSERS[fmt](data, name)
+        for line, reason in raw.problems:
+            if self.strict:
+                raise FormatError(reason, path=name, line=line,
+                                  hint="repair the unit, or drop --strict to skip and count it")
+            self.bad_units.append((f"{name}:{line}" if line else name, reason))
         zh_first = _orientation(raw)
         for ident, line, first, second in raw.units:
             source, target = (first, second) if zh_first else (second, first)
@@ -226,6 +235,7 @@ class _Raw:
     units: list[tuple[str, int | None, str, str]]
     first_lang: str = ""
     second_lang: str = ""
+    problems: list[tuple[int | None, str]] = field(default_factory=list)  # malformed units left out
 
 
 def _store_error(exc: Exception, name: str, what: str) -> FormatError:
@@ -268,12 +278,14 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
     header = store.document.getroot().find("header")
     srclang = (header.get("srclang") if header is not None else "") or ""
     units: list[tuple[str, int | None, str, str]] = []
+    problems: list[tuple[int | None, str]] = []
     first_lang = second_lang = ""
     for unit in store.units:
         tu = unit.xmlelement
         tuvs = unit.getlanguageNodes()
-        if not tuvs:  # counted as untranslated, not dropped
-            units.append((tu.get("tuid", ""), tu.sourceline, "", ""))
+        problem = _tu_problem(tu, tuvs)
+        if problem:  # left out, counted and reported (or an error with --strict)
+            problems.append((tu.sourceline, problem))
             continue
         zh = [t for t in tuvs if _lang(t).startswith("zh")]
         en = [t for t in tuvs if _lang(t).startswith("en")]
@@ -290,7 +302,24 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
             first_lang = _lang(pair[0])
             second_lang = _lang(pair[1]) if pair[1] is not None else ""
         units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or ""))
-    return _Raw(units, first_lang, second_lang)
+    return _Raw(units, first_lang, second_lang, problems)
+
+
+def _tu_problem(tu: Any, tuvs: list[Any]) -> str:
+    """Why a ``<tu>`` cannot be checked, or ``""``: no ``<tuv>``, a ``<tuv>`` without a
+    ``<seg>``, or every ``<tuv>`` in one language (nothing to check the source against).
+    A ``<tu>`` with a single ``<tuv>`` is an untranslated unit, counted as such."""
+    def tag(tuv: Any) -> str:
+        return tuv.get(_XML_LANG) or tuv.get("lang") or "?"
+
+    if not tuvs:
+        return "<tu> has no <tuv>"
+    for tuv in tuvs:
+        if tuv.find("seg") is None and tuv.find("{*}seg") is None:
+            return f"<tuv xml:lang=\"{tag(tuv)}\"> has no <seg>"
+    if len(tuvs) > 1 and len({_lang(t) for t in tuvs}) == 1:
+        return f"every <tuv> has xml:lang=\"{tag(tuvs[0])}\": no translation to check"
+    return ""
 
 
 def _parse_xliff1(data: bytes, name: str) -> _Raw:
@@ -365,6 +394,10 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
         if len(header) == 2:
             fieldnames = ["source", "target"]  # a bare two-column file
         # otherwise csv2po's location,source,target
+    unclosed = _unclosed_quote(text, delimiter)
+    if unclosed:
+        raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
+                          path=name, line=unclosed, hint="add the missing closing quote (\") on that row")
     store = csvfile(fieldnames=fieldnames) if fieldnames else csvfile()
     try:
         store.parse(data, dialect=_dialect(delimiter))
@@ -377,6 +410,24 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
         units.append((ident, line, unit.source or "", unit.target or ""))
     first_lang = "zh" if has_header else ""
     return _Raw(units, first_lang, "en" if has_header else "")
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """Line of the row whose quoted cell runs to the end of the file, else ``None``.
+
+    Python's lenient csv reader accepts such a file and puts everything after the quote in
+    one cell; its strict mode says ``unexpected end of data``, which is the only error taken
+    from it here (other strict-mode errors are tolerated as the lenient reader does).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for _row in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            return start
+    return None
 
 
 class _Comma(csv.excel):

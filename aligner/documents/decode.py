@@ -146,11 +146,26 @@ def _utf8_with_few_bad_bytes(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
+def _refuse_bad_utf8(data: bytes, path: Path) -> None:
+    """``--strict``: a UTF-8 file with bad bytes is an error at the first of them."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        raise EncodingError(
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x} at column {col}",
+            path=path, line=line,
+            hint="repair or re-save the file as UTF-8, or drop --strict to skip the bad bytes (they are counted)",
+        ) from None
+
+
+def decode(data: bytes, path: Path, *, strict: bool = False) -> tuple[str, str]:
     """Decode a document's bytes; return ``(text, encoding name)``.
 
     Raises :class:`EncodingError` naming the file, the line of the first bad byte where
     known, what is wrong and how to fix it. Newlines are left as they are (see ``lines``).
+    A UTF-8 file with a few bad bytes is read with each replaced by U+FFFD (recoverable,
+    counted later as ``undecodable`` debris) unless ``strict``, which refuses it.
     """
     if not data:
         return "", "utf-8"
@@ -189,7 +204,9 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         return gb, "gb18030"
     few = _utf8_with_few_bad_bytes(data)
     if few is not None and not _looks_binary(few[0]):
-        return few[0], "utf-8"
+        if not strict:
+            return few[0], "utf-8"
+        _refuse_bad_utf8(data, path)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:

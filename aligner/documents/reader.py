@@ -89,7 +89,21 @@ def _finish(draft: Draft, counts: Counter[str]) -> Paragraph | None:
     return para
 
 
-def read_document(path: Path, *, en_path: Path | None = None) -> Document:
+def decode_file(path: Path, *, strict: bool = False) -> tuple[str, str]:
+    """Read and decode one input file; an empty or whitespace-only file is an error.
+
+    An empty file is almost always a failed export or the wrong file, and every command
+    would otherwise write an empty TMX or glossary for it without a word.
+    """
+    data = read_bytes(path)
+    text, encoding = decode(data, path, strict=strict)
+    if not text.strip():
+        what = "the file is empty" if not data else "the file holds only whitespace"
+        raise InputError(what, path=path, hint="give the document's text, or remove the file")
+    return text, encoding
+
+
+def read_document(path: Path, *, en_path: Path | None = None, strict: bool = False) -> Document:
     """Read a Chinese document (and, if given, its separate English file) into a Document.
 
     ``Document.zh`` holds the cleaned Chinese paragraphs, ``Document.en`` the English: the
@@ -97,13 +111,16 @@ def read_document(path: Path, *, en_path: Path | None = None) -> Document:
     words) or, when ``en_path`` is given, that file's paragraphs, whose line numbers refer
     to ``en_path``. A separate file supersedes embedded English, which is then counted as
     ``embedded-english`` debris; the English file's own debris kinds get an ``en:`` prefix.
+
+    An empty file raises :class:`InputError`. Bad bytes in a UTF-8 file are skipped and
+    counted (``undecodable`` debris, with their lines) unless ``strict``, which refuses them.
     """
     path = Path(path)
-    text, encoding = decode(read_bytes(path), path)
+    text, encoding = decode_file(path, strict=strict)
     en_text = None
     if en_path is not None:
         en_path = Path(en_path)
-        en_text, _ = decode(read_bytes(en_path), en_path)
+        en_text, _ = decode_file(en_path, strict=strict)
     return read_text(text, path, encoding=encoding, en_text=en_text, en_path=en_path)
 
 
@@ -180,7 +197,7 @@ def find_english(en_dir: Path, stem: str) -> Path | None:
     return (preferred or candidates)[0]
 
 
-def read_corpus(zh_dir: Path, en_dir: Path | None) -> list[Document]:
+def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False) -> list[Document]:
     """Read every document in ``zh_dir`` (with its English from ``en_dir``), sorted by stem.
 
     Hidden files (``.gitkeep``), editor backups and a ``README`` are skipped. Raises
@@ -217,6 +234,6 @@ def read_corpus(zh_dir: Path, en_dir: Path | None) -> list[Document]:
                     hint=f"name the English file after its Chinese document ({zh_dir}/<name>.txt → <name>.txt here)",
                 )
     return [
-        read_document(p, en_path=find_english(en_dir, p.stem) if en_dir is not None else None)
+        read_document(p, en_path=find_english(en_dir, p.stem) if en_dir is not None else None, strict=strict)
         for p in files
     ]

@@ -61,11 +61,12 @@ def build_entries(candidates: Iterable[Candidate], kinds: Mapping[str, TermKind]
     for cand in drop_glued_latin(list(candidates)):
         groups[(norm_key(cand.zh), norm_key(cand.en))].append(cand)
     # A Latin term that a bracket already explains (H100（Nvidia H100: …）) is that entry.
-    explained = {zk for (zk, ek), cs in groups.items() if any(c.evidence == Evidence.PAREN for c in cs)}
-    for key in [k for k in groups if k[0] == k[1] and k[0] in explained]:
-        target = next(k for k in sorted(groups) if k[0] == key[0] and k != key and
-                      any(c.evidence == Evidence.PAREN for c in groups[k]))
-        groups[target].extend(groups.pop(key))
+    explained: dict[str, tuple[str, str]] = {}
+    for key in sorted(groups):
+        if key[0] != key[1] and any(c.evidence == Evidence.PAREN for c in groups[key]):
+            explained.setdefault(key[0], key)
+    for key in [k for k in sorted(groups) if k[0] == k[1] and k[0] in explained]:
+        groups[explained[key[0]]].extend(groups.pop(key))
     # A plain lowercase word used once (gpt, allin in a forum reply) is chat, not a term; used
     # twice or more (token) it is the writer's term.
     for key in [k for k, cs in groups.items() if _casual_latin(cs)]:

@@ -12,6 +12,7 @@ from .front_matter import front_matter_candidates
 from .latin import latin_candidates
 from .names import credit_candidates, name_candidates
 from .paren_pairs import paren_candidates
+from .parens import paren_groups
 
 
 class _Corpus:
@@ -48,6 +49,8 @@ class Extraction:
     entries: list[TermEntry]
     candidates: int = 0
     unused_front_matter: int = 0
+    brackets: int = 0  # bracket groups seen in Chinese text (footnotes included)
+    brackets_not_terms: int = 0  # asides, years, citations, list markers: not translations
     by_evidence: dict[str, int] = field(default_factory=dict)
 
 
@@ -58,12 +61,17 @@ def extract(docs: Sequence[Document]) -> Extraction:
     candidates: list[Candidate] = []
     kinds: dict[str, TermKind] = {}
     unused = 0
+    brackets = bracket_pairs = 0
     for doc in ordered:
+        notes = note_paragraphs(doc)
+        for paragraph in [*doc.zh, *notes]:
+            found = list(paren_candidates(doc.stem, paragraph, corpus.count))
+            brackets += sum(1 for _ in paren_groups(paragraph.text, nested=True))
+            bracket_pairs += len(found)
+            candidates.extend(found)
         for paragraph in doc.zh:
-            candidates.extend(paren_candidates(doc.stem, paragraph, corpus.count))
             candidates.extend(latin_candidates(doc.stem, paragraph))
-        for note in note_paragraphs(doc):
-            candidates.extend(paren_candidates(doc.stem, note, corpus.count))
+        for note in notes:
             candidates.extend(credit_candidates(doc.stem, note))
         candidates.extend(keyword_candidates(doc))
         candidates.extend(author_candidates(doc))
@@ -78,7 +86,8 @@ def extract(docs: Sequence[Document]) -> Extraction:
     by_evidence: dict[str, int] = {}
     for entry in entries:
         by_evidence[entry.evidence] = by_evidence.get(entry.evidence, 0) + 1
-    return Extraction(entries, len(candidates), unused, dict(sorted(by_evidence.items())))
+    return Extraction(entries, len(candidates), unused, brackets, brackets - bracket_pairs,
+                      dict(sorted(by_evidence.items())))
 
 
 def extract_terms(docs: Sequence[Document]) -> list[TermEntry]:

@@ -44,6 +44,8 @@ class ExtractReport:
             "by_status": dict(sorted(status.items())),
             "by_evidence": self.extraction.by_evidence,
             "unused_front_matter_names": self.extraction.unused_front_matter,
+            "brackets": self.extraction.brackets,
+            "brackets_not_translations": self.extraction.brackets_not_terms,
             "conflicts": [
                 {"side": c.side, "form": c.form, "renderings": list(c.renderings),
                  "sources": [str(s) for s in c.sources]}

@@ -11,6 +11,7 @@ Forms handled, ASCII and full-width alike:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from ..model import Paragraph, Source
@@ -111,6 +112,10 @@ def _chinese_then_english(
                              cue="colon")
         if term.casefold() == en.casefold() and not parsed.abbreviations:
             return None  # Journal(Journal) or a repeated word: nothing to pair
+        if not rest and _initials_match(term, en):
+            # Public Benefit Corporation（PBC）: a Latin term kept as-is, with its abbreviation.
+            return Candidate(term, term, Evidence.PAREN, _source(stem, paragraph, start),
+                             variants=(en,), keep_as_is=True, cue="latin-abbreviation")
         if not rest and not parsed.abbreviations and not parsed.aliases:
             return None  # Latin(Latin) with nothing Chinese: an English aside
         variants = tuple(v for v in dict.fromkeys([*parsed.abbreviations, *parsed.aliases]) if v not in (term, en))
@@ -143,6 +148,12 @@ def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: s
     if len(en) < 2 or en.isdigit():
         return None
     return Candidate(tidy(zh), en, Evidence.PAREN, _source(stem, paragraph, len(prefix) + 1), cue="english-first")
+
+
+def _initials_match(term: str, abbreviation: str) -> bool:
+    """``PBC`` abbreviates ``Public Benefit Corporation``."""
+    words = [w for w in re.split(r"[\s-]+", term) if w and w.lower() not in ("of", "and", "the", "for")]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == abbreviation.upper()
 
 
 def parsed_offset(prefix: str, text: str, name: str) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,16 +15,23 @@ __all__ = ["segment_file", "tsv_escape", "tsv_unescape"]
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
-def segment_file(path: Path, lang: Lang = Lang.ZH, srx: Path | None = None) -> list[Segment]:
+def segment_file(path: Path, lang: Lang = Lang.ZH, srx: Path | None = None, *,
+                 strict: bool = False, progress: Callable[[str], None] | None = None) -> list[Segment]:
     """Read ``path`` as the pipeline does (encoding, cleaning, line map) and segment one side.
 
     ``lang`` picks the Chinese paragraphs or the English ones (embedded English such as a
     paper's abstract, or a plain English file). ``srx`` replaces the default rules.
+    ``strict`` refuses a file with undecodable bytes instead of skipping them; otherwise
+    ``progress`` hears how many were skipped and where.
     """
     from ..documents import read_document  # documents sit upstream of segmentation
+    from ..documents.report import damage_summary
 
     rules = load_rules(srx)  # bad rules fail before the document is read
-    doc = read_document(Path(path))
+    doc = read_document(Path(path), strict=strict)
+    damage = damage_summary(doc)
+    if damage and progress is not None:
+        progress(f"aligner: {damage}")
     paragraphs = doc.zh if lang is Lang.ZH else doc.en
     if lang is Lang.EN and not doc.en and doc.zh and not any(_HAN.search(p.text) for p in doc.zh):
         # A file without a single Han character, segmented as English on request: the
