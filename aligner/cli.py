@@ -189,15 +189,17 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @cli.command("align")
 @click.argument("zh", type=click.Path(path_type=Path))
 @click.argument("en", type=click.Path(path_type=Path))
-@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--out", default="-", show_default=True, help="File to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "beads", "json"]), default="tsv",
               show_default=True, help="beads: vecalign's [0, 1]:[0]:0.93 lines; tsv/json: texts, score, anchors.")
 @click.option("--presplit", is_flag=True, help="Take one sentence per line as given (line N is sentence N-1).")
 @click.option("--scorer", default="default", show_default=True,
               help="Bead scorer: default, embedding, embedding+length, length or lexical.")
+@click.option("-g", "--glossary", type=click.Path(path_type=Path), default=None,
+              help="Term pairs that count as anchors: TBX, CSV with a zh,en header, or OmegaT tab-separated.")
 @click.option("--explain", is_flag=True, help="List the anchors behind each pair (numbers, dictionary hits, names...).")
-def align_command(zh: Path, en: Path, out: Path | None, fmt: str, presplit: bool, scorer: str, explain: bool) -> None:
+def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
+                  explain: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -206,8 +208,10 @@ def align_command(zh: Path, en: Path, out: Path | None, fmt: str, presplit: bool
     from .align.files import align_files
     from .align.output import OutputFormat, write_result
 
-    result = align_files(zh, en, presplit=presplit, scorer=scorer, explain=explain, progress=progress)
-    text = write_result(result, OutputFormat(fmt), out)
+    target = None if out == "-" else Path(out)
+    result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
+                         progress=progress)
+    text = write_result(result, OutputFormat(fmt), target)
     if text is not None:
         click.echo(text, nl=False)
     for side, name, path in ((result.src, "Chinese", zh), (result.tgt, "English", en)):
@@ -216,7 +220,7 @@ def align_command(zh: Path, en: Path, out: Path | None, fmt: str, presplit: bool
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
     progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
-             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English" + (f"; wrote {out}" if out else ""))
+             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English" + (f"; wrote {target}" if target else ""))
 
 
 @cli.command("read")

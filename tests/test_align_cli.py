@@ -126,3 +126,15 @@ def test_presplit_lines_end_only_at_line_breaks(runner, tmp_path):
     data = json.loads(run(runner, str(zh), str(en), "--presplit", "--format", "json").stdout)
     assert data["sentences"] == {"en": 2, "zh": 3}
     assert [(b["zh_lines"], b["en_lines"]) for b in data["beads"]][-1] == ([3], [2])
+
+
+def test_glossary_file_pairs_become_anchors(runner, tmp_path):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("zh,en\n林小雨,Lin Xiaoyu\n", encoding="utf-8")
+    result = run(runner, ZH, EN, "--presplit", "--explain", "-g", str(glossary), "--format", "json")
+    bead = json.loads(result.stdout)["beads"][1]
+    assert "glossary: 林小雨=Lin Xiaoyu" in bead["anchors"]
+
+
+def test_dash_writes_to_stdout(runner):
+    assert run(runner, ZH, EN, "--presplit", "--format", "beads", "-o", "-").stdout.count("\n") == 10

@@ -78,13 +78,21 @@ def align_files(
     presplit: bool = False,
     scorer: str = "default",
     glossary: Sequence[TermEntry] = (),
+    glossary_path: Path | None = None,
     explain: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> AlignedFiles:
-    """Align a Chinese file with an English one; see :func:`aligner.align.align`."""
+    """Align a Chinese file with an English one; see :func:`aligner.align.align`.
+
+    ``glossary_path`` (TBX, CSV or OmegaT) adds its pairs to ``glossary`` as anchors.
+    """
     from .scorers import get_scorer
 
     get_scorer(scorer)  # an unknown name fails before any file is read
+    if glossary_path is not None:
+        from ..formats.glossary_read import read_glossary
+
+        glossary = [*glossary, *read_glossary(glossary_path)]
     read = read_presplit if presplit else read_segmented
     src = read(zh_path, Lang.ZH)
     tgt = read(en_path, Lang.EN)
