@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,17 +29,68 @@ def _output_error(path: Path, exc: OSError) -> OutputError:
     return OutputError(what, path=path, hint=hint)
 
 
+def _is_special(path: Path) -> bool:
+    """A device, FIFO or socket (``/dev/stdout``, ``/dev/full``, a named pipe): written in
+    place, since renaming a temporary file over it would replace the device itself."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: it exists, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Remove the temporary files that killed runs left beside ``target``.
+
+    A ``SIGKILL`` or a power cut leaves ``.NAME.PID.XXXX.tmp`` behind (never a partial
+    ``NAME``). Each carries the writer's process id, so the next write of ``NAME`` removes
+    those whose writer is gone and leaves a concurrent writer's file alone.
+    """
+    removed = []
+    prefix = f".{target.name}."
+    try:
+        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        pid = candidate.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            try:
+                candidate.unlink()
+                removed.append(candidate)
+            except OSError:
+                pass
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | Path, *, binary: bool = True) -> Iterator[IO]:
     """Open a temporary file next to ``path``; on success fsync and rename it over ``path``.
 
     On any exception the temporary file is removed and ``path`` is untouched. ``OSError``
-    becomes :class:`OutputError` with a hint.
+    becomes :class:`OutputError` with a hint. Temporary files left by killed runs for the
+    same ``path`` are removed first; a device such as ``/dev/stdout`` is written in place.
     """
     target = Path(path)
+    if _is_special(target):
+        with _write_in_place(target, binary) as handle:
+            yield handle
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_stale_temps(target)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                        dir=target.parent)
     except OSError as exc:
         raise _output_error(target, exc) from None
     tmp = Path(tmp_name)
@@ -57,6 +109,20 @@ def atomic_write(path: str | Path, *, binary: bool = True) -> Iterator[IO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _write_in_place(target: Path, binary: bool) -> Iterator[IO]:
+    try:
+        handle = open(target, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""}))
+    except OSError as exc:
+        raise _output_error(target, exc) from None
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+    except OSError as exc:
+        raise _output_error(target, exc) from None
 
 
 def write_text(path: str | Path, text: str) -> None:

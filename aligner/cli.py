@@ -2,10 +2,13 @@
 
 Nothing here does the work. Library errors (:class:`aligner.errors.AlignerError`) become one
 line on stderr and exit status 2; progress goes to stderr; machine-readable output to stdout.
+An OS error no library call wrapped (stdout on a full disk) is one line and status 2 too; any
+other exception is a bug: one line naming it and status 70 (``ALIGNER_DEBUG=1`` re-raises).
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ from . import __version__
 from .errors import AlignerError
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
 
 
 class Group(click.Group):
@@ -39,6 +43,31 @@ class Group(click.Group):
         except MemoryError:
             click.echo("aligner: out of memory; split the input into smaller files.", err=True)
             ctx.exit(EXIT_BAD_INPUT)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as exc:  # a read or write no library call wrapped, e.g. stdout on a full disk
+            _silence_stdout()
+            where = exc.filename or "writing the output"
+            click.echo(f"aligner: {where}: {exc.strerror or exc}. check the path, its permissions and "
+                       "the free space.", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+            if os.environ.get("ALIGNER_DEBUG"):
+                raise
+            click.echo(f"aligner: internal error ({type(exc).__name__}: {exc}). This is a bug: please "
+                       "report it with the input that caused it (ALIGNER_DEBUG=1 shows the traceback).",
+                       err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of a failed stdout does
+    not print an 'Exception ignored' trace after our one-line message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout replaced by a test runner
+        pass
 
 
 def echo_json(data: Any) -> None:

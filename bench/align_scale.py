@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sys
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
 
+    load = os.getloadavg()[0]
     zh, en, gold = build(a.sentences, a.seed)
     print(f"document pair: {len(zh)} Chinese, {len(en)} English sentences "
           f"({len(set(zh)) + len(set(en))} distinct)")
@@ -97,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     test = {(tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1))) for s in steps}
+    print(f"load average before the run: {load:.2f} on {os.cpu_count()} cores (other work slows the timing)")
     print(f"embedding (distinct sentences, with model load): {t_embed:.1f} s")
     print(f"lexical features (jieba, CC-CEDICT, all sentences): {t_lex:.1f} s")
     print(f"search (anchor pass + banded pass): {total - t_embed - t_lex:.1f} s")

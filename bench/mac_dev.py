@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="keep our .align files here")
     a = ap.parse_args(argv)
 
+    load = os.getloadavg()[0]
     chapters = sorted(p.stem for p in MAC.glob("*.zh"))
     out_dir = a.out or Path(tempfile.mkdtemp(prefix="mac-dev-"))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -132,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<12} {r['precision_strict']:8.3f} {r['recall_strict']:8.3f} {r['f1_strict']:9.3f} "
             f"{r['precision_lax']:7.3f} {r['recall_lax']:7.3f} {r['f1_lax']:7.3f}"
         )
+    print(f"load average before the run: {load:.2f} on {os.cpu_count()} cores (other work slows the timing)")
     print(f"our wall time: {wall:.1f} s (includes loading jieba and CC-CEDICT{'' if a.cache else ', the model and embedding'}); peak memory: {peak_mb:.0f} MB")
     if a.per_file:
         for stem in chapters:

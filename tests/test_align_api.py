@@ -55,7 +55,7 @@ def test_explain_lists_numbers_glossary_names_dictionary_and_embedding(default_b
     anchors = default_beads[1].anchors
     assert anchors[0] == "number: 1998"
     assert anchors[1] == "glossary: 林小雨=Lin Xiaoyu"
-    assert anchors[2] == "name: 小雨=Xiaoyu"
+    assert anchors[2] == "name: 林=Lin, 小雨=Xiaoyu"
     assert anchors[3].startswith("dictionary: ") and "火车=train" in anchors[3]
     assert anchors[-1].startswith("embedding: 0.")
 

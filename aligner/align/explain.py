@@ -19,8 +19,8 @@ def anchors(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...], *, w
     """``number: 1987``, ``glossary: 杨立昆=Yann LeCun``, ``name: 清扬=Qingyang``,
     ``dictionary: 狗=dog``, ``punctuation: ?``, ``embedding: 0.83``; in that order.
 
-    A name is a hit through pinyin (or a Latin token kept in the Chinese); a dictionary hit
-    goes through CC-CEDICT.
+    A name is a hit through pinyin, even when CC-CEDICT lists the reading too (李 "surname
+    Li"), or through a Latin token kept in the Chinese; other hits go through CC-CEDICT.
     """
     if not src or not tgt:
         return ("unaligned",)
@@ -33,7 +33,7 @@ def anchors(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...], *, w
         for item, word in pair.tgt_items(k).items():
             en_items.setdefault(item, word)
     shared = sorted(set(zh_items) & set(en_items))
-    from .lexicon import cedict
+    from .lexicon import cedict, romanised
 
     dictionary = cedict()
     numbers, glossary, names, words, marks = [], [], [], [], []
@@ -45,7 +45,7 @@ def anchors(pair: DocumentPair, src: tuple[int, ...], tgt: tuple[int, ...], *, w
             marks.append(item[1:])
         elif item.startswith("=g:"):
             glossary.append(f"{word}={en_items[item]}")
-        elif word in dictionary and item in dictionary[word]:
+        elif word in dictionary and item in dictionary[word] and item != romanised(word):
             words.append(f"{word}={en_items[item]}")
         else:
             names.append(f"{word}={en_items[item]}")

@@ -174,6 +174,11 @@ def _pinyin(word: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
 
 
+def romanised(word: str) -> str:
+    """Toneless pinyin of ``word`` written as one word: 小雨 -> xiaoyu."""
+    return "".join(s for s in _pinyin(word) if s.isalpha()).replace("v", "u")
+
+
 def _name_items(word: str) -> set[str]:
     """Pinyin spellings a translator would use for a name: 清扬 -> qingyang, qing, yang."""
     syllables = [s for s in _pinyin(word) if s.isalpha()]
@@ -236,7 +241,7 @@ class ChineseItems:
             if value is not None:
                 found.setdefault(number_item(str(value)), word)
             if len(word) > 1:
-                joined = "".join(s for s in _pinyin(word) if s.isalpha()).replace("v", "u")
+                joined = romanised(word)
                 if joined:
                     found.setdefault(joined, word)  # names: 小雨 -> xiaoyu
             glosses = self.dictionary.get(word)

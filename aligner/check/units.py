@@ -21,7 +21,8 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
-from ..formats.glossary_read import refuse_entity_declarations
+from ..formats.glossary_read import refuse_entities, unclosed_quote_line
+from ..formats.xmltext import local_name, namespace
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -141,6 +142,10 @@ class UnitReader:
         yield from self._read_bytes(data, str(path), path.suffix.lower())
 
     def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
+        if _blank(data):
+            # an empty export would otherwise pass the check with "0 units, no findings"
+            what = "the file is empty" if not data else "the file holds only whitespace"
+            raise InputError(what, path=name, hint="give a TM or bilingual file with units")
         fmt = detect_unit_format(data, name, suffix)
         stats = FileStats(path=name, format=fmt.value)
         self.files.append(stats)
@@ -159,6 +164,14 @@ class UnitReader:
             yield Unit(file=name, id=ident, line=line, source=source, target=target)
 
 
+def _blank(data: bytes) -> bool:
+    """Nothing but whitespace (after a byte-order mark, if any)."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return not data[len(bom):].decode(encoding, "replace").strip()
+    return not data.strip()
+
+
 def read_units(paths: Sequence[Path | str], *, reader: UnitReader | None = None) -> Iterator[Unit]:
     """Units of every given file, folder (recursively) or ``-`` (stdin), in order.
 
@@ -169,18 +182,18 @@ def read_units(paths: Sequence[Path | str], *, reader: UnitReader | None = None)
 
 # --- format detection -------------------------------------------------------------------
 
-def _root(data: bytes) -> tuple[str, str]:
-    """Local name and ``version`` attribute / namespace of the XML root."""
+def _root(data: bytes) -> tuple[str, str, int]:
+    """Local name, ``version`` attribute / namespace and line of the XML root."""
     try:
         for _event, element in etree.iterparse(
             io.BytesIO(data), events=("start",), resolve_entities=False, no_network=True,
             huge_tree=False, load_dtd=False,
         ):
-            qname = etree.QName(element)
-            return qname.localname, (element.get("version") or qname.namespace or "")
+            tag = element.tag
+            return local_name(tag), (element.get("version") or namespace(tag)), element.sourceline or 1
     except etree.XMLSyntaxError:
         pass
-    return "", ""
+    return "", "", 1
 
 
 def detect_unit_format(data: bytes, name: str, suffix: str | None) -> UnitFormat:
@@ -191,8 +204,8 @@ def detect_unit_format(data: bytes, name: str, suffix: str | None) -> UnitFormat
         text = data[:65536].decode("utf-8", "replace")
     head = text[:2048].lstrip("\ufeff \t\r\n").encode("utf-8")
     if head.startswith(b"<"):
-        refuse_entity_declarations(text, name)
-        root, version = _root(data)
+        refuse_entities(data, name)
+        root, version, line = _root(data)
         if root == "tmx":
             return UnitFormat.TMX
         if root == "xliff":
@@ -200,7 +213,7 @@ def detect_unit_format(data: bytes, name: str, suffix: str | None) -> UnitFormat
         if not root:
             return _raise_xml(data, name)
         raise FormatError(
-            f"XML root <{root}> is neither TMX nor XLIFF", path=name, line=1,
+            f"XML root <{root}> is neither TMX nor XLIFF", path=name, line=line,
             hint="give a TMX, XLIFF 1.2/2.0, PO or bilingual CSV file",
         )
     if re.search(r'(?m)^\s*msgid\s+"', text) or suffix in {".po", ".pot"}:
@@ -258,7 +271,7 @@ def _parse(store_class: Any, data: bytes, name: str, what: str) -> Any:
         raise FormatError(f"not well-formed XML ({exc.msg})", path=name,
                           line=exc.lineno or None,
                           hint="repair the XML (an unescaped & or <, a truncated file)") from None
-    except (ValueError, AssertionError, UnicodeDecodeError, csv.Error,
+    except (ValueError, AssertionError, UnicodeDecodeError, csv.Error, StopIteration,
             KeyError, AttributeError, IndexError, TypeError) as exc:
         raise _store_error(exc, name, what) from None
     except Exception as exc:  # translate.storage.base.ParseError and friends
@@ -394,14 +407,14 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
         if len(header) == 2:
             fieldnames = ["source", "target"]  # a bare two-column file
         # otherwise csv2po's location,source,target
-    unclosed = _unclosed_quote(text, delimiter)
+    unclosed = unclosed_quote_line(text, delimiter)
     if unclosed:
         raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
                           path=name, line=unclosed, hint="add the missing closing quote (\") on that row")
     store = csvfile(fieldnames=fieldnames) if fieldnames else csvfile()
     try:
         store.parse(data, dialect=_dialect(delimiter))
-    except (csv.Error, ValueError, UnicodeDecodeError) as exc:
+    except (csv.Error, ValueError, UnicodeDecodeError, StopIteration) as exc:
         raise _store_error(exc, name, "CSV") from None
     units = []
     for unit in store.units:
@@ -410,24 +423,6 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
         units.append((ident, line, unit.source or "", unit.target or ""))
     first_lang = "zh" if has_header else ""
     return _Raw(units, first_lang, "en" if has_header else "")
-
-
-def _unclosed_quote(text: str, delimiter: str) -> int | None:
-    """Line of the row whose quoted cell runs to the end of the file, else ``None``.
-
-    Python's lenient csv reader accepts such a file and puts everything after the quote in
-    one cell; its strict mode says ``unexpected end of data``, which is the only error taken
-    from it here (other strict-mode errors are tolerated as the lenient reader does).
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for _row in reader:
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        if "end of data" in str(exc):
-            return start
-    return None
 
 
 class _Comma(csv.excel):

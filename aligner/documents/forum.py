@@ -56,7 +56,7 @@ def clean_forum(lines: list[Line], rec: Recorder) -> None:
                 rec.drop_line("quote", line)
                 continue
             rec.drop("quote", line.no, text[: end + 13])
-            text = text[end + 13:]
+            text = line.text = text[end + 13:]  # what follows must not count the quote again
             in_quote = False
             stripped = text.strip()
             if not stripped:
@@ -72,6 +72,7 @@ def clean_forum(lines: list[Line], rec: Recorder) -> None:
                 rec.drop("quote", line.no, text[start:])
                 text = text[:start]
                 in_quote = True
+            line.text = text  # a header dropped below is the rest of the line, not the quote again
             stripped = text.strip()
             if not stripped:
                 line.text = ""

@@ -25,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
+from .xmltext import local_name
 from ..model import Source, TermEntry, TermKind, TermStatus
 
 __all__ = ["GlossaryFormat", "GlossaryReading", "detect_format", "read_glossary",
@@ -94,18 +95,36 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def _xml_root(text: str) -> tuple[str, int]:
+    """Local name and line of the root element, as the XML parser sees it (a comment that
+    holds a tag does not fool it); a regular expression when the prolog does not parse, so
+    the syntax error is reported by the real parse."""
+    data = re.sub(r"^\s*<\?xml[^>]*\?>", lambda m: "\n" * m.group().count("\n"), text, count=1)
+    try:
+        for _event, element in etree.iterparse(
+            io.BytesIO(data.encode("utf-8")), events=("start",), resolve_entities=False,
+            load_dtd=False, no_network=True, huge_tree=False,
+        ):
+            return local_name(element.tag), element.sourceline or 1
+    except etree.XMLSyntaxError:
+        pass
+    match = re.search(r"<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)", text)
+    if match is None:
+        return "", 1
+    return match.group(2), text.count("\n", 0, match.start()) + 1
+
+
 def detect_format(text: str, path: str = "") -> GlossaryFormat:
     """Recognise the glossary format from the content; the extension only breaks ties."""
     head = text.lstrip()
     if head.startswith("<"):
-        match = re.search(r"<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)", head)
-        root = match.group(2) if match else ""
+        root, line = _xml_root(text)
         if root == "martif":
             return GlossaryFormat.TBX2
         if root == "tbx":
             return GlossaryFormat.TBX3
         raise FormatError(
-            f"XML root <{root}> is not a glossary", path=path, line=1,
+            f"XML root <{root}> is not a glossary", path=path, line=line,
             hint="give a TBX file (root <martif> for TBX v2 or <tbx> for TBX v3)",
         )
     first = _first_line(text)
@@ -222,7 +241,7 @@ def _safe_parser() -> etree.XMLParser:
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return local_name(tag)
 
 
 def _text(element: etree._Element, path: str) -> str:
@@ -272,20 +291,42 @@ def _tbx_terms(lang_set: etree._Element, term_tags: set[str], path: str) -> list
 def refuse_entity_declarations(text: str, path: str) -> None:
     """XML entity declarations are how XXE and billion-laughs attacks work; no glossary or
     TM needs them, so they are refused with the line where they start."""
-    match = re.search(r"<!ENTITY\s+%?\s*([\w.-]*)", text[: _prolog_end(text)])
-    if match:
-        raise FormatError(
-            f"the file declares the XML entity {match.group(1) or '?'}", path=path,
-            line=text.count("\n", 0, match.start()) + 1,
-            hint="remove the <!DOCTYPE ...[...]> entity declarations and write the characters "
-                 "themselves; entities are refused for safety",
-        )
+    data = re.sub(r"^\s*<\?xml[^>]*\?>", lambda m: "\n" * m.group().count("\n"), text, count=1)
+    refuse_entities(data.encode("utf-8"), path)
 
 
-def _prolog_end(text: str) -> int:
-    """Offset of the root element's start tag (the DOCTYPE comes before it)."""
-    match = re.search(r"<[A-Za-z_]", text)
-    return match.start() if match else len(text)
+def declared_entities(data: bytes) -> list[str]:
+    """Names of the entities the document's DTD declares.
+
+    Read by lxml itself up to the root element's start tag, with entity resolution, DTD
+    loading and network access off: a regular expression over the prolog can be fooled
+    (a comment holding ``<x>``, a DOCTYPE past the first kilobytes, UTF-16), the parser
+    cannot, and stopping at the root means no entity is ever expanded.
+    """
+    try:
+        for _event, element in etree.iterparse(
+            io.BytesIO(data), events=("start",), resolve_entities=False, load_dtd=False,
+            no_network=True, huge_tree=False,
+        ):
+            dtd = element.getroottree().docinfo.internalDTD
+            return [entity.name for entity in dtd.iterentities()] if dtd is not None else []
+    except etree.XMLSyntaxError:
+        pass  # malformed before the root: the real parse reports it with its line
+    return []
+
+
+def refuse_entities(data: bytes, path: str | Path) -> None:
+    """Raise :class:`FormatError` when the XML in ``data`` declares any entity."""
+    names = declared_entities(data)
+    if not names:
+        return
+    match = re.search(rb"<!ENTITY\s+%?\s*" + re.escape(names[0].encode("utf-8")), data)
+    line = data.count(b"\n", 0, match.start()) + 1 if match else None
+    raise FormatError(
+        f"the file declares the XML entity {names[0]}", path=path, line=line,
+        hint="remove the <!DOCTYPE ...[...]> entity declarations and write the characters "
+             "themselves; entities are refused for safety",
+    )
 
 
 def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> list[TermEntry]:
@@ -377,14 +418,39 @@ def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> li
 
 # --- CSV and OmegaT ---------------------------------------------------------------------
 
+def unclosed_quote_line(text: str, delimiter: str) -> int | None:
+    """Line of the row whose quoted cell runs to the end of the file, else ``None``.
+
+    Python's lenient csv reader accepts such a file and puts everything after the quote in
+    one cell; its strict mode says ``unexpected end of data``, which is the only error taken
+    from it here (other strict-mode errors are tolerated as the lenient reader does).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for _row in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            return start
+    return None
+
+
 def _read_csv(text: str, path: str) -> list[TermEntry]:
     lines = text.splitlines()
     first = _first_line(text)
     delimiter = "\t" if "\t" in first else ","
+    unclosed = unclosed_quote_line(text, delimiter)
+    if unclosed:
+        raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
+                          path=path, line=unclosed, hint='add the missing closing quote (") on that row')
     start = lines.index(first)
     reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter)
     header = [cell.strip().strip("\ufeff").lower() for cell in next(reader)]
     roles = [_header_role(cell) for cell in header]
+    if "zh" not in roles or "en" not in roles:  # a quote opened in the header runs past its line
+        raise FormatError("the header row does not name a Chinese and an English column", path=path,
+                          line=start + 1, hint="write the header on one line, such as 'zh,en', and close its quotes")
     zh_col, en_col = roles.index("zh"), roles.index("en")
 
     def column(*names: str) -> int | None:

@@ -43,7 +43,7 @@ from .output import is_stdio, open_output
 from ..errors import FormatError, InputError, UsageError
 from ..model import TranslationUnit
 from .langs import SourceLang, TargetLang, source_lang, target_lang
-from .xmltext import xml_clean
+from .xmltext import local_name, xml_clean
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Trados Cloud rejects translation units with a side longer than this.
@@ -312,7 +312,7 @@ def _seg_text(seg: etree._Element) -> str:
     codes held in ``<bpt>``/``<ept>``/``<ph>``/``<it>``/``<ut>``."""
     parts = [seg.text or ""]
     for child in seg:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in _CODE_TAGS:
+        if isinstance(child.tag, str) and local_name(child.tag) not in _CODE_TAGS:
             parts.append(_seg_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -341,6 +341,8 @@ class TmxReading(Iterator[TranslationUnit]):
     def __init__(self, path: str | Path, *, srclang: str | None = None, tgtlang: str | None = None) -> None:
         from translate.storage.tmx import tmxfile
 
+        from .glossary_read import refuse_entities
+
         self.path = Path(path)
         try:
             data = sys.stdin.buffer.read() if is_stdio(path) else self.path.read_bytes()
@@ -349,6 +351,7 @@ class TmxReading(Iterator[TranslationUnit]):
         except OSError as exc:
             raise InputError(f"cannot read the TMX file ({exc.strerror})", path=self.path,
                              hint="check its permissions") from None
+        refuse_entities(data, self.path)  # XXE, billion laughs: an entity is never expanded
         try:
             store = tmxfile(BytesIO(data))
         except etree.XMLSyntaxError as exc:
@@ -446,7 +449,7 @@ class TmxReading(Iterator[TranslationUnit]):
 def _root_tag(data: bytes) -> str:
     try:
         for _event, element in etree.iterparse(BytesIO(data), events=("start",), resolve_entities=False):
-            return etree.QName(element).localname
+            return local_name(element.tag)
     except etree.XMLSyntaxError:
         pass
     return "?"

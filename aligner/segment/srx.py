@@ -26,6 +26,7 @@ import regex
 from lxml import etree
 
 from ..errors import FormatError, InputError
+from ..formats.xmltext import local_name, namespace
 from .javaregex import JavaRegexError, compile_java
 
 __all__ = ["DEFAULT_SRX", "LanguageMap", "LanguageRule", "Rule", "SegmentationRules", "load_rules"]
@@ -103,7 +104,7 @@ def _rules_for(rules: SegmentationRules, code: str) -> tuple[Rule, ...]:
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return local_name(tag)
 
 
 def _children(elem: etree._Element, name: str) -> list[etree._Element]:
@@ -170,10 +171,10 @@ def parse_srx(data: bytes, where: str) -> SegmentationRules:
         raise FormatError(
             f"not well-formed XML ({exc.msg})", path=where, line=line, hint="fix the SRX file"
         ) from None
-    ns = etree.QName(root).namespace or ""
+    ns = namespace(root.tag)
     if _local(root.tag) != "srx" or ns not in SRX_NAMESPACES:
         raise FormatError(
-            f"root element is <{etree.QName(root).localname}>, not an SRX <srx>",
+            f"root element is <{local_name(root.tag)}>, not an SRX <srx>",
             path=where,
             line=root.sourceline,
             hint="give an SRX 2.0 file (xmlns=\"http://www.lisa.org/srx20\")",

@@ -28,6 +28,8 @@ from .lexical import hit_chunks
 
 @dataclass(frozen=True)
 class Weights:
+    """How much each signal counts in a combined scorer."""
+
     length: float  # L: how much length disagreement scales the cosine down (0 = ignore)
     lexical: float  # W: weight of the lexical coverage (0 = ignore)
     size: float = 0.0  # S: a bead counts ((x + y) / 2) ** S times, so beads are not over-split
@@ -36,6 +38,7 @@ class Weights:
 
 def combination(weights: Weights) -> Callable[[DocumentPair], ChunkScorer]:
     """A scorer's ``prepare`` that mixes the signals with ``weights``."""
+
     def prepare(pair: DocumentPair) -> ChunkScorer:
         emb = cosine_chunks(pair.src_vectors, pair.tgt_vectors)
         agree = agreement_chunks(pair) if weights.length else None
