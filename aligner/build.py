@@ -61,6 +61,7 @@ class DocReport:
     zh_segments: int = 0
     en_segments: int = 0
     debris: dict[str, int] = field(default_factory=dict)
+    normalised: dict[str, int] = field(default_factory=dict)
     pairs: int = 0
     unaligned_zh: int = 0
     unaligned_en: int = 0
@@ -169,11 +170,17 @@ def _build_document(
         zh_segments=len(zh),
         en_segments=len(en),
         debris=doc.debris_counts(),
+        normalised=dict(sorted(doc.normalised.items())),
         terms=sum(1 for t in terms if any(s.doc == doc.stem for s in t.sources)),
         damage=damage_summary(doc),
     )
     if not en:
         report.note = "no English found: no sentence TMX written (supply corpus/en/<stem>.txt)"
+        return report, []
+    if not zh:  # nothing to align the English with: say so, with the count, not a blank line
+        report.unaligned_en = len(en)
+        report.note = (f"no Chinese found: {len(en)} English sentences not in any TMX (is this the English "
+                       f"of another document? put it in corpus/en/ named after its Chinese document)")
         return report, []
     units: list[TranslationUnit] = []
     zh_cat = _cat_texts(zh, doc.path, rules)

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import AlignerError
+from .errors import AlignerError, UsageError
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
@@ -136,13 +136,15 @@ def format_build_report(data: dict[str, Any]) -> str:
         lines.append(f"{doc['stem']}  ({doc['kind']}, {doc['encoding']})")
         lines.append(f"  segments: {doc['zh_segments']} zh, {doc['en_segments']} en")
         lines.append(f"  debris removed: {debris}")
+        if doc.get("normalised"):
+            lines.append("  normalised in place: " + ", ".join(f"{k} {n}" for k, n in doc["normalised"].items()))
         if doc.get("damage"):
             lines.append(f"  {doc['damage']}")
         if doc["tmx"]:
             lines.append(f"  aligned pairs: {doc['pairs']} -> {doc['tmx']}")
             skipped = []
             if doc["unaligned_zh"] or doc["unaligned_en"]:
-                skipped.append(f"{doc['unaligned_zh']} zh / {doc['unaligned_en']} en sentences unaligned")
+                skipped.append(f"{doc['unaligned_zh']} zh / {doc['unaligned_en']} en sentences without a counterpart")
             if doc["below_min_score"]:
                 skipped.append(f"{doc['below_min_score']} pairs below --min-score")
             if skipped:
@@ -157,6 +159,10 @@ def format_build_report(data: dict[str, Any]) -> str:
     check = data.get("check") or {}
     if check:
         lines.append(f"self-check: {check.get('summary', check)}")
+        if check.get("findings"):
+            tms = [o for o in data["outputs"] if o.endswith(".tmx") and not o.endswith("terms.tmx")]
+            tbx = [o for o in data["outputs"] if o.endswith(".tbx")]
+            lines.append(f"  details: aligner check {' '.join(tms)} -g {' '.join(tbx[:1])}")
     lines.append("wrote: " + ", ".join(data["outputs"]))
     return "\n".join(lines)
 
@@ -296,6 +302,13 @@ def glossary_group() -> None:
 _GLOSSARY_FORMATS = ["tbx", "tbx3", "csv", "utf8", "json"]
 
 
+def _json_needs_file(as_json: bool, out: str) -> None:
+    """The --json report goes to stdout, so the glossary itself must go to a file."""
+    if as_json and out == "-":
+        raise UsageError("--json prints the report on stdout, where the glossary would go too",
+                         hint="write the glossary to a file with -o FILE")
+
+
 @glossary_group.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--out", default="-", show_default=True,
@@ -303,7 +316,7 @@ _GLOSSARY_FORMATS = ["tbx", "tbx3", "csv", "utf8", "json"]
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
                    "[default: from the -o suffix, json on stdout].")
-@click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stdout; needs -o FILE.")
 def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool) -> None:
     """Extract zh/en term pairs from FILES (documents or folders), with provenance.
 
@@ -313,10 +326,11 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     """
     from .glossary.jobs import run_extract
 
+    _json_needs_file(as_json, out)
     report = run_extract(list(files), out, fmt, progress=progress)
     data = report.to_dict()
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), err=True)
+        echo_json(data)
         return
     by_status = ", ".join(f"{n} {s}" for s, n in data["by_status"].items())
     by_evidence = ", ".join(f"{k} {n}" for k, n in data["by_evidence"].items())
@@ -341,7 +355,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
 @click.option("-o", "--out", default="-", show_default=True, help="Merged glossary to write; - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="Output format [default: from the -o suffix, json on stdout].")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout; needs -o FILE.")
 def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: bool) -> None:
     """Merge OURS (an extracted glossary) into YOURS (TBX, CSV or OmegaT).
 
@@ -350,10 +364,11 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
     """
     from .glossary.jobs import run_merge
 
+    _json_needs_file(as_json, out)
     report = run_merge(ours, yours, out, fmt)
     data = report.to_dict()
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), err=True)
+        echo_json(data)
         return
     target = "stdout" if out == "-" else out
     progress(f"aligner: {data['entries']} terms: kept all {data['kept_yours']} of yours, added "
