@@ -4,7 +4,8 @@
 A *crash* is any exception other than :class:`aligner.errors.AlignerError` (the typed error
 the CLI turns into one line and exit status 2), or a hang past ``--timeout``. Zero crashes is
 the bar. Readers: ``text`` (decode, clean, segment), ``tmx`` (the library's TMX reader and
-``check``'s), ``xliff``, ``tbx`` and ``csv`` (a bilingual CSV TM and a CSV/OmegaT glossary).
+``check``'s), ``xliff``, ``tbx``, ``csv`` (a bilingual CSV TM and a CSV/OmegaT glossary) and ``srx``
+(the ``--srx`` rules: XML plus Java regular expressions, then used to segment a paragraph).
 
 The engine is atheris (coverage-guided libFuzzer over the instrumented ``aligner`` and
 ``translate`` code) when installed, else hypothesis-generated mutations of the same seeds.
@@ -34,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-READERS = ("text", "tmx", "xliff", "tbx", "csv")
+READERS = ("text", "tmx", "xliff", "tbx", "csv", "srx")
 
 TMX = b"""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"><prop type="x-a">b</prop></header>
@@ -77,6 +78,7 @@ SEEDS: dict[str, list[bytes]] = {
     "xliff": [XLIFF, XLIFF2],
     "tbx": [TBX, TBX3],
     "csv": [CSV_TM, CSV_GLOSSARY, OMEGAT, b"source\ttarget\nx\ty\n"],
+    "srx": [(ROOT / "aligner" / "data" / "srx" / "default.srx").read_bytes()],
 }
 
 
@@ -96,7 +98,8 @@ def target(reader: str) -> Callable[[bytes], None]:
     from aligner.documents import decode, read_text
     from aligner.formats.glossary_read import read_glossary_file
     from aligner.formats.tmx import read_tmx
-    from aligner.segment import segment_paragraphs
+    from aligner.segment import segment_paragraphs, split_sentences
+    from aligner.segment.srx import parse_srx
 
     def units(data: bytes) -> None:
         list(read_units(["-"], reader=UnitReader(stdin=io.BytesIO(data))))
@@ -119,6 +122,8 @@ def target(reader: str) -> Callable[[bytes], None]:
         "xliff": units,
         "tbx": lambda data: glossary(data, ".tbx"),
         "csv": lambda data: (units(data), glossary(data, ".csv"), glossary(data, ".utf8")),
+        "srx": lambda data: [split_sentences("Mr. Smith went. 他说：“好。”然后走了！3.14 e.g. this?", lang,
+                                             parse_srx(data, "f.srx")) for lang in ("zh", "en")],
     }[reader]
 
 

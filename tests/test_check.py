@@ -294,8 +294,8 @@ def test_cli_clean_exits_0(work: Path) -> None:
 @pytest.mark.parametrize("content, name, message", [
     ("<tmx version='1.4'><header/><body><tu>\n<tuv xml:lang='zh'><seg>x</seg></tuv>\n</body></tmx>",
      "bad.tmx",
-     "aligner: bad.tmx:3: not well-formed XML (Opening and ending tag mismatch: tu line 1 and body, "
-     "line 3, column 8). repair the XML (an unescaped & or <, a truncated file).\n"),
+     "aligner: bad.tmx:3: not well-formed XML at column 8: <tu> (opened on line 1) is closed by </body>. "
+     "close <tu> before </body>, or remove the stray tag.\n"),
     ("<html><body/></html>", "page.tmx",
      "aligner: page.tmx:1: XML root <html> is neither TMX nor XLIFF. "
      "give a TMX, XLIFF 1.2/2.0, PO or bilingual CSV file.\n"),

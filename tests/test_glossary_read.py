@@ -181,8 +181,8 @@ def test_undeclared_entity_reference_is_refused(tmp_path: Path) -> None:
      "g.utf8:2: line is not 'source<TAB>target[<TAB>comment]'. "
      "separate the Chinese term and its translation with one tab."),
     ("g.tbx", "<martif><text><body><termEntry></body></text></martif>", FormatError,
-     "g.tbx:1: TBX is not well-formed XML (Opening and ending tag mismatch: termEntry line 1 "
-     "and body, line 1, column 39). fix the XML at that line."),
+     "g.tbx:1: not well-formed XML at column 39: <termEntry> (opened on line 1) is closed by </body>. "
+     "close <termEntry> before </body>, or remove the stray tag."),
     ("g.tbx", "<tmx version='1.4'/>", FormatError,
      "g.tbx:1: XML root <tmx> is not a glossary. "
      "give a TBX file (root <martif> for TBX v2 or <tbx> for TBX v3)."),

@@ -232,7 +232,8 @@ def test_reader_skips_and_lists_incomplete_units(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("<tmx><header>", "x.tmx:1: not well-formed XML: Premature end of data in tag header line 1. repair the XML"),
+        ("<tmx><header>", "x.tmx:1: not well-formed XML at column 14: the file ends inside <header> (opened on line 1): "
+                          "it is truncated. get the complete file again"),
         ('<?xml version="1.0"?>\n<martif/>', "x.tmx:1: root element is <martif>, not <tmx>. give a TMX 1.4 file"),
         ('<tmx version="1.4"><body/></tmx>', "x.tmx: TMX has no <header>. a TMX 1.4 file needs"),
     ],

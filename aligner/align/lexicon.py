@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+
 from ..cedict import raw_glosses
 
 _STOP = frozenset(

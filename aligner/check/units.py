@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
 from ..formats.glossary_read import refuse_entities, unclosed_quote_line
-from ..formats.xmltext import local_name, namespace
+from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -232,9 +232,8 @@ def _raise_xml(data: bytes, name: str) -> UnitFormat:
     try:
         etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"not well-formed XML ({exc.msg})", path=name,
-                          line=exc.lineno or None,
-                          hint="repair the XML (an unescaped & or <, a truncated file)") from None
+        message, hint, line = xml_syntax_problem(exc, "repair the XML (an unescaped & or <, a truncated file)")
+        raise FormatError(message, path=name, line=line, hint=hint) from None
     raise FormatError("not a TM or bilingual file", path=name, line=1,
                       hint="give a TMX, XLIFF 1.2/2.0, PO or bilingual CSV/TSV file")
 
@@ -268,9 +267,8 @@ def _parse(store_class: Any, data: bytes, name: str, what: str) -> Any:
         handle.name = name  # type: ignore[attr-defined]
         return store_class.parsefile(handle)
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"not well-formed XML ({exc.msg})", path=name,
-                          line=exc.lineno or None,
-                          hint="repair the XML (an unescaped & or <, a truncated file)") from None
+        message, hint, line = xml_syntax_problem(exc, "repair the XML (an unescaped & or <, a truncated file)")
+        raise FormatError(message, path=name, line=line, hint=hint) from None
     except (ValueError, AssertionError, UnicodeDecodeError, csv.Error, StopIteration,
             KeyError, AttributeError, IndexError, TypeError) as exc:
         raise _store_error(exc, name, what) from None
@@ -379,12 +377,18 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     ``source,target`` / ``location,source,target`` without one."""
     from translate.storage.csvl10n import csvfile
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text": UTF-16 with a BOM
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise EncodingError("invalid UTF-16", path=name,
+                                hint="save the file as UTF-8 (or re-export it as Unicode text)") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise EncodingError("not valid UTF-8", path=name, line=line,
-                            hint="save the file as UTF-8") from None
+                            hint="save the file as UTF-8 (for example: iconv -f GB18030 -t UTF-8)") from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if "\t" in first else ","
     header = next(csv.reader([first], delimiter=delimiter), [])

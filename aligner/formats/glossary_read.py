@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
-from .xmltext import local_name
+from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus
 
 __all__ = ["GlossaryFormat", "GlossaryReading", "detect_format", "read_glossary",
@@ -338,9 +338,8 @@ def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> li
     try:
         root = etree.fromstring(data, _safe_parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise FormatError(f"TBX is not well-formed XML ({exc.msg})", path=path, line=line,
-                          hint="fix the XML at that line") from None
+        message, hint, line = xml_syntax_problem(exc, "fix the XML at that line")
+        raise FormatError(message, path=path, line=line, hint=hint) from None
     for node in root.iter():
         if isinstance(node, etree._Entity):
             raise FormatError(

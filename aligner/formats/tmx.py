@@ -43,7 +43,7 @@ from .output import is_stdio, open_output
 from ..errors import FormatError, InputError, UsageError
 from ..model import TranslationUnit
 from .langs import SourceLang, TargetLang, source_lang, target_lang
-from .xmltext import local_name, xml_clean
+from .xmltext import local_name, xml_clean, xml_syntax_problem
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Trados Cloud rejects translation units with a side longer than this.
@@ -355,13 +355,9 @@ class TmxReading(Iterator[TranslationUnit]):
         try:
             store = tmxfile(BytesIO(data))
         except etree.XMLSyntaxError as exc:
-            message = re.sub(r", line \d+, column \d+$", "", exc.msg or "syntax error")
-            raise FormatError(
-                f"not well-formed XML: {message}",
-                path=self.path,
-                line=exc.lineno or None,
-                hint="repair the XML (an unescaped & or <, a truncated file, a wrong encoding)",
-            ) from None
+            message, hint, line = xml_syntax_problem(
+                exc, "repair the XML (an unescaped & or <, a truncated file, a wrong encoding)")
+            raise FormatError(message, path=self.path, line=line, hint=hint) from None
         except (AssertionError, AttributeError, StopIteration):
             root = _root_tag(data)
             raise FormatError(

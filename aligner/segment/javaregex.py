@@ -191,7 +191,10 @@ class _Translator:
             end = p.find("}", self.i)
             if end < 0:
                 raise self.fail("unterminated \\x{...}")
-            code = int(p[self.i + 1 : end], 16)
+            digits = p[self.i + 1 : end]
+            if not regex.fullmatch(r"[0-9A-Fa-f]{1,8}", digits) or int(digits, 16) > 0x10FFFF:
+                raise self.fail(f"\\x{{{digits}}} is not a Unicode code point")
+            code = int(digits, 16)
             self.i = end + 1
             return (_escape_char(chr(code)), None)
         if c == "0":  # Java octal: \0n, \0nn, \0mnn with m <= 3

@@ -26,7 +26,7 @@ import regex
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..formats.xmltext import local_name, namespace
+from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .javaregex import JavaRegexError, compile_java
 
 __all__ = ["DEFAULT_SRX", "LanguageMap", "LanguageRule", "Rule", "SegmentationRules", "load_rules"]
@@ -163,14 +163,15 @@ def _parse_rule(elem: etree._Element, where: str) -> Rule:
 
 def parse_srx(data: bytes, where: str) -> SegmentationRules:
     """Parse SRX bytes; ``where`` names the file in error messages."""
+    from ..formats.glossary_read import refuse_entities
+
+    refuse_entities(data, where)  # XXE, billion laughs: as every XML reader here
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise FormatError(
-            f"not well-formed XML ({exc.msg})", path=where, line=line, hint="fix the SRX file"
-        ) from None
+        message, hint, line = xml_syntax_problem(exc, "fix the SRX file")
+        raise FormatError(message, path=where, line=line, hint=hint) from None
     ns = namespace(root.tag)
     if _local(root.tag) != "srx" or ns not in SRX_NAMESPACES:
         raise FormatError(

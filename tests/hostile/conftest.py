@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import traceback
 import zipfile
 from dataclasses import dataclass
@@ -69,12 +70,18 @@ def xml_files() -> dict[str, str]:
                                      '<tuv xml:lang="en-US"></tuv>')
     files["notuv.tmx"] = TMX.replace("<tu><tuv", "<tu></tu><tu><tuv")
     files["duplang.tmx"] = TMX.replace('<tuv xml:lang="en-US"><seg>Deep', '<tuv xml:lang="zh-CN"><seg>Deep')
+    files["partial.tbx"] = TBX.replace("</body>", '<termEntry id="2"><langSet xml:lang="zh-CN"><tig><term>机器学习</term>'
+                                                  "</tig></langSet></termEntry>\n</body>")
     files["duplang.tbx"] = TBX.replace('xml:lang="en-US"', 'xml:lang="zh-CN"')
     files["noterm.tbx"] = TBX.replace('<langSet xml:lang="en-US"><tig><term>deep learning</term></tig></langSet>', "")
     files["duplang.xlf"] = XLIFF.replace('target-language="en-US"', 'target-language="zh-CN"')
     files["glossary.csv"] = GLOSSARY_CSV
     files["unclosed.csv"] = 'zh,en\n"深度学习,deep learning\n学习,learning\n'
     files["header_quote.csv"] = 'zh,"引,号","eng\n"引,号",""\n'  # found by the fuzzer
+    srx = (Path(__file__).resolve().parents[2] / "aligner" / "data" / "srx" / "default.srx").read_text(encoding="utf-8")
+    files["bad_regex.srx"] = re.sub(r"<beforebreak>[^<]*</beforebreak>", r"<beforebreak>\\x{Lu}</beforebreak>", srx, count=1)
+    files["xxe.srx"] = srx.replace("\n<srx ", "\n" + XXE_DTD.format(root="srx") + "<srx ", 1).replace(
+        "<beforebreak>[。？！—]</beforebreak>", "<beforebreak>&xxe;</beforebreak>", 1)
     files["empty.csv"] = ""
     files["blank.csv"] = " \n\n"
     return files
@@ -108,6 +115,10 @@ def text_files() -> dict[str, bytes]:
         "en_only.txt": EN.encode(),
         "en_10x.txt": (EN * 10).encode(),
         "名字 with spaces.txt": ZH.encode(),
+        # bilingual TMs for check: Excel's "Unicode Text" (UTF-16 LE, BOM, tabs) and a GBK CSV
+        "unicode_text.tsv": b"\xff\xfe" + "zh\ten\n深度学习很重要。\tDeep learning matters.\n".encode("utf-16-le"),
+        "gbk_tm.csv": "zh,en\n深度学习很重要。,Deep learning matters.\n".encode("gbk"),
+        "nul_tm.csv": "zh,en\n深度学习\x00很重要。,Deep learning matters.\n".encode(),
     }
 
 
