@@ -233,8 +233,9 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("-g", "--glossary", type=click.Path(path_type=Path), default=None,
               help="Term pairs that count as anchors: TBX, CSV with a zh,en header, or OmegaT tab-separated.")
 @click.option("--explain", is_flag=True, help="List the anchors behind each pair (numbers, dictionary hits, names...).")
+@strict_option
 def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
-                  explain: bool) -> None:
+                  explain: bool, strict: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -245,7 +246,7 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
 
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
-                         progress=progress)
+                         progress=progress, strict=strict)
     text = write_result(result, OutputFormat(fmt), target)
     if text is not None:
         click.echo(text, nl=False)
@@ -317,7 +318,8 @@ def _json_needs_file(as_json: bool, out: str) -> None:
               help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
                    "[default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stdout; needs -o FILE.")
-def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool) -> None:
+@strict_option
+def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, strict: bool) -> None:
     """Extract zh/en term pairs from FILES (documents or folders), with provenance.
 
     Pairs come from brackets (杨立昆(Yann LeCun)), a paper's key words and authors, YAML
@@ -327,7 +329,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     from .glossary.jobs import run_extract
 
     _json_needs_file(as_json, out)
-    report = run_extract(list(files), out, fmt, progress=progress)
+    report = run_extract(list(files), out, fmt, progress=progress, strict=strict)
     data = report.to_dict()
     if as_json:
         echo_json(data)
@@ -356,7 +358,8 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="Output format [default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout; needs -o FILE.")
-def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: bool) -> None:
+@strict_option
+def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: bool, strict: bool) -> None:
     """Merge OURS (an extracted glossary) into YOURS (TBX, CSV or OmegaT).
 
     Your entries always win. Our entries for Chinese terms you lack are added; where we
@@ -365,7 +368,7 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
     from .glossary.jobs import run_merge
 
     _json_needs_file(as_json, out)
-    report = run_merge(ours, yours, out, fmt)
+    report = run_merge(ours, yours, out, fmt, strict=strict)
     data = report.to_dict()
     if as_json:
         echo_json(data)
@@ -376,6 +379,8 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
              f"wrote {report.format} to {target}")
     for difference in report.result.differences:
         progress(f"differs: {difference.describe()}")
+    for where, reason in report.skipped:
+        progress(f"skipped (cannot be merged): {where}: {reason}")
 
 
 def main() -> None:

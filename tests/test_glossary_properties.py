@@ -92,3 +92,13 @@ def test_random_text_every_entry_is_in_its_source_paragraph(texts: list[str]) ->
     keys = [(e.zh, e.en) for e in entries]
     assert len(keys) == len(set(keys))
     assert entries == sorted(entries, key=lambda e: (e.zh, e.en, e.kind.value))
+
+
+def test_agreement_never_extends_a_term_beyond_its_own_text() -> None:
+    """Found by hypothesis: a longer boundary chosen elsewhere must not be forced onto a
+    sighting whose own text lacks it (its provenance would not contain the term)."""
+    document = doc("rand", "杨立昆脸书(Yann LeCun)", "脸书(Yann LeCun)")
+    by_line = {p.line: p.text for p in document.zh}
+    for entry in extract_terms([document]):
+        for source in entry.sources:
+            assert entry.zh in by_line[source.line], (entry.zh, by_line[source.line])

@@ -40,8 +40,11 @@ class AlignedFiles:
         )
 
 
-def read_presplit(path: Path, lang: Lang) -> list[Segment]:
-    """One sentence per line, as given: line N is sentence N-1 (blank lines included)."""
+def read_presplit(path: Path, lang: Lang, *, strict: bool = False,
+                  progress: Callable[[str], None] | None = None) -> list[Segment]:
+    """One sentence per line, as given: line N is sentence N-1 (blank lines included).
+
+    ``strict`` refuses undecodable bytes instead of reading them as U+FFFD."""
     from ..documents.decode import decode
 
     try:
@@ -52,7 +55,7 @@ def read_presplit(path: Path, lang: Lang) -> list[Segment]:
         raise InputError("is a folder, not a file", path=path, hint="Give a text file with one sentence per line") from None
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", path=path, hint="Check its permissions") from None
-    text, _ = decode(data, Path(path))
+    text, _ = decode(data, Path(path), strict=strict)
     # only CR/LF end a line: str.splitlines() would also split at U+2028, form feeds and
     # other separators inside a sentence, and line N would no longer be sentence N-1
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -62,13 +65,16 @@ def read_presplit(path: Path, lang: Lang) -> list[Segment]:
     return [Segment(line.strip(), lang, stem, number) for number, line in enumerate(lines, 1)]
 
 
-def read_segmented(path: Path, lang: Lang) -> list[Segment]:
-    """The document read and cleaned as the pipeline does, then split into sentences."""
+def read_segmented(path: Path, lang: Lang, *, strict: bool = False,
+                   progress: Callable[[str], None] | None = None) -> list[Segment]:
+    """The document read and cleaned as the pipeline does, then split into sentences.
+
+    ``strict`` refuses undecodable bytes; otherwise ``progress`` hears how many were skipped."""
     from ..segment.files import segment_file
 
     if not Path(path).exists():
         raise InputError("no such file", path=path, hint="Check the path")
-    return segment_file(Path(path), lang)
+    return segment_file(Path(path), lang, strict=strict, progress=progress)
 
 
 def align_files(
@@ -81,10 +87,12 @@ def align_files(
     glossary_path: Path | None = None,
     explain: bool = False,
     progress: Callable[[str], None] | None = None,
+    strict: bool = False,
 ) -> AlignedFiles:
     """Align a Chinese file with an English one; see :func:`aligner.align.align`.
 
     ``glossary_path`` (TBX, CSV or OmegaT) adds its pairs to ``glossary`` as anchors.
+    ``strict`` refuses a file with undecodable bytes instead of skipping and counting them.
     """
     from .scorers import get_scorer
 
@@ -94,8 +102,8 @@ def align_files(
 
         glossary = [*glossary, *read_glossary(glossary_path)]
     read = read_presplit if presplit else read_segmented
-    src = read(zh_path, Lang.ZH)
-    tgt = read(en_path, Lang.EN)
+    src = read(zh_path, Lang.ZH, strict=strict, progress=progress)
+    tgt = read(en_path, Lang.EN, strict=strict, progress=progress)
     if progress:
         progress(f"align: {len(src)} Chinese sentences from {zh_path}, {len(tgt)} English from {en_path}")
     beads = align(

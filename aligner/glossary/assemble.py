@@ -34,7 +34,13 @@ def agree_boundaries(candidates: list[Candidate]) -> list[Candidate]:
         ranked = sorted(votes, key=lambda zh: (-votes[zh], -len(zh), zh))
         winner = ranked[0]
         for cand in group:
-            if cand.zh != winner and (winner.endswith(cand.zh) or cand.zh.endswith(winner)):
+            if cand.zh == winner:
+                continue
+            shorter = cand.zh.endswith(winner)
+            # A longer form only where this sighting's own text holds it: provenance must
+            # always contain the term (杨立昆脸书 elsewhere does not make 脸书 here 昆脸书).
+            longer = winner.endswith(cand.zh) and cand.context.rstrip().endswith(winner)
+            if shorter or longer:
                 cand.zh = winner
     return candidates
 

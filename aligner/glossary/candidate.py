@@ -34,3 +34,4 @@ class Candidate:
     status: TermStatus = TermStatus.ATTESTED
     cue: str = ""  # which boundary cue chose the zh form
     context_kind: TermKind | None = None  # what the surrounding words say it is (Scale AI公司)
+    context: str = ""  # the text this sighting's term ends, where a longer boundary could start

@@ -95,9 +95,14 @@ def run_extract(
     fmt: str | None = None,
     *,
     progress: Callable[[str], None] = lambda _: None,
+    strict: bool = False,
 ) -> ExtractReport:
-    """Read ``paths``, extract the glossary, write it to ``out`` in ``fmt``."""
+    """Read ``paths``, extract the glossary, write it to ``out`` in ``fmt``.
+
+    ``strict`` refuses a document with undecodable bytes instead of skipping and counting them.
+    """
     from ..documents import read_document
+    from ..documents.report import damage_summary
     from ..formats.registry import glossary_format, write_glossary
 
     chosen = glossary_format(output_format(fmt, out)).value
@@ -105,7 +110,10 @@ def run_extract(
     docs: list[Document] = []
     for path in files:
         progress(f"reading {path}")
-        docs.append(read_document(path))
+        docs.append(read_document(path, strict=strict))
+        damage = damage_summary(docs[-1])
+        if damage:
+            progress(f"aligner: {damage}")
     stems = [d.stem for d in docs]
     duplicates = sorted({s for s in stems if stems.count(s) > 1})
     if duplicates:
@@ -128,6 +136,7 @@ class MergeReport:
     result: MergeResult
     output: str
     format: str
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file:line, reason): entries not usable
 
     def to_dict(self) -> dict:
         r = self.result
@@ -144,18 +153,32 @@ class MergeReport:
             ],
             "output": self.output,
             "format": self.format,
+            "skipped": [{"where": where, "reason": reason} for where, reason in self.skipped],
         }
 
 
-def run_merge(ours: Path, theirs: Path, out: str = "-", fmt: str | None = None) -> MergeReport:
-    """Merge our glossary file into the user's (any format ``aligner check`` reads)."""
-    from ..formats.glossary_read import read_glossary
+def run_merge(ours: Path, theirs: Path, out: str = "-", fmt: str | None = None, *,
+              strict: bool = False) -> MergeReport:
+    """Merge our glossary file into the user's (any format ``aligner check`` reads).
+
+    Entries without both a Chinese and an English term cannot be merged: they are listed in
+    the report (file:line, reason), or with ``strict`` the first one is an error.
+    """
+    from ..errors import FormatError
+    from ..formats.glossary_read import read_glossary_file
     from ..formats.registry import glossary_format, write_glossary
 
     chosen = glossary_format(output_format(fmt, out)).value
-    result = merge(read_glossary(ours), read_glossary(theirs))
+    readings = [read_glossary_file(ours), read_glossary_file(theirs)]
+    skipped = [(f"{r.path}:{line}" if line else r.path, reason) for r in readings for line, reason in r.skipped]
+    if strict and skipped:
+        reading = next(r for r in readings if r.skipped)
+        line, reason = reading.skipped[0]
+        raise FormatError(f"glossary entry has {reason}", path=reading.path, line=line,
+                          hint="complete or remove the entry, or drop --strict to skip and count it")
+    result = merge(readings[0].entries, readings[1].entries)
     write_glossary(result.entries, out, chosen, signature=signature(chosen).replace("glossary extract", "glossary merge"))
-    return MergeReport(result, out, chosen)
+    return MergeReport(result, out, chosen, skipped)
 
 
 def proposed_count(entries: Sequence[TermEntry]) -> int:

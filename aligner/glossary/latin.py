@@ -20,7 +20,10 @@ from .text import HAN, has_han, tidy
 TOKEN = r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f&+'’/_.*-]*"
 # Tokens joined by single spaces or by " - " (PDF spacing of DeepSeek - R1).
 RUN_RE = re.compile(rf"{TOKEN}(?:(?: - | |-){TOKEN})*")
-URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|cn|io|ai|html?)\b\S*", re.I)
+# The \S+ alternatives start only where a non-space run starts: a match starting inside the
+# run also matches from its start (leftmost wins, same spans), and without the anchor a long
+# run with no match (a Chinese paragraph has no spaces) is rescanned from every position.
+URL_RE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.(?:com|org|net|cn|io|ai|html?)\b\S*", re.I)
 CITATION_PARA_RE = re.compile(r"^\s*(?:[①-⑳❶-❿]|\[\d+\]|\^)")
 ROLE_WORDS = {"CEO", "CTO", "CFO", "COO", "CIO", "CSO", "VP", "SVP", "EVP"}
 MAX_WORDS = 5

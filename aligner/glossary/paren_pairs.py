@@ -121,7 +121,7 @@ def _chinese_then_english(
         variants = tuple(v for v in dict.fromkeys([*parsed.abbreviations, *parsed.aliases]) if v not in (term, en))
         return Candidate(term, en, Evidence.PAREN, _source(stem, paragraph, start),
                          definition=_definition(rest), variants=variants, keep_as_is=not has_han(term),
-                         cue="latin")
+                         cue="latin", context=prefix)
     boundary = find_boundary(prefix, en, count)
     if boundary is None:
         return None
@@ -135,6 +135,7 @@ def _chinese_then_english(
     return Candidate(
         boundary.term, en, Evidence.PAREN, _source(stem, paragraph, boundary.start),
         definition=definition, variants=tuple(dict.fromkeys(v for v in variants if v != en)), cue=boundary.cue,
+        context=prefix,
     )
 
 

@@ -144,6 +144,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "line_10mb.txt").write_text(sentence * (10 * 1024 * 1024 // len(sentence.encode())) + "\n",
                                         encoding="utf-8")
     (root / "lines_200k.txt").write_text("".join(f"第{i}行。\n" for i in range(200_000)), encoding="utf-8")
+    (root / "corpus" / "zh").mkdir(parents=True)
+    (root / "corpus" / "zh" / "lines_200k.txt").write_bytes((root / "lines_200k.txt").read_bytes())
     (root / "tm_200k.csv").write_text("zh,en\n" + "".join(f"第{i}行深度学习。,Line {i} deep learning.\n"
                                                           for i in range(200_000)), encoding="utf-8")
     return root

@@ -73,7 +73,15 @@ def text_cases() -> list[Case]:
         C("segment-bad-line", f"segment|{bad}", 0, err=damage, out_has=("1234\t这是测试句子。",)),
         C("build-bad-line", "build|--corpus|{d}/corpus/bad_line_1234|--out|{o}", 0,
           out_has=(f"undecodable bytes skipped in {{d}}/corpus/bad_line_1234/zh/bad_line_1234.txt: 1 (line 1234)",)),
+        C("extract-bad-line", f"glossary|extract|{bad}|-o|{{o}}/g.tbx", 0, err_has=(damage,)),
+        C("align-bad-line", f"align|{bad}|{{d}}/en_only.txt|--scorer|length|-o|{{o}}/a.tmx|--format|tmx", 0,
+          err_has=(damage,)),
         C("read-bad-line-strict", f"read|--strict|{bad}", 2, err=STRICT_1234.format(f=bad)),
+        C("extract-bad-line-strict", f"glossary|extract|--strict|{bad}|-o|{{o}}/g.tbx", 2, err=STRICT_1234.format(f=bad)),
+        C("align-bad-line-strict", f"align|--strict|{bad}|{{d}}/en_only.txt|-o|{{o}}/a.tmx", 2,
+          err=STRICT_1234.format(f=bad)),
+        C("align-presplit-bad-line-strict", f"align|--presplit|--strict|{bad}|{{d}}/en_only.txt|-o|{{o}}/a.tmx", 2,
+          err=STRICT_1234.format(f=bad)),
         C("segment-bad-line-strict", f"segment|--strict|{bad}", 2, err=STRICT_1234.format(f=bad)),
         C("build-bad-line-strict", "build|--strict|--corpus|{d}/corpus/bad_line_1234|--out|{o}", 2,
           err=STRICT_1234.format(f="{d}/corpus/bad_line_1234/zh/bad_line_1234.txt")),
@@ -107,15 +115,15 @@ def text_cases() -> list[Case]:
                    "put it in corpus/en/ named after its Chinese document)\n",)),
         C("align-10x", "align|{d}/zh_only.txt|{d}/en_10x.txt|-o|{o}/a.tmx|--format|tmx", 0,
           err_start="", err_has=()),
-        C("align-zh-side-has-no-chinese", "align|{d}/en_only.txt|{d}/en_only.txt|-o|{o}/a.tmx|--format|tmx", 2,
-          err_start="{d}/en_only.txt: ",
-          marks=(pytest.mark.xfail(strict=True, reason="align bug: a ZH file without Chinese gives 0 pairs and exit 0"),)),
-        C("align-en-side-has-no-english", "align|{d}/zh_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 2,
-          err_start="{d}/zh_only.txt: ",
-          marks=(pytest.mark.xfail(strict=True, reason="align bug: an EN file without English gives 0 pairs and exit 0"),)),
-        C("align-swapped", "align|{d}/en_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 2,
-          err_start="{d}/en_only.txt: ",
-          marks=(pytest.mark.xfail(strict=True, reason="align bug: swapped ZH/EN files give 0 pairs and exit 0"),)),
+        # the align owner's choice: an empty side is reported (not an error) and every other
+        # sentence is written as unaligned; swapped files are therefore reported, not refused
+        C("align-zh-side-has-no-chinese", "align|{d}/en_only.txt|{d}/en_only.txt|-o|{o}/a.tmx|--format|tmx", 0,
+          err_has=("no Chinese sentences found in {d}/en_only.txt; every other sentence is left unaligned.",)),
+        C("align-en-side-has-no-english", "align|{d}/zh_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 0,
+          err_has=("no English sentences found in {d}/zh_only.txt; every other sentence is left unaligned.",)),
+        C("align-swapped", "align|{d}/en_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 0,
+          err_has=("no Chinese sentences found in {d}/en_only.txt; every other sentence is left unaligned.",
+                   "no English sentences found in {d}/zh_only.txt; every other sentence is left unaligned.")),
     ]
     return cases
 
@@ -272,9 +280,14 @@ def test_check_lists_a_skipped_glossary_entry_and_strict_refuses_it(hostile: Pat
                        "remove the entry, or drop --strict to skip and count it.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="glossary bug: merge reads YOURS with read_glossary(), which drops "
-                                       "entries without both terms and never reports them")
 def test_merge_reports_the_entries_it_could_not_use(hostile: Path, tmp_path: Path) -> None:
     run = invoke(["glossary", "merge", f"{hostile}/good.tbx", f"{hostile}/partial.tbx", "-o", f"{tmp_path}/m.csv"])
     assert run.code == 0
-    assert f"{hostile}/partial.tbx:4" in run.err  # the user's 机器学习 entry has no English: say so
+    # the user's 机器学习 entry has no English: said, with where, not silently dropped
+    assert run.err.splitlines()[-1] == f"skipped (cannot be merged): {hostile}/partial.tbx:4: no English term"
+    run = invoke(["glossary", "merge", "--strict", f"{hostile}/good.tbx", f"{hostile}/partial.tbx",
+                  "-o", f"{tmp_path}/m2.csv"])
+    assert run.code == 2
+    assert run.err == (f"aligner: {hostile}/partial.tbx:4: glossary entry has no English term. complete or "
+                       "remove the entry, or drop --strict to skip and count it.\n")
+    assert not (tmp_path / "m2.csv").exists()
