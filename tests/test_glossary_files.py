@@ -19,23 +19,10 @@ from aligner.formats.glossary_files import CSV_COLUMNS, sanitise_tsv_field, writ
 from aligner.formats.registry import FORMAT_CHOICES, GlossaryFormat, glossary_format, write_glossary
 from aligner.formats.xmltext import xml_clean
 from aligner.model import Source, TermEntry, TermKind, TermStatus
+from tests.formats_helpers import load_entries
 
 DATA = Path(__file__).parent / "data" / "formats"
 SIGNATURE = "aligner|glossary|src:zh-CN|tgt:en-US|version:0.1.0"
-
-
-def load_entries() -> list[TermEntry]:
-    rows = json.loads((DATA / "entries.json").read_text(encoding="utf-8"))
-    return [
-        TermEntry(
-            **{k: v for k, v in row.items() if k not in ("kind", "status", "sources", "variants")},
-            kind=TermKind(row["kind"]),
-            status=TermStatus(row.get("status", "attested")),
-            sources=tuple(Source(doc, line) for doc, line in row.get("sources", [])),
-            variants=tuple(row.get("variants", [])),
-        )
-        for row in rows
-    ]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from aligner.formats.glossary_files import write_utf8
 from aligner.formats.tbx import TbxVersion, write_tbx
 from aligner.formats.tmx import write_tmx
 from aligner.model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
+from tests.formats_helpers import load_entries
 
 pytestmark = pytest.mark.omegat
 
@@ -97,20 +98,6 @@ def fixture_units() -> list[TranslationUnit]:
     return [TranslationUnit(**{k: tuple(v) if k == "anchors" else v for k, v in row.items()}) for row in rows]
 
 
-def fixture_entries() -> list[TermEntry]:
-    rows = json.loads((DATA / "entries.json").read_text(encoding="utf-8"))
-    return [
-        TermEntry(
-            **{k: v for k, v in row.items() if k not in ("kind", "status", "sources", "variants")},
-            kind=TermKind(row["kind"]),
-            status=TermStatus(row.get("status", "attested")),
-            sources=tuple(Source(doc, line) for doc, line in row.get("sources", [])),
-            variants=tuple(row.get("variants", [])),
-        )
-        for row in rows
-    ]
-
-
 @pytest.fixture(scope="module")
 def fixture_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OmegaTRun]:
     """Two OmegaT runs: the fixture TMX with our TBX v2 glossary, then with our .utf8."""
@@ -118,8 +105,8 @@ def fixture_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OmegaTRu
     folder = tmp_path_factory.mktemp("omegat")
     tmx = folder / "fixture.tmx"
     write_tmx(fixture_units(), tmx)
-    write_tbx(fixture_entries(), folder / "glossary.tbx", version=TbxVersion.V2)
-    write_utf8(fixture_entries(), folder / "glossary.utf8")
+    write_tbx(load_entries(), folder / "glossary.tbx", version=TbxVersion.V2)
+    write_utf8(load_entries(), folder / "glossary.utf8")
     source = DATA / "omegat_source.txt"
     return {
         "tbx": run_omegat(tmx, source, folder / "glossary.tbx"),

@@ -17,26 +17,13 @@ from aligner.errors import UsageError
 from aligner.formats.tbx import BASIC_NS, TBX3_NS, TbxVersion, write_tbx
 from aligner.formats.xmltext import has_han, xml_clean
 from aligner.model import Source, TermEntry, TermKind, TermStatus
+from tests.formats_helpers import load_entries
 
 DATA = Path(__file__).parent / "data" / "formats"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SIGNATURE = "aligner|glossary|src:zh-CN|tgt:en-US|version:0.1.0"
 T = f"{{{TBX3_NS}}}"
 B = f"{{{BASIC_NS}}}"
-
-
-def load_entries() -> list[TermEntry]:
-    rows = json.loads((DATA / "entries.json").read_text(encoding="utf-8"))
-    return [
-        TermEntry(
-            **{k: v for k, v in row.items() if k not in ("kind", "status", "sources", "variants")},
-            kind=TermKind(row["kind"]),
-            status=TermStatus(row.get("status", "attested")),
-            sources=tuple(Source(doc, line) for doc, line in row.get("sources", [])),
-            variants=tuple(row.get("variants", [])),
-        )
-        for row in rows
-    ]
 
 
 @pytest.mark.parametrize(("version", "golden"), [(TbxVersion.V2, "small.tbx"), (TbxVersion.V3, "small.v3.tbx")])

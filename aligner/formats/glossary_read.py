@@ -244,9 +244,9 @@ def _local(tag: object) -> str:
     return local_name(tag)
 
 
-def _text(element: etree._Element, path: str) -> str:
-    """Element text; an entity reference is an error (we never expand entities)."""
-    for node in element.iter():
+def _refuse_entity_nodes(root: etree._Element, path: str) -> None:
+    """An entity reference left in the tree is an error: we never expand entities."""
+    for node in root.iter():
         if isinstance(node, etree._Entity):
             raise FormatError(
                 f"entity reference {node.text} is not expanded", path=path,
@@ -254,6 +254,10 @@ def _text(element: etree._Element, path: str) -> str:
                 hint="replace the entity with the character it stands for; "
                      "entities are refused for safety",
             )
+
+
+def _text(element: etree._Element, path: str) -> str:
+    """Element text, whitespace folded (entity references were refused for the whole tree)."""
     return " ".join("".join(element.itertext()).split())
 
 
@@ -340,14 +344,7 @@ def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> li
     except etree.XMLSyntaxError as exc:
         message, hint, line = xml_syntax_problem(exc, "fix the XML at that line")
         raise FormatError(message, path=path, line=line, hint=hint) from None
-    for node in root.iter():
-        if isinstance(node, etree._Entity):
-            raise FormatError(
-                f"entity reference {node.text} is not expanded", path=path,
-                line=node.sourceline,
-                hint="replace the entity with the character it stands for; "
-                     "entities are refused for safety",
-            )
+    _refuse_entity_nodes(root, path)
     entry_tags = {"termEntry", "conceptEntry"}
     lang_tags = {"langSet", "langSec"}
     term_tags = {"tig", "ntig", "termSec"}
