@@ -17,7 +17,7 @@ from aligner.build import BuildSettings, build
 from aligner.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data" / "build"
+DATA = Path(__file__).parent / "data" / "pipeline"
 FIXTURE = DATA / "corpus"
 GOLDEN = DATA / "golden"
 TMX_VALIDATE = ROOT.parent / "shared" / "bench" / "tmx_validate.py"

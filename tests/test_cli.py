@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from aligner.cli import cli
 
-FIXTURE = Path(__file__).parent / "data" / "build" / "corpus" / "zh"
+FIXTURE = Path(__file__).parent / "data" / "pipeline" / "corpus" / "zh"
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
