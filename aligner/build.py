@@ -108,7 +108,11 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     from .glossary import extract_terms, find_conflicts
     from .segment import add_user_terms, load_rules
 
+    from .formats.langs import source_lang, target_lang
+
     say = progress or (lambda _msg: None)
+    source_lang(settings.srclang), target_lang(settings.tgtlang)  # refuse a bad code before any work
+    rules = load_rules(settings.srx)
     zh_dir = settings.corpus / "zh"
     if not settings.corpus.is_dir():
         raise InputError(
@@ -130,7 +134,6 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     conflicts = find_conflicts(terms)
     say(f"glossary: {len(terms)} terms, {len(conflicts)} conflicts")
     add_user_terms(t.zh for t in terms)
-    rules = load_rules(settings.srx)
 
     report = BuildReport(signature=settings.signature(), terms=len(terms), conflicts=len(conflicts))
     report.terms_by_status = _count(t.status.value for t in terms)

@@ -168,3 +168,17 @@ def test_undecodable_file_message(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
     assert not (tmp_path / "out" / "tmx").exists() or not any((tmp_path / "out" / "tmx").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--srclang", "fr"], "aligner: unsupported --srclang 'fr'. use one of zh-CN|zh-Hans|zh.\n"),
+        (["--tgtlang", "de"], "aligner: unsupported --tgtlang 'de'. use one of en-US|en-GB|en.\n"),
+    ],
+)
+def test_bad_language_code_is_refused_before_any_output(tmp_path: Path, option: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(FIXTURE), "--out", str(tmp_path), *option])
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert not (tmp_path / "tmx").exists() and not (tmp_path / "glossary").exists()
