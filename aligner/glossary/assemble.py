@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from ..model import TermEntry, TermKind, TermStatus
 from .candidate import Candidate, Evidence
-from .kinds import classify
+from .kinds import ACRONYM_RE, classify, names_from_full_names
 from .text import has_han, norm_key
 
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
@@ -83,7 +83,7 @@ def build_entries(candidates: Iterable[Candidate], kinds: Mapping[str, TermKind]
         if zk in attested_zh and all(c.status is TermStatus.PROPOSED for c in group):
             continue
         entries.append(_entry(group, kinds))
-    return _with_variants(entries)
+    return _with_variants(names_from_full_names(entries))
 
 
 def _casual_latin(group: list[Candidate]) -> bool:
@@ -104,6 +104,8 @@ def _entry(group: list[Candidate], kinds: Mapping[str, TermKind]) -> TermEntry:
     voted = sorted(context, key=lambda k: (-context[k], k.value))[0] if context else None
     if voted is TermKind.PERSON and not _NAME_SHAPE.match(en):
         voted = None  # "OpenAI表示": organisations speak too; only a name-shaped form is a person
+    if voted is TermKind.PRODUCT and ACRONYM_RE.match(en):
+        voted = None  # "AI芯片": a bare acronym before a product word modifies it, it is not the product
     kind = (kind or kinds.get(norm_key(en)) or kinds.get(norm_key(zh)) or voted
             or classify(zh, en, keep_as_is=head.keep_as_is))
     definition = next((c.definition for c in group if c.definition), "")

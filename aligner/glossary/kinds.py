@@ -4,15 +4,25 @@ Decided from general cues, never from a list of known entities: the shape of bot
 (a transliterated or Chinese personal name, an organisation word ending the English, a title
 mark, digits in a product name), and the words around the term in the Chinese text
 (``Scale AI公司`` is a company, ``LLaMA模型`` a model, ``Tamay认为`` a person). Front
-matter, when a document has it, overrides the guess (see :mod:`.front_matter`).
+matter, when a document has it, overrides the guess (see :mod:`.front_matter`). A pair is a
+person only when the Chinese side looks like a personal name: a transliteration, or a Chinese
+surname whose reading agrees with the English (全栈/Full Stack is not 全 Quan's name).
 """
 from __future__ import annotations
 
 import re
 
-from ..model import TermKind
+from dataclasses import replace
+from functools import lru_cache
+
+import jieba.posseg as posseg
+from pypinyin import Style, pinyin
+
+from ..cedict import raw_glosses
+from ..model import TermEntry, TermKind
 from .boundary import is_person_name
-from .text import PHONETIC, has_han, is_person_surname_start
+from .candidate import Evidence
+from .text import COMPOUND_SURNAMES, PHONETIC, has_han, is_person_surname_start
 
 ORG_LAST = re.compile(
     r"\b(Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|GmbH|University|Institute|Foundation|"
@@ -35,6 +45,20 @@ WORK_EN = re.compile(r"\b(paper|book|Manifesto|Report|Act|Bill|Declaration|Treat
 WORK_ZH = re.compile(r"^《.*》$|(论文|宣言|报告|法案|条例|协议|公约|行政令|百科|著作|电影|小说)$")
 EVENT_ZH = re.compile(r"(战争|战役|革命|朝|王朝|时代|运动|事件)$")
 PRODUCT_EN = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]|-\d|\b(GPT|App|Chatbot|Phone|Pro|Zero|Shuttle|Self-Driving)\b")
+CONCEPT_EN = re.compile(
+    r"\b(Sphere|Law|Paradox|Effect|Theory|Principle|Hypothesis|Problem|Fallacy|Dilemma|Conjecture|"
+    r"Theorem|Disease|Syndrome|Bias)$"
+)
+CONCEPT_ZH = re.compile(r"(定律|定理|效应|悖论|主义|理论|原理|假说|猜想|困境|谬误|偏差|综合征)$")
+SLOGAN = re.compile(r"[，,！!？?；;]")
+AWARD_EN = re.compile(r"\b(Award|Prize|Medal)s?$")
+AWARD_ZH = re.compile(r"(奖|奖项|奖章)$")
+PRODUCT_WORD_EN = re.compile(r"\b(Hub|Store|Cloud|Browser|Engine|Assistant|Copilot)$")
+# CC-CEDICT glosses that say what a headword names: "Alan Turing (1912-1954)", "(name)",
+# "surname X", "Internet company", "(microblogging service)".
+GLOSS_PERSON = re.compile(r"\(\d{3,4}-\d{2,4}\)|\(name\)|\bsurname\b|given name")
+GLOSS_ORG = re.compile(r"\b(company|corporation|Corporation|service|website|social network|organization|university)\b")
+GLOSS_PLACE = re.compile(r"\((city|province|county|island|river|mountain|place name|state)\b")
 ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z&/]{1,7}|[a-z]/[a-z]+)$")
 
 AFTER_ORG = ("公司", "集团", "创始人", "联合创始人", "总裁", "首席执行官", "董事会", "旗下", "实验室",
@@ -60,22 +84,83 @@ def _transliterated_name(zh: str) -> bool:
     return "·" in zh or (2 <= len(core) <= 5 and all(ch in PHONETIC for ch in core))
 
 
+@lru_cache(maxsize=4096)
+def _readings(han: str) -> frozenset[str]:
+    """Every pinyin reading of ``han`` (heteronyms included), tones stripped."""
+    options: list[set[str]] = [{""}]
+    for readings in pinyin(han, style=Style.NORMAL, heteronym=True):
+        options.append({a + r for a in options[-1] for r in readings})
+    return frozenset(options[-1])
+
+
+def _surname_agrees(zh: str, en: str) -> bool:
+    """True when ``zh`` reads as the Chinese personal name that ``en`` spells.
+
+    The surname's pinyin initial starts one of the English tokens (``黄仁勋``/``Jensen Huang``,
+    ``李开复``/``Lee Kai-Fu``), or, for Cantonese and Hokkien spellings that pinyin cannot
+    match (``吴恩达``/``Andrew Ng``), jieba tags the Chinese as a personal name. ``全栈``/
+    ``Full Stack`` has neither: it is a word that merely starts with a surname character.
+    """
+    surname = next((s for s in COMPOUND_SURNAMES if zh.startswith(s)), zh[:1])
+    initials = {r[:1] for r in _readings(surname) if r}
+    tokens = [t for t in re.split(r"[\s\-]+", en.lower()) if t]
+    if any(t[:1] in initials for t in tokens):
+        return True
+    first = next(iter(posseg.cut(zh)), None)
+    return first is not None and first.flag.startswith("nr")
+
+
+def _gloss_kind(zh: str, en: str) -> TermKind | None:
+    """The kind CC-CEDICT's gloss of the whole ``zh`` names, if it says."""
+    gloss = raw_glosses().get(zh, "")
+    if not gloss:
+        return None
+    if GLOSS_PERSON.search(gloss) and en[:1].isupper():
+        return TermKind.PERSON
+    if GLOSS_ORG.search(gloss):
+        return TermKind.ORG
+    if GLOSS_PLACE.search(gloss):
+        return TermKind.PLACE
+    return None
+
+
+def _org_by_english(zh: str, en: str, last: str) -> bool:
+    """An organisation word ends a multi-word English form (``Scale AI``, ``Apple Inc.``).
+
+    ``AI`` only counts while the Chinese keeps it Latin: ``主权人工智能``/``Sovereign AI``
+    translates it, so it is the technology, not a company name.
+    """
+    if len(en.split()) < 2 or not ORG_LAST.search(last):
+        return False
+    return not (last.upper() == "AI" and "智能" in zh)
+
+
 def classify(zh: str, en: str, *, keep_as_is: bool = False) -> TermKind:
     """The most likely kind of the pair ``zh``/``en``."""
     last = en.split()[-1] if en.split() else ""
     if has_han(zh):
         if WORK_ZH.search(zh) or WORK_EN.search(en):
             return TermKind.WORK
-        if ORG_ZH.search(zh) or (len(en.split()) > 1 and ORG_LAST.search(last)):
+        if AWARD_ZH.search(zh) and AWARD_EN.search(en):
+            return TermKind.OTHER
+        if SLOGAN.search(zh.rstrip("！!？?")):
+            return TermKind.OTHER  # a clause with its own punctuation is a slogan or a quote, not a term
+        if CONCEPT_ZH.search(zh) or CONCEPT_EN.search(en):
+            return TermKind.CONCEPT
+        if ORG_ZH.search(zh) or _org_by_english(zh, en, last):
             return TermKind.ORG
         if PLACE_ZH.search(zh) and en[:1].isupper() or PLACE_EN.search(en):
             return TermKind.PLACE
         if EVENT_ZH.search(zh) and en[:1].isupper():
             return TermKind.OTHER
-        if is_person_name(en) and (_transliterated_name(zh) or (is_person_surname_start(zh) and len(zh) <= 3)):
+        if is_person_name(en) and (_transliterated_name(zh) or (
+                is_person_surname_start(zh) and len(zh) <= 3 and _surname_agrees(zh, en))):
             return TermKind.PERSON
         if len(en.split()) == 1 and en[:1].isupper() and en[1:].islower() and _transliterated_name(zh):
             return TermKind.PERSON
+        gloss = _gloss_kind(zh, en)
+        if gloss is not None:
+            return gloss
         if ACRONYM_RE.match(en):
             return TermKind.ABBREVIATION
         if PRODUCT_EN.search(en):
@@ -86,6 +171,8 @@ def classify(zh: str, en: str, *, keep_as_is: bool = False) -> TermKind:
         return TermKind.ORG
     if WORK_EN.search(en):
         return TermKind.WORK
+    if PRODUCT_WORD_EN.search(en):
+        return TermKind.PRODUCT
     if is_person_name(en):
         return TermKind.PERSON
     if PRODUCT_EN.search(en):
@@ -94,4 +181,32 @@ def classify(zh: str, en: str, *, keep_as_is: bool = False) -> TermKind:
         return TermKind.ABBREVIATION
     if en[:1].islower() and " " not in en:
         return TermKind.CONCEPT
+    if keep_as_is and re.fullmatch(r"[A-Z][a-z]+", en):
+        return TermKind.PRODUCT  # one capitalised Latin word kept as-is in Chinese prose: a brand
     return TermKind.OTHER
+
+
+def names_from_full_names(entries: list[TermEntry]) -> list[TermEntry]:
+    """Make a lone Latin given name or surname a person when a full name in the glossary has it.
+
+    ``Romer`` alone looks like any brand; ``Paul Romer`` elsewhere in the same glossary says
+    who it is; and a person-shaped Latin run holding a product that front matter names
+    (``Nova Talks Back`` with ``Nova`` a product) is a product too. Only single capitalised words that the shape rules guessed (not ones that front
+    matter or the surrounding words decided otherwise) are changed.
+    """
+    decided = {e.en: e.kind for e in entries if e.kind is not TermKind.PERSON and e.evidence == Evidence.FRONT_MATTER}
+    parts: set[str] = set()
+    for e in entries:
+        tokens = e.en.split()
+        if e.kind is TermKind.PERSON and len(tokens) >= 2 and not decided.keys() & set(tokens):
+            parts.update((tokens[0], tokens[-1]))  # "Claude Plays Pokemon" is no name: Claude is a product
+    out = []
+    for e in entries:
+        if (e.kind is not TermKind.PERSON and e.keep_as_is and re.fullmatch(r"[A-Z][a-z]+", e.en)
+                and e.en in parts and e.en not in decided and e.kind is classify(e.zh, e.en, keep_as_is=True)):
+            e = replace(e, kind=TermKind.PERSON)
+        elif (e.kind is TermKind.PERSON and e.keep_as_is and e.evidence == Evidence.LATIN
+              and any(decided.get(t) is TermKind.PRODUCT for t in e.en.split())):
+            e = replace(e, kind=TermKind.PRODUCT)  # "Claude Plays Pokemon": named after a product
+        out.append(e)
+    return out
