@@ -186,8 +186,8 @@ def _build_document(
                        f"of another document? put it in corpus/en/ named after its Chinese document)")
         return report, []
     units: list[TranslationUnit] = []
-    zh_cat = _cat_texts(zh, doc.path, rules)
-    en_cat = _cat_texts(en, doc.en_path or doc.path, rules)
+    zh_cat = _cat_texts(zh, doc.source, rules)
+    en_cat = _cat_texts(en, doc.en_source, rules)
     for role_zh, role_en in _role_blocks(zh, en):
         if not role_zh or not role_en:
             report.unaligned_zh += len(role_zh)
@@ -227,7 +227,7 @@ def _align(
     )
 
 
-def _cat_texts(segments: Sequence[Segment], path: Path, rules: Any) -> dict[Segment, str]:
+def _cat_texts(segments: Sequence[Segment], raw: str, rules: Any) -> dict[Segment, str]:
     """The text a CAT tool shows for each cleaned segment, where one corresponds.
 
     Alignment works on cleaned text (full-width punctuation, labels and markers removed),
@@ -236,12 +236,10 @@ def _cat_texts(segments: Sequence[Segment], path: Path, rules: Any) -> dict[Segm
     :func:`aligner.segment.omegat.cat_sources`), and the cleaned text only where the raw
     file has no such segment (a paragraph re-joined across a page break).
     """
-    from .documents import decode
     from .segment.omegat import cat_sources
 
-    if not segments or str(path) == "-":
+    if not segments or not raw:
         return {}
-    raw, _encoding = decode(path.read_bytes(), path)
     found = cat_sources(segments, raw, rules)
     return {seg: cat.text for seg, cat in zip(segments, found) if cat is not None}
 
@@ -289,7 +287,7 @@ def _write_tmx(
 def _write_glossaries(
     terms: Sequence[TermEntry], tmx_dir: Path, gloss_dir: Path, settings: BuildSettings, report: BuildReport
 ) -> list[str]:
-    from .formats.registry import GlossaryFormat, write_glossary
+    from .formats.registry import write_glossary
 
     term_units = [
         TranslationUnit(

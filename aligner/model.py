@@ -100,6 +100,9 @@ class Document:
     # changed, nothing removed
     normalised: dict[str, int] = field(default_factory=dict)
     en_path: Path | None = None  # the separate English file, when one was supplied
+    # the decoded text as read, before cleaning: what a CAT tool segments (see build._cat_texts)
+    source: str = ""
+    en_source: str = ""  # the English file's, or ``source`` when the English is embedded
 
     def debris_counts(self) -> dict[str, int]:
         """Removed debris counted by kind, sorted by kind."""

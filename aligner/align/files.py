@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import read_input
 from ..model import Bead, Lang, Segment, TermEntry
 from . import align
 
@@ -47,14 +48,8 @@ def read_presplit(path: Path, lang: Lang, *, strict: bool = False,
     ``strict`` refuses undecodable bytes instead of reading them as U+FFFD."""
     from ..documents.decode import decode
 
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path, hint="Check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path, hint="Give a text file with one sentence per line") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", path=path, hint="Check its permissions") from None
+    data = read_input(path, missing="no such file", missing_hint="Check the path",
+                      folder_hint="Give a text file with one sentence per line", allow_stdin=False)
     text, _ = decode(data, Path(path), strict=strict)
     # only CR/LF end a line: str.splitlines() would also split at U+2028, form feeds and
     # other separators inside a sentence, and line N would no longer be sentence N-1

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from ..errors import EncodingError, FormatError, InputError
+from ..inputs import read_input
 from ..formats.glossary_read import refuse_entities, unclosed_quote_line
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 
@@ -130,15 +131,7 @@ class UnitReader:
             yield from self._read_file(path)
 
     def _read_file(self, path: Path) -> Iterator[Unit]:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("file not found", path=path, hint="check the path") from None
-        except IsADirectoryError:
-            raise InputError("is a folder", path=path, hint="give a file") from None
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror})", path=path,
-                             hint="check the file permissions") from None
+        data = read_input(path, folder="is a folder", folder_hint="give a file", allow_stdin=False)
         yield from self._read_bytes(data, str(path), path.suffix.lower())
 
     def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:

@@ -37,7 +37,6 @@ _RATING_END = re.compile(r"\s*(?:查看全部评分|查看全部点评)\s*")
 def clean_forum(lines: list[Line], rec: Recorder) -> None:
     in_quote = in_style = False
     rating_until = -1
-    n = len(lines)
     for i, line in enumerate(lines):
         text = line.text
         stripped = text.strip()

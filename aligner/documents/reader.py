@@ -1,13 +1,13 @@
 """Read one document or a corpus folder: decode, recognise, clean, build paragraphs."""
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import read_input
 from ..model import Debris, DocKind, Document, Lang, Paragraph
 from .common import clean_common
 from .decode import decode
@@ -24,23 +24,6 @@ from .text import count_han, count_latin, fullwidth_alnum, fullwidth_punctuation
 
 #: Suffixes preferred when several files in en/ share a stem.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
-
-def read_bytes(path: Path) -> bytes:
-    """Read a file (``-``: standard input), turning OS errors into :class:`InputError`."""
-    if str(path) == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path=path, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path, hint="give a text file") from None
-    except PermissionError:
-        raise InputError("permission denied", path=path, hint="make the file readable (chmod +r)") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror or exc})", path=path,
-                         hint="check the file and the disk") from None
 
 
 #: Per kind, the cleaner that works on single lines (before the common one) …
@@ -95,7 +78,7 @@ def decode_file(path: Path, *, strict: bool = False) -> tuple[str, str]:
     An empty file is almost always a failed export or the wrong file, and every command
     would otherwise write an empty TMX or glossary for it without a word.
     """
-    data = read_bytes(path)
+    data = read_input(path)
     text, encoding = decode(data, path, strict=strict)
     if not text.strip():
         what = "the file is empty" if not data else "the file holds only whitespace"
@@ -162,6 +145,7 @@ def read_text(
         path=path, stem="stdin" if str(path) == "-" else path.stem, kind=kind, encoding=encoding, zh=zh, en=en,
         front_matter=front_matter, debris=debris,
         normalised=dict(sorted(rec.normalised.items())), en_path=en_path,
+        source=text, en_source=text if en_text is None else en_text,
     )
 
 

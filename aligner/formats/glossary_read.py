@@ -24,7 +24,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import EncodingError, FormatError, InputError
+from ..errors import EncodingError, FormatError
+from ..inputs import read_input
 from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus
 
@@ -57,7 +58,7 @@ def _decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError:
             raise EncodingError("invalid UTF-16", path=path,
                                 hint="save the glossary as UTF-8") from None
     try:
@@ -591,17 +592,9 @@ def read_glossary_text(text: str, path: str = "<glossary>") -> GlossaryReading:
 def read_glossary_file(path: Path | str) -> GlossaryReading:
     """Read a glossary file and say what was left out (entries without a zh or en term)."""
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("glossary not found", path=file,
-                         hint="check the -g/--glossary path") from None
-    except IsADirectoryError:
-        raise InputError("glossary is a folder", path=file,
-                         hint="give a TBX, CSV or OmegaT glossary file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read glossary ({exc.strerror})", path=file,
-                         hint="check the file permissions") from None
+    data = read_input(file, missing="glossary not found", missing_hint="check the -g/--glossary path",
+                      folder="glossary is a folder", folder_hint="give a TBX, CSV or OmegaT glossary file",
+                      unreadable="cannot read the glossary", allow_stdin=False)
     return read_glossary_text(_decode(data, str(file)), str(file))
 
 

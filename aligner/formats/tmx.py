@@ -40,7 +40,8 @@ from lxml import etree
 
 from .. import __version__
 from .output import is_stdio, open_output
-from ..errors import FormatError, InputError, UsageError
+from ..errors import FormatError, UsageError
+from ..inputs import read_input
 from ..model import TranslationUnit
 from .langs import SourceLang, TargetLang, source_lang, target_lang
 from .xmltext import local_name, xml_clean, xml_syntax_problem
@@ -344,13 +345,9 @@ class TmxReading(Iterator[TranslationUnit]):
         from .glossary_read import refuse_entities
 
         self.path = Path(path)
-        try:
-            data = sys.stdin.buffer.read() if is_stdio(path) else self.path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("TMX file not found", path=self.path, hint="check the path") from None
-        except OSError as exc:
-            raise InputError(f"cannot read the TMX file ({exc.strerror})", path=self.path,
-                             hint="check its permissions") from None
+        data = sys.stdin.buffer.read() if is_stdio(path) else read_input(
+            self.path, missing="TMX file not found", folder="is a folder, not a TMX file",
+            folder_hint="give the .tmx file itself", unreadable="cannot read the TMX file", allow_stdin=False)
         refuse_entities(data, self.path)  # XXE, billion laughs: an entity is never expanded
         try:
             store = tmxfile(BytesIO(data))

@@ -25,7 +25,8 @@ from pathlib import Path
 import regex
 from lxml import etree
 
-from ..errors import FormatError, InputError
+from ..errors import FormatError
+from ..inputs import read_input
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .javaregex import JavaRegexError, compile_java
 
@@ -249,14 +250,7 @@ def load_rules(path: Path | str | None = None) -> SegmentationRules:
     if path is None:
         return _default_rules()
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("SRX file not found", path=path, hint="check the --srx path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not an SRX file", path=path,
-                         hint="give the .srx file itself") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the SRX file ({exc.strerror})", path=path,
-                         hint="check the file's permissions") from None
+    data = read_input(path, missing="SRX file not found", missing_hint="check the --srx path",
+                      folder="is a directory, not an SRX file", folder_hint="give the .srx file itself",
+                      unreadable="cannot read the SRX file", allow_stdin=False)
     return parse_srx(data, str(path))
