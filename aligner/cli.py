@@ -175,8 +175,12 @@ def format_build_report(data: dict[str, Any]) -> str:
               help="Print the report as JSON on stdout (schema: docs/check.md).")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Exit 1 when a finding reaches this severity.")
+@click.option("--include-fuzzy", is_flag=True,
+              help="Also check fuzzy / needs-review entries (skipped and counted by default); "
+                   "their findings are marked fuzzy.")
 @strict_option
-def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_on: str, strict: bool) -> None:
+def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_on: str, strict: bool,
+                  include_fuzzy: bool) -> None:
     """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary.
 
     Exit status: 0 clean, 1 findings at --fail-on level or worse, 2 bad input.
@@ -184,7 +188,11 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
     from .check import run_check
     from .model import Severity
 
-    report = run_check(list(files), glossary, strict=strict)
+    report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy)
+    if report.fuzzy_skipped:
+        n = report.fuzzy_skipped
+        click.echo(f"aligner check: skipped {n} fuzzy entr{'ies' if n != 1 else 'y'} "
+                   "(unreviewed, not counted as translations); --include-fuzzy checks them", err=True)
     if as_json:
         echo_json(report.to_json())
     else:

@@ -2,8 +2,15 @@
 
 Every reader (documents, SRX rules, TMX, translation memories, glossaries, presplit
 sentence files) goes through :func:`read_input`, so a missing file, a folder given for a
-file, or an unreadable file gets the same treatment everywhere; only the noun and the hint
-differ per caller ("glossary not found. check the -g/--glossary path").
+file, or an unreadable file gets the same words everywhere. Only the noun ("glossary
+file", "SRX file") and what to give instead of a folder differ per caller::
+
+    g.csv: glossary file not found. check the path.
+    corpus: is a folder, not a file. give a TBX, CSV or OmegaT glossary file.
+    g.csv: cannot read the glossary file: permission denied. make it readable (chmod +r).
+
+Standard input (``-``) is named ``<stdin>`` in messages (:func:`input_name`): ``-:`` reads
+like a typo, not like a place.
 """
 from __future__ import annotations
 
@@ -12,29 +19,54 @@ from pathlib import Path
 
 from .errors import InputError
 
+#: the path that means standard input on the command line
+STDIN = "-"
+#: how standard input is named in messages and reports
+STDIN_NAME = "<stdin>"
+
+NOT_FOUND_HINT = "check the path"
+
+
+def is_stdin(path: str | Path | None) -> bool:
+    """``-``: read standard input."""
+    return path is not None and str(path) == STDIN
+
+
+def input_name(path: str | Path) -> str:
+    """The name of an input in messages: ``<stdin>`` for ``-``, else the path as given."""
+    return STDIN_NAME if is_stdin(path) else str(path)
+
+
+def not_found(path: str | Path, noun: str = "file") -> InputError:
+    """The error for a missing input, for callers that look before they read."""
+    return InputError(f"{noun} not found", path=path, hint=NOT_FOUND_HINT)
+
 
 def read_input(
     path: str | Path,
     *,
-    missing: str = "file not found",
-    missing_hint: str = "check the path",
-    folder: str = "is a folder, not a file",
+    noun: str = "file",
     folder_hint: str = "give a text file",
-    unreadable: str = "cannot read the file",
     allow_stdin: bool = True,
 ) -> bytes:
-    """The bytes of ``path`` (``-``: standard input, when ``allow_stdin``)."""
-    if allow_stdin and str(path) == "-":
+    """The bytes of ``path`` (``-``: standard input, when ``allow_stdin``).
+
+    ``noun`` names what the file is for ("glossary file"); ``folder_hint`` says what to give
+    when a folder was given. Name the input with :func:`input_name` in later messages.
+    """
+    if allow_stdin and is_stdin(path):
         return sys.stdin.buffer.read()
     file = Path(path)
     try:
         return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(missing, path=file, hint=missing_hint) from None
+    except (FileNotFoundError, NotADirectoryError):  # a/b.txt where a is a file: not found too
+        raise not_found(file, noun) from None
     except IsADirectoryError:
-        raise InputError(folder, path=file, hint=folder_hint) from None
+        raise InputError("is a folder, not a file", path=file, hint=folder_hint) from None
     except PermissionError:
-        raise InputError("permission denied", path=file, hint="make the file readable (chmod +r)") from None
+        raise InputError(f"cannot read the {noun}: permission denied", path=file,
+                         hint="make it readable (chmod +r)") from None
     except OSError as exc:
-        raise InputError(f"{unreadable} ({exc.strerror or exc})", path=file,
+        reason = str(exc.strerror or exc)
+        raise InputError(f"cannot read the {noun}: {reason[:1].lower()}{reason[1:]}", path=file,
                          hint="check the file and the disk") from None

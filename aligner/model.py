@@ -223,3 +223,6 @@ class Finding:
     target: str
     message: str = ""
     line: int | None = None  # 1-based line of the unit in its file, when known
+    fuzzy: bool = False  # the unit is a fuzzy (unreviewed) entry, checked with --include-fuzzy
+    # inconsistent-target: every (target, ("file:line", ...)) of the source, most frequent first
+    variants: tuple[tuple[str, tuple[str, ...]], ...] = ()

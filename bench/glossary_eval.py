@@ -94,15 +94,19 @@ def evaluate(entries: list[TermEntry], gold: dict[str, list[GoldPair]], verbose:
     return dict(scores)
 
 
-def kind_accuracy(entries: list[TermEntry], gold: dict[str, list[GoldPair]]) -> tuple[int, int]:
+def kind_accuracy(entries: list[TermEntry], gold: dict[str, list[GoldPair]],
+                  verbose: bool = False) -> tuple[int, int]:
+    """Matched pairs whose kind agrees with the gold; with ``verbose``, list the others."""
     by_key = {(norm_key(e.zh), norm_key(e.en)): e for e in entries}
     right = total = 0
-    for pairs in gold.values():
+    for stem, pairs in sorted(gold.items()):
         for pair in pairs:
             entry = by_key.get(pair.key)
             if entry is not None:
                 total += 1
                 right += entry.kind.value == pair.kind
+                if verbose and entry.kind.value != pair.kind:
+                    print(f"  kind   {stem[:3]} {pair.kind:>12} <- {entry.kind.value:12} {pair.zh} | {pair.en}")
     return right, total
 
 
@@ -124,7 +128,7 @@ def report(entries: list[TermEntry], gold: dict[str, list[GoldPair]], verbose: b
             print(f"{name:24} {s.precision:6.3f} {'':>6} {'':>6}  {s.tp:3} {s.fp:3}")
         else:
             print(f"{name:24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:3} {s.fp:3} {s.fn:3}")
-    right, total = kind_accuracy(entries, gold)
+    right, total = kind_accuracy(entries, gold, verbose)
     if total:
         print(f"kind accuracy on matched pairs: {right}/{total} = {right / total:.3f}")
 
@@ -154,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "zh")
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "glossary" / "gold")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra and wrong kind (gold <- predicted)")
     args = parser.parse_args(argv)
     gold = {p.stem: read_gold(p) for p in sorted(args.gold.glob("*.tsv"))}
     docs = load_documents(args.corpus)

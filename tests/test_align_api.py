@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,8 @@ def test_explain_lists_numbers_glossary_names_dictionary_and_embedding(default_b
     assert anchors[1] == "glossary: 林小雨=Lin Xiaoyu"
     assert anchors[2] == "name: 林=Lin, 小雨=Xiaoyu"
     assert anchors[3].startswith("dictionary: ") and "火车=train" in anchors[3]
-    assert anchors[-1].startswith("embedding: 0.")
+    assert anchors[-2].startswith("embedding: 0.")
+    assert re.fullmatch(r"clauses: first 0\.\d\d, last 0\.\d\d", anchors[-1])
 
 
 def test_without_explain_there_are_no_anchors(story):

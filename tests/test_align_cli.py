@@ -93,7 +93,7 @@ def test_missing_file_exits_2_with_one_line(runner, tmp_path):
     missing = tmp_path / "missing.zh"
     result = runner.invoke(cli, ["align", str(missing), EN, "--presplit"])
     assert result.exit_code == 2
-    assert result.stderr == f"aligner: {missing}: no such file. Check the path.\n"
+    assert result.stderr == f"aligner: {missing}: file not found. check the path.\n"
 
 
 def test_documents_are_segmented_when_not_presplit(runner, tmp_path):

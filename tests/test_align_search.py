@@ -116,7 +116,20 @@ def test_align_with_any_inputs_covers_both_sides(src, tgt):
     assert [k for b in beads for k in b.tgt] == list(range(len(tgt)))
     assert all(0.0 <= b.score <= 1.0 for b in beads)
     assert all(b.src or b.tgt for b in beads)
-    assert all(len(b.src) <= MAX_SIDE and len(b.tgt) <= MAX_SIDE for b in beads)
+    # at most MAX_SIDE sentences with text per side; blank ones only inside a bead's span
+    assert all(sum(1 for k in b.src if src[k].strip()) <= MAX_SIDE for b in beads)
+    assert all(sum(1 for k in b.tgt if tgt[k].strip()) <= MAX_SIDE for b in beads)
+    for b in beads:
+        if b.src and b.tgt:  # a pair bead starts and ends with a sentence that has text
+            assert src[b.src[0]].strip() and src[b.src[-1]].strip()
+            assert tgt[b.tgt[0]].strip() and tgt[b.tgt[-1]].strip()
+
+
+def test_blank_lines_are_unaligned_unless_inside_a_bead():
+    zh = ["", "今天下雨。", "", "我们在家。", ""]
+    en = ["It rains today.", "", "We stay at home."]
+    beads = [(b.src, b.tgt) for b in align(zh, en, scorer="length")]
+    assert beads == [((0,), ()), ((1,), (0,)), ((2,), ()), ((), (1,)), ((3,), (2,)), ((4,), ())]
 
 
 @pytest.mark.parametrize("n, m", [(0, 0), (0, 3), (2, 0)])

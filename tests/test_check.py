@@ -319,7 +319,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(work: Path, content: str, name: st
 def test_cli_missing_glossary(work: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "tm.po", "-g", "nope.tbx"])
     assert result.exit_code == 2
-    assert result.output == "aligner: nope.tbx: glossary not found. check the -g/--glossary path.\n"
+    assert result.output == "aligner: nope.tbx: glossary file not found. check the path.\n"
 
 
 def test_cli_missing_file(work: Path) -> None:

@@ -38,6 +38,10 @@ BOUNDARIES = [
     ("这就是鲍莫尔成本病", "Baumol's Cost Disease", "鲍莫尔成本病"),
     ("例如挑战者号航天飞机", "Challenger Space Shuttle", "挑战者号航天飞机"),
     ("当前的语言模型", "LLM", "语言模型"),
+    # an attributive-only word opening the phrase belongs to it when the English renders the whole
+    ("该基金会定位为非营利性社会组织", "social enterprise", "非营利性社会组织"),
+    ("他们建设了大型服务器集群", "server cluster", "服务器集群"),  # a descriptive size word stays out
+    ("他们计划建设新的服务器集群", "server cluster", "服务器集群"),
     ("提到了Conquest定律", "Conquest's Law", "Conquest定律"),
     # quotes delimit the term
     ("被称为“觉醒意识形态", "woke ideology", "觉醒意识形态"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.model import Source, TermEntry
+from aligner.model import Source, TermEntry, TermKind
 from tests.glossary_helpers import DATA
 from tests.test_glossary_properties import CORPUS, corpus_run
 
@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import glossary_eval  # noqa: E402
 
 GOLD_FILES = sorted((DATA / "gold").glob("*.tsv")) + sorted((DATA / "heldout").glob("*.tsv"))
-EVIDENCE = {"paren", "keywords", "authors", "front-matter", "latin", "pinyin"}
+EVIDENCE = {"paren", "keywords", "authors", "front-matter", "latin", "english-name", "pinyin"}
 KINDS = {"person", "org", "product", "concept", "abbreviation", "place", "work", "other"}
 
 
@@ -52,3 +52,21 @@ def test_figures_meet_the_target_on_the_gold_sets() -> None:
     gold = {p.stem: glossary_eval.read_gold(p) for p in sorted((DATA / "gold").glob("*.tsv"))}
     overall = glossary_eval.evaluate(entries, gold)["overall"]
     assert overall.precision >= 0.90 and overall.recall >= 0.90, (overall.precision, overall.recall)
+
+
+def test_kind_accuracy_lists_each_wrong_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    gold = {"d": [glossary_eval.GoldPair("乌鲁克", "Uruk", "paren", "place"),
+                  glossary_eval.GoldPair("脸书", "Facebook", "paren", "org")]}
+    entries = [TermEntry("乌鲁克", "Uruk", kind=TermKind.PERSON, sources=(Source("d", 1),)),
+               TermEntry("脸书", "Facebook", kind=TermKind.ORG, sources=(Source("d", 2),))]
+    assert glossary_eval.kind_accuracy(entries, gold, verbose=True) == (1, 2)
+    assert capsys.readouterr().out == "  kind   d        place <- person       乌鲁克 | Uruk\n"
+
+
+def test_kind_accuracy_holds_on_both_gold_sets() -> None:
+    """`python bench/glossary_eval.py [--gold tests/data/glossary/heldout]` prints the figures."""
+    entries, _, _ = corpus_run()
+    for folder, floor in (("gold", 0.95), ("heldout", 0.90)):
+        gold = {p.stem: glossary_eval.read_gold(p) for p in sorted((DATA / folder).glob("*.tsv"))}
+        right, total = glossary_eval.kind_accuracy(entries, gold)
+        assert right / total >= floor, (folder, right, total)

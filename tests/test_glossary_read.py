@@ -201,10 +201,10 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
     path.write_bytes("加速主义\taccelerationism\n".encode() + "对齐\talignment\n".encode("gb18030"))
     with pytest.raises(EncodingError) as caught:
         read_glossary(path)
-    assert str(caught.value) == (f"{path}:2: not valid UTF-8. save the glossary as UTF-8 "
-                                 "(for example: iconv -f GB18030 -t UTF-8).")
+    assert str(caught.value) == (f"{path}:2: invalid UTF-8 byte 0xb6 at column 1. repair the term or "
+                                 "re-save the glossary as UTF-8.")
 
 
 def test_missing_glossary(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="glossary not found"):
+    with pytest.raises(InputError, match="glossary file not found"):
         read_glossary(tmp_path / "none.tbx")

@@ -82,7 +82,7 @@ def test_bad_srx_is_one_line_exit_2() -> None:
 
 def test_missing_srx_and_missing_file() -> None:
     code, _, err = run("segment", ZH, "--srx", "no/such.srx")
-    assert (code, err) == (2, "aligner: no/such.srx: SRX file not found. check the --srx path.\n")
+    assert (code, err) == (2, "aligner: no/such.srx: SRX file not found. check the path.\n")
     code, _, err = run("segment", "no/such.txt")
     assert code == 2 and err.startswith("aligner: no/such.txt: ") and "\n" == err[-1] and err.count("\n") == 1
 

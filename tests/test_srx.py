@@ -84,13 +84,13 @@ def test_missing_file() -> None:
     path = DATA / "nope.srx"
     with pytest.raises(InputError) as err:
         load_rules(path)
-    assert str(err.value) == f"{path}: SRX file not found. check the --srx path."
+    assert str(err.value) == f"{path}: SRX file not found. check the path."
 
 
 def test_directory() -> None:
     with pytest.raises(InputError) as err:
         load_rules(DATA)
-    assert str(err.value) == f"{DATA}: is a directory, not an SRX file. give the .srx file itself."
+    assert str(err.value) == f"{DATA}: is a folder, not a file. give the .srx file itself."
 
 
 def test_malformed_xml() -> None:

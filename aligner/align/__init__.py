@@ -43,7 +43,36 @@ def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | 
 
 
 def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None) -> list[Step]:
-    """The best path of beads for a prepared document pair (raw scores)."""
+    """The best path of beads for a prepared document pair (raw scores).
+
+    Empty sentences (blank lines of a presplit file) carry no evidence: they are left out of
+    the search and come back as unaligned beads where they stood, or inside the bead that
+    spans them.
+    """
+    n, m = pair.n, pair.m
+    src_kept = [k for k, s in enumerate(pair.src) if s.strip()]
+    tgt_kept = [k for k, s in enumerate(pair.tgt) if s.strip()]
+    if len(src_kept) == n and len(tgt_kept) == m:
+        return _search(pair, scorer, progress)
+    inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir)
+    src_at = src_kept + [n]  # compact index -> original index (and the end)
+    tgt_at = tgt_kept + [m]
+    steps: list[Step] = []
+    i, j = 0, 0  # original sentences placed so far
+    for step in _search(inner, scorer, progress):
+        i0, j0 = src_at[step.i0], tgt_at[step.j0]
+        steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, i0))
+        steps.extend(Step(i0, i0, k, k + 1, scorer.skip) for k in range(j, j0))
+        i1 = src_at[step.i1 - 1] + 1 if step.i1 > step.i0 else i0
+        j1 = tgt_at[step.j1 - 1] + 1 if step.j1 > step.j0 else j0
+        steps.append(Step(i0, i1, j0, j1, step.score))
+        i, j = i1, j1
+    steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, n))
+    steps.extend(Step(n, n, k, k + 1, scorer.skip) for k in range(j, m))
+    return steps
+
+
+def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None) -> list[Step]:
     n, m = pair.n, pair.m
     if n == 0 or m == 0:
         return [Step(i, i + 1, 0, 0, scorer.skip) for i in range(n)] + [

@@ -45,6 +45,36 @@ def _cache_path(cache_dir: Path, texts: Sequence[str], dtype: type) -> Path:
     return cache_dir / f"emb-{digest.hexdigest()[:32]}.npy"
 
 
+def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct texts embedded once: ``(table, index)`` with ``texts[k]``'s vector at
+    ``table[index[k]]``; the last row of ``table`` is the zero vector of empty texts.
+
+    Long documents repeat many sentences (and clauses), so keeping the table and an index
+    costs far less memory than one row per text.
+    """
+    unique = sorted({t for t in texts if t.strip()})
+    slot = {t: k for k, t in enumerate(unique)}
+    index = np.array([slot.get(t, len(unique)) for t in texts], dtype=np.int64)
+    table: np.ndarray | None = None
+    path = _cache_path(cache_dir, unique, dtype) if cache_dir is not None else None
+    if path is not None and path.exists():
+        cached = np.load(path)
+        if cached.shape == (len(unique) + 1, DIM):
+            table = cached
+    if table is None:
+        vectors = _model().encode(unique) if unique else np.zeros((0, DIM), dtype=np.float32)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        table = np.zeros((len(unique) + 1, DIM), dtype=dtype)
+        table[: len(unique)] = vectors
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(tmp, table)
+            os.replace(tmp, path)
+    return table, index
+
+
 def embed(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32) -> np.ndarray:
     """Unit-length embeddings, one row per text; empty text gives a zero row.
 
@@ -52,26 +82,5 @@ def embed(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = 
     """
     if not texts:
         return np.zeros((0, DIM), dtype=dtype)
-    if cache_dir is not None:
-        path = _cache_path(cache_dir, texts, dtype)
-        if path.exists():
-            cached = np.load(path)
-            if cached.shape == (len(texts), DIM):
-                return cached
-    unique = sorted({t for t in texts if t.strip()})
-    index = {t: k for k, t in enumerate(unique)}
-    vectors = _model().encode(unique) if unique else np.zeros((0, DIM), dtype=np.float32)
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.maximum(norms, 1e-12)
-    out = np.zeros((len(texts), DIM), dtype=dtype)
-    for k, text in enumerate(texts):
-        slot = index.get(text)
-        if slot is not None:
-            out[k] = vectors[slot]
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, out)
-        os.replace(tmp, path)
-    return out
+    table, index = embed_table(texts, cache_dir=cache_dir, dtype=dtype)
+    return table[index]

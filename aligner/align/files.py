@@ -8,8 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..inputs import read_input
+from ..inputs import not_found, read_input
 from ..model import Bead, Lang, Segment, TermEntry
 from . import align
 
@@ -48,8 +47,7 @@ def read_presplit(path: Path, lang: Lang, *, strict: bool = False,
     ``strict`` refuses undecodable bytes instead of reading them as U+FFFD."""
     from ..documents.decode import decode
 
-    data = read_input(path, missing="no such file", missing_hint="Check the path",
-                      folder_hint="Give a text file with one sentence per line", allow_stdin=False)
+    data = read_input(path, folder_hint="give a text file with one sentence per line", allow_stdin=False)
     text, _ = decode(data, Path(path), strict=strict)
     # only CR/LF end a line: str.splitlines() would also split at U+2028, form feeds and
     # other separators inside a sentence, and line N would no longer be sentence N-1
@@ -68,7 +66,7 @@ def read_segmented(path: Path, lang: Lang, *, strict: bool = False,
     from ..segment.files import segment_file
 
     if not Path(path).exists():
-        raise InputError("no such file", path=path, hint="Check the path")
+        raise not_found(path)
     return segment_file(Path(path), lang, strict=strict, progress=progress)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..model import TermEntry
 from . import embedder, lexicon
+from .clauses import head_and_tail
 from .grid import span_sums
 from .shapes import MAX_SIDE
 
@@ -96,6 +97,22 @@ def _automaton(keys: dict[str, list[tuple[str, str]]]):  # type: ignore[no-untyp
 
 
 @dataclass
+class Edges:
+    """Embeddings of each sentence's first and last clause: ``table[head[k]]``, ``table[tail[k]]``."""
+
+    table: np.ndarray
+    head: np.ndarray
+    tail: np.ndarray
+
+
+def _edges(sentences: Sequence[str], lang: str, cache_dir: Path | None) -> Edges:
+    pieces = [head_and_tail(s, lang) for s in sentences]
+    texts = [h for h, _ in pieces] + [t for _, t in pieces]
+    table, index = embedder.embed_table(texts, cache_dir=cache_dir, dtype=np.float16)
+    return Edges(table, index[: len(pieces)], index[len(pieces) :])
+
+
+@dataclass
 class DocumentPair:
     """Chinese sentences ``src``, English ``tgt``, the glossary, and an optional embedding cache."""
 
@@ -120,6 +137,14 @@ class DocumentPair:
     @cached_property
     def tgt_vectors(self) -> np.ndarray:
         return embedder.embed(self.tgt, cache_dir=self.cache_dir, dtype=np.float16)
+
+    @cached_property
+    def src_edges(self) -> Edges:
+        return _edges(self.src, "zh", self.cache_dir)
+
+    @cached_property
+    def tgt_edges(self) -> Edges:
+        return _edges(self.tgt, "en", self.cache_dir)
 
     # --- lengths ---------------------------------------------------------------------------
     @cached_property

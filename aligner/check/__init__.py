@@ -27,18 +27,22 @@ __all__ = [
 
 
 def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
-          files: Sequence[FileStats] | None = None) -> CheckReport:
+          files: Sequence[FileStats] | None = None, include_fuzzy: bool = False) -> CheckReport:
     """Check ``units`` against ``glossary``; findings come in file and unit order.
 
-    Units with an empty source or target are counted but not checked. ``files`` gives the
-    per-file counts when a :class:`UnitReader` read the units; otherwise they are counted here.
+    Units with an empty source or target are counted but not checked. Fuzzy units (an
+    unreviewed guess, not a translation) are counted and skipped unless ``include_fuzzy``;
+    their findings are then marked ``fuzzy``. Inconsistent targets are looked for across
+    all the units, so across files too. ``files`` gives the per-file counts when a
+    :class:`UnitReader` read the units; otherwise they are counted here.
     """
     index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
     report = CheckReport(glossary_terms=len(index),
-                         glossary_entries=sum(len(t.entries) for t in index.terms))
+                         glossary_entries=sum(len(t.entries) for t in index.terms),
+                         include_fuzzy=include_fuzzy)
     counted: dict[str, FileStats] = {}
     positioned: list[tuple[int, int, Finding]] = []
-    trackers: dict[str, ConsistencyTracker] = {}
+    tracker = ConsistencyTracker()
     file_order: dict[str, int] = {}
     for position, unit in enumerate(units):
         order = file_order.setdefault(unit.file, len(file_order))
@@ -47,18 +51,21 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
             stats.units += 1
             if not unit.target.strip():
                 stats.untranslated += 1
+            elif unit.fuzzy:
+                stats.fuzzy += 1
         if not unit.source.strip() or not unit.target.strip():
             continue
-        trackers.setdefault(unit.file, ConsistencyTracker()).add(position, unit)
+        if unit.fuzzy and not include_fuzzy:
+            continue
+        tracker.add(position, unit)
         hits = index.find(unit.source)
         if not hits:
             continue
         report.term_hits += len({id(h.term) for h in hits})
         for finding in term_findings(unit, hits):
             positioned.append((order, position, finding))
-    for name, tracker in trackers.items():
-        for position, finding in tracker.findings():
-            positioned.append((file_order[name], position, finding))
+    for position, finding in tracker.findings():
+        positioned.append((file_order[finding.file], position, finding))
     rule_rank = {rule.value: i for i, rule in enumerate(Rule)}
     positioned.sort(key=lambda item: (item[0], item[1], rule_rank.get(item[2].rule, 9)))
     report.findings = [finding for _o, _p, finding in positioned]
@@ -90,12 +97,14 @@ def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry],
 
 
 def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
-              stdin: BinaryIO | None = None, strict: bool = False) -> CheckReport:
+              stdin: BinaryIO | None = None, strict: bool = False,
+              include_fuzzy: bool = False) -> CheckReport:
     """What ``aligner check FILES -g GLOSSARY`` does: read the glossary, read every unit,
     check. Bad input raises :class:`aligner.errors.InputError` before any finding is made.
 
     Malformed units and glossary entries are skipped and listed in the report; ``strict``
-    makes the first of them an error instead.
+    makes the first of them an error instead. Fuzzy units are skipped and counted unless
+    ``include_fuzzy``.
     """
     from ..errors import FormatError
     from ..formats.glossary_read import read_glossary_file
@@ -108,7 +117,7 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
     index = TermIndex(reading.entries)
     reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()}, strict=strict)
     units = list(read_units(paths, reader=reader))  # parse everything first: bad input exits 2
-    report = check(units, index, files=reader.files)
+    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy)
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
                                for line, reason in reading.skipped]

@@ -29,6 +29,7 @@ class CheckReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files left out of folders
     glossary_skipped: list[tuple[str, str]] = field(default_factory=list)  # (file:line, reason)
     bad_units: list[tuple[str, str]] = field(default_factory=list)  # malformed units left out
+    include_fuzzy: bool = False  # fuzzy units were checked (their findings marked fuzzy)
 
     @property
     def units(self) -> int:
@@ -37,6 +38,16 @@ class CheckReport:
     @property
     def untranslated(self) -> int:
         return sum(f.untranslated for f in self.files)
+
+    @property
+    def fuzzy(self) -> int:
+        """Translated units marked fuzzy (PO ``#, fuzzy``, XLIFF needs-* states)."""
+        return sum(f.fuzzy for f in self.files)
+
+    @property
+    def fuzzy_skipped(self) -> int:
+        """Fuzzy units left unchecked: all of them unless ``include_fuzzy``."""
+        return 0 if self.include_fuzzy else self.fuzzy
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -61,7 +72,7 @@ class CheckReport:
                          "skipped": [{"where": w, "reason": r} for w, r in self.glossary_skipped]},
             "files": [
                 {"path": f.path, "format": f.format, "units": f.units,
-                 "untranslated": f.untranslated}
+                 "untranslated": f.untranslated, "fuzzy": f.fuzzy}
                 for f in self.files
             ],
             "skipped_files": [{"path": p, "reason": r} for p, r in self.skipped],
@@ -70,6 +81,8 @@ class CheckReport:
                 "files": len(self.files),
                 "units": self.units,
                 "untranslated": self.untranslated,
+                "fuzzy": self.fuzzy,
+                "fuzzy_skipped": self.fuzzy_skipped,
                 "term_hits": self.term_hits,
                 "findings": len(self.findings),
                 "by_severity": {s.value: self.count(s) for s in Severity},
@@ -79,7 +92,9 @@ class CheckReport:
                 {"source_term": term, "expected": list(expected), "rule": rule,
                  "findings": len(items),
                  "by_severity": {s.value: sum(1 for f in items if f.severity is s)
-                                 for s in Severity}}
+                                 for s in Severity},
+                 **({"variants": [{"target": t, "at": list(at)} for t, at in items[0].variants]}
+                    if items[0].variants else {})}
                 for (rule, term, expected), items in self.groups()
             ],
             "findings": [_finding_json(f) for f in self.findings],
@@ -107,8 +122,16 @@ class CheckReport:
                 where = f"{finding.file}:{finding.line}" if finding.line else finding.file
                 if finding.unit and finding.unit != str(finding.line or ""):
                     where += f" (unit {finding.unit})"
+                if finding.fuzzy:
+                    where += " [fuzzy]"
                 lines.append(f"  {finding.severity.value:<7} {where}: {finding.message}")
                 lines.append(f"          target: {_clip(finding.target, width)}")
+            variants = items[0].variants
+            if any(not _in_file(at, items[0].file) for _t, ats in variants for at in ats):
+                # across files: every translation with every place it is used
+                lines.append("  translations:")
+                for target, ats in variants:
+                    lines.append(f"    {_clip(target, width)}  ({len(ats)}): {', '.join(ats)}")
             lines.append("")
         for path, reason in self.skipped:
             lines.append(f"skipped {path}: {reason}")
@@ -134,6 +157,12 @@ class CheckReport:
             text += _severity_counts(self.findings) + ")"
         if self.untranslated:
             text += f"; {self.untranslated} untranslated unit{'s' * (self.untranslated != 1)} not checked"
+        if self.fuzzy_skipped:
+            n = self.fuzzy_skipped
+            text += f"; skipped {n} fuzzy entr{'ies' if n != 1 else 'y'} (--include-fuzzy checks them)"
+        elif self.fuzzy:
+            n = self.fuzzy
+            text += f"; {n} fuzzy entr{'ies' if n != 1 else 'y'} checked"
         if self.skipped:
             text += f"; {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} skipped"
         if self.glossary_skipped:
@@ -158,6 +187,11 @@ def _severity_counts(items: list[Finding]) -> str:
     return ", ".join(parts)
 
 
+def _in_file(where: str, file: str) -> bool:
+    """True when ``where`` (``file:line`` or ``file``) is a place in ``file``."""
+    return where == file or (where.startswith(file + ":") and where[len(file) + 1:].isdigit())
+
+
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -174,4 +208,5 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "expected": list(finding.expected),
         "target": finding.target,
         "message": finding.message,
+        "fuzzy": finding.fuzzy,
     }

@@ -3,7 +3,7 @@
 * ``missing-term``: a glossary term is in the source, no allowed English form in the target.
 * ``forbidden-variant``: the target uses an English form the glossary marks as not allowed.
 * ``keep-as-is``: a Latin term kept unchanged in Chinese (DeepSeek) is missing or altered.
-* ``inconsistent-target``: one source segment has different targets in the same file.
+* ``inconsistent-target``: one source segment has different targets, in one file or across files.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _finding(unit: Unit, rule: Rule, severity: Severity, term: Term, target: str
     return Finding(
         file=unit.file, unit=unit.ref, rule=rule.value, severity=severity,
         source_term=term.zh, expected=term.allowed, target=target, message=message,
-        line=unit.line,
+        line=unit.line, fuzzy=unit.fuzzy,
     )
 
 
@@ -92,7 +92,8 @@ def normalise_segment(text: str) -> str:
 
 
 class ConsistencyTracker:
-    """Remembers every (source, target) of one file to find sources with several targets."""
+    """Remembers every checked (source, target) to find sources with several targets, within
+    one file and across all the files of one check (a.tmx says X where b.po says Y)."""
 
     def __init__(self) -> None:
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
@@ -101,25 +102,36 @@ class ConsistencyTracker:
         self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
 
     def findings(self) -> Iterator[tuple[int, Finding]]:
-        """(position, finding) for each unit whose target differs from the usual one."""
+        """(position, finding) for each unit whose target differs from the reference: the one
+        most used by non-fuzzy units, then by all (ties: the first seen). Sources and targets compare whitespace-insensitively, and
+        otherwise exactly: a change of case or punctuation is a different translation."""
         for source, members in self._groups.items():
             if len(members) < 2:
                 continue
-            counts: dict[str, int] = {}
+            by_target: dict[str, list[Unit]] = {}  # first-seen order
             for _pos, unit in members:
-                key = normalise_segment(unit.target)
-                counts[key] = counts.get(key, 0) + 1
-            if len(counts) < 2:
+                by_target.setdefault(normalise_segment(unit.target), []).append(unit)
+            if len(by_target) < 2:
                 continue
-            reference = max(counts, key=lambda k: counts[k])  # ties: first seen (dicts keep order)
-            first = next(u for _p, u in members if normalise_segment(u.target) == reference)
+            # reviewed (non-fuzzy) uses first, then most frequent; the stable sort keeps
+            # first-seen order among ties: an unreviewed guess never sets the reference
+            ranked = sorted(by_target.items(),
+                            key=lambda kv: (-sum(not u.fuzzy for u in kv[1]), -len(kv[1])))
+            reference, (first, *_rest) = ranked[0]
+            variants = tuple((target, tuple(u.where for u in units)) for target, units in ranked)
+            files = len({u.file for _p, u in members})
+            if files == 1:
+                at, scope = first.label, "in this file"
+            else:
+                at = first.where + (f" (unit {first.id})" if first.id else "")
+                scope = f"in {files} files"
             for position, unit in members:
                 if normalise_segment(unit.target) == reference:
                     continue
                 yield position, Finding(
                     file=unit.file, unit=unit.ref, rule=Rule.INCONSISTENT_TARGET.value,
                     severity=Severity.WARNING, source_term=source, expected=(reference,),
-                    target=unit.target, line=unit.line,
-                    message=f"the same source is translated differently at {first.label} "
-                            f"({len(counts)} different translations in this file)",
+                    target=unit.target, line=unit.line, fuzzy=unit.fuzzy, variants=variants,
+                    message=f"the same source is translated differently at {at} "
+                            f"({len(by_target)} different translations {scope})",
                 )

@@ -62,6 +62,7 @@ class Unit:
     line: int | None
     source: str
     target: str
+    fuzzy: bool = False  # unreviewed (PO fuzzy, XLIFF needs-* state): skipped unless asked
 
     @property
     def ref(self) -> str:
@@ -75,6 +76,11 @@ class Unit:
             return f"unit {self.id}"
         return f"line {self.line}" if self.line else "an earlier unit"
 
+    @property
+    def where(self) -> str:
+        """``file:line`` (``file`` when the line is unknown): a location in any file."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
 
 @dataclass
 class FileStats:
@@ -84,6 +90,7 @@ class FileStats:
     format: str
     units: int = 0
     untranslated: int = 0  # units with an empty target: counted, not checked
+    fuzzy: int = 0  # translated units marked fuzzy / needing review (see docs/check.md)
 
 
 @dataclass
@@ -131,7 +138,7 @@ class UnitReader:
             yield from self._read_file(path)
 
     def _read_file(self, path: Path) -> Iterator[Unit]:
-        data = read_input(path, folder="is a folder", folder_hint="give a file", allow_stdin=False)
+        data = read_input(path, folder_hint="give a file", allow_stdin=False)
         yield from self._read_bytes(data, str(path), path.suffix.lower())
 
     def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
@@ -149,12 +156,14 @@ class UnitReader:
                                   hint="repair the unit, or drop --strict to skip and count it")
             self.bad_units.append((f"{name}:{line}" if line else name, reason))
         zh_first = _orientation(raw)
-        for ident, line, first, second in raw.units:
+        for ident, line, first, second, fuzzy in raw.units:
             source, target = (first, second) if zh_first else (second, first)
             stats.units += 1
             if not target.strip():
                 stats.untranslated += 1
-            yield Unit(file=name, id=ident, line=line, source=source, target=target)
+            elif fuzzy:
+                stats.fuzzy += 1
+            yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy)
 
 
 def _blank(data: bytes) -> bool:
@@ -235,9 +244,9 @@ def _raise_xml(data: bytes, name: str) -> UnitFormat:
 
 @dataclass
 class _Raw:
-    """Units as stored: (id, line, first text, second text) and language hints."""
+    """Units as stored: (id, line, first text, second text, fuzzy) and language hints."""
 
-    units: list[tuple[str, int | None, str, str]]
+    units: list[tuple[str, int | None, str, str, bool]]
     first_lang: str = ""
     second_lang: str = ""
     problems: list[tuple[int | None, str]] = field(default_factory=list)  # malformed units left out
@@ -281,7 +290,7 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
     store = _parse(tmxfile, data, name, "TMX")
     header = store.document.getroot().find("header")
     srclang = (header.get("srclang") if header is not None else "") or ""
-    units: list[tuple[str, int | None, str, str]] = []
+    units: list[tuple[str, int | None, str, str, bool]] = []
     problems: list[tuple[int | None, str]] = []
     first_lang = second_lang = ""
     for unit in store.units:
@@ -305,7 +314,7 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
         if not first_lang:
             first_lang = _lang(pair[0])
             second_lang = _lang(pair[1]) if pair[1] is not None else ""
-        units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or ""))
+        units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False))
     return _Raw(units, first_lang, second_lang, problems)
 
 
@@ -330,7 +339,8 @@ def _parse_xliff1(data: bytes, name: str) -> _Raw:
     from translate.storage.xliff import Xliff1File
 
     store = _parse(Xliff1File, data, name, "XLIFF")
-    units = [(u.xmlelement.get("id") or "", u.xmlelement.sourceline, u.source or "", u.target or "")
+    units = [(u.xmlelement.get("id") or "", u.xmlelement.sourceline, u.source or "", u.target or "",
+              _xliff1_fuzzy(u))
              for u in store.units if not u.isheader()]
     return _Raw(units, (store.getsourcelanguage() or "").lower(),
                 (store.gettargetlanguage() or "").lower())
@@ -340,10 +350,30 @@ def _parse_xliff2(data: bytes, name: str) -> _Raw:
     from translate.storage.xliff2 import Xliff2File
 
     store = _parse(Xliff2File, data, name, "XLIFF 2.0")
-    units = [(u.getid() or "", u.xmlelement.sourceline, u.source or "", u.target or "")
+    # translate-toolkit: fuzzy = a target in a segment with state="initial"
+    units = [(u.getid() or "", u.xmlelement.sourceline, u.source or "", u.target or "",
+              bool(u.isfuzzy()))
              for u in store.units if not u.isheader()]
     return _Raw(units, (store.getsourcelanguage() or "").lower(),
                 (store.gettargetlanguage() or "").lower())
+
+
+#: XLIFF 1.2 target states that say the translation is not final yet
+_XLIFF1_UNREVIEWED = {"needs-translation", "needs-adaptation", "needs-l10n",
+                      "needs-review-translation", "needs-review-adaptation", "needs-review-l10n"}
+
+
+def _xliff1_fuzzy(unit: Any) -> bool:
+    """A translated XLIFF 1.2 unit that is not final: ``approved="no"`` or a ``needs-*`` target
+    state. Not translate-toolkit's ``isfuzzy()``, which calls every unit without
+    ``approved="yes"`` fuzzy, and most CAT tools never write ``approved`` at all."""
+    if not unit.target:
+        return False
+    if (unit.xmlelement.get("approved") or "").strip().lower() == "no":
+        return True
+    target = unit.getlanguageNode(lang=None, index=1)
+    state = (target.get("state") or "").strip().lower() if target is not None else ""
+    return state in _XLIFF1_UNREVIEWED
 
 
 def _parse_po(data: bytes, name: str) -> _Raw:
@@ -356,7 +386,7 @@ def _parse_po(data: bytes, name: str) -> _Raw:
             continue
         context = unit.getcontext() or ""
         units.append((context, getattr(unit, "_line_number", None), unit.source or "",
-                      unit.target or ""))
+                      unit.target or "", bool(unit.isfuzzy())))
     target = ""
     try:
         target = (store.gettargetlanguage() or "").lower()
@@ -417,7 +447,7 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     for unit in store.units:
         line = getattr(unit, "_line_number", None)
         ident = unit.id or unit.location or ""
-        units.append((ident, line, unit.source or "", unit.target or ""))
+        units.append((ident, line, unit.source or "", unit.target or "", False))
     first_lang = "zh" if has_header else ""
     return _Raw(units, first_lang, "en" if has_header else "")
 

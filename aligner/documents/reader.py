@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..inputs import read_input
+from ..inputs import input_name, read_input
 from ..model import Debris, DocKind, Document, Lang, Paragraph
 from .common import clean_common
 from .decode import decode
@@ -79,10 +79,11 @@ def decode_file(path: Path, *, strict: bool = False) -> tuple[str, str]:
     would otherwise write an empty TMX or glossary for it without a word.
     """
     data = read_input(path)
-    text, encoding = decode(data, path, strict=strict)
+    where = input_name(path)  # "<stdin>", not "-", in messages
+    text, encoding = decode(data, Path(where), strict=strict)
     if not text.strip():
         what = "the file is empty" if not data else "the file holds only whitespace"
-        raise InputError(what, path=path, hint="give the document's text, or remove the file")
+        raise InputError(what, path=where, hint="give the document's text, or remove the file")
     return text, encoding
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..documents.decode import decode
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
 from .xmltext import local_name, xml_syntax_problem
@@ -53,21 +54,59 @@ class GlossaryFormat(str, Enum):
 
 # --- decoding ---------------------------------------------------------------------------
 
+_XML_DECLARED = re.compile(rb"""\A\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+
+
+#: legacy names declared in XML headers, read as the superset that files so named really use
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
+              "euc-cn": "gb18030", "big5": "cp950"}
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration names, when it is not a Unicode one (a BOM, or UTF-8
+    and UTF-16 bytes, are recognised by the shared decoder anyway)."""
+    match = _XML_DECLARED.match(data[:1024])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower().replace("_", "-")
+    if name.startswith(("utf-8", "utf8", "utf-16", "utf16", "utf-32", "utf32")):
+        return None
+    return _SUPERSETS.get(name, name)
+
+
 def _decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is an error with a line."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Glossary bytes to text, as documents are decoded (BOMs, UTF-16, UTF-8, GB18030/GBK as
+    Chinese Excel saves CSV, Big5), except that a bad byte is an error, never a U+FFFD inside
+    a term. An XML glossary that declares a legacy encoding (``<?xml ... encoding="GB2312"?>``,
+    ``ISO-8859-1``) is read in that encoding: its bytes alone could be mistaken for GBK."""
+    declared = _declared_encoding(data)
+    if declared is not None:
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise EncodingError("invalid UTF-16", path=path,
-                                hint="save the glossary as UTF-8") from None
+            return data.decode(declared)
+        except LookupError:
+            raise EncodingError(f"the XML declaration names an unknown encoding '{declared}'", path=path,
+                                line=1, hint="declare UTF-8 and save the glossary as UTF-8") from None
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise EncodingError(
+                f"byte 0x{data[exc.start]:02x} is not valid {declared} as the XML declaration says",
+                path=path, line=line, hint="fix the encoding declaration or save the glossary as UTF-8",
+            ) from None
+    text, encoding = decode(data, Path(path))
+    if encoding == "utf-8" and text.count("\ufffd") > data.count("\ufffd".encode()):
+        _refuse_bad_utf8(data, path)  # a document skips a few bad bytes; a term must not hold one
+    return text
+
+
+def _refuse_bad_utf8(data: bytes, path: str) -> None:
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise EncodingError(
-            "not valid UTF-8", path=path, line=line,
-            hint="save the glossary as UTF-8 (for example: iconv -f GB18030 -t UTF-8)",
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x} at column {column}", path=path, line=line,
+            hint="repair the term or re-save the glossary as UTF-8",
         ) from None
 
 
@@ -592,9 +631,8 @@ def read_glossary_text(text: str, path: str = "<glossary>") -> GlossaryReading:
 def read_glossary_file(path: Path | str) -> GlossaryReading:
     """Read a glossary file and say what was left out (entries without a zh or en term)."""
     file = Path(path)
-    data = read_input(file, missing="glossary not found", missing_hint="check the -g/--glossary path",
-                      folder="glossary is a folder", folder_hint="give a TBX, CSV or OmegaT glossary file",
-                      unreadable="cannot read the glossary", allow_stdin=False)
+    data = read_input(file, noun="glossary file", folder_hint="give a TBX, CSV or OmegaT glossary file",
+                      allow_stdin=False)
     return read_glossary_text(_decode(data, str(file)), str(file))
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -39,9 +38,9 @@ from typing import Any
 from lxml import etree
 
 from .. import __version__
-from .output import is_stdio, open_output
+from .output import open_output
 from ..errors import FormatError, UsageError
-from ..inputs import read_input
+from ..inputs import input_name, read_input
 from ..model import TranslationUnit
 from .langs import SourceLang, TargetLang, source_lang, target_lang
 from .xmltext import local_name, xml_clean, xml_syntax_problem
@@ -345,31 +344,30 @@ class TmxReading(Iterator[TranslationUnit]):
         from .glossary_read import refuse_entities
 
         self.path = Path(path)
-        data = sys.stdin.buffer.read() if is_stdio(path) else read_input(
-            self.path, missing="TMX file not found", folder="is a folder, not a TMX file",
-            folder_hint="give the .tmx file itself", unreadable="cannot read the TMX file", allow_stdin=False)
-        refuse_entities(data, self.path)  # XXE, billion laughs: an entity is never expanded
+        where = input_name(path)  # "<stdin>" in messages
+        data = read_input(path, noun="TMX file", folder_hint="give the .tmx file itself")
+        refuse_entities(data, where)  # XXE, billion laughs: an entity is never expanded
         try:
             store = tmxfile(BytesIO(data))
         except etree.XMLSyntaxError as exc:
             message, hint, line = xml_syntax_problem(
                 exc, "repair the XML (an unescaped & or <, a truncated file, a wrong encoding)")
-            raise FormatError(message, path=self.path, line=line, hint=hint) from None
+            raise FormatError(message, path=where, line=line, hint=hint) from None
         except (AssertionError, AttributeError, StopIteration):
             root = _root_tag(data)
             raise FormatError(
                 f"root element is <{root}>, not <tmx>",
-                path=self.path,
+                path=where,
                 line=1,
                 hint="give a TMX 1.4 file (root <tmx> with <header> and <body>)",
             ) from None
         root_tag = store.document.getroot().tag
         if root_tag != "tmx":  # translate-toolkit only asserts this, which python -O skips
-            raise FormatError(f"root element is <{root_tag}>, not <tmx>", path=self.path, line=1,
+            raise FormatError(f"root element is <{root_tag}>, not <tmx>", path=where, line=1,
                               hint="give a TMX 1.4 file (root <tmx> with <header> and <body>)")
         header = store.document.getroot().find("header")
         if header is None:
-            raise FormatError("TMX has no <header>", path=self.path,
+            raise FormatError("TMX has no <header>", path=where,
                               hint="a TMX 1.4 file needs <header srclang=...> before <body>")
         self.header: dict[str, str] = dict(header.attrib)
         self.header_props: dict[str, str] = {

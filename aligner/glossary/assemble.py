@@ -12,12 +12,13 @@ from collections.abc import Iterable, Mapping
 
 from ..model import TermEntry, TermKind, TermStatus
 from .candidate import Candidate, Evidence
-from .kinds import ACRONYM_RE, classify, names_from_full_names
+from .kinds import ACRONYM_RE, classify, definition_kind, names_from_full_names
 from .text import has_han, norm_key
 
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 PRIORITY = {e: i for i, e in enumerate(
-    (Evidence.PAREN, Evidence.KEYWORDS, Evidence.AUTHORS, Evidence.FRONT_MATTER, Evidence.LATIN, Evidence.PINYIN)
+    (Evidence.PAREN, Evidence.KEYWORDS, Evidence.AUTHORS, Evidence.FRONT_MATTER, Evidence.LATIN,
+     Evidence.ENGLISH_NAME, Evidence.PINYIN)
 )}
 
 
@@ -106,9 +107,9 @@ def _entry(group: list[Candidate], kinds: Mapping[str, TermKind]) -> TermEntry:
         voted = None  # "OpenAI表示": organisations speak too; only a name-shaped form is a person
     if voted is TermKind.PRODUCT and ACRONYM_RE.match(en):
         voted = None  # "AI芯片": a bare acronym before a product word modifies it, it is not the product
-    kind = (kind or kinds.get(norm_key(en)) or kinds.get(norm_key(zh)) or voted
-            or classify(zh, en, keep_as_is=head.keep_as_is))
     definition = next((c.definition for c in group if c.definition), "")
+    kind = (kind or kinds.get(norm_key(en)) or kinds.get(norm_key(zh)) or definition_kind(definition) or voted
+            or classify(zh, en, keep_as_is=head.keep_as_is))
     variants = sorted({v for c in group for v in c.variants if norm_key(v) not in (norm_key(zh), norm_key(en))})
     sources = tuple(sorted({c.source for c in group}))
     status = TermStatus.ATTESTED if any(c.status is TermStatus.ATTESTED for c in group) else TermStatus.PROPOSED

@@ -209,7 +209,8 @@ def concept_boundary(words: list[str], english: str, count: Callable[[str], int]
         en_tokens = list(letters)
     multiword = len(en_tokens) >= 2
     best, cue = 1, "word"
-    if lexicon.gloss_matches(words[-1], english):
+    head_glossed = lexicon.gloss_matches(words[-1], english)
+    if head_glossed:
         cue = "dictionary"
     if len(words[-1]) == 1 and n >= 2:
         best = 2
@@ -239,6 +240,13 @@ def concept_boundary(words: list[str], english: str, count: Callable[[str], int]
             best, cue = k, "length"
         elif k == 2 and cue == "word" and not lexicon.in_dictionary(left) and not lexicon.is_verb(left):
             best, cue = k, "unknown-modifier"  # 废奴+主义者: a rare morpheme the head needs
+        elif (multiword and k == n and best == k - 1 and lexicon.pos(left) == "b" and len(left) >= 3
+              and not head_glossed):
+            # A compound attributive-only word (非营利性, 非政府) opening the phrase right after a
+            # grammar word, when the head noun does not translate the English word for word:
+            # the English renders the whole phrase, 定位为[非营利性社会组织](social enterprise).
+            # Short descriptive ones (大型, 主要) stay out: 大型[服务器集群](server cluster).
+            best, cue = k, "attributive"
         else:
             # An unsupported word may sit inside the term (有效+加速+主义) when a supported
             # word lies beyond it; more than two in a row end the term.

@@ -15,8 +15,11 @@ class Evidence:
     FRONT_MATTER = "front-matter"
     LATIN = "latin"
     PINYIN = "pinyin"
+    # A Chinese-only name whose reading matches a name written in the English text
+    # (李飞飞 / "Fei-Fei Li"): attested, both forms are the documents' own.
+    ENGLISH_NAME = "english-name"
 
-    ALL = (PAREN, KEYWORDS, AUTHORS, FRONT_MATTER, LATIN, PINYIN)
+    ALL = (PAREN, KEYWORDS, AUTHORS, FRONT_MATTER, LATIN, ENGLISH_NAME, PINYIN)
 
 
 @dataclass

@@ -9,7 +9,9 @@ from .assemble import agree_boundaries, build_entries
 from .bilingual import author_candidates, keyword_candidates
 from .candidate import Candidate
 from .front_matter import front_matter_candidates
+from .kinds import english_context_kinds
 from .latin import latin_candidates
+from .en_names import english_names
 from .names import credit_candidates, name_candidates
 from .paren_pairs import paren_candidates
 from .parens import paren_groups
@@ -62,6 +64,7 @@ def extract(docs: Sequence[Document]) -> Extraction:
     kinds: dict[str, TermKind] = {}
     unused = 0
     brackets = bracket_pairs = 0
+    english = english_names(ordered)
     for doc in ordered:
         notes = note_paragraphs(doc)
         for paragraph in [*doc.zh, *notes]:
@@ -72,7 +75,7 @@ def extract(docs: Sequence[Document]) -> Extraction:
         for paragraph in doc.zh:
             candidates.extend(latin_candidates(doc.stem, paragraph))
         for note in notes:
-            candidates.extend(credit_candidates(doc.stem, note))
+            candidates.extend(credit_candidates(doc.stem, note, english))
         candidates.extend(keyword_candidates(doc))
         candidates.extend(author_candidates(doc))
         found, doc_kinds, doc_unused = front_matter_candidates(doc)
@@ -80,7 +83,11 @@ def extract(docs: Sequence[Document]) -> Extraction:
         for key, kind in doc_kinds.items():
             kinds.setdefault(key, kind)
         unused += doc_unused
-        candidates.extend(name_candidates(doc))
+        candidates.extend(name_candidates(doc, english))
+    english_kinds = english_context_kinds(p.text for d in ordered for p in d.en)
+    for cand in candidates:
+        if cand.context_kind is None and cand.en in english_kinds:
+            cand.context_kind = english_kinds[cand.en]  # "researchers at X" in the user's English
     candidates = agree_boundaries(candidates)
     entries = build_entries(candidates, kinds)
     by_evidence: dict[str, int] = {}

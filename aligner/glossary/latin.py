@@ -125,9 +125,11 @@ def latin_candidates(stem: str, paragraph: Paragraph) -> Iterator[Candidate]:
             if not run or not _is_term(run):
                 continue
             term = tidy(run)
-            end = text.find(run, offset) + len(run)
+            at = text.find(run, offset)
+            end = at + len(run)
+            kind = kind_from_context(text[end : end + 40], text[max(0, at - 12) : at], term)
             yield Candidate(term, term, Evidence.LATIN, Source(stem, paragraph.line_at(offset)),
-                            keep_as_is=True, cue="latin", context_kind=kind_from_context(text[end : end + 8]))
+                            keep_as_is=True, cue="latin", context_kind=kind)
 
 
 def _split_roles(run: str, start: int) -> list[tuple[str, int]]:

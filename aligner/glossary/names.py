@@ -7,9 +7,12 @@ Names are recognised from structure, never from a list of people:
 * guest and credit lines (``肖 茜  清华大学…``, ``责编：安刚``);
 * names in prose before a reporting verb (``邱泽奇认为``, ``李飞飞等人发文``).
 
-Each gets a proposed English form (``status=proposed``, never mixed up with attested
-pairs): the established one that CC-CEDICT records for a well-known person (李开复 ->
-Kai-Fu Lee), else Hanyu Pinyin (肖茜 -> Xiao Qian). Transliterated foreign names (马斯克,
+Each gets the English form the user's English text writes, when it has a name whose reading
+matches (李飞飞 -> ``Fei-Fei Li`` from the English abstract: evidence ``english-name``,
+attested, see :mod:`.en_names`). Only without such evidence is a form proposed
+(``status=proposed``, never mixed up with attested pairs): the established one that
+CC-CEDICT records for a well-known person (李开复 -> Kai-Fu Lee), else Hanyu Pinyin
+(肖茜 -> Xiao Qian). Transliterated foreign names (马斯克,
 维尔东) and proper names that are not people (华为) are left alone.
 """
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterator
 from ..model import Document, Paragraph, Source, TermKind, TermStatus
 from . import lexicon
 from .candidate import Candidate, Evidence
+from .en_names import EnglishNames
 from .latin import CITATION_PARA_RE
 from .romanize import romanize_name
 from .text import COMPOUND_SURNAMES, HAN, SURNAMES, is_han, is_person_surname_start, looks_transliterated
@@ -59,12 +63,26 @@ def _plausible(name: str) -> bool:
     )
 
 
-def _candidate(name: str, source: Source) -> Candidate | None:
-    """A proposed English form: the established one CC-CEDICT records for a well-known
-    person (李开复 -> Kai-Fu Lee), else Hanyu Pinyin."""
+def _candidates(name: str, source: Source, english: EnglishNames | None) -> Iterator[Candidate]:
+    """The English form the user's English writes for ``name`` (attested, with the English
+    sighting as a second source), else a proposed one: the established form CC-CEDICT
+    records for a well-known person (李开复 -> Kai-Fu Lee), else Hanyu Pinyin."""
     name = _clean(name)
     if not _plausible(name) or lexicon.proper_non_person(name):
-        return None
+        return
+    seen = english.find(name, source.doc) if english is not None else None
+    if seen is not None:
+        yield Candidate(name, seen.form, Evidence.ENGLISH_NAME, source, kind=TermKind.PERSON, cue="reading-match")
+        if seen.source.line and seen.source != source:
+            yield Candidate(name, seen.form, Evidence.ENGLISH_NAME, seen.source, kind=TermKind.PERSON,
+                            cue="reading-match")
+        return
+    cand = _proposed(name, source)
+    if cand is not None:
+        yield cand
+
+
+def _proposed(name: str, source: Source) -> Candidate | None:
     known = lexicon.person_gloss(name)
     if known is not None:
         en, akas = known
@@ -77,34 +95,29 @@ def _candidate(name: str, source: Source) -> Candidate | None:
                      status=TermStatus.PROPOSED, cue="pinyin")
 
 
-def name_candidates(doc: Document) -> Iterator[Candidate]:
-    """Chinese-only personal names found by structure in one document."""
+def name_candidates(doc: Document, english: EnglishNames | None = None) -> Iterator[Candidate]:
+    """Chinese-only personal names found by structure in one document; ``english`` is the
+    index of names the English text writes (see :func:`.en_names.english_names`)."""
     for item in doc.debris:
         if "speaker" in item.kind:
             match = LABEL_RE.match(item.text) or SPEAKER_RE.match(item.text)
             if match:
-                cand = _candidate(match.group(1), Source(doc.stem, item.line))
-                if cand:
-                    yield cand
+                yield from _candidates(match.group(1), Source(doc.stem, item.line), english)
     for paragraph in doc.zh:
-        yield from _paragraph_names(doc.stem, paragraph)
+        yield from _paragraph_names(doc.stem, paragraph, english)
 
 
-def _paragraph_names(stem: str, paragraph: Paragraph) -> Iterator[Candidate]:
+def _paragraph_names(stem: str, paragraph: Paragraph, english: EnglishNames | None) -> Iterator[Candidate]:
     text = paragraph.text
     line = paragraph.line
     match = SPEAKER_RE.match(text)
     if match and len(_clean(match.group(1))) <= 4 and _name_like(_clean(match.group(1))):
-        cand = _candidate(match.group(1), Source(stem, paragraph.line_at(match.start(1))))
-        if cand:
-            yield cand
+        yield from _candidates(match.group(1), Source(stem, paragraph.line_at(match.start(1))), english)
     guest = _guest_name(text)
     if guest:
-        cand = _candidate(guest, Source(stem, line))
-        if cand:
-            yield cand
-    yield from credit_candidates(stem, paragraph)
-    yield from _prose_names(stem, paragraph)
+        yield from _candidates(guest, Source(stem, line), english)
+    yield from credit_candidates(stem, paragraph, english)
+    yield from _prose_names(stem, paragraph, english)
 
 
 def _guest_name(text: str) -> str:
@@ -125,19 +138,18 @@ def _guest_name(text: str) -> str:
     return ""
 
 
-def credit_candidates(stem: str, paragraph: Paragraph) -> Iterator[Candidate]:
+def credit_candidates(stem: str, paragraph: Paragraph,
+                      english: EnglishNames | None = None) -> Iterator[Candidate]:
     """Names in credit lines: 责编：安刚, [责任编辑:张莹 张书炜]."""
     for credit in CREDIT_RE.finditer(paragraph.text):
         for name in re.split(r"[,，、]|\s{1,}", credit.group(1)):
-            cand = _candidate(name, Source(stem, paragraph.line_at(credit.start(1))))
-            if cand:
-                yield cand
+            yield from _candidates(name, Source(stem, paragraph.line_at(credit.start(1))), english)
 
 
 _CUE_RE = re.compile("|".join(sorted((*REPORTING, "、", "在"), key=len, reverse=True)))
 
 
-def _prose_names(stem: str, paragraph: Paragraph) -> Iterator[Candidate]:
+def _prose_names(stem: str, paragraph: Paragraph, english: EnglishNames | None) -> Iterator[Candidate]:
     text = paragraph.text
     if CITATION_PARA_RE.match(text):
         return  # a footnote's reference list: authors of cited works, not people in the text
@@ -161,9 +173,7 @@ def _prose_names(stem: str, paragraph: Paragraph) -> Iterator[Candidate]:
             if cue.group(0) in ("在", "、") and not (_reports_later(text, end) or lexicon.is_probable_name(name)):
                 continue
             seen.add(start)
-            cand = _candidate(name, Source(stem, paragraph.line_at(start)))
-            if cand:
-                yield cand
+            yield from _candidates(name, Source(stem, paragraph.line_at(start)), english)
             break
 
 

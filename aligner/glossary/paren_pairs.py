@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..model import Paragraph, Source
+from ..model import Paragraph, Source, TermKind
 from . import lexicon
 from .boundary import STOP_WORDS, find_boundary, quoted_term
 from .candidate import Candidate, Evidence
+from .kinds import kind_from_context
 from .inner import (
     InnerParse,
     leading_name,
@@ -45,7 +46,16 @@ def paren_candidates(
         else:
             candidate = _english_then_chinese(stem, paragraph, prefix, group.inner)
         if candidate is not None:
+            if candidate.context_kind is None:
+                candidate.context_kind = _context_kind(prefix, candidate.zh, text[group.end : group.end + 40])
             yield candidate
+
+
+def _context_kind(prefix: str, term: str, after: str) -> TermKind | None:
+    """What the words around ``term（…）`` say it is (“星际之门”(Stargate)计划: a programme)."""
+    stripped = prefix.rstrip(" 　*\"”’」")
+    before = stripped[: -len(term)] if term and stripped.endswith(term) else ""
+    return kind_from_context(after, before[-12:].rstrip(" 　*\"“‘「"), term)
 
 
 def _source(stem: str, paragraph: Paragraph, offset: int) -> Source:

@@ -250,7 +250,5 @@ def load_rules(path: Path | str | None = None) -> SegmentationRules:
     if path is None:
         return _default_rules()
     path = Path(path)
-    data = read_input(path, missing="SRX file not found", missing_hint="check the --srx path",
-                      folder="is a directory, not an SRX file", folder_hint="give the .srx file itself",
-                      unreadable="cannot read the SRX file", allow_stdin=False)
+    data = read_input(path, noun="SRX file", folder_hint="give the .srx file itself", allow_stdin=False)
     return parse_srx(data, str(path))
