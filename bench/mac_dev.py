@@ -110,7 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = a.out or Path(tempfile.mkdtemp(prefix="mac-dev-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     scored: list[tuple[float, bool]] = []
-    raw_pairs: list[tuple[float, bool]] = []
     start = time.perf_counter()
     per_file_time = {}
     results = {}

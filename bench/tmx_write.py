@@ -7,11 +7,9 @@ Each N runs in a fresh process so the peak RSS of one does not hide another's.
 """
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 CHILD = """

@@ -18,7 +18,7 @@ from aligner.errors import UsageError
 from aligner.formats.glossary_files import CSV_COLUMNS, sanitise_tsv_field, write_csv, write_json, write_utf8
 from aligner.formats.registry import FORMAT_CHOICES, GlossaryFormat, glossary_format, write_glossary
 from aligner.formats.xmltext import xml_clean
-from aligner.model import Source, TermEntry, TermKind, TermStatus
+from aligner.model import Source, TermEntry
 from tests.formats_helpers import load_entries
 
 DATA = Path(__file__).parent / "data" / "formats"

@@ -28,7 +28,7 @@ import pytest
 from aligner.formats.glossary_files import write_utf8
 from aligner.formats.tbx import TbxVersion, write_tbx
 from aligner.formats.tmx import write_tmx
-from aligner.model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
+from aligner.model import TranslationUnit
 from tests.formats_helpers import load_entries
 
 pytestmark = pytest.mark.omegat

@@ -2,7 +2,6 @@
 round trip through translate-toolkit (v2) and lxml (v3)."""
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -16,7 +15,7 @@ from translate.storage.tbx import tbxfile
 from aligner.errors import UsageError
 from aligner.formats.tbx import BASIC_NS, TBX3_NS, TbxVersion, write_tbx
 from aligner.formats.xmltext import has_han, xml_clean
-from aligner.model import Source, TermEntry, TermKind, TermStatus
+from aligner.model import Source, TermEntry
 from tests.formats_helpers import load_entries
 
 DATA = Path(__file__).parent / "data" / "formats"

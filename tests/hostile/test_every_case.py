@@ -72,7 +72,7 @@ def text_cases() -> list[Case]:
         C("read-bad-line", f"read|{bad}", 0, err=damage),
         C("segment-bad-line", f"segment|{bad}", 0, err=damage, out_has=("1234\t这是测试句子。",)),
         C("build-bad-line", "build|--corpus|{d}/corpus/bad_line_1234|--out|{o}", 0,
-          out_has=(f"undecodable bytes skipped in {{d}}/corpus/bad_line_1234/zh/bad_line_1234.txt: 1 (line 1234)",)),
+          out_has=("undecodable bytes skipped in {d}/corpus/bad_line_1234/zh/bad_line_1234.txt: 1 (line 1234)",)),
         C("extract-bad-line", f"glossary|extract|{bad}|-o|{{o}}/g.tbx", 0, err_has=(damage,)),
         C("align-bad-line", f"align|{bad}|{{d}}/en_only.txt|--scorer|length|-o|{{o}}/a.tmx|--format|tmx", 0,
           err_has=(damage,)),

@@ -50,7 +50,7 @@ def _bombs(folder: Path, fifo: Path) -> list[Path]:
     an external DTD and a parameter entity, in each XML format."""
     lol = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10 if i else "lol"}">' for i in range(10))
     dtds = {
-        "xxe_file": f'<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+        "xxe_file": '<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
         "xxe_fifo": f'<!DOCTYPE r [<!ENTITY e SYSTEM "file://{fifo}">]>',
         "laughs": f"<!DOCTYPE r [{lol}<!ENTITY e \"&l9;\">]>",
         "quadratic": f'<!DOCTYPE r [<!ENTITY e "{"x" * 50_000}">]>',
