@@ -189,7 +189,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
     from .model import Severity
 
     report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy)
-    if report.fuzzy_skipped:
+    if report.fuzzy_skipped and as_json:  # the text summary says so itself
         n = report.fuzzy_skipped
         click.echo(f"aligner check: skipped {n} fuzzy entr{'ies' if n != 1 else 'y'} "
                    "(unreviewed, not counted as translations); --include-fuzzy checks them", err=True)
@@ -226,7 +226,10 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
         for seg in segments:
             click.echo(f"{seg.line}\t{tsv_escape(seg.text)}")
     if not segments:
-        progress(f"aligner: no {'Chinese' if lang == 'zh' else 'English'} text found in {file}; nothing to segment.")
+        from .inputs import input_name
+
+        progress(f"aligner: no {'Chinese' if lang == 'zh' else 'English'} text found in {input_name(file)}; "
+                 "nothing to segment.")
 
 
 @cli.command("align")
@@ -283,6 +286,7 @@ def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: b
     """
     from .documents import document_to_dict, read_document
     from .documents.report import damage_summary
+    from .inputs import input_name
     from .segment.files import tsv_escape
 
     doc = read_document(file, en_path=en_file, strict=strict)
@@ -296,7 +300,7 @@ def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: b
             click.echo(f"{para.line}\t{para.lang.value}\t{para.role.value}\t{tsv_escape(para.text)}")
     removed = ", ".join(f"{kind} {n}" for kind, n in doc.debris_counts().items()) or "nothing"
     changed = ", ".join(f"{kind} {n}" for kind, n in doc.normalised.items()) or "nothing"
-    progress(f"aligner: {file}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
+    progress(f"aligner: {input_name(file)}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
              f"English paragraphs; removed: {removed}; normalised: {changed}")
     damage = damage_summary(doc)
     if damage:

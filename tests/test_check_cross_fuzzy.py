@@ -130,6 +130,12 @@ def test_fuzzy_po_entries_are_skipped_and_counted(work: Path) -> None:
     assert result.stdout == (
         "5 units in 1 file against 10 glossary terms: 1 term occurrence, no findings; "
         "1 untranslated unit not checked; skipped 3 fuzzy entries (--include-fuzzy checks them).\n")
+    assert result.stderr == ""  # said once, in the summary
+
+
+def test_fuzzy_skips_are_said_on_stderr_when_stdout_is_json(work: Path) -> None:
+    result = _run("fuzzy.po", "--json")
+    assert json.loads(result.stdout)["counts"]["fuzzy_skipped"] == 3
     assert result.stderr == ("aligner check: skipped 3 fuzzy entries (unreviewed, not counted as "
                              "translations); --include-fuzzy checks them\n")
 

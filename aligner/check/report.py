@@ -14,6 +14,9 @@ SCHEMA_VERSION = 1
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 #: Skipped units listed one per line in the text report; the JSON report lists them all.
 MAX_LISTED = 10
+#: Places listed per translation of an inconsistently translated source in the text report
+#: (a source repeated in hundreds of segments would print hundreds); the JSON lists them all.
+MAX_LOCATIONS = 10
 
 
 @dataclass
@@ -131,7 +134,7 @@ class CheckReport:
                 # across files: every translation with every place it is used
                 lines.append("  translations:")
                 for target, ats in variants:
-                    lines.append(f"    {_clip(target, width)}  ({len(ats)}): {', '.join(ats)}")
+                    lines.append(f"    {_clip(target, width)}  ({len(ats)}): {_places(ats)}")
             lines.append("")
         for path, reason in self.skipped:
             lines.append(f"skipped {path}: {reason}")
@@ -190,6 +193,13 @@ def _severity_counts(items: list[Finding]) -> str:
 def _in_file(where: str, file: str) -> bool:
     """True when ``where`` (``file:line`` or ``file``) is a place in ``file``."""
     return where == file or (where.startswith(file + ":") and where[len(file) + 1:].isdigit())
+
+
+def _places(ats: tuple[str, ...] | list[str]) -> str:
+    """The first :data:`MAX_LOCATIONS` places, then how many more there are."""
+    listed = ", ".join(ats[:MAX_LOCATIONS])
+    more = len(ats) - MAX_LOCATIONS
+    return listed + (f", … and {more} more (see --json)" if more > 0 else "")
 
 
 def _clip(text: str, width: int) -> str:

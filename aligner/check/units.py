@@ -20,7 +20,8 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from ..errors import EncodingError, FormatError, InputError
+from ..documents.decode import decode_exact
+from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..formats.glossary_read import refuse_entities, unclosed_quote_line
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
@@ -400,18 +401,10 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     ``source,target`` / ``location,source,target`` without one."""
     from translate.storage.csvl10n import csvfile
 
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text": UTF-16 with a BOM
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise EncodingError("invalid UTF-16", path=name,
-                                hint="save the file as UTF-8 (or re-export it as Unicode text)") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise EncodingError("not valid UTF-8", path=name, line=line,
-                            hint="save the file as UTF-8 (for example: iconv -f GB18030 -t UTF-8)") from None
+    # UTF-8, Excel's "Unicode Text" (UTF-16), GB18030/GBK as Chinese Excel saves CSV, Big5;
+    # a bad byte is an error, never a U+FFFD inside a segment. csvl10n gets UTF-8 bytes.
+    text = decode_exact(data, name, hint="repair the row or re-save the file as UTF-8")[0]
+    data = text.encode("utf-8")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if "\t" in first else ","
     header = next(csv.reader([first], delimiter=delimiter), [])

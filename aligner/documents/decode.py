@@ -146,7 +146,11 @@ def _utf8_with_few_bad_bytes(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def _refuse_bad_utf8(data: bytes, path: Path) -> None:
+_STRICT_HINT = ("repair or re-save the file as UTF-8, or drop --strict to skip the bad bytes "
+                "(they are counted)")
+
+
+def _refuse_bad_utf8(data: bytes, path: Path | str, hint: str = _STRICT_HINT) -> None:
     """``--strict``: a UTF-8 file with bad bytes is an error at the first of them."""
     try:
         data.decode("utf-8")
@@ -154,8 +158,7 @@ def _refuse_bad_utf8(data: bytes, path: Path) -> None:
         line, col = _line_col(data, exc.start)
         raise EncodingError(
             f"invalid UTF-8 byte 0x{data[exc.start]:02x} at column {col}",
-            path=path, line=line,
-            hint="repair or re-save the file as UTF-8, or drop --strict to skip the bad bytes (they are counted)",
+            path=path, line=line, hint=hint,
         ) from None
 
 
@@ -224,3 +227,19 @@ def decode(data: bytes, path: Path, *, strict: bool = False) -> tuple[str, str]:
             path=path, line=line, hint=_HINT,
         ) from None
     raise AssertionError("unreachable: strict UTF-8 decoding succeeded above")  # pragma: no cover
+
+
+def decode_exact(data: bytes, path: Path | str, *, hint: str) -> tuple[str, str]:
+    """Decode as :func:`decode` does, except that a bad byte is always an error.
+
+    For tabular files whose every cell is reused as it is: glossary terms, the segments of
+    a bilingual CSV/TSV translation memory. A document tolerates a few bad UTF-8 bytes
+    (each becomes U+FFFD and is counted as debris); a term or a segment holding U+FFFD
+    would be wrong without anyone being told. GB18030/GBK (what Chinese Excel saves), Big5,
+    UTF-16 (Excel's "Unicode Text") and BOMs are read as in documents. ``hint`` says how to
+    fix the file at the first bad byte (its line and column are in the message).
+    """
+    text, encoding = decode(data, Path(path))
+    if encoding == "utf-8" and text.count("\ufffd") > data.count("\ufffd".encode()):
+        _refuse_bad_utf8(data, path, hint)
+    return text, encoding

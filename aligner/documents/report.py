@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..inputs import input_name
 from ..model import Document, Paragraph
 
 
@@ -64,5 +65,5 @@ def damage_summary(doc: Document, limit: int = FIRST_LOCATIONS) -> str:
         what = "undecodable bytes" if kind.endswith("undecodable") else "control characters"
         more = ", …" if len(set(d.line for d in doc.debris if d.kind == kind)) > len(lines) else ""
         where = ", ".join(str(n) for n in lines)
-        parts.append(f"{what} skipped in {file}: {count} (line{'s' * (len(lines) > 1)} {where}{more})")
+        parts.append(f"{what} skipped in {input_name(file)}: {count} (line{'s' * (len(lines) > 1)} {where}{more})")
     return "; ".join(parts)

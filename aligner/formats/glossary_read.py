@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..documents.decode import decode
+from ..documents.decode import decode_exact
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
 from .xmltext import local_name, xml_syntax_problem
@@ -92,22 +92,8 @@ def _decode(data: bytes, path: str) -> str:
                 f"byte 0x{data[exc.start]:02x} is not valid {declared} as the XML declaration says",
                 path=path, line=line, hint="fix the encoding declaration or save the glossary as UTF-8",
             ) from None
-    text, encoding = decode(data, Path(path))
-    if encoding == "utf-8" and text.count("\ufffd") > data.count("\ufffd".encode()):
-        _refuse_bad_utf8(data, path)  # a document skips a few bad bytes; a term must not hold one
-    return text
-
-
-def _refuse_bad_utf8(data: bytes, path: str) -> None:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise EncodingError(
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x} at column {column}", path=path, line=line,
-            hint="repair the term or re-save the glossary as UTF-8",
-        ) from None
+    # a document skips a few bad bytes; a term must not hold one
+    return decode_exact(data, path, hint="repair the term or re-save the glossary as UTF-8")[0]
 
 
 # --- detection --------------------------------------------------------------------------
