@@ -69,33 +69,26 @@ def test_xml_declaration_names_the_encoding(tmp_path: Path) -> None:
     assert pairs(gb) == [("朱镕基", "café")]
 
 
-def test_unknown_declared_encoding(tmp_path: Path) -> None:
-    path = tmp_path / "odd.tbx"
-    path.write_bytes(b'<?xml version="1.0" encoding="x-klingon"?>\n<martif/>\n')
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("odd.tbx", b'<?xml version="1.0" encoding="x-klingon"?>\n<martif/>\n',
+         "1: the XML declaration names an unknown encoding 'x-klingon'. declare UTF-8 and save the glossary as UTF-8."),
+        # a document skips a few bad bytes (counted); a glossary term must never hold U+FFFD
+        ("g.csv", "zh,en\n咖啡馆,caf".encode() + b"\xe9\n",
+         "2: invalid UTF-8 byte 0xe9 at column 14. repair the term or re-save the glossary as UTF-8."),
+        ("junk.csv", b"zh,en\n" + b"\x80\xff\xfe\x81" * 60 + b"\n",
+         "2: cannot decode byte 0x80 at column 1: the file is not UTF-8, UTF-16, GB18030/GBK or Big5. "
+         "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)."),
+    ],
+    ids=["unknown-declared-encoding", "one-bad-byte", "no-supported-encoding"],
+)
+def test_undecodable_glossaries_are_one_line_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
     with pytest.raises(EncodingError) as caught:
         read_glossary_file(path)
-    assert str(caught.value) == (f"{path}:1: the XML declaration names an unknown encoding 'x-klingon'. "
-                                 "declare UTF-8 and save the glossary as UTF-8.")
-
-
-def test_one_bad_byte_is_an_error_not_a_replacement_character(tmp_path: Path) -> None:
-    # a document skips a few bad bytes (counted); a glossary term must never hold U+FFFD
-    path = tmp_path / "g.csv"
-    path.write_bytes("zh,en\n咖啡馆,caf".encode() + b"\xe9\n")
-    with pytest.raises(EncodingError) as caught:
-        read_glossary_file(path)
-    assert str(caught.value) == (f"{path}:2: invalid UTF-8 byte 0xe9 at column 14. repair the term or "
-                                 "re-save the glossary as UTF-8.")
-
-
-def test_bytes_in_no_supported_encoding(tmp_path: Path) -> None:
-    path = tmp_path / "junk.csv"
-    path.write_bytes(b"zh,en\n" + b"\x80\xff\xfe\x81" * 60 + b"\n")
-    with pytest.raises(EncodingError) as caught:
-        read_glossary_file(path)
-    assert str(caught.value) == (
-        f"{path}:2: cannot decode byte 0x80 at column 1: the file is not UTF-8, UTF-16, GB18030/GBK or "
-        "Big5. re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8).")
+    assert str(caught.value) == f"{path}:{message}"
 
 
 def test_merge_reads_gbk_and_gb18030(files: Path) -> None:

@@ -79,27 +79,26 @@ def test_folder_for_a_file_has_one_wording(work: Path, monkeypatch: pytest.Monke
     assert (result.exit_code, result.stderr) == (2, f"aligner: corpus: is a folder, not a file. {hint}.\n")
 
 
-def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # chmod does not stop root (CI containers), so the OS error is simulated
+@pytest.mark.parametrize(
+    "error, name, noun, message",
+    [
+        # chmod does not stop root (CI containers), so the OS errors are simulated
+        (PermissionError(13, "Permission denied"), "g.csv", "glossary file",
+         "cannot read the glossary file: permission denied. make it readable (chmod +r)."),
+        (OSError(5, "Input/output error"), "a.tmx", "TMX file",
+         "cannot read the TMX file: input/output error. check the file and the disk."),
+    ],
+)
+def test_os_errors_name_the_noun_and_the_reason_in_lower_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, name: str, noun: str, message: str
+) -> None:
     def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+        raise error
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(InputError) as caught:
-        read_input(tmp_path / "g.csv", noun="glossary file")
-    assert str(caught.value) == (f"{tmp_path / 'g.csv'}: cannot read the glossary file: permission denied. "
-                                 "make it readable (chmod +r).")
-
-
-def test_other_os_errors_name_the_reason_in_lower_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: Path) -> bytes:
-        raise OSError(5, "Input/output error", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", broken)
-    with pytest.raises(InputError) as caught:
-        read_input(tmp_path / "a.tmx", noun="TMX file")
-    assert str(caught.value) == (f"{tmp_path / 'a.tmx'}: cannot read the TMX file: input/output error. "
-                                 "check the file and the disk.")
+        read_input(tmp_path / name, noun=noun)
+    assert str(caught.value) == f"{tmp_path / name}: {message}"
 
 
 # --- standard input ---------------------------------------------------------------------
