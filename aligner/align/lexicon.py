@@ -128,15 +128,10 @@ def cedict() -> Dictionary:
     return Dictionary(raw_glosses())
 
 
-@lru_cache(maxsize=1)
 def _jieba():  # type: ignore[no-untyped-def]
-    import logging
+    from ..jieba_shared import default
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return default()
 
 
 @lru_cache(maxsize=200_000)

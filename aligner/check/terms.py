@@ -14,16 +14,19 @@ plural -s/-es/-ies, the possessive, and hyphen/space/joined spellings.
 """
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import ahocorasick
-import jieba
 
+from ..jieba_shared import fresh_tokenizer
 from ..model import TermEntry, TermStatus
+
+if TYPE_CHECKING:
+    import jieba
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -236,7 +239,7 @@ class TermIndex:
     def tokenizer(self) -> jieba.Tokenizer:
         """jieba with the glossary's Chinese forms as a user dictionary (built on first use)."""
         if self._tokenizer is None:
-            tokenizer = _fresh_tokenizer()
+            tokenizer = fresh_tokenizer()
             for form in self._han_forms:
                 tokenizer.add_word(form)
             self._tokenizer = tokenizer
@@ -300,25 +303,6 @@ class TermIndex:
                 taken.append(hit)
         taken.sort(key=lambda h: h.start)
         return taken
-
-
-_BASE_DICT: tuple[dict[str, int], int] | None = None
-
-
-def _fresh_tokenizer() -> jieba.Tokenizer:
-    """A jieba tokenizer with its own copy of the default dictionary: user words added for
-    one glossary never leak into another, and the dictionary is loaded once per process."""
-    global _BASE_DICT
-    if _BASE_DICT is None:
-        jieba.setLogLevel(logging.WARNING)
-        base = jieba.Tokenizer()
-        base.initialize()
-        _BASE_DICT = (base.FREQ, base.total)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ = dict(_BASE_DICT[0])
-    tokenizer.total = _BASE_DICT[1]
-    tokenizer.initialized = True
-    return tokenizer
 
 
 def _is_word_char(char: str) -> bool:

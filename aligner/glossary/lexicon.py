@@ -6,7 +6,6 @@ verb, and does a Chinese word's dictionary gloss share a stem with the English.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 
 from ..cedict import raw_glosses
@@ -20,13 +19,10 @@ _SKIP_GLOSS = ("CL:", "variant of", "see ", "surname ", "old variant", "used in 
 _ABBR_OF = re.compile(r"abbr\. (?:for|of) [^|\[\s]*\|?([^\[\s,;]+)")
 
 
-@functools.lru_cache(maxsize=1)
 def _jieba():  # noqa: ANN202 - module object
-    import jieba
+    from ..jieba_shared import default
 
-    jieba.setLogLevel(logging.ERROR)
-    jieba.initialize()
-    return jieba
+    return default()
 
 
 def words(text: str) -> list[str]:

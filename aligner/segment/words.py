@@ -16,26 +16,22 @@ from __future__ import annotations
 
 import re
 import threading
-import warnings
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
-with warnings.catch_warnings():
-    # jieba imports pkg_resources, which newer setuptools deprecates with a warning on stderr
-    warnings.simplefilter("ignore")
+from ..jieba_shared import base_dictionary, fresh_tokenizer
+
+if TYPE_CHECKING:
     import jieba
 
 __all__ = ["add_user_terms", "clear_user_terms", "user_terms", "words"]
-
-# jieba installs its own stderr handler at import; let logging decide instead.
-jieba.default_logger.removeHandler(jieba.log_console)
 
 _lock = threading.RLock()
 _terms: set[str] = set()
 _dirty = False
 _tokenizer: jieba.Tokenizer | None = None
-_base: tuple[dict[str, int], int] | None = None  # jieba's own FREQ and total
 _automaton: ahocorasick.Automaton | None = None
 
 
@@ -48,18 +44,15 @@ def _is_latin(ch: str) -> bool:
 
 def _ready() -> tuple[jieba.Tokenizer, ahocorasick.Automaton | None]:
     """The tokenizer and term automaton, (re)built if terms changed since the last call."""
-    global _tokenizer, _base, _automaton, _dirty
+    global _tokenizer, _automaton, _dirty
     with _lock:
         if _tokenizer is None:
-            tokenizer = jieba.Tokenizer()
-            tokenizer.initialize()
-            _base = (dict(tokenizer.FREQ), tokenizer.total)
-            _tokenizer = tokenizer
+            _tokenizer = fresh_tokenizer()
             _dirty = bool(_terms)
         if _dirty:
-            assert _base is not None
-            _tokenizer.FREQ = dict(_base[0])
-            _tokenizer.total = _base[1]
+            freq, total = base_dictionary()
+            _tokenizer.FREQ = dict(freq)
+            _tokenizer.total = total
             automaton = ahocorasick.Automaton()
             for term in sorted(_terms):
                 if _HAN_ONLY.fullmatch(term):  # jieba already keeps Latin runs whole
