@@ -261,9 +261,6 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
     text = write_result(result, OutputFormat(fmt), target)
     if text is not None:
         click.echo(text, nl=False)
-    for side, name, path in ((result.src, "Chinese", zh), (result.tgt, "English", en)):
-        if not side:
-            progress(f"aligner: no {name} sentences found in {path}; every other sentence is left unaligned.")
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
     progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "

@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from aligner.align.confidence import SKIP_PROBABILITY
 from aligner.cli import cli
 
 DATA = Path(__file__).parent / "data" / "align"
@@ -38,10 +37,10 @@ def test_beads_format_is_vecalign_with_scores(runner):
 def test_unaligned_sentences_are_written_as_empty_sides(runner, tmp_path):
     zh = tmp_path / "zh.txt"
     en = tmp_path / "en.txt"
-    zh.write_text("我爱北京。\n", encoding="utf-8")
-    en.write_text("", encoding="utf-8")
+    zh.write_text("我爱北京。\n\n", encoding="utf-8")  # line 2 is blank: nothing to pair it with
+    en.write_text("I love Beijing.\n", encoding="utf-8")
     result = run(runner, str(zh), str(en), "--presplit", "--format", "beads")
-    assert re.fullmatch(r"\[0\]:\[\]:[01]\.\d\d\n", result.stdout)
+    assert re.fullmatch(r"\[0\]:\[0\]:[01]\.\d\d\n\[1\]:\[\]:[01]\.\d\d\n", result.stdout)
     assert "unaligned: 1 Chinese, 0 English" in result.stderr
 
 
@@ -110,12 +109,24 @@ def test_documents_are_segmented_when_not_presplit(runner, tmp_path):
     ]
 
 
-def test_an_empty_side_is_reported(runner, tmp_path):
+def test_a_side_without_its_language_is_refused(runner, tmp_path):
     zh = tmp_path / "zh.txt"
     zh.write_text("我爱北京。\n", encoding="utf-8")
-    result = run(runner, str(zh), str(zh), "--format", "beads")
-    assert result.stdout == f"[0]:[]:{SKIP_PROBABILITY:.2f}\n"
-    assert f"aligner: no English sentences found in {zh}; every other sentence is left unaligned." in result.stderr
+    en = tmp_path / "en.txt"
+    en.write_text("I love Beijing.\n", encoding="utf-8")
+    out = tmp_path / "a.tmx"
+    for args, message in [
+        ((zh, zh), f"aligner: {zh}: no English text found. give the English translation of the Chinese "
+                   "document as the second file.\n"),
+        ((en, en), f"aligner: {en}: no Chinese text found. give the Chinese document first and its English "
+                   "translation second.\n"),
+        ((en, zh), f"aligner: {en}: no Chinese text, but the English file has Chinese: the two files look "
+                   "swapped. give the Chinese file first: aligner align ZH EN.\n"),
+    ]:
+        for presplit in ((), ("--presplit",)):
+            result = run(runner, str(args[0]), str(args[1]), *presplit, "-o", str(out), "--format", "tmx")
+            assert (result.exit_code, result.stdout, result.stderr.splitlines()[-1] + "\n") == (2, "", message)
+            assert not out.exists()
 
 
 def test_presplit_lines_end_only_at_line_breaks(runner, tmp_path):

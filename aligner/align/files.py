@@ -4,10 +4,12 @@ This is what ``aligner align ZH EN`` runs; :mod:`aligner.align.output` formats t
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..inputs import not_found, read_input
 from ..model import Bead, Lang, Segment, TermEntry
 from . import align
@@ -70,6 +72,32 @@ def read_segmented(path: Path, lang: Lang, *, strict: bool = False,
     return segment_file(Path(path), lang, strict=strict, progress=progress)
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _require_both_languages(zh_path: Path, src: Sequence[Segment], en_path: Path, tgt: Sequence[Segment], *,
+                            presplit: bool, strict: bool) -> None:
+    """Refuse a side without its language: nothing useful could be aligned, and swapped
+    files would otherwise give an empty result that a script takes for success."""
+    zh_found = any(_HAN.search(s.text) for s in src)
+    en_found = any(_LATIN.search(t.text) for t in tgt) if presplit else bool(tgt)
+    if zh_found and en_found:
+        return
+    if presplit:
+        swapped = any(_HAN.search(t.text) for t in tgt) and any(_LATIN.search(s.text) for s in src)
+    else:
+        swapped = bool(read_segmented(en_path, Lang.ZH, strict=strict)) and bool(read_segmented(zh_path, Lang.EN, strict=strict))
+    if swapped:
+        raise InputError("no Chinese text, but the English file has Chinese: the two files look swapped",
+                         path=zh_path, hint="give the Chinese file first: aligner align ZH EN")
+    if not zh_found:
+        raise InputError("no Chinese text found", path=zh_path,
+                         hint="give the Chinese document first and its English translation second")
+    raise InputError("no English text found", path=en_path,
+                     hint="give the English translation of the Chinese document as the second file")
+
+
 def align_files(
     zh_path: Path,
     en_path: Path,
@@ -86,6 +114,8 @@ def align_files(
 
     ``glossary_path`` (TBX, CSV or OmegaT) adds its pairs to ``glossary`` as anchors.
     ``strict`` refuses a file with undecodable bytes instead of skipping and counting them.
+    Raises :class:`InputError` when a side has no text in its language (or the two files
+    look swapped).
     """
     from .scorers import get_scorer
 
@@ -97,6 +127,7 @@ def align_files(
     read = read_presplit if presplit else read_segmented
     src = read(zh_path, Lang.ZH, strict=strict, progress=progress)
     tgt = read(en_path, Lang.EN, strict=strict, progress=progress)
+    _require_both_languages(zh_path, src, en_path, tgt, presplit=presplit, strict=strict)
     if progress:
         progress(f"align: {len(src)} Chinese sentences from {zh_path}, {len(tgt)} English from {en_path}")
     beads = align(

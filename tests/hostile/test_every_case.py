@@ -115,15 +115,17 @@ def text_cases() -> list[Case]:
                    "put it in corpus/en/ named after its Chinese document)\n",)),
         C("align-10x", "align|{d}/zh_only.txt|{d}/en_10x.txt|-o|{o}/a.tmx|--format|tmx", 0,
           err_start="", err_has=()),
-        # the align owner's choice: an empty side is reported (not an error) and every other
-        # sentence is written as unaligned; swapped files are therefore reported, not refused
-        C("align-zh-side-has-no-chinese", "align|{d}/en_only.txt|{d}/en_only.txt|-o|{o}/a.tmx|--format|tmx", 0,
-          err_has=("no Chinese sentences found in {d}/en_only.txt; every other sentence is left unaligned.",)),
-        C("align-en-side-has-no-english", "align|{d}/zh_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 0,
-          err_has=("no English sentences found in {d}/zh_only.txt; every other sentence is left unaligned.",)),
-        C("align-swapped", "align|{d}/en_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 0,
-          err_has=("no Chinese sentences found in {d}/en_only.txt; every other sentence is left unaligned.",
-                   "no English sentences found in {d}/zh_only.txt; every other sentence is left unaligned.")),
+        # a side without its language is refused: nothing could be aligned, and swapped files
+        # would otherwise give an empty TMX that a script takes for success
+        C("align-zh-side-has-no-chinese", "align|{d}/en_only.txt|{d}/en_only.txt|-o|{o}/a.tmx|--format|tmx", 2,
+          err="{d}/en_only.txt: no Chinese text found. give the Chinese document first and its English "
+              "translation second."),
+        C("align-en-side-has-no-english", "align|{d}/zh_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 2,
+          err="{d}/zh_only.txt: no English text found. give the English translation of the Chinese document "
+              "as the second file."),
+        C("align-swapped", "align|{d}/en_only.txt|{d}/zh_only.txt|-o|{o}/a.tmx|--format|tmx", 2,
+          err="{d}/en_only.txt: no Chinese text, but the English file has Chinese: the two files look swapped. "
+              "give the Chinese file first: aligner align ZH EN."),
     ]
     return cases
 
