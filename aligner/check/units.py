@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from ..documents.decode import decode_exact
+from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..formats.glossary_read import refuse_entities, unclosed_quote_line
@@ -147,6 +147,8 @@ class UnitReader:
             # an empty export would otherwise pass the check with "0 units, no findings"
             what = "the file is empty" if not data else "the file holds only whitespace"
             raise InputError(what, path=name, hint="give a TM or bilingual file with units")
+        refuse_workbook(data, name, what="a TM or bilingual file",
+                        hint="save the sheet as CSV UTF-8 with source and target columns, or export TMX from your CAT tool")
         fmt = detect_unit_format(data, name, suffix)
         stats = FileStats(path=name, format=fmt.value)
         self.files.append(stats)

@@ -36,6 +36,19 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"{\\rtf", "an RTF file", "save the document as plain text (UTF-8) from your editor"),
 )
 
+# Spreadsheets: a glossary or a TM kept in Excel (.xlsx is a ZIP archive, .xls an OLE file).
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def refuse_workbook(data: bytes, path: Path | str, *, what: str, hint: str) -> None:
+    """Refuse an Excel workbook (or another ZIP/OLE file) given where text is read.
+
+    Glossaries and term lists often live in Excel; the message says how to get the sheet
+    out as text instead of the document reader's generic "unpack it"."""
+    if data.startswith(_WORKBOOKS):
+        raise EncodingError(f"an Excel workbook (or another ZIP/OLE file), not {what}", path=path, hint=hint)
+
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes

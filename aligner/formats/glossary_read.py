@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..documents.decode import decode_exact
+from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
 from .xmltext import local_name, xml_syntax_problem
@@ -79,6 +79,8 @@ def _decode(data: bytes, path: str) -> str:
     Chinese Excel saves CSV, Big5), except that a bad byte is an error, never a U+FFFD inside
     a term. An XML glossary that declares a legacy encoding (``<?xml ... encoding="GB2312"?>``,
     ``ISO-8859-1``) is read in that encoding: its bytes alone could be mistaken for GBK."""
+    refuse_workbook(data, path, what="a glossary file",
+                    hint="save the sheet as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) with zh and en columns")
     declared = _declared_encoding(data)
     if declared is not None:
         try:
