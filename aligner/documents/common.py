@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import markup
-from .lines import Line, Recorder
+from .lines import Line, LineRule, Recorder
 
 # 责任编辑:张莹 / [责任校对:罗兴贵] / 编辑：倾倾 / 来源：新智元 — credits, not text to translate.
 CREDIT = re.compile(
@@ -14,6 +14,12 @@ CREDIT = re.compile(
 )
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
 
+FURNITURE: tuple[LineRule, ...] = (
+    (markup.is_separator, "separator"),
+    (markup.is_url_line, "url"),
+    (lambda text: len(text) < 80 and CREDIT.fullmatch(text), "masthead"),
+)
+
 
 def clean_common(lines: list[Line], rec: Recorder) -> None:
     """Remove furniture lines and inline emphasis that any captured document may carry."""
@@ -21,14 +27,7 @@ def clean_common(lines: list[Line], rec: Recorder) -> None:
         text = line.text
         if not text.strip():
             continue
-        if markup.is_separator(text):
-            rec.drop_line("separator", line)
-            continue
-        if markup.is_url_line(text):
-            rec.drop_line("url", line)
-            continue
-        if len(text) < 80 and CREDIT.fullmatch(text):
-            rec.drop_line("masthead", line)
+        if rec.drop_if(line, text, FURNITURE):
             continue
         text, bullet = markup.strip_list_marker(text, line.no, rec, markup.BULLET)
         if bullet:

@@ -14,7 +14,7 @@ import re
 from . import markup
 from .common import squeeze
 from .kinds import CSS_RULE, POST_HEADER
-from .lines import Line, Recorder
+from .lines import Line, LineRule, Recorder
 
 _HEADING = re.compile(r"\s*#{1,6}\s+\S")
 # 回复 #3 张三 的帖子 — the header of a reply
@@ -30,6 +30,12 @@ _SIGNATURE = re.compile(
     re.I,
 )
 _PLACEHOLDER = frozenset({"image", "图片", "[图片]", "[image]", "[img]", "附件", "[附件]", "视频", "[视频]"})
+_FURNITURE: tuple[LineRule, ...] = (  # whole lines, under 300 characters
+    (_REPLY_TO.fullmatch, "post-header"),
+    (_NOTICE.fullmatch, "forum-notice"),
+    (_SIGNATURE.fullmatch, "signature"),
+    (lambda text: text.lower() in _PLACEHOLDER, "image"),
+)
 _RATING_START = frozenset({"评分", "点评", "回复评分"})
 _RATING_END = re.compile(r"\s*(?:查看全部评分|查看全部点评)\s*")
 
@@ -80,17 +86,7 @@ def clean_forum(lines: list[Line], rec: Recorder) -> None:
             if POST_HEADER.search(stripped) or (_HEADING.match(stripped) and _next_is_header(lines, i)):
                 rec.drop_line("post-header", line)
                 continue
-            if _REPLY_TO.fullmatch(stripped):
-                rec.drop_line("post-header", line)
-                continue
-            if _NOTICE.fullmatch(stripped):
-                rec.drop_line("forum-notice", line)
-                continue
-            if _SIGNATURE.fullmatch(stripped):
-                rec.drop_line("signature", line)
-                continue
-            if stripped.lower() in _PLACEHOLDER:
-                rec.drop_line("image", line)
+            if rec.drop_if(line, stripped, _FURNITURE):
                 continue
             if stripped in _RATING_START:
                 end = _rating_end(lines, i)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Debris
@@ -76,6 +77,18 @@ class Recorder:
     def drop_line(self, kind: str, line: Line) -> None:
         self.drop(kind, line.no, line.text)
         line.text = ""
+
+    def drop_if(self, line: Line, text: str, rules: Sequence[LineRule]) -> bool:
+        """Drop ``line`` as the debris kind of the first rule that ``text`` matches."""
+        for matches, kind in rules:
+            if matches(text):
+                self.drop_line(kind, line)
+                return True
+        return False
+
+
+LineRule = tuple[Callable[[str], object], str]
+"""(does this whole line match, the debris kind it is): furniture recognised line by line."""
 
 
 # C0 controls except TAB/LF/CR, DEL, C1 controls, BOM inside text, XML non-characters, lone
