@@ -87,6 +87,7 @@ class BuildReport:
     outputs: list[str] = field(default_factory=list)
     tmx_warnings: dict[str, int] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
+    from_pairs: dict[str, Any] = field(default_factory=dict)  # variants learned from aligned pairs
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +99,7 @@ class BuildReport:
             "outputs": self.outputs,
             "tmx_warnings": self.tmx_warnings,
             "check": self.check,
+            "from_pairs": self.from_pairs,
         }
 
 
@@ -152,6 +154,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             all_units.extend(units)
         report.documents.append(doc_report)
 
+    terms = _learn_from_pairs(terms, all_units, report, say)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
     report.check = _self_check(all_units, terms)
     say("done")
@@ -310,6 +313,18 @@ def _write_glossaries(
         )
         outputs.append(str(path))
     return outputs
+
+
+def _learn_from_pairs(
+    terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress
+) -> list[TermEntry]:
+    """The glossary with the renderings the aligned pairs show recorded as variants."""
+    from .glossary.from_pairs import learn_variants
+
+    learned = learn_variants(terms, units)
+    report.from_pairs = learned.to_dict()
+    say(f"glossary: {learned.summary()}")
+    return learned.entries
 
 
 def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry]) -> dict[str, Any]:

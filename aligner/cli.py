@@ -154,6 +154,8 @@ def format_build_report(data: dict[str, Any]) -> str:
         lines.append(f"  terms found: {doc['terms']}")
     status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
     lines.append(f"glossary: {data['terms']} terms ({status}); {data['conflicts']} conflicts to review")
+    if data.get("from_pairs"):
+        lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
     for name, n in data["tmx_warnings"].items():
         lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")
     check = data.get("check") or {}

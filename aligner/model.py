@@ -184,6 +184,20 @@ class Source:
         return f"{self.doc}:{self.line}"
 
 
+@dataclass(frozen=True, order=True)
+class VariantSource:
+    """Where a variant was learned: an aligned pair whose English renders the term that way.
+
+    ``zh`` and ``en`` are the pair's Chinese and English lines (same document stem; the
+    English line is in the document's English file when one was supplied).
+    """
+
+    variant: str
+    zh: Source
+    en: Source
+    evidence: str = "aligned-pair"  # how the span was matched, e.g. "CC-CEDICT 人工智能=AI"
+
+
 @dataclass(frozen=True)
 class TermEntry:
     """One glossary entry: a zh/en pair with its evidence."""
@@ -198,6 +212,8 @@ class TermEntry:
     evidence: str = ""  # how it was found: paren, abstract, keywords, front-matter, latin, pinyin
     keep_as_is: bool = False  # Latin term used unchanged in Chinese text
     forbidden: tuple[str, ...] = ()  # forms the glossary marks as not allowed (TBX deprecated)
+    # variants learned from aligned pairs (aligner.glossary.from_pairs), one record per pair
+    variant_sources: tuple[VariantSource, ...] = ()
 
     @property
     def count(self) -> int:

@@ -40,14 +40,14 @@ def test_golden_file(tmp_path: Path, fmt: GlossaryFormat, golden: str) -> None:
 def test_csv_has_a_header_row_and_one_row_per_entry(tmp_path: Path) -> None:
     report = write_csv(load_entries(), tmp_path / "g.csv")
     raw = (tmp_path / "g.csv").read_bytes()
-    assert raw.startswith(b"zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is\r\n")
+    assert raw.startswith(b"zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources\r\n")
     assert raw.split(b"\r\n")[0].decode().split(",") == list(CSV_COLUMNS)
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert (report.entries, len(rows)) == (6, 6)
     assert rows[0] == {
         "zh": "杨立昆", "en": "Yann LeCun", "kind": "person", "doc": "fixture", "line": "3",
         "status": "attested", "count": "2", "definition": "", "sources": "fixture:3;other_doc:12",
-        "variants": "LeCun", "evidence": "paren", "keep_as_is": "no",
+        "variants": "LeCun", "evidence": "paren", "keep_as_is": "no", "variant_sources": "",
     }
     assert (rows[3]["doc"], rows[3]["line"], rows[3]["status"]) == ("", "", "proposed")
     assert rows[5]["en"] == 'large model, "LLM"\nplural: models'  # quoted, not split

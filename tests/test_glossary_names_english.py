@@ -74,6 +74,6 @@ def test_build_takes_the_name_from_the_supplied_english(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     rows = (tmp_path / "glossary" / "glossary.csv").read_text(encoding="utf-8").splitlines()
     assert rows[1:] == [
-        "李飞飞,Fei-Fei Li,person,a,1,attested,1,,a:1,,english-name,no",
-        "王小明,Wang Xiaoming,person,a,3,proposed,1,,a:3,,pinyin,no",   # "Wang Ming" is not his name
+        "李飞飞,Fei-Fei Li,person,a,1,attested,1,,a:1,,english-name,no,",
+        "王小明,Wang Xiaoming,person,a,3,proposed,1,,a:3,,pinyin,no,",  # "Wang Ming" is not his name
     ]

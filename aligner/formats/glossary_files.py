@@ -4,10 +4,12 @@
 * **CSV** (RFC 4180: comma, double quotes, CRLF rows, UTF-8 without BOM unless ``bom=True``,
   which Excel needs to show Chinese): a header row, then one row per entry::
 
-      zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is
+      zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources
 
   ``doc``/``line`` are the first source; ``sources`` lists all as ``doc:line;doc:line``;
-  ``variants`` are ``;``-separated. Trados MultiTerm Convert, memoQ and Phrase map columns
+  ``variants`` are ``;``-separated; ``evidence`` is one word (``paren``, ``keywords``…);
+  ``variant_sources`` says where each variant learned from an aligned pair was seen
+  (``Generative AI: doc:25 (zh) / doc:297 (en)``, ``;``-separated). Trados MultiTerm Convert, memoQ and Phrase map columns
   on import; OmegaT reads it too (its CSV reader takes the header row as one more entry).
 * **OmegaT ``.utf8``** (what OmegaT's ``GlossaryReaderTSV`` reads: UTF-8, one entry per
   line, ``source<TAB>target<TAB>comment``, lines starting with ``#`` ignored). Tabs and line
@@ -38,7 +40,7 @@ from .xmltext import has_han, xml_clean
 
 CSV_COLUMNS = (
     "zh", "en", "kind", "doc", "line", "status", "count",
-    "definition", "sources", "variants", "evidence", "keep_as_is",
+    "definition", "sources", "variants", "evidence", "keep_as_is", "variant_sources",
 )
 #: Sources listed in an OmegaT comment before "(+N more)"; the CSV and TBX list them all.
 UTF8_COMMENT_SOURCES = 5
@@ -104,6 +106,7 @@ def csv_row(entry: TermEntry, text: _Text | None = None) -> dict[str, str]:
         "variants": ";".join(x(v) for v in entry.variants),
         "evidence": x(entry.evidence),
         "keep_as_is": "yes" if entry.keep_as_is else "no",
+        "variant_sources": ";".join(x(f"{s.variant}: {s.zh} (zh) / {s.en} (en)") for s in entry.variant_sources),
     }
 
 
@@ -137,7 +140,7 @@ def utf8_comment(entry: TermEntry) -> str:
         parts.append("keep as is")
     if entry.definition:
         parts.append(entry.definition)
-    en_variants = [v for v in entry.variants if not has_han(v) and v != entry.en]
+    en_variants = [_with_pair(entry, v) for v in entry.variants if not has_han(v) and v != entry.en]
     if en_variants:
         parts.append("also: " + ", ".join(en_variants))
     if entry.sources:
@@ -145,6 +148,15 @@ def utf8_comment(entry: TermEntry) -> str:
         more = len(entry.sources) - UTF8_COMMENT_SOURCES
         parts.append("sources: " + shown + (f" (+{more} more)" if more > 0 else ""))
     return "; ".join(parts)
+
+
+def _with_pair(entry: TermEntry, variant: str) -> str:
+    """``Generative AI (aligned pair doc:25 (zh) / doc:297 (en))`` for a variant learned from a pair."""
+    pairs = [s for s in entry.variant_sources if s.variant.casefold() == variant.casefold()]
+    if not pairs:
+        return variant
+    more = f" +{len(pairs) - 1} more" if len(pairs) > 1 else ""
+    return f"{variant} (aligned pair {pairs[0].zh} (zh) / {pairs[0].en} (en){more})"
 
 
 def write_utf8(
@@ -191,6 +203,11 @@ def entry_dict(entry: TermEntry) -> dict[str, Any]:
         "variants": list(entry.variants),
         "evidence": entry.evidence,
         "keep_as_is": entry.keep_as_is,
+        **({"variant_sources": [
+            {"variant": s.variant, "zh": {"doc": s.zh.doc, "line": s.zh.line},
+             "en": {"doc": s.en.doc, "line": s.en.line}, "evidence": s.evidence}
+            for s in entry.variant_sources
+        ]} if entry.variant_sources else {}),
     }
 
 
@@ -206,6 +223,8 @@ def write_json(
         for key in ("zh", "en", "definition", "evidence"):
             item[key] = text.xml(item[key])
         item["variants"] = [text.xml(v) for v in item["variants"]]
+        for record in item.get("variant_sources", ()):
+            record["variant"], record["evidence"] = text.xml(record["variant"]), text.xml(record["evidence"])
         items.append(item)
     report.entries = report.rows = len(items)
     document = {"generator": signature or default_signature("json"), "entries": items}

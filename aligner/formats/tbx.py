@@ -128,7 +128,8 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
         if not text or text in seen:
             continue
         seen.add(text)
-        (zh_terms if has_han(text) else en_terms).append(_Term(text, pos, "variant", ADMITTED))
+        learned = tuple(clean(note) for note in pair_notes(entry, variant))
+        (zh_terms if has_han(text) else en_terms).append(_Term(text, pos, "variant", ADMITTED, learned))
     definition = clean(entry.definition)
     return _Entry(
         id=f"c{number}",
@@ -139,6 +140,15 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
         zh_definition=definition if definition and has_han(definition) else "",
         en_definition=definition if definition and not has_han(definition) else "",
     )
+
+
+def pair_notes(entry: TermEntry, variant: str) -> list[str]:
+    """Where a variant learned from aligned pairs was seen, one note per pair."""
+    return [
+        f"learned from aligned pair {s.zh} (zh) / {s.en} (en): {s.evidence}"
+        for s in entry.variant_sources
+        if s.variant.casefold() == variant.casefold()
+    ]
 
 
 def default_signature(srclang: str, tgtlang: str, version: TbxVersion) -> str:

@@ -85,7 +85,8 @@ def content_tokens(english: str) -> list[str]:
     return [t for t in _TOKEN_RE.findall(english.lower()) if t not in _STOP_EN]
 
 
-def _shared_prefix(a: str, b: str) -> int:
+def shared_prefix(a: str, b: str) -> int:
+    """Length of the common start of ``a`` and ``b``."""
     n = 0
     for x, y in zip(a, b):
         if x != y:
@@ -110,7 +111,7 @@ def gloss_matches(word: str, english: str) -> bool:
         if g in targets:
             return True
         if len(g) >= 4 and (g in lowered or any(
-            _shared_prefix(g, t) >= min(len(g), len(t), 5) - 1 for t in targets if len(t) >= 4
+            shared_prefix(g, t) >= min(len(g), len(t), 5) - 1 for t in targets if len(t) >= 4
         )):
             return True
     return False
