@@ -28,7 +28,7 @@ from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
 from .xmltext import local_name, xml_syntax_problem
-from ..model import Source, TermEntry, TermKind, TermStatus
+from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
 
 __all__ = ["GlossaryFormat", "GlossaryReading", "detect_format", "read_glossary",
            "read_glossary_file", "read_glossary_text"]
@@ -205,6 +205,7 @@ class _Draft:
     evidence: str = ""
     keep_as_is: bool = False
     sources: list[Source] = field(default_factory=list)
+    variant_sources: list[VariantSource] = field(default_factory=list)
 
     def entry(self) -> TermEntry | None:
         zh = _unique(self.zh)
@@ -218,6 +219,7 @@ class _Draft:
             zh=zh[0], en=en[0], kind=self.kind, sources=tuple(sorted(set(self.sources))),
             status=self.status, definition=self.definition, variants=tuple(variants),
             evidence=self.evidence, keep_as_is=keep, forbidden=forbidden,
+            variant_sources=tuple(sorted(set(s for s in self.variant_sources if s.variant in variants))),
         )
 
 
@@ -242,6 +244,32 @@ def _parse_sources(value: str) -> list[Source]:
         if match:
             sources.append(Source(match.group(1), int(match.group(2))))
     return sources
+
+
+# how our writers record a variant learned from an aligned pair (TBX note, CSV cell)
+_PAIR_NOTE = re.compile(r"learned from aligned pair (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)(?:: (.*))?", re.S)
+_PAIR_ALSO = re.compile(r"(.+?) \(aligned pair (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)(?: \+\d+ more)?\)")
+_PAIR_CELL = re.compile(r"(.+?): (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)")
+
+
+def _pair_from_note(variant: str, note: str) -> VariantSource | None:
+    match = _PAIR_NOTE.fullmatch(note.strip())
+    if match is None or not variant:
+        return None
+    zh_doc, zh_line, en_doc, en_line, evidence = match.groups()
+    return VariantSource(variant, Source(zh_doc, int(zh_line)), Source(en_doc, int(en_line)),
+                         evidence or "aligned-pair")
+
+
+def _pairs_from_cell(value: str) -> list[VariantSource]:
+    """``Generative AI: doc:25 (zh) / doc:297 (en); …`` as our CSV writes it."""
+    found = []
+    for part in value.split(";"):
+        match = _PAIR_CELL.fullmatch(part.strip())
+        if match:
+            variant, zh_doc, zh_line, en_doc, en_line = match.groups()
+            found.append(VariantSource(variant, Source(zh_doc, int(zh_line)), Source(en_doc, int(en_line))))
+    return found
 
 
 def _note(draft: _Draft, note: str) -> None:
@@ -402,7 +430,15 @@ def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> li
             elif name == "source" or (name == "descrip" and kind_attr.lower() == "source"):
                 draft.sources.extend(_parse_sources(_text(element, path)))
             elif name == "note":
-                _note(draft, _text(element, path))
+                text = _text(element, path)
+                group = element.getparent()
+                term = next((t for t in group.iter(etree.Element) if _local(t.tag) == "term"), None) \
+                    if group is not None else None
+                learned = _pair_from_note(_text(term, path) if term is not None else "", text)
+                if learned is not None:
+                    draft.variant_sources.append(learned)
+                else:
+                    _note(draft, text)
         sets: list[tuple[str | None, list[tuple[str, str]]]] = []
         for lang_set in concept.iter(etree.Element):
             if _local(lang_set.tag) not in lang_tags:
@@ -494,6 +530,7 @@ def _read_csv(text: str, path: str) -> list[TermEntry]:
         "keep": column("keep_as_is", "keep-as-is", "keep as is"),
         "sources": column("sources", "source lines", "where"),
         "evidence": column("evidence"),
+        "variant_sources": column("variant_sources"),
     }
     entries: list[TermEntry] = []
     for row in reader:
@@ -527,6 +564,7 @@ def _read_csv(text: str, path: str) -> list[TermEntry]:
         draft.evidence = cell("evidence")
         draft.keep_as_is = cell("keep").lower() in {"1", "true", "yes", "y", "x"}
         draft.sources = _parse_sources(cell("sources"))
+        draft.variant_sources = _pairs_from_cell(cell("variant_sources"))
         entry = draft.entry()
         if entry is not None:
             entries.append(entry)
@@ -548,7 +586,14 @@ def _omegat_comment(draft: _Draft, comment: str) -> None:
         if part == "keep as is":
             draft.keep_as_is = True
         elif part.startswith("also: "):
-            draft.en.extend(v.strip() for v in part[6:].split(", ") if v.strip())
+            for variant in (v.strip() for v in part[6:].split(", ")):
+                learned = _PAIR_ALSO.fullmatch(variant)
+                if learned:  # Generative AI (aligned pair doc:25 (zh) / doc:297 (en))
+                    variant, zh_doc, zh_line, en_doc, en_line = learned.groups()
+                    draft.variant_sources.append(
+                        VariantSource(variant, Source(zh_doc, int(zh_line)), Source(en_doc, int(en_line))))
+                if variant:
+                    draft.en.append(variant)
         elif part.startswith("sources: "):
             draft.sources = _parse_sources(re.sub(r"\(\+\d+ more\)", "", part[9:]))
         else:
