@@ -54,7 +54,8 @@ def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], No
     tgt_kept = [k for k, s in enumerate(pair.tgt) if s.strip()]
     if len(src_kept) == n and len(tgt_kept) == m:
         return _search(pair, scorer, progress)
-    inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir)
+    inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir,
+                         pair.progress)
     src_at = src_kept + [n]  # compact index -> original index (and the end)
     tgt_at = tgt_kept + [m]
     steps: list[Step] = []
@@ -105,7 +106,7 @@ def align(
     Raises :class:`aligner.errors.UsageError` for an unknown ``scorer``.
     """
     chosen = get_scorer(scorer)
-    pair = DocumentPair(list(src), list(tgt), tuple(glossary), cache_dir)
+    pair = DocumentPair(list(src), list(tgt), tuple(glossary), cache_dir, progress)
     steps = align_steps(pair, chosen, progress)
     beads: list[Bead] = []
     for step, score in zip(steps, confidences(steps)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,7 +45,23 @@ def _cache_path(cache_dir: Path, texts: Sequence[str], dtype: type) -> Path:
     return cache_dir / f"emb-{digest.hexdigest()[:32]}.npy"
 
 
-def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32) -> tuple[np.ndarray, np.ndarray]:
+PROGRESS_EVERY = 5000  # texts between two progress lines when a document is long
+
+
+def _encode(texts: list[str], progress: Callable[[str], None] | None, label: str) -> np.ndarray:
+    """USE vectors of ``texts``; long inputs go in slices so ``progress`` hears the count."""
+    if progress is None or len(texts) <= PROGRESS_EVERY:
+        return np.asarray(_model().encode(texts), dtype=np.float32)
+    out = np.empty((len(texts), DIM), dtype=np.float32)
+    for start in range(0, len(texts), PROGRESS_EVERY):
+        stop = min(start + PROGRESS_EVERY, len(texts))
+        out[start:stop] = _model().encode(texts[start:stop])
+        progress(f"align: embedded {stop:,} of {len(texts):,} distinct {label}")
+    return out
+
+
+def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32,
+                progress: Callable[[str], None] | None = None, label: str = "sentences") -> tuple[np.ndarray, np.ndarray]:
     """Distinct texts embedded once: ``(table, index)`` with ``texts[k]``'s vector at
     ``table[index[k]]``; the last row of ``table`` is the zero vector of empty texts.
 
@@ -62,8 +78,7 @@ def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: t
         if cached.shape == (len(unique) + 1, DIM):
             table = cached
     if table is None:
-        vectors = _model().encode(unique) if unique else np.zeros((0, DIM), dtype=np.float32)
-        vectors = np.asarray(vectors, dtype=np.float32)
+        vectors = _encode(unique, progress, label) if unique else np.zeros((0, DIM), dtype=np.float32)
         vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         table = np.zeros((len(unique) + 1, DIM), dtype=dtype)
         table[: len(unique)] = vectors
@@ -75,12 +90,13 @@ def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: t
     return table, index
 
 
-def embed(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32) -> np.ndarray:
+def embed(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32,
+          progress: Callable[[str], None] | None = None, label: str = "sentences") -> np.ndarray:
     """Unit-length embeddings, one row per text; empty text gives a zero row.
 
     ``dtype=np.float16`` halves the memory of long documents (cosines change by < 0.001).
     """
     if not texts:
         return np.zeros((0, DIM), dtype=dtype)
-    table, index = embed_table(texts, cache_dir=cache_dir, dtype=dtype)
+    table, index = embed_table(texts, cache_dir=cache_dir, dtype=dtype, progress=progress, label=label)
     return table[index]

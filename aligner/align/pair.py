@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -105,10 +105,12 @@ class Edges:
     tail: np.ndarray
 
 
-def _edges(sentences: Sequence[str], lang: str, cache_dir: Path | None) -> Edges:
+def _edges(sentences: Sequence[str], lang: str, cache_dir: Path | None,
+           progress: Callable[[str], None] | None) -> Edges:
     pieces = [head_and_tail(s, lang) for s in sentences]
     texts = [h for h, _ in pieces] + [t for _, t in pieces]
-    table, index = embedder.embed_table(texts, cache_dir=cache_dir, dtype=np.float16)
+    label = ("Chinese" if lang == "zh" else "English") + " first and last clauses"
+    table, index = embedder.embed_table(texts, cache_dir=cache_dir, dtype=np.float16, progress=progress, label=label)
     return Edges(table, index[: len(pieces)], index[len(pieces) :])
 
 
@@ -120,6 +122,7 @@ class DocumentPair:
     tgt: Sequence[str]
     glossary: Sequence[TermEntry] = ()
     cache_dir: Path | None = None
+    progress: Callable[[str], None] | None = None  # hears embedding counts of long documents
 
     @property
     def n(self) -> int:
@@ -132,19 +135,21 @@ class DocumentPair:
     # --- embeddings (float16: a 230k-sentence pair then needs 240 MB, not 480) ------------
     @cached_property
     def src_vectors(self) -> np.ndarray:
-        return embedder.embed(self.src, cache_dir=self.cache_dir, dtype=np.float16)
+        return embedder.embed(self.src, cache_dir=self.cache_dir, dtype=np.float16, progress=self.progress,
+                              label="Chinese sentences")
 
     @cached_property
     def tgt_vectors(self) -> np.ndarray:
-        return embedder.embed(self.tgt, cache_dir=self.cache_dir, dtype=np.float16)
+        return embedder.embed(self.tgt, cache_dir=self.cache_dir, dtype=np.float16, progress=self.progress,
+                              label="English sentences")
 
     @cached_property
     def src_edges(self) -> Edges:
-        return _edges(self.src, "zh", self.cache_dir)
+        return _edges(self.src, "zh", self.cache_dir, self.progress)
 
     @cached_property
     def tgt_edges(self) -> Edges:
-        return _edges(self.tgt, "en", self.cache_dir)
+        return _edges(self.tgt, "en", self.cache_dir, self.progress)
 
     # --- lengths ---------------------------------------------------------------------------
     @cached_property
