@@ -9,9 +9,9 @@ names and short lines; the size factor offsets the sum-of-beads objective's bias
 small beads, and a little of Gale and Church's log-probability (length difference and
 bead-shape prior) breaks ties between shapes the embedding cannot tell apart. The border term
 (``border.py``) compares the clauses on either side of the bead's end, which decides most of
-the beads that are one sentence off (0.902 -> 0.923 strict F1 on MAC-Dev).
+the beads that are one sentence off (0.902 -> 0.925 strict F1 on MAC-Dev).
 The weights were tuned on MAC-Dev (see ``bench/mac_dev.py``); picked for each chapter on the
-other five (``--loo-weights``) they score strict F1 0.916 held out, against 0.923 in-sample.
+other five (``--loo-weights``) they score strict F1 0.918 held out, against 0.925 in-sample.
 """
 from __future__ import annotations
 
