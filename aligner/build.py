@@ -144,7 +144,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     all_units: list[TranslationUnit] = []
     for index, doc in enumerate(docs, 1):
         say(f"[{index}/{len(docs)}] {doc.stem}: segmenting and aligning")
-        doc_report, units = _build_document(doc, terms, rules, settings)
+        doc_report, units = _build_document(doc, terms, rules, settings, say)
         if units:
             path = tmx_dir / f"{doc.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc.stem)
@@ -162,7 +162,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
 
 
 def _build_document(
-    doc: Document, terms: Sequence[TermEntry], rules: Any, settings: BuildSettings
+    doc: Document, terms: Sequence[TermEntry], rules: Any, settings: BuildSettings, say: Progress
 ) -> tuple[DocReport, list[TranslationUnit]]:
     from .documents.report import damage_summary
     from .segment import segment_paragraphs
@@ -196,7 +196,7 @@ def _build_document(
             report.unaligned_zh += len(role_zh)
             report.unaligned_en += len(role_en)
             continue
-        beads = _align(role_zh, role_en, terms, settings)
+        beads = _align(role_zh, role_en, terms, settings, say)
         for bead in beads:
             if not bead.src or not bead.tgt:
                 report.unaligned_zh += len(bead.src)
@@ -221,12 +221,20 @@ def _role_blocks(
 
 
 def _align(
-    zh: Sequence[Segment], en: Sequence[Segment], terms: Sequence[TermEntry], settings: BuildSettings
+    zh: Sequence[Segment], en: Sequence[Segment], terms: Sequence[TermEntry], settings: BuildSettings,
+    say: Progress,
 ) -> list[Bead]:
+    """Align one role block; only a long block's embedding counts reach ``say`` (see
+    ``embedder.PROGRESS_EVERY``), so a build of short documents stays as quiet as before."""
     from .align import align
 
+    def counts(message: str) -> None:
+        if message.startswith("align: embedded "):
+            say("  " + message)
+
     return align(
-        [s.text for s in zh], [s.text for s in en], scorer=settings.scorer, glossary=terms, explain=True
+        [s.text for s in zh], [s.text for s in en], scorer=settings.scorer, glossary=terms, explain=True,
+        progress=counts,
     )
 
 

@@ -38,3 +38,19 @@ def test_slices_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embedder, "PROGRESS_EVERY", 3)
     sliced = embedder.embed(ZH + EN, progress=lambda _m: None)
     assert np.allclose(whole, sliced, atol=1e-6)
+
+
+def test_build_passes_a_long_blocks_embedding_counts_on(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from pathlib import Path
+
+    from aligner.build import BuildSettings, build
+
+    corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
+    quiet: list[str] = []
+    build(BuildSettings(corpus=corpus, out=tmp_path / "a"), progress=quiet.append)
+    assert not [m for m in quiet if "embedded" in m]
+    monkeypatch.setattr(embedder, "PROGRESS_EVERY", 2)
+    heard: list[str] = []
+    build(BuildSettings(corpus=corpus, out=tmp_path / "b"), progress=heard.append)
+    counts = [m for m in heard if "embedded" in m]
+    assert counts and all(m.startswith("  align: embedded ") for m in counts)
