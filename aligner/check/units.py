@@ -1,7 +1,9 @@
 """Bilingual units from any TM or bilingual file, read with translate-toolkit's storage classes.
 
 TMX, XLIFF 1.2, XLIFF 2.0, PO and bilingual CSV/TSV; folders (recursively) and ``-`` for
-stdin. Every unit keeps its file and its id or line so a finding can point back to it.
+stdin. Every unit keeps its file and its id or line so a finding can point back to it. A
+segmented XLIFF 1.2 trans-unit (``<seg-source>``, as Trados and memoQ write) gives one unit
+per segment (see :mod:`aligner.check.segments`).
 Which side is Chinese is decided per file: by the language tags where the format has them,
 otherwise by counting Han characters, because a zh→en glossary checks the Chinese side
 against the English side whichever order the file stores them in.
@@ -25,6 +27,7 @@ from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..formats.glossary_read import refuse_entities, unclosed_quote_line
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
+from .segments import split_segments
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,7 +49,8 @@ _EXTENSIONS = {
     ".tmx": UnitFormat.TMX,
     ".xlf": None,  # XLIFF 1.2 or 2.0: decided by the content
     ".xliff": None,
-    ".sdlxliff": UnitFormat.XLIFF1,
+    ".sdlxliff": UnitFormat.XLIFF1,  # Trados
+    ".mqxliff": UnitFormat.XLIFF1,  # memoQ
     ".po": UnitFormat.PO,
     ".pot": UnitFormat.PO,
     ".csv": UnitFormat.CSV,
@@ -63,7 +67,7 @@ class Unit:
     line: int | None
     source: str
     target: str
-    fuzzy: bool = False  # unreviewed (PO fuzzy, XLIFF needs-* state): skipped unless asked
+    fuzzy: bool = False  # unreviewed (PO fuzzy, XLIFF needs-*, Trados Draft): skipped unless asked
 
     @property
     def ref(self) -> str:
@@ -132,7 +136,7 @@ class UnitReader:
                         self.skipped.append((str(child), "not a TM or bilingual file"))
                 if not found:
                     raise InputError(
-                        "folder has no .tmx, .xlf, .xliff, .po, .csv or .tsv files", path=path,
+                        "folder has no TM or bilingual file (" + ", ".join(sorted(_EXTENSIONS)) + ")", path=path,
                         hint="give the files directly or another folder",
                     )
                 continue
@@ -339,14 +343,33 @@ def _tu_problem(tu: Any, tuvs: list[Any]) -> str:
 
 
 def _parse_xliff1(data: bytes, name: str) -> _Raw:
+    from translate.misc.xml_helpers import getXMLspace
     from translate.storage.xliff import Xliff1File
 
     store = _parse(Xliff1File, data, name, "XLIFF")
-    units = [(u.xmlelement.get("id") or "", u.xmlelement.sourceline, u.source or "", u.target or "",
-              _xliff1_fuzzy(u))
-             for u in store.units if not u.isheader()]
+    units: list[tuple[str, int | None, str, str, bool]] = []
+    problems: list[tuple[int | None, str]] = []
+    for u in store.units:
+        if u.isheader():
+            continue
+        ident = u.xmlelement.get("id") or ""
+        space = getXMLspace(u.xmlelement, u._default_xml_space)
+        split = split_segments(u, lambda element, u=u, space=space: u.getNodeText(element, space))
+        if split is None:  # not segmented: the trans-unit is the unit, as always
+            units.append((ident, u.xmlelement.sourceline, u.source or "", u.target or "",
+                          _xliff1_fuzzy(u)))
+            continue
+        segments, bad = split
+        problems.extend(bad)
+        unit_unreviewed = _xliff1_unreviewed(u)
+        for seg in segments:
+            translated = bool(seg.target.strip())
+            # Trados: the segment's own status; elsewhere: the trans-unit's approved/state
+            unreviewed = seg.sdl_unreviewed if seg.sdl_conf is not None else unit_unreviewed
+            units.append((f"{ident}#{seg.mid}", seg.line, seg.source, seg.target,
+                          translated and unreviewed))
     return _Raw(units, (store.getsourcelanguage() or "").lower(),
-                (store.gettargetlanguage() or "").lower())
+                (store.gettargetlanguage() or "").lower(), problems)
 
 
 def _parse_xliff2(data: bytes, name: str) -> _Raw:
@@ -370,8 +393,11 @@ def _xliff1_fuzzy(unit: Any) -> bool:
     """A translated XLIFF 1.2 unit that is not final: ``approved="no"`` or a ``needs-*`` target
     state. Not translate-toolkit's ``isfuzzy()``, which calls every unit without
     ``approved="yes"`` fuzzy, and most CAT tools never write ``approved`` at all."""
-    if not unit.target:
-        return False
+    return bool(unit.target) and _xliff1_unreviewed(unit)
+
+
+def _xliff1_unreviewed(unit: Any) -> bool:
+    """``approved="no"`` on the trans-unit or a ``needs-*`` state on its target."""
     if (unit.xmlelement.get("approved") or "").strip().lower() == "no":
         return True
     target = unit.getlanguageNode(lang=None, index=1)

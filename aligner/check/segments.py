@@ -1,0 +1,97 @@
+"""Segments inside an XLIFF 1.2 ``<trans-unit>``: ``<seg-source>`` and Trados status.
+
+XLIFF 1.2 lets a tool segment a paragraph without splitting the trans-unit: ``<seg-source>``
+wraps each sentence in ``<mrk mtype="seg" mid="N">`` and ``<target>`` holds the matching
+``mid``. Trados (SDLXLIFF), memoQ, Okapi and OmegaT exports do this. The translator works,
+and confirms, sentence by sentence, so a check must too: reading the trans-unit as a whole
+glues the sentences together ("data.Agents") and checks an unconfirmed machine-translated
+sentence as if it were approved. Trados keeps each segment's status in
+``<sdl:seg-defs><sdl:seg id="N" conf="…"/>``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..formats.xmltext import local_name
+
+SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+
+#: Trados confirmation levels that mean "not reviewed yet". A ``<sdl:seg>`` without ``conf``
+#: is Trados' "Not Translated": a target there is a pre-translation nobody confirmed.
+SDL_UNREVIEWED = frozenset({"draft", "rejectedtranslation", "rejectedsignoff", ""})
+#: Translated, ApprovedTranslation, ApprovedSignOff (and any level Trados adds later) are
+#: confirmed by a person and checked.
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One ``mrk mtype="seg"`` of a trans-unit: its source, the matching target and status."""
+
+    mid: str
+    line: int | None  # line of the source ``<mrk>``
+    source: str
+    target: str  # "" when the target has no ``<mrk>`` with this ``mid``
+    sdl_conf: str | None  # Trados ``conf`` ("" when absent); None without ``<sdl:seg-defs>``
+
+    @property
+    def sdl_unreviewed(self) -> bool:
+        """A Trados segment not confirmed by a person (Draft, Rejected…, Not Translated)."""
+        return self.sdl_conf is not None and self.sdl_conf.strip().lower() in SDL_UNREVIEWED
+
+
+def _child(element: Any, name: str) -> Any:
+    return next((c for c in element if local_name(c.tag) == name), None)
+
+
+def _seg_marks(element: Any) -> list[Any]:
+    """The ``<mrk mtype="seg">`` under ``element``, also when nested in ``<g>`` tags."""
+    return [m for m in element.iter() if local_name(m.tag) == "mrk" and m.get("mtype") == "seg"]
+
+
+def split_segments(
+    unit: Any, text_of: Callable[[Any], str | None],
+) -> tuple[list[Segment], list[tuple[int | None, str]]] | None:
+    """The segments of a translate-toolkit XLIFF 1.2 ``unit``, or None when it is not
+    segmented (no ``<seg-source>`` with ``mrk mtype="seg"``) or its target is not (a
+    non-empty target without segment marks cannot be matched sentence by sentence, so the
+    trans-unit is read whole, as before).
+
+    ``text_of(element)`` extracts an element's text the way the unit's ``source`` does, so
+    inline tags (``<g>``, ``<x/>``, ``<ph>``…) are treated the same as in unsegmented units.
+    Also returns problems: target segments whose ``mid`` is not in ``<seg-source>``.
+    """
+    tu = unit.xmlelement
+    seg_source = _child(tu, "seg-source")
+    if seg_source is None:
+        return None
+    sources = _seg_marks(seg_source)
+    if not sources:
+        return None
+    target = unit.getlanguageNode(lang=None, index=1)
+    targets = _seg_marks(target) if target is not None else []
+    if target is not None and not targets and (text_of(target) or "").strip():
+        return None
+    by_mid: dict[str, Any] = {}
+    for mark in targets:
+        by_mid.setdefault(mark.get("mid") or "", mark)
+    confs: dict[str, str] | None = None
+    seg_defs = tu.find(f"{{{SDL_NS}}}seg-defs")
+    if seg_defs is not None:
+        confs = {seg.get("id") or "": seg.get("conf") or "" for seg in seg_defs.iter(f"{{{SDL_NS}}}seg")}
+    segments = []
+    seen = set()
+    for mark in sources:
+        mid = mark.get("mid") or ""
+        seen.add(mid)
+        match = by_mid.get(mid)
+        segments.append(Segment(
+            mid=mid, line=mark.sourceline, source=text_of(mark) or "",
+            target=(text_of(match) or "") if match is not None else "",
+            sdl_conf=None if confs is None else confs.get(mid, ""),
+        ))
+    problems = [(mark.sourceline, f"target segment mid=\"{mark.get('mid') or ''}\" of trans-unit "
+                 f"\"{tu.get('id') or ''}\" has no source segment in <seg-source>")
+                for mark in targets if (mark.get("mid") or "") not in seen]
+    return segments, problems
