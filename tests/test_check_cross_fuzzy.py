@@ -5,15 +5,15 @@ tests/data/check/fuzzy, each unit's comment says what it is for."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from aligner.check import Unit, UnitReader, check, read_units, run_check
 from aligner.cli import cli
 from aligner.model import TermEntry
+from tests.check_helpers import check_cli, work_in
 
 DATA = Path(__file__).parent / "data" / "check"
 
@@ -21,16 +21,10 @@ DATA = Path(__file__).parent / "data" / "check"
 @pytest.fixture()
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The cross and fuzzy fixtures plus glossary.csv, in the current directory."""
-    for folder in ("cross", "fuzzy"):
-        for path in (DATA / folder).iterdir():
-            shutil.copy(path, tmp_path / path.name)
-    shutil.copy(DATA / "glossary.csv", tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return work_in(tmp_path, monkeypatch, "cross", "fuzzy")
 
 
-def _run(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["check", *args, "-g", "glossary.csv"])
+_run = check_cli
 
 
 # --- inconsistent targets across files ----------------------------------------------------------

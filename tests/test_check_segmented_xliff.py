@@ -9,12 +9,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.check import UnitReader, read_units
 from aligner.cli import cli
+from tests.check_helpers import check_cli, work_in
 
 DATA = Path(__file__).parent / "data" / "check"
 
@@ -22,15 +23,10 @@ DATA = Path(__file__).parent / "data" / "check"
 @pytest.fixture()
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The segmented fixtures plus glossary.csv, in the current directory."""
-    for path in (DATA / "segmented").iterdir():
-        shutil.copy(path, tmp_path / path.name)
-    shutil.copy(DATA / "glossary.csv", tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return work_in(tmp_path, monkeypatch, "segmented")
 
 
-def _run(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["check", *args, "-g", "glossary.csv"])
+_run = check_cli
 
 
 def _units(path: Path) -> list[tuple[str, int | None, str, str, bool]]:

@@ -1,0 +1,28 @@
+"""Shared helpers for the check tests: fixture folders copied into a working directory."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from aligner.cli import cli
+
+DATA = Path(__file__).parent / "data" / "check"
+
+
+def work_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *folders: str) -> Path:
+    """Copy the fixtures of ``folders`` and glossary.csv into ``tmp_path`` and work there,
+    so messages name short relative paths."""
+    for folder in folders:
+        for path in (DATA / folder).iterdir():
+            shutil.copy(path, tmp_path / path.name)
+    shutil.copy(DATA / "glossary.csv", tmp_path / "glossary.csv")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check_cli(*args: str) -> Result:
+    """``aligner check ARGS -g glossary.csv``."""
+    return CliRunner().invoke(cli, ["check", *args, "-g", "glossary.csv"])
