@@ -93,7 +93,7 @@ register(
 register(
     Scorer(
         name="default",
-        description="embedding x length agreement + lexical anchors (best on MAC-Dev)",
+        description="embedding x length agreement + lexical anchors + clause evidence at borders (best on MAC-Dev)",
         prepare=combination(DEFAULT),
         skip=SKIP,
     )
