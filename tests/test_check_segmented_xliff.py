@@ -254,3 +254,22 @@ def test_a_folder_without_tm_files_lists_every_extension_read(tmp_path: Path) ->
     assert result.stderr == (
         f"aligner: {tmp_path}: folder has no TM or bilingual file (.csv, .mqxliff, .po, .pot, .sdlxliff, "
         ".tmx, .tsv, .xlf, .xliff). give the files directly or another folder.\n")
+
+
+def test_trados_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
+    """Deleted text (``x-sdl-deleted``) is not in the segment; added text (``x-sdl-added``) is."""
+    path = tmp_path / "tracked.sdlxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+        'xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2">'
+        '<file original="x" source-language="zh-CN" target-language="en-US" datatype="plaintext"><body>'
+        '<trans-unit id="a"><source>深度学习需要数据。</source>'
+        '<seg-source><mrk mtype="seg" mid="1">深度学习需要数据。</mrk></seg-source>'
+        '<target><mrk mtype="seg" mid="1"><mrk mtype="x-sdl-deleted" sdl:revid="r1">Machine</mrk>'
+        '<mrk mtype="x-sdl-added" sdl:revid="r2">Deep</mrk> learning needs data.</mrk></target>'
+        '<sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit></body></file></xliff>',
+        encoding="utf-8")
+    assert [u.target for u in read_units([path])] == ["Deep learning needs data."]
+    result = CliRunner().invoke(cli, ["check", str(path), "-g", str(DATA / "glossary.csv")])
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (
+        0, "1 unit in 1 file against 10 glossary terms: 1 term occurrence, no findings.")

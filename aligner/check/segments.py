@@ -6,10 +6,13 @@ wraps each sentence in ``<mrk mtype="seg" mid="N">`` and ``<target>`` holds the 
 and confirms, sentence by sentence, so a check must too: reading the trans-unit as a whole
 glues the sentences together ("data.Agents") and checks an unconfirmed machine-translated
 sentence as if it were approved. Trados keeps each segment's status in
-``<sdl:seg-defs><sdl:seg id="N" conf="…"/>``.
+``<sdl:seg-defs><sdl:seg id="N" conf="…"/>``, and tracked changes as
+``<mrk mtype="x-sdl-added">`` / ``<mrk mtype="x-sdl-deleted">``: a segment is read as it
+will be once the changes are accepted (deleted text left out, added text kept).
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +53,28 @@ def _seg_marks(element: Any) -> list[Any]:
     return [m for m in element.iter() if local_name(m.tag) == "mrk" and m.get("mtype") == "seg"]
 
 
+def _is_deleted(element: Any) -> bool:
+    return local_name(element.tag) == "mrk" and element.get("mtype") == "x-sdl-deleted"
+
+
+def accepted(mark: Any) -> Any:
+    """``mark`` without the text a Trados tracked change deletes (a copy when there is some)."""
+    if not any(_is_deleted(e) for e in mark.iter()):
+        return mark
+    clone = copy.deepcopy(mark)
+    for deleted in [e for e in clone.iter() if _is_deleted(e)]:
+        parent, previous = deleted.getparent(), deleted.getprevious()
+        if parent is None:  # pragma: no cover - the mark itself is never a deletion here
+            continue
+        tail = deleted.tail or ""
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(deleted)
+    return clone
+
+
 def split_segments(
     unit: Any, text_of: Callable[[Any], str | None],
 ) -> tuple[list[Segment], list[tuple[int | None, str]]] | None:
@@ -87,8 +112,8 @@ def split_segments(
         seen.add(mid)
         match = by_mid.get(mid)
         segments.append(Segment(
-            mid=mid, line=mark.sourceline, source=text_of(mark) or "",
-            target=(text_of(match) or "") if match is not None else "",
+            mid=mid, line=mark.sourceline, source=text_of(accepted(mark)) or "",
+            target=(text_of(accepted(match)) or "") if match is not None else "",
             sdl_conf=None if confs is None else confs.get(mid, ""),
         ))
     problems = [(mark.sourceline, f"target segment mid=\"{mark.get('mid') or ''}\" of trans-unit "
