@@ -246,9 +246,12 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("-g", "--glossary", type=click.Path(path_type=Path), default=None,
               help="Term pairs that count as anchors: TBX, CSV with a zh,en header, or OmegaT tab-separated.")
 @click.option("--explain", is_flag=True, help="List the anchors behind each pair (numbers, dictionary hits, names...).")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave pairs whose confidence is below this out of tmx and tsv output (they are counted); "
+                   "beads and json list every bead.")
 @strict_option
 def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
-                  explain: bool, strict: bool) -> None:
+                  explain: bool, min_score: float, strict: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -260,13 +263,16 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
                          progress=progress, strict=strict)
-    text = write_result(result, OutputFormat(fmt), target)
+    text = write_result(result, OutputFormat(fmt), target, min_score)
     if text is not None:
         click.echo(text, nl=False)
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
+    below = result.pairs_below(min_score) if fmt in ("tmx", "tsv") else 0
     progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
-             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English" + (f"; wrote {target}" if target else ""))
+             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
+             + (f"; {below} pair{'s' * (below != 1)} below --min-score {min_score:g} left out" if below else "")
+             + (f"; wrote {target}" if target else ""))
 
 
 @cli.command("read")

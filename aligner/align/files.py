@@ -33,6 +33,10 @@ class AlignedFiles:
     def tgt_text(self, bead: Bead) -> str:
         return " ".join(self.tgt[k].text for k in bead.tgt)
 
+    def pairs_below(self, min_score: float) -> int:
+        """Pairs scored below ``min_score`` (left out of TMX and TSV by ``--min-score``)."""
+        return sum(1 for b in self.beads if b.src and b.tgt and b.score < min_score)
+
     @property
     def unaligned(self) -> tuple[int, int]:
         """Chinese and English sentences left without a partner."""

@@ -4,6 +4,8 @@
 unaligned sentences as ``[5]:[]`` and ``[]:[7]``), one bead per line, so two runs diff well.
 TSV and JSON carry the texts, confidence and anchors; TMX holds the aligned pairs only (a TM
 has no use for a sentence without a partner) and the summary counts what was left out.
+``min_score`` leaves pairs scored below it out of TMX and TSV, the formats that feed a TM;
+beads and JSON, for analysis, always list every bead with its score.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from ..atomic import write_text
-from ..model import TranslationUnit
+from ..model import Bead, TranslationUnit
 from .embedder import model_version
 from .files import AlignedFiles
 
@@ -34,10 +36,17 @@ def _tsv_field(text: str) -> str:
     return tsv_escape(text)
 
 
-def render_tsv(result: AlignedFiles) -> str:
+def _kept(bead: Bead, min_score: float) -> bool:
+    """Unaligned sentences are not pairs: ``min_score`` never removes them."""
+    return not (bead.src and bead.tgt) or bead.score >= min_score
+
+
+def render_tsv(result: AlignedFiles, min_score: float = 0.0) -> str:
     """Header ``zh, en, score, anchors``; anchors joined with ``; ``."""
     lines = ["zh\ten\tscore\tanchors"]
     for b in result.beads:
+        if not _kept(b, min_score):
+            continue
         fields = (result.src_text(b), result.tgt_text(b), f"{b.score:.2f}", "; ".join(b.anchors))
         lines.append("\t".join(_tsv_field(f) for f in fields))
     return "\n".join(lines) + "\n"
@@ -70,11 +79,12 @@ def render_json(result: AlignedFiles) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def translation_units(result: AlignedFiles) -> list[TranslationUnit]:
-    """One unit per bead with both sides; notes say which sentences it joins."""
+def translation_units(result: AlignedFiles, min_score: float = 0.0) -> list[TranslationUnit]:
+    """One unit per bead with both sides scored at least ``min_score``; notes say which
+    sentences it joins."""
     units = []
     for b in result.beads:
-        if not (b.src and b.tgt):
+        if not (b.src and b.tgt) or b.score < min_score:
             continue
         units.append(
             TranslationUnit(
@@ -91,7 +101,7 @@ def translation_units(result: AlignedFiles) -> list[TranslationUnit]:
     return units
 
 
-def write_result(result: AlignedFiles, fmt: OutputFormat, out: Path | None) -> str | None:
+def write_result(result: AlignedFiles, fmt: OutputFormat, out: Path | None, min_score: float = 0.0) -> str | None:
     """Write to ``out`` atomically, or return the text for stdout when ``out`` is None."""
     if fmt is OutputFormat.TMX:
         import tempfile
@@ -100,15 +110,15 @@ def write_result(result: AlignedFiles, fmt: OutputFormat, out: Path | None) -> s
 
         props = {"x-aligner-scorer": result.scorer, "x-aligner-model": model_version()}
         if out is not None:
-            write_tmx(translation_units(result), out, header_props=props)
+            write_tmx(translation_units(result, min_score), out, header_props=props)
             return None
         with tempfile.TemporaryDirectory(prefix="aligner-") as tmp:
             path = Path(tmp) / "out.tmx"
-            write_tmx(translation_units(result), path, header_props=props)
+            write_tmx(translation_units(result, min_score), path, header_props=props)
             return path.read_text(encoding="utf-8")
     text = {
         OutputFormat.BEADS: render_beads,
-        OutputFormat.TSV: render_tsv,
+        OutputFormat.TSV: lambda r: render_tsv(r, min_score),
         OutputFormat.JSON: render_json,
     }[fmt](result)
     if out is None:
