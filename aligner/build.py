@@ -29,6 +29,11 @@ GLOSSARY_OUTPUTS = {
 ROLE_ORDER = (Role.TITLE, Role.AUTHORS, Role.ABSTRACT, Role.KEYWORDS, Role.BODY)
 
 
+MIN_SCORE = 0.5
+"""Default confidence a pair needs to enter the TMX: a wrong pair in a TM is worse than none,
+and below 0.5 a pair is more likely wrong than right (the confidence is calibrated)."""
+
+
 @dataclass(frozen=True)
 class BuildSettings:
     """Everything that decides the output; recorded in every file's header."""
@@ -39,7 +44,7 @@ class BuildSettings:
     tgtlang: str = "en-US"
     scorer: str = "default"
     srx: Path | None = None
-    min_score: float = 0.0
+    min_score: float = MIN_SCORE  # a pair more likely wrong than right stays out of the TMX
     strict: bool = False  # undecodable bytes are an error instead of skipped and counted
 
     def signature(self) -> str:
@@ -207,6 +212,14 @@ def _build_document(
                 continue
             units.append(_unit(bead, role_zh, role_en, doc.stem, zh_cat, en_cat))
     report.pairs = len(units)
+    if not units:  # say why there is no TMX, never a blank line
+        if report.below_min_score:
+            n = report.below_min_score
+            report.note = (f"no TMX written: every pair is below --min-score {settings.min_score:g} "
+                           f"({n} pair{'s' * (n != 1)}; --min-score 0 keeps them)")
+        else:
+            report.note = (f"no TMX written: no pair aligned; {report.unaligned_zh} zh / {report.unaligned_en} en "
+                           f"sentences without a counterpart (is the English the translation of this document?)")
     return report, units
 
 

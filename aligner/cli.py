@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .build import MIN_SCORE
 from .errors import AlignerError, UsageError
 
 EXIT_BAD_INPUT = 2
@@ -109,8 +110,9 @@ def cli() -> None:
 @click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SRX 2.0 segmentation rules (default: rules equal to OmegaT's).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out of the TMX pairs whose confidence is below this (they are counted).")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=MIN_SCORE, show_default=True,
+              help="Leave out of the TMX pairs whose confidence is below this (they are counted); "
+                   "0 keeps every pair.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @strict_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
@@ -153,8 +155,9 @@ def format_build_report(data: dict[str, Any]) -> str:
             lines.append(f"  {doc['note']}")
         lines.append(f"  terms found: {doc['terms']}")
     status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
-    lines.append(f"glossary: {data['terms']} terms ({status}); {data['conflicts']} conflicts to review")
-    if data.get("from_pairs"):
+    lines.append(f"glossary: {data['terms']} terms" + (f" ({status})" if status else "")
+                 + f"; {data['conflicts']} conflicts to review")
+    if data.get("from_pairs") and data["from_pairs"].get("pairs"):
         lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
     for name, n in data["tmx_warnings"].items():
         lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")
