@@ -2,6 +2,7 @@
 paragraph, a single line break does not (it becomes nothing between CJK, else a space)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Lang, LineSpan, Paragraph, Role
@@ -46,6 +47,29 @@ def split_blocks(lines: list[Line]) -> list[Block]:
     if current:
         blocks.append(current)
     return blocks
+
+
+_LIST_ITEM = re.compile(r"[A-Z0-9][^.!?;:,]{0,58}")  # Fei-Fei Li, Tsinghua University, TSMC
+MAX_ITEM_WORDS = 6
+
+
+def split_lists(blocks: list[Block]) -> list[Block]:
+    """Split blocks that are lists of names or terms (one per line) into one block per line.
+
+    An English file may be a list of the names a text uses rather than prose. Read as one
+    paragraph (a single line break does not end one), ``Xiao Qian`` / ``Li Zheng`` would
+    become ``Xiao Qian Li Zheng``, and a name could be read across the line end. A block is a
+    list when it has two or more lines and every line is short, starts with a capital or a
+    digit, holds at most six words and no sentence punctuation; wrapped prose fails that.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        texts = [line.text.strip() for line in block if line.text.strip()]
+        if len(texts) >= 2 and all(_LIST_ITEM.fullmatch(t) and len(t.split()) <= MAX_ITEM_WORDS for t in texts):
+            out.extend([line] for line in block if line.text.strip())
+        else:
+            out.append(block)
+    return out
 
 
 def join(lines: Block) -> tuple[str, tuple[LineSpan, ...]]:

@@ -16,7 +16,7 @@ from .frontmatter import take_front_matter
 from .kinds import detect_kind
 from .lines import Line, Recorder, split_lines
 from .markdown import clean_markdown
-from .paragraphs import Block, Draft, split_blocks, to_paragraph
+from .paragraphs import Block, Draft, split_blocks, split_lists, to_paragraph
 from .pdf import clean_pdf, mark_pdf_lines
 from .roles import assign_roles
 from .roundtable import clean_roundtable, join_padded_names
@@ -55,6 +55,8 @@ def clean_text(
     if kind in BLOCK_CLEANERS:
         blocks = BLOCK_CLEANERS[kind](lines, blocks, rec)
     lang = Lang.EN if english_file else Lang.ZH
+    if english_file:
+        blocks = split_lists(blocks)
     drafts = [Draft(block, lang) for block in blocks if any(line.text.strip() for line in block)]
     drafts = assign_roles(drafts, rec, english_file=english_file)
     return kind, drafts, front_matter, rec
