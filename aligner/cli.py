@@ -157,7 +157,7 @@ def format_build_report(data: dict[str, Any]) -> str:
     status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
     lines.append(f"glossary: {data['terms']} terms" + (f" ({status})" if status else "")
                  + f"; {data['conflicts']} conflicts to review")
-    if data.get("from_pairs") and data["from_pairs"].get("pairs"):
+    if data.get("from_pairs") and data["from_pairs"].get("occurrences"):
         lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
     for name, n in data["tmx_warnings"].items():
         lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")

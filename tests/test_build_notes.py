@@ -33,6 +33,7 @@ def test_a_doubtful_pair_stays_out_of_the_tmx_by_default(tmp_path: Path) -> None
     assert lines[3] == "  no TMX written: every pair is below --min-score 0.5 (1 pair; --min-score 0 keeps them)"
     assert not (tmp_path / "out" / "tmx" / "a.tmx").exists()
     assert "glossary: 0 terms; 0 conflicts to review" in lines
+    assert not [line for line in lines if "from aligned pairs" in line]  # nothing to learn, nothing said
 
 
 def test_min_score_zero_keeps_every_pair(tmp_path: Path) -> None:
