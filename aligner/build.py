@@ -93,6 +93,7 @@ class BuildReport:
     tmx_warnings: dict[str, int] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
     from_pairs: dict[str, Any] = field(default_factory=dict)  # variants learned from aligned pairs
+    pair_names: dict[str, Any] = field(default_factory=dict)  # personal names learned from aligned pairs
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +106,7 @@ class BuildReport:
             "tmx_warnings": self.tmx_warnings,
             "check": self.check,
             "from_pairs": self.from_pairs,
+            "pair_names": self.pair_names,
         }
 
 
@@ -339,13 +341,22 @@ def _write_glossaries(
 def _learn_from_pairs(
     terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress
 ) -> list[TermEntry]:
-    """The glossary with the renderings the aligned pairs show recorded as variants."""
+    """The glossary with the renderings the aligned pairs show recorded as variants, and the
+    personal names they romanise added as entries."""
     from .glossary.from_pairs import learn_variants
+    from .glossary.pair_names import names_from_pairs
 
     learned = learn_variants(terms, units)
     report.from_pairs = learned.to_dict()
     say(f"glossary: {learned.summary()}")
-    return learned.entries
+    names = names_from_pairs(learned.entries, units)
+    report.pair_names = names.to_dict()
+    if names.entries:
+        say(f"glossary: {names.summary()}")
+        report.terms += len(names.entries)
+        for entry in names.entries:
+            report.terms_by_status[entry.status.value] = report.terms_by_status.get(entry.status.value, 0) + 1
+    return sorted([*learned.entries, *names.entries], key=lambda e: (e.zh, e.en, e.kind.value))
 
 
 def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry]) -> dict[str, Any]:

@@ -159,6 +159,8 @@ def format_build_report(data: dict[str, Any]) -> str:
                  + f"; {data['conflicts']} conflicts to review")
     if data.get("from_pairs") and data["from_pairs"].get("occurrences"):
         lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
+    if data.get("pair_names") and data["pair_names"].get("entries"):
+        lines.append(f"  from aligned pairs: {data['pair_names']['summary']}")
     for name, n in data["tmx_warnings"].items():
         lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")
     check = data.get("check") or {}

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from ..model import Document, Source
 from .romanize import romanize_name
 
-# A capitalised word, hyphenated or not (Fei-Fei, Kai-fu, LI): two or three make a name.
-_WORD = r"[A-Z][A-Za-z]*(?:-[A-Za-z][a-z]*)?"
+# A capitalised word, hyphenated or not, with a pinyin apostrophe or not (Fei-Fei, Kai-fu, LI, Zhan'ao).
+_WORD = r"[A-Z][A-Za-z]*(?:['’][aoe][a-z]*)?(?:-[A-Za-z][a-z]*)?"  # not the 's of a possessive
 _RUN_RE = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})+")
 
 
@@ -67,7 +67,7 @@ class EnglishNames:
         return first[best]
 
 
-def _runs(text: str) -> Iterable[tuple[int, str]]:
+def capitalised_runs(text: str) -> Iterable[tuple[int, str]]:
     """Every window of 2 or 3 consecutive capitalised words, with its offset."""
     for run in _RUN_RE.finditer(text):
         words = list(re.finditer(r"\S+", run.group(0)))
@@ -82,6 +82,6 @@ def english_names(docs: Sequence[Document]) -> EnglishNames:
     sightings: list[Sighting] = []
     for doc in docs:
         for paragraph in [*doc.en, *doc.zh]:
-            for offset, form in _runs(paragraph.text):
+            for offset, form in capitalised_runs(paragraph.text):
                 sightings.append(Sighting(re.sub(r"\s+", " ", form), Source(doc.stem, paragraph.line_at(offset))))
     return EnglishNames(sightings)
