@@ -162,6 +162,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
         report.documents.append(doc_report)
 
     terms = _learn_from_pairs(terms, all_units, report, say)
+    for doc_report in report.documents:  # counted once the glossary is final (names from pairs too)
+        doc_report.terms = sum(1 for t in terms if any(s.doc == doc_report.stem for s in t.sources))
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
     report.check = _self_check(all_units, terms)
     say("done")
@@ -184,7 +186,6 @@ def _build_document(
         en_segments=len(en),
         debris=doc.debris_counts(),
         normalised=dict(sorted(doc.normalised.items())),
-        terms=sum(1 for t in terms if any(s.doc == doc.stem for s in t.sources)),
         damage=damage_summary(doc),
     )
     if not en:

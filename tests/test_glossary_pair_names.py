@@ -75,3 +75,11 @@ def test_build_adds_the_names_of_its_aligned_pairs(tmp_path: Path) -> None:
         result.stdout.splitlines()
     rows = (tmp_path / "out" / "glossary" / "glossary.csv").read_text(encoding="utf-8").splitlines()
     assert "王小明,Wang Xiaoming,person,a,1,attested,1,,a:1,,aligned-name,no," in rows
+
+
+def test_a_documents_terms_found_count_its_learned_names(tmp_path: Path) -> None:
+    for side, text in (("zh", "王小明昨天去了上海。他很高兴。\n"), ("en", "Wang Xiaoming went to Shanghai yesterday. He was happy.\n")):
+        (tmp_path / "corpus" / side).mkdir(parents=True)
+        (tmp_path / "corpus" / side / "a.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out")])
+    assert "  terms found: 1" in result.stdout.splitlines()
