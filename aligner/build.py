@@ -144,8 +144,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     say(f"glossary: {len(terms)} terms, {len(conflicts)} conflicts")
     add_user_terms(t.zh for t in terms)
 
-    report = BuildReport(signature=settings.signature(), terms=len(terms), conflicts=len(conflicts))
-    report.terms_by_status = _count(t.status.value for t in terms)
+    report = BuildReport(signature=settings.signature(), conflicts=len(conflicts))
     tmx_dir = settings.out / "tmx"
     gloss_dir = settings.out / "glossary"
     all_units: list[TranslationUnit] = []
@@ -162,7 +161,9 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
         report.documents.append(doc_report)
 
     terms = _learn_from_pairs(terms, all_units, report, say)
-    for doc_report in report.documents:  # counted once the glossary is final (names from pairs too)
+    report.terms = len(terms)  # counted once the glossary is final (names from pairs too)
+    report.terms_by_status = _count(t.status.value for t in terms)
+    for doc_report in report.documents:
         doc_report.terms = sum(1 for t in terms if any(s.doc == doc_report.stem for s in t.sources))
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
     report.check = _self_check(all_units, terms)
@@ -354,9 +355,6 @@ def _learn_from_pairs(
     report.pair_names = names.to_dict()
     if names.entries:
         say(f"glossary: {names.summary()}")
-        report.terms += len(names.entries)
-        for entry in names.entries:
-            report.terms_by_status[entry.status.value] = report.terms_by_status.get(entry.status.value, 0) + 1
     return sorted([*learned.entries, *names.entries], key=lambda e: (e.zh, e.en, e.kind.value))
 
 

@@ -263,7 +263,7 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
     a calibrated confidence: the chance, measured on a development set, that the pair is right.
     """
     from .align.files import align_files
-    from .align.output import OutputFormat, write_result
+    from .align.output import OutputFormat, left_out, write_result
 
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
@@ -273,7 +273,7 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
         click.echo(text, nl=False)
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
-    below = result.pairs_below(min_score) if fmt in ("tmx", "tsv") else 0
+    below = left_out(result, OutputFormat(fmt), min_score)
     progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
              f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
              + (f"; {below} pair{'s' * (below != 1)} below --min-score {min_score:g} left out" if below else "")

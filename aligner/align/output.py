@@ -36,6 +36,15 @@ def _tsv_field(text: str) -> str:
     return tsv_escape(text)
 
 
+#: the formats that feed a TM, from which ``min_score`` leaves doubtful pairs out
+FILTERED = frozenset({OutputFormat.TMX, OutputFormat.TSV})
+
+
+def left_out(result: AlignedFiles, fmt: OutputFormat, min_score: float) -> int:
+    """Pairs that ``write_result`` leaves out of ``fmt`` for scoring below ``min_score``."""
+    return result.pairs_below(min_score) if fmt in FILTERED else 0
+
+
 def _kept(bead: Bead, min_score: float) -> bool:
     """Unaligned sentences are not pairs: ``min_score`` never removes them."""
     return not (bead.src and bead.tgt) or bead.score >= min_score
