@@ -42,8 +42,10 @@ def test_v2_reads_back_with_translate_toolkit(tmp_path: Path) -> None:
         ("杨立昆", "Yann LeCun"), ("有效加速主义", "effective accelerationism"), ("通用人工智能", "AGI"),
     ]
     # variants become extra terms in the language they are written in
-    assert [t.text for t in units[1].get_source_terms()] == ["有效加速主义", "有效加速"]
-    assert [t.text for t in units[1].get_target_terms()] == ["effective accelerationism", "e/acc"]
+    # (read from the unit's element: get_source_terms() only exists from translate-toolkit 3.20)
+    zh, en = units[1].xmlelement.findall("langSet")
+    assert [t.text for t in zh.iter("term")] == ["有效加速主义", "有效加速"]
+    assert [t.text for t in en.iter("term")] == ["effective accelerationism", "e/acc"]
     assert units[0].getnotes() == "kind: person\nevidence: paren"
 
 

@@ -25,7 +25,8 @@ from lxml import etree
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import FormatError, InputError
 from ..inputs import read_input
-from ..formats.glossary_read import refuse_entities, unclosed_quote_line
+from ..formats.glossary_read import unclosed_quote_line
+from ..formats.xmlguard import refuse_entities
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .segments import split_segments
 

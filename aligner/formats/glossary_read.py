@@ -27,6 +27,7 @@ from lxml import etree
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
+from .xmlguard import refuse_entity_declarations
 from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
 
@@ -346,47 +347,6 @@ def _tbx_terms(lang_set: etree._Element, term_tags: set[str], path: str) -> list
                 status = _text(note, path).lower().replace("-admn-sts", "")
         forms.append((form, status))
     return forms
-
-
-def refuse_entity_declarations(text: str, path: str) -> None:
-    """XML entity declarations are how XXE and billion-laughs attacks work; no glossary or
-    TM needs them, so they are refused with the line where they start."""
-    data = re.sub(r"^\s*<\?xml[^>]*\?>", lambda m: "\n" * m.group().count("\n"), text, count=1)
-    refuse_entities(data.encode("utf-8"), path)
-
-
-def declared_entities(data: bytes) -> list[str]:
-    """Names of the entities the document's DTD declares.
-
-    Read by lxml itself up to the root element's start tag, with entity resolution, DTD
-    loading and network access off: a regular expression over the prolog can be fooled
-    (a comment holding ``<x>``, a DOCTYPE past the first kilobytes, UTF-16), the parser
-    cannot, and stopping at the root means no entity is ever expanded.
-    """
-    try:
-        for _event, element in etree.iterparse(
-            io.BytesIO(data), events=("start",), resolve_entities=False, load_dtd=False,
-            no_network=True, huge_tree=False,
-        ):
-            dtd = element.getroottree().docinfo.internalDTD
-            return [entity.name for entity in dtd.iterentities()] if dtd is not None else []
-    except etree.XMLSyntaxError:
-        pass  # malformed before the root: the real parse reports it with its line
-    return []
-
-
-def refuse_entities(data: bytes, path: str | Path) -> None:
-    """Raise :class:`FormatError` when the XML in ``data`` declares any entity."""
-    names = declared_entities(data)
-    if not names:
-        return
-    match = re.search(rb"<!ENTITY\s+%?\s*" + re.escape(names[0].encode("utf-8")), data)
-    line = data.count(b"\n", 0, match.start()) + 1 if match else None
-    raise FormatError(
-        f"the file declares the XML entity {names[0]}", path=path, line=line,
-        hint="remove the <!DOCTYPE ...[...]> entity declarations and write the characters "
-             "themselves; entities are refused for safety",
-    )
 
 
 def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> list[TermEntry]:

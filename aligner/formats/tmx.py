@@ -341,7 +341,7 @@ class TmxReading(Iterator[TranslationUnit]):
     def __init__(self, path: str | Path, *, srclang: str | None = None, tgtlang: str | None = None) -> None:
         from translate.storage.tmx import tmxfile
 
-        from .glossary_read import refuse_entities
+        from .xmlguard import refuse_entities
 
         self.path = Path(path)
         where = input_name(path)  # "<stdin>" in messages

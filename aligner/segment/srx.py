@@ -164,7 +164,7 @@ def _parse_rule(elem: etree._Element, where: str) -> Rule:
 
 def parse_srx(data: bytes, where: str) -> SegmentationRules:
     """Parse SRX bytes; ``where`` names the file in error messages."""
-    from ..formats.glossary_read import refuse_entities
+    from ..formats.xmlguard import refuse_entities
 
     refuse_entities(data, where)  # XXE, billion laughs: as every XML reader here
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
