@@ -75,6 +75,7 @@ class DocReport:
     tmx: str | None = None
     note: str = ""
     damage: str = ""  # undecodable bytes / control characters skipped, with their first lines
+    foreign: list[tuple[int, str]] = field(default_factory=list)  # Chinese paragraphs in the English
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -94,6 +95,7 @@ class BuildReport:
     check: dict[str, Any] = field(default_factory=dict)
     from_pairs: dict[str, Any] = field(default_factory=dict)  # variants learned from aligned pairs
     pair_names: dict[str, Any] = field(default_factory=dict)  # personal names learned from aligned pairs
+    skipped: list[dict[str, str]] = field(default_factory=list)  # files that could not be read, and why
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +109,7 @@ class BuildReport:
             "check": self.check,
             "from_pairs": self.from_pairs,
             "pair_names": self.pair_names,
+            "skipped": self.skipped,
         }
 
 
@@ -114,6 +117,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
     ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input."""
     from .documents import read_corpus
+    from .documents.reader import Skipped
     from .glossary import extract_terms, find_conflicts
     from .segment import add_user_terms, load_rules
 
@@ -136,15 +140,27 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             hint="put the Chinese documents in DIR/zh/ and their English, if any, in DIR/en/",
         )
     en_dir = settings.corpus / "en"
-    docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict)
-    say(f"read {len(docs)} documents from {zh_dir}")
+    skipped: list[Skipped] = []
+    docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict,
+                       skipped=None if settings.strict else skipped)
+    if not docs and len(skipped) == 1 and skipped[0].error is not None:
+        raise skipped[0].error  # the only file: its own one-line message
+    for item in skipped:
+        say(f"skipped: {item.reason}")
+    if not docs:
+        raise InputError(
+            f"no document could be read ({len(skipped)} skipped: {'; '.join(i.reason for i in skipped[:3])})",
+            path=zh_dir, hint="give documents in a format aligner reads (see `aligner build --help`)",
+        )
+    say(f"read {len(docs)} document{'s' * (len(docs) != 1)} from {zh_dir}")
 
     terms = extract_terms(docs)
     conflicts = find_conflicts(terms)
     say(f"glossary: {len(terms)} terms, {len(conflicts)} conflicts")
     add_user_terms(t.zh for t in terms)
 
-    report = BuildReport(signature=settings.signature(), conflicts=len(conflicts))
+    report = BuildReport(signature=settings.signature(), conflicts=len(conflicts),
+                         skipped=[{"path": item.path, "reason": item.reason} for item in skipped])
     tmx_dir = settings.out / "tmx"
     gloss_dir = settings.out / "glossary"
     all_units: list[TranslationUnit] = []
@@ -188,6 +204,7 @@ def _build_document(
         debris=doc.debris_counts(),
         normalised=dict(sorted(doc.normalised.items())),
         damage=damage_summary(doc),
+        foreign=list(doc.foreign),
     )
     if not en:
         report.note = "no English found: no sentence TMX written (supply corpus/en/<stem>.txt)"
@@ -198,8 +215,8 @@ def _build_document(
                        f"of another document? put it in corpus/en/ named after its Chinese document)")
         return report, []
     units: list[TranslationUnit] = []
-    zh_cat = _cat_texts(zh, doc.source, rules)
-    en_cat = _cat_texts(en, doc.en_source, rules)
+    zh_cat = _cat_texts(zh, doc.source, rules, doc.source_lines)
+    en_cat = _cat_texts(en, doc.en_source, rules, doc.en_source_lines)
     for role_zh, role_en in _role_blocks(zh, en):
         if not role_zh or not role_en:
             report.unaligned_zh += len(role_zh)
@@ -255,7 +272,8 @@ def _align(
     )
 
 
-def _cat_texts(segments: Sequence[Segment], raw: str, rules: Any) -> dict[Segment, str]:
+def _cat_texts(segments: Sequence[Segment], raw: str, rules: Any,
+               line_map: Sequence[int] = ()) -> dict[Segment, str]:
     """The text a CAT tool shows for each cleaned segment, where one corresponds.
 
     Alignment works on cleaned text (full-width punctuation, labels and markers removed),
@@ -268,7 +286,7 @@ def _cat_texts(segments: Sequence[Segment], raw: str, rules: Any) -> dict[Segmen
 
     if not segments or not raw:
         return {}
-    found = cat_sources(segments, raw, rules)
+    found = cat_sources(segments, raw, rules, line_map)
     return {seg: cat.text for seg, cat in zip(segments, found) if cat is not None}
 
 

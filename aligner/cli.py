@@ -20,6 +20,7 @@ from .build import MIN_SCORE
 from .errors import AlignerError, UsageError
 
 EXIT_BAD_INPUT = 2
+EXIT_SKIPPED = 3  # build: done, but some input files could not be read (named in the summary)
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
 
 
@@ -128,6 +129,8 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
         echo_json(report.to_dict())
     else:
         click.echo(format_build_report(report.to_dict()))
+    if report.skipped:
+        sys.exit(EXIT_SKIPPED)
 
 
 def format_build_report(data: dict[str, Any]) -> str:
@@ -153,6 +156,9 @@ def format_build_report(data: dict[str, Any]) -> str:
                 lines.append(f"  not in TMX: {'; '.join(skipped)}")
         else:
             lines.append(f"  {doc['note']}")
+        if doc.get("foreign"):
+            where = ", ".join(str(line) for line, _ in doc["foreign"][:5])
+            lines.append(f"  Chinese paragraphs in the English, kept in place: {len(doc['foreign'])} (line {where})")
         lines.append(f"  terms found: {doc['terms']}")
     status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
     lines.append(f"glossary: {data['terms']} terms" + (f" ({status})" if status else "")
@@ -171,6 +177,10 @@ def format_build_report(data: dict[str, Any]) -> str:
             tbx = [o for o in data["outputs"] if o.endswith(".tbx")]
             lines.append(f"  details: aligner check {' '.join(tms)} -g {' '.join(tbx[:1])}")
     lines.append("wrote: " + ", ".join(data["outputs"]))
+    if data.get("skipped"):
+        n = len(data["skipped"])
+        lines.append(f"skipped {n} file{'s' * (n != 1)} that could not be read (exit status {EXIT_SKIPPED}):")
+        lines.extend(f"  {item['reason']}" for item in data["skipped"])
     return "\n".join(lines)
 
 

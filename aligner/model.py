@@ -27,6 +27,9 @@ class DocKind(str, Enum):
     MARKDOWN = "markdown"  # Markdown, possibly with YAML front matter
     ROUNDTABLE = "roundtable"  # speaker-labelled transcript
     PLAIN = "plain"  # anything else
+    HTML = "html"  # an HTML/XHTML page, read with a real parser
+    DOCX = "docx"  # a Word document
+    SUBTITLES = "subtitles"  # SRT or WebVTT cues
 
 
 class Role(str, Enum):
@@ -103,6 +106,14 @@ class Document:
     # the decoded text as read, before cleaning: what a CAT tool segments (see build._cat_texts)
     source: str = ""
     en_source: str = ""  # the English file's, or ``source`` when the English is embedded
+    # For a structured format (HTML, DOCX, subtitles, Markdown …) ``source`` is the text its
+    # reader rendered, one block per line, and these map each of its lines (0-based index)
+    # to the line of the original file; empty when ``source`` is the file itself.
+    source_lines: tuple[int, ...] = ()
+    en_source_lines: tuple[int, ...] = ()
+    # (line, opening words) of each paragraph of the English side written in Chinese: it
+    # stays where it is (unaligned unless the other side has it) and the summary names it
+    foreign: list[tuple[int, str]] = field(default_factory=list)
 
     def debris_counts(self) -> dict[str, int]:
         """Removed debris counted by kind, sorted by kind."""

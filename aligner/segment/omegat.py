@@ -46,13 +46,19 @@ def text_filter_paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 def omegat_segments(
-    text: str, lang: Lang | str = Lang.ZH, rules: SegmentationRules | None = None
+    text: str, lang: Lang | str = Lang.ZH, rules: SegmentationRules | None = None,
+    line_map: Sequence[int] = (),
 ) -> list[tuple[int, str]]:
-    """``(line, segment)`` for each segment OmegaT shows for a raw plain-text file."""
+    """``(line, segment)`` for each segment OmegaT shows for a raw plain-text file.
+
+    ``line_map[i]`` is the original line of ``text``'s line ``i + 1`` when ``text`` is a
+    reader's rendering of a structured file (what that format's filter shows)."""
     out: list[tuple[int, str]] = []
     for first, para in text_filter_paragraphs(text):
         for start, end in split_sentences(para, lang, rules):
             line = first + para.count("\n", 0, start)
+            if line_map and 0 < line <= len(line_map):
+                line = line_map[line - 1]
             out.append((line, unicodedata.normalize("NFC", para[start:end])))
     return out
 
@@ -95,7 +101,8 @@ def _fold(text: str) -> str:
 
 
 def cat_sources(
-    segments: Sequence[Segment], raw_text: str, rules: SegmentationRules | None = None
+    segments: Sequence[Segment], raw_text: str, rules: SegmentationRules | None = None,
+    line_map: Sequence[int] = (),
 ) -> list[CatSource | None]:
     """For each cleaned sentence, OmegaT's segment of the raw file that it corresponds to.
 
@@ -108,7 +115,7 @@ def cat_sources(
     """
     by_line: dict[int, list[str]] = {}
     lang = segments[0].lang if segments else Lang.ZH
-    for line, text in omegat_segments(raw_text, lang, rules):
+    for line, text in omegat_segments(raw_text, lang, rules, line_map):
         for covered in range(line, line + text.count("\n") + 1):
             by_line.setdefault(covered, []).append(text)
     out: list[CatSource | None] = []
