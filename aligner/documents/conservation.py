@@ -93,6 +93,8 @@ def conservation_errors(source: str, doc: Document, en_source: str | None = None
 
     Returns human-readable problems; an empty list means nothing was lost or invented.
     """
+    if doc.source_lines or (doc.en_path is not None and doc.en_source_lines):
+        return _rendered_errors(source, doc, en_source)
     unescape = doc.kind in _UNESCAPING
     separate = doc.en_path is not None
     zh_debris = [d for d in doc.debris if not d.kind.startswith("en:")]
@@ -102,6 +104,32 @@ def conservation_errors(source: str, doc: Document, en_source: str | None = None
         en_debris = [Debris(d.kind[3:], d.line, d.text) for d in doc.debris if d.kind.startswith("en:")]
         en_unescape = _kind_of(en_source) in _UNESCAPING
         problems += [f"en {p}" for p in check_lines(en_source, doc.en, en_debris, unescape=en_unescape)]
+    return problems
+
+
+def _letters(text: str) -> Counter[str]:
+    return Counter(ch for ch in fold(text, unescape=True) if ch.isalnum())
+
+
+def _rendered_errors(source: str, doc: Document, en_source: str | None) -> list[str]:
+    """For a document a format reader rendered (Markdown, HTML, subtitles …), markup syntax
+    is not text and a block's text sits on its first line, so the check is per side: every
+    letter, digit and Han character of the file is in a paragraph or a debris record."""
+    problems = []
+    separate = doc.en_path is not None
+    sides = [("", source, doc.zh + ([] if separate else doc.en),
+              [d for d in doc.debris if not d.kind.startswith("en:")])]
+    if separate and en_source is not None:
+        sides.append(("en ", en_source, doc.en, [d for d in doc.debris if d.kind.startswith("en:")]))
+    for prefix, text, paragraphs, debris in sides:
+        have = Counter[str]()
+        for para in paragraphs:
+            have += _letters(para.text)
+        for item in debris:
+            have += _letters(item.text)
+        lost = _letters(text) - have
+        if lost:
+            problems.append(f"{prefix}lost {''.join(sorted(lost.elements()))[:200]!r}")
     return problems
 
 
