@@ -118,6 +118,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     from .segment import add_user_terms, load_rules
 
     from .formats.langs import source_lang, target_lang
+    from .script import srclang_note
 
     say = progress or (lambda _msg: None)
     source_lang(settings.srclang), target_lang(settings.tgtlang)  # refuse a bad code before any work
@@ -138,6 +139,9 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     en_dir = settings.corpus / "en"
     docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict)
     say(f"read {len(docs)} documents from {zh_dir}")
+    note = srclang_note((p.text for d in docs for p in d.zh), settings.srclang)
+    if note:
+        say(note)
 
     terms = extract_terms(docs)
     conflicts = find_conflicts(terms)

@@ -81,6 +81,10 @@ def progress(message: str) -> None:
     click.echo(message, err=True)
 
 
+SRCLANG_HELP = ("TMX/TBX source language: zh-CN, zh-Hans or zh; zh-TW, zh-HK or zh-Hant for Traditional "
+                "Chinese (the text is never converted).")
+TGTLANG_HELP = "TMX/TBX target language: en-US, en-GB or en."
+
 #: ``--strict`` means the same on every command: what is otherwise skipped and counted
 #: (undecodable bytes, a malformed unit, a glossary entry without both terms) is an error.
 strict_option = click.option(
@@ -105,8 +109,8 @@ def cli() -> None:
               help="Folder with zh/ (Chinese documents) and optionally en/ (their English).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="Where tmx/ and glossary/ are written.")
-@click.option("--srclang", default="zh-CN", show_default=True, help="TMX source language: zh-CN, zh-Hans or zh.")
-@click.option("--tgtlang", default="en-US", show_default=True, help="TMX target language: en-US, en-GB or en.")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SRX 2.0 segmentation rules (default: rules equal to OmegaT's).")
@@ -254,9 +258,11 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave pairs whose confidence is below this out of tmx and tsv output (they are counted); "
                    "beads and json list every bead.")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @strict_option
 def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
-                  explain: bool, min_score: float, strict: bool) -> None:
+                  explain: bool, min_score: float, srclang: str, tgtlang: str, strict: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -267,7 +273,7 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
 
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
-                         progress=progress, strict=strict)
+                         progress=progress, strict=strict, srclang=srclang, tgtlang=tgtlang)
     text = write_result(result, OutputFormat(fmt), target, min_score)
     if text is not None:
         click.echo(text, nl=False)
