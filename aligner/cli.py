@@ -346,8 +346,11 @@ def _json_needs_file(as_json: bool, out: str) -> None:
               help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
                    "[default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stdout; needs -o FILE.")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @strict_option
-def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, strict: bool) -> None:
+def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, srclang: str, tgtlang: str,
+                     strict: bool) -> None:
     """Extract zh/en term pairs from FILES (documents or folders), with provenance.
 
     Pairs come from brackets (杨立昆(Yann LeCun)), a paper's key words and authors, YAML
@@ -357,7 +360,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     from .glossary.jobs import run_extract
 
     _json_needs_file(as_json, out)
-    report = run_extract(list(files), out, fmt, progress=progress, strict=strict)
+    report = run_extract(list(files), out, fmt, progress=progress, strict=strict, srclang=srclang, tgtlang=tgtlang)
     data = report.to_dict()
     if as_json:
         echo_json(data)

@@ -242,3 +242,16 @@ def test_align_refuses_an_unknown_tag() -> None:
     result = _runner().invoke(cli, ["align", str(ZH), str(EN), "--srclang", "ja"])
     assert result.exit_code == 2
     assert result.stderr == "aligner: unsupported --srclang 'ja'. use one of zh-CN|zh-Hans|zh|zh-TW|zh-HK|zh-Hant.\n"
+
+
+def test_glossary_extract_takes_the_traditional_tag(tmp_path: Path) -> None:
+    out = tmp_path / "g.tbx"
+    result = _runner().invoke(cli, ["glossary", "extract", str(ZH), "-o", str(out), "--srclang", "zh-Hant"])
+    assert result.exit_code == 0, result.output
+    assert "--srclang zh-TW" not in result.stderr
+    langs = {e.get(XML_LANG) for e in etree.parse(str(out)).iter() if e.tag == "langSet"}
+    assert langs == {"zh-Hant", "en-US"}
+    assert "術語庫" in {e.zh for e in read_glossary(out)}
+    default = _runner().invoke(cli, ["glossary", "extract", str(ZH), "-o", str(tmp_path / "d.csv")])
+    assert sum("--srclang zh-TW" in line for line in default.stderr.splitlines()) == 1
+    assert (tmp_path / "d.csv").read_text(encoding="utf-8").startswith("zh,en,kind,")
