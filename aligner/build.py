@@ -122,6 +122,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     from .segment import add_user_terms, load_rules
 
     from .formats.langs import source_lang, target_lang
+    from .script import srclang_note
 
     say = progress or (lambda _msg: None)
     source_lang(settings.srclang), target_lang(settings.tgtlang)  # refuse a bad code before any work
@@ -153,6 +154,9 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             path=zh_dir, hint="give documents in a format aligner reads (see `aligner build --help`)",
         )
     say(f"read {len(docs)} document{'s' * (len(docs) != 1)} from {zh_dir}")
+    note = srclang_note((p.text for d in docs for p in d.zh), settings.srclang)
+    if note:
+        say(note)
 
     terms = extract_terms(docs)
     conflicts = find_conflicts(terms)

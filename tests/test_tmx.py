@@ -119,6 +119,9 @@ def test_written_tmx_passes_the_shared_validator(tmp_path: Path) -> None:
         (("zh-Hans", "en-GB"), "zh-Hans", "en-GB"),
         (("zh", "en"), "zh", "en"),
         (("zh_cn", "EN-us"), "zh-CN", "en-US"),
+        (("zh-TW", "en-US"), "zh-TW", "en-US"),
+        (("zh_hk", "en-GB"), "zh-HK", "en-GB"),
+        (("zh-hant", "en"), "zh-Hant", "en"),
     ],
 )
 def test_language_codes_are_selectable(tmp_path: Path, given: tuple[str, str], src: str, tgt: str) -> None:
@@ -131,7 +134,7 @@ def test_language_codes_are_selectable(tmp_path: Path, given: tuple[str, str], s
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("srclang", "zh-TW", "unsupported --srclang 'zh-TW'. use one of zh-CN|zh-Hans|zh."),
+        ("srclang", "ja-JP", "unsupported --srclang 'ja-JP'. use one of zh-CN|zh-Hans|zh|zh-TW|zh-HK|zh-Hant."),
         ("tgtlang", "fr-FR", "unsupported --tgtlang 'fr-FR'. use one of en-US|en-GB|en."),
     ],
 )

@@ -25,6 +25,8 @@ class AlignedFiles:
     tgt: tuple[Segment, ...]
     beads: tuple[Bead, ...]
     scorer: str
+    srclang: str = "zh-CN"  # the language tags a TMX of this alignment carries
+    tgtlang: str = "en-US"
 
     def src_text(self, bead: Bead) -> str:
         """Chinese sentences of a bead, joined without spaces as Chinese is written."""
@@ -113,17 +115,24 @@ def align_files(
     explain: bool = False,
     progress: Callable[[str], None] | None = None,
     strict: bool = False,
+    srclang: str = "zh-CN",
+    tgtlang: str = "en-US",
 ) -> AlignedFiles:
     """Align a Chinese file with an English one; see :func:`aligner.align.align`.
 
     ``glossary_path`` (TBX, CSV or OmegaT) adds its pairs to ``glossary`` as anchors.
     ``strict`` refuses a file with undecodable bytes instead of skipping and counting them.
-    Raises :class:`InputError` when a side has no text in its language (or the two files
+    ``srclang``/``tgtlang`` are the TMX language tags; clearly Traditional Chinese declared
+    Simplified gets a note through ``progress`` (the result is the same). Raises :class:`InputError` when a side has no text in its language (or the two files
     look swapped).
     """
     from .scorers import get_scorer
 
     get_scorer(scorer)  # an unknown name fails before any file is read
+    from ..formats.langs import source_lang, target_lang
+    from ..script import srclang_note
+
+    srclang, tgtlang = source_lang(srclang).value, target_lang(tgtlang).value  # a bad tag fails early too
     if glossary_path is not None:
         from ..formats.glossary_read import read_glossary
 
@@ -134,8 +143,12 @@ def align_files(
     _require_both_languages(zh_path, src, en_path, tgt, presplit=presplit, strict=strict)
     if progress:
         progress(f"align: {len(src)} Chinese sentences from {zh_path}, {len(tgt)} English from {en_path}")
+        note = srclang_note((s.text for s in src), srclang)
+        if note:
+            progress(note)
     beads = align(
         [s.text for s in src], [t.text for t in tgt],
         scorer=scorer, glossary=glossary, explain=explain, progress=progress,
     )
-    return AlignedFiles(Path(zh_path), Path(en_path), tuple(src), tuple(tgt), tuple(beads), scorer)
+    return AlignedFiles(Path(zh_path), Path(en_path), tuple(src), tuple(tgt), tuple(beads), scorer,
+                        srclang, tgtlang)

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from ..cedict import raw_glosses
+from ..script import cut_like, simplified_chars
 
 _STOP = frozenset(
     """a an the of to in on at by for from with and or but not no is are was were be been being am
@@ -190,7 +191,8 @@ class ChineseItems:
     def words(self, sentence: str) -> list[str]:
         # no HMM: unknown strings fall apart into dictionary words and characters, which
         # CC-CEDICT knows, instead of being guessed into new words it does not
-        return [w for w in self.jieba.lcut(sentence, HMM=False) if w.strip()]
+        # Traditional text is cut through its Simplified lookup form (aligner.script)
+        return [w for w in cut_like(lambda s: self.jieba.lcut(s, HMM=False), sentence) if w.strip()]
 
     def items(self, sentence: str) -> dict[str, str]:
         """item -> the Chinese word (or token) it came from; first source wins."""
@@ -204,7 +206,7 @@ class ChineseItems:
         for word in self.words(text):
             if not _HAN_RE.match(word):
                 continue
-            value = chinese_number(word)
+            value = chinese_number(simplified_chars(word))  # 兩萬 reads as 两万
             if value is not None:
                 found.setdefault(number_item(str(value)), word)
             if len(word) > 1:

@@ -119,11 +119,13 @@ def write_result(result: AlignedFiles, fmt: OutputFormat, out: Path | None, min_
 
         props = {"x-aligner-scorer": result.scorer, "x-aligner-model": model_version()}
         if out is not None:
-            write_tmx(translation_units(result, min_score), out, header_props=props)
+            write_tmx(translation_units(result, min_score), out, header_props=props,
+                      srclang=result.srclang, tgtlang=result.tgtlang)
             return None
         with tempfile.TemporaryDirectory(prefix="aligner-") as tmp:
             path = Path(tmp) / "out.tmx"
-            write_tmx(translation_units(result, min_score), path, header_props=props)
+            write_tmx(translation_units(result, min_score), path, header_props=props,
+                      srclang=result.srclang, tgtlang=result.tgtlang)
             return path.read_text(encoding="utf-8")
     text = {
         OutputFormat.BEADS: render_beads,

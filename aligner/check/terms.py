@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from ..jieba_shared import fresh_tokenizer
+from ..script import cut_like, lookup_form
 from ..model import TermEntry, TermStatus
 
 if TYPE_CHECKING:
@@ -242,6 +243,8 @@ class TermIndex:
             tokenizer = fresh_tokenizer()
             for form in self._han_forms:
                 tokenizer.add_word(form)
+                if lookup_form(form) != form:  # a Traditional form, as it is looked up
+                    tokenizer.add_word(lookup_form(form))
             self._tokenizer = tokenizer
         return self._tokenizer
 
@@ -261,7 +264,7 @@ class TermIndex:
         cuts = self._cut_cache.get(block)
         if cuts is None:
             offset, ends = 0, []
-            for word in self.tokenizer.cut(block, HMM=False):
+            for word in cut_like(lambda b: self.tokenizer.cut(b, HMM=False), block):
                 offset += len(word)
                 ends.append(offset)
             cuts = tuple(ends)

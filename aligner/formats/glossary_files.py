@@ -110,13 +110,26 @@ def csv_row(entry: TermEntry, text: _Text | None = None) -> dict[str, str]:
     }
 
 
-def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = False) -> GlossaryFileReport:
-    """Write the glossary as CSV with a header row (see the module doc for the columns)."""
+def csv_header(srclang: str | None = None, tgtlang: str | None = None) -> dict[str, str]:
+    """The header row: ``zh,en,…``; a Traditional source names its two language columns by
+    their tags (``zh-TW,en-US,…``), so an import wizard does not take them for Simplified."""
+    from .langs import source_lang, target_lang
+
+    header = {c: c for c in CSV_COLUMNS}
+    if srclang and source_lang(srclang).traditional:
+        header["zh"] = source_lang(srclang).value
+        header["en"] = target_lang(tgtlang or "en-US").value
+    return header
+
+
+def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = False,
+              srclang: str | None = None, tgtlang: str | None = None) -> GlossaryFileReport:
+    """Write the glossary as CSV with a header row (see the module doc and :func:`csv_header`)."""
     report = GlossaryFileReport(path=Path(path))
     text = _Text(report)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer.writerow(csv_header(srclang, tgtlang))
     for entry in entries:
         row = csv_row(entry, text)
         if not row["zh"].strip() or not row["en"].strip():

@@ -10,11 +10,26 @@ from ..errors import UsageError
 
 class SourceLang(str, Enum):
     """Chinese source tags. OmegaT and Trados match ``zh-CN`` best; ``zh-Hans`` names the
-    script only; ``zh`` is the bare language."""
+    script only; ``zh`` is the bare language. ``zh-TW`` (Taiwan), ``zh-HK`` (Hong Kong) and
+    ``zh-Hant`` (the script only) are Traditional Chinese."""
 
     ZH_CN = "zh-CN"
     ZH_HANS = "zh-Hans"
     ZH = "zh"
+    ZH_TW = "zh-TW"
+    ZH_HK = "zh-HK"
+    ZH_HANT = "zh-Hant"
+
+    @property
+    def traditional(self) -> bool:
+        """Written in Traditional characters (words are looked up through a Simplified
+        form, see :mod:`aligner.script`; the text itself is never converted)."""
+        return self in (SourceLang.ZH_TW, SourceLang.ZH_HK, SourceLang.ZH_HANT)
+
+    @property
+    def simplified(self) -> bool:
+        """Names Simplified Chinese (bare ``zh`` names neither script)."""
+        return self in (SourceLang.ZH_CN, SourceLang.ZH_HANS)
 
 
 class TargetLang(str, Enum):

@@ -74,7 +74,7 @@ def write_glossary(
 ) -> Any:
     """Write ``entries`` to ``path`` in ``fmt``; returns that writer's report.
 
-    Language tags only matter to TBX; ``signature`` goes wherever the format has a header
+    Language tags go into TBX, and into the CSV header for a Traditional source; ``signature`` goes wherever the format has a header
     (TBX sourceDesc, the ``.utf8`` comment line, JSON ``generator``); CSV has none.
     """
     fmt = glossary_format(fmt)
@@ -82,5 +82,5 @@ def write_glossary(
     if fmt in (GlossaryFormat.TBX, GlossaryFormat.TBX3):
         return writer(entries, path, srclang=srclang, tgtlang=tgtlang, signature=signature)
     if fmt is GlossaryFormat.CSV:
-        return writer(entries, path)
+        return writer(entries, path, srclang=srclang, tgtlang=tgtlang)
     return writer(entries, path, signature=signature)

@@ -96,15 +96,22 @@ def run_extract(
     *,
     progress: Callable[[str], None] = lambda _: None,
     strict: bool = False,
+    srclang: str = "zh-CN",
+    tgtlang: str = "en-US",
 ) -> ExtractReport:
     """Read ``paths``, extract the glossary, write it to ``out`` in ``fmt``.
 
     ``strict`` refuses a document with undecodable bytes instead of skipping and counting them.
+    ``srclang``/``tgtlang`` are the language tags of TBX (and of a Traditional CSV header).
     """
     from ..documents import read_document
     from ..documents.report import damage_summary
     from ..formats.registry import glossary_format, write_glossary
 
+    from ..formats.langs import source_lang, target_lang
+    from ..script import srclang_note
+
+    srclang, tgtlang = source_lang(srclang).value, target_lang(tgtlang).value  # a bad tag fails first
     chosen = glossary_format(output_format(fmt, out)).value
     files, skipped = input_files(paths)
     docs: list[Document] = []
@@ -119,9 +126,12 @@ def run_extract(
     if duplicates:
         raise UsageError(f"two documents share the name {duplicates[0]!r}",
                          hint="sources are written as name:line, so rename one of them")
+    note = srclang_note((p.text for d in docs for p in d.zh), srclang)
+    if note:
+        progress(note)
     extraction = extract(docs)
     conflicts = find_conflicts(extraction.entries)
-    write_glossary(extraction.entries, out, chosen, signature=signature(chosen))
+    write_glossary(extraction.entries, out, chosen, signature=signature(chosen), srclang=srclang, tgtlang=tgtlang)
     return ExtractReport(stems, extraction, conflicts, out, chosen, skipped)
 
 

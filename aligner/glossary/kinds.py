@@ -20,6 +20,7 @@ from pypinyin import Style, pinyin
 
 from ..cedict import raw_glosses
 from ..model import TermEntry, TermKind
+from ..script import lookup_form
 from . import lexicon
 from .boundary import is_person_name
 from .candidate import Evidence
@@ -103,7 +104,7 @@ def definition_kind(definition: str) -> TermKind | None:
     ``英伟达推出的一款高性能GPU`` a product. Only the clause's last word counts: the head of
     a Chinese noun phrase, not a word inside a modifier (``某公司开发的系统`` is a system).
     """
-    clause = re.split(r"[，,。；;：:]", definition.strip(), maxsplit=1)[0].strip()
+    clause = re.split(r"[，,。；;：:]", lookup_form(definition).strip(), maxsplit=1)[0].strip()
     if not clause or len(clause) > 40 or clause.startswith(("指", "是指")):
         return None  # 指…的AI系统: what the concept refers to, not what kind of thing it is
     for pattern, kind in DEFINITION_HEADS:
@@ -120,6 +121,7 @@ def kind_from_context(after: str, before: str = "", term: str = "") -> TermKind 
     right before it (``在 X 做研究``, ``加入 X``). ``term`` lets ``X 的X-114k`` (a product
     named after its maker) mark ``X`` as the maker.
     """
+    after, before = lookup_form(after), lookup_form(before)  # Traditional: the cue words are Simplified
     after = _LEAD_JUNK.sub("", after)
     before = before.rstrip(" 　*\"“")
     aside = _ASIDE.match(after)
@@ -266,6 +268,7 @@ def _org_by_english(zh: str, en: str, last: str) -> bool:
 
 def classify(zh: str, en: str, *, keep_as_is: bool = False) -> TermKind:
     """The most likely kind of the pair ``zh``/``en``."""
+    zh = lookup_form(zh)  # Traditional (臺灣大學): the cue words are Simplified
     last = en.split()[-1] if en.split() else ""
     if has_han(zh):
         if WORK_ZH.search(zh) or WORK_EN.search(en):

@@ -9,6 +9,7 @@ import functools
 import re
 
 from ..cedict import raw_glosses
+from ..script import cut_like, lookup_form
 
 _TOKEN_RE = re.compile(r"[a-z]+")
 _STOP_EN = {
@@ -26,8 +27,8 @@ def _jieba():  # noqa: ANN202 - module object
 
 
 def words(text: str) -> list[str]:
-    """jieba's words of ``text`` (precise mode)."""
-    return [w for w in _jieba().cut(text) if w]
+    """jieba's words of ``text`` (precise mode; Traditional text through its lookup form)."""
+    return [w for w in cut_like(_jieba().cut, text) if w]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -36,7 +37,7 @@ def pos(word: str) -> str:
     import jieba.posseg as pseg
 
     _jieba()
-    tags = [(p.word, p.flag) for p in pseg.cut(word)]
+    tags = [(p.word, p.flag) for p in pseg.cut(lookup_form(word))]
     return tags[0][1] if len(tags) == 1 else ""
 
 

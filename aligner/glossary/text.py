@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import product
+
+from ..script import traditional_forms
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
@@ -45,6 +48,18 @@ SURNAMES = set(
     "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
     "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+
+# Traditional Chinese writes the same names with other characters (陳, 歐陽, 蘭): the lists
+# above recognise both scripts (see aligner.script; the text itself is never converted).
+PHONETIC |= traditional_forms(PHONETIC)
+FOREIGN_ONLY |= traditional_forms(FOREIGN_ONLY)
+SURNAMES |= traditional_forms(SURNAMES)
+COMPOUND_SURNAMES = COMPOUND_SURNAMES + sorted(
+    "".join(chars)
+    for name in COMPOUND_SURNAMES
+    for chars in product(*({c} | traditional_forms(c) for c in name))
+    if "".join(chars) != name
 )
 
 

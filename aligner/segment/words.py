@@ -9,7 +9,9 @@ words of a text depend only on which terms were added, never on the order of the
 jieba's dictionary lives in a private ``jieba.Tokenizer``, not jieba's global one, so our
 terms never leak into other code using jieba. Only all-Han terms go into jieba's dictionary: a Latin term
 there ("AI") would make jieba cut it out of a longer word ("OpenAI"); jieba keeps Latin runs
-whole by itself. jieba's start-up chatter on stderr is routed to :mod:`logging` (logger
+whole by itself. Traditional text is cut through its Simplified lookup form
+(:mod:`aligner.script`), and a Traditional term enters the dictionary in both forms; the
+words returned are always slices of the text as written. jieba's start-up chatter on stderr is routed to :mod:`logging` (logger
 ``jieba``) instead.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from ..jieba_shared import base_dictionary, fresh_tokenizer
+from ..script import cut_like, lookup_form
 
 if TYPE_CHECKING:
     import jieba
@@ -57,6 +60,8 @@ def _ready() -> tuple[jieba.Tokenizer, ahocorasick.Automaton | None]:
             for term in sorted(_terms):
                 if _HAN_ONLY.fullmatch(term):  # jieba already keeps Latin runs whole
                     _tokenizer.add_word(term)
+                    if lookup_form(term) != term:  # a Traditional term, as it is looked up
+                        _tokenizer.add_word(lookup_form(term))
                 automaton.add_word(term, len(term))
             automaton.make_automaton()
             _automaton = automaton if _terms else None
@@ -111,7 +116,7 @@ def words(text: str) -> list[str]:
 
     def cut(piece: str) -> None:
         if piece:
-            out.extend(w for w in tokenizer.lcut(piece) if w.strip())
+            out.extend(w for w in cut_like(tokenizer.lcut, piece) if w.strip())
 
     prev = 0
     for start, end in _term_spans(text, automaton):
