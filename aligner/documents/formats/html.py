@@ -215,7 +215,9 @@ class _Blocks:
         if tag == "img":
             self.drop(kind, line, el.get("alt") or el.get("src") or "<img>")
         elif tag in ("meta", "link", "base"):
-            self.drop(kind, line, lxml.html.tostring(el, encoding="unicode", with_tail=False))
+            # (not lxml's serialiser: libxml2 leaves out a <meta http-equiv=Content-Type>)
+            attrs = "".join(f' {name}="{value}"' for name, value in el.attrib.items())
+            self.drop(kind, line, f"<{tag}{attrs}>")
         else:
             self.drop(kind, line, el.text_content() if tag not in ("input",) else el.get("value") or "<input>")
 
