@@ -21,7 +21,7 @@ from lxml import etree
 
 from aligner.cli import cli
 from aligner.documents import read_document
-from aligner.documents.formats import SourceFormat, render
+from aligner.documents.formats import SourceFormat, UnreadableDocument, render
 from aligner.errors import InputError
 from aligner.model import DocKind
 from tests.test_omegat_roundtrip import CHECK, run_omegat
@@ -165,6 +165,21 @@ def test_a_page_whose_declaration_lies_falls_back_to_the_decoder() -> None:
 def test_a_malformed_page_still_reads() -> None:
     page = "<html><body><p>第一段<b>没有闭合<p>第二段</i></div><li>条目<table><td>格子</body>"
     assert rendered(page) == ["第一段没有闭合", "第二段", "条目", "格子"]
+
+
+def test_a_dtd_subset_is_never_expanded_and_never_text() -> None:
+    page = ('<!DOCTYPE html [\n<!ENTITY xxe SYSTEM "file:///etc/passwd">\n<!ENTITY a "AAAA">\n]>\n'
+            "<html><body><p>甲&xxe;乙&a;丙</p></body></html>")
+    rendering = render(page.encode(), Path("p.html"))
+    assert rendering is not None and rendering.text == "甲&xxe;乙&a;丙" and rendering.lines == (5,)
+
+
+def test_deep_nesting_reads_or_is_refused_never_cut_short() -> None:
+    deep = "<!DOCTYPE html><html><body><p>前</p>{}深{}<p>后</p></body></html>"
+    assert rendered(deep.format("<div>" * 1000, "</div>" * 1000)) == ["前", "深", "后"]
+    with pytest.raises(UnreadableDocument) as caught:  # build skips it, names it, exits 3
+        render(deep.format("<div>" * 5000, "</div>" * 5000).encode(), Path("deep.html"))
+    assert "too deep" in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_a_page_without_text_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -29,11 +29,10 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from ...errors import InputError
 from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
-from . import FormatReader, Rendering, SourceFormat, blocks_rendering, register
+from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
 
@@ -65,6 +64,9 @@ _BLOCK_START = frozenset(
 )
 _XML_DECL = re.compile(rb"^\s*<\?xml\b[^>]*\?>", re.S)
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.S)
+# an internal DTD subset: the HTML parser neither reads it (no entity is ever expanded) nor
+# skips it (its "]>" would become text)
+_DTD_SUBSET = re.compile(r"^\s*<!DOCTYPE\s[^\[>]{0,2000}\[.{0,200000}?\]\s*>", re.S | re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""", re.S)
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I | re.S)
@@ -180,14 +182,29 @@ class _Blocks:
         if text:
             self.debris.append(Debris(kind, line, text[:500]))
 
-    def walk(self, el: lxml.etree._Element, inside_content: bool = False) -> None:
+    def walk(self, top: lxml.etree._Element, inside_content: bool = False) -> None:
+        """Depth first with an explicit stack: a page nested thousands deep must not hit
+        Python's recursion limit. An entry is (element, inside an article, phase): phase 0
+        opens the element, 1 closes an inline one, 2 closes a block."""
+        stack: list[tuple[lxml.etree._Element, bool, int]] = [(top, inside_content, 0)]
+        while stack:
+            el, inside, phase = stack.pop()
+            if phase == 0 and self._open(el, inside, stack):
+                continue
+            if phase == 2:
+                self.flush()
+                self.line = el.sourceline or self.line
+            self.text(el.tail, self.line)
+
+    def _open(self, el: lxml.etree._Element, inside: bool, stack: list) -> bool:
+        """Handle an element's start; True when its children (and closing) were stacked."""
         line = el.sourceline or self.line
         tag = _local(el.tag)
         if el.tag is lxml.etree.Comment:
             self.drop("html-comment", line, f"<!--{el.text or ''}-->")
         elif not tag:  # processing instruction
             self.drop("html-tag", line, str(el))
-        elif tag in DROPPED or (tag in FURNITURE and not inside_content) \
+        elif tag in DROPPED or (tag in FURNITURE and not inside) \
                 or el.get("role") == "navigation" or el.get("hidden") is not None:
             self._drop_element(el, tag, line)
         elif tag == "br":
@@ -196,19 +213,17 @@ class _Blocks:
                 self.flush()
             else:
                 self.parts.append("\n")
-        elif tag in INLINE:
-            self.text(el.text, line)
-            for child in el:
-                self.walk(child, inside_content)
         else:
-            self.flush()
-            self.line = line
+            inline = tag in INLINE
+            if not inline:
+                self.flush()
+                self.line = line
             self.text(el.text, line)
-            for child in el:
-                self.walk(child, inside_content or tag in CONTENT)
-            self.flush()
-            self.line = line
-        self.text(el.tail, self.line)
+            stack.append((el, inside, 1 if inline else 2))
+            inside = inside or tag in CONTENT
+            stack.extend((child, inside, 0) for child in reversed(el))
+            return True
+        return False
 
     def _drop_element(self, el: lxml.etree._Element, tag: str, line: int) -> None:
         kind = "navigation" if tag in FURNITURE or el.get("role") == "navigation" else DROPPED.get(tag, "markup")
@@ -231,12 +246,23 @@ def _render(text: str) -> str:
     return out
 
 
+_REPAIR = "save the page again from a browser, or give its text as a .txt file"
+
+
 def _parse(text: str, path: Path) -> lxml.etree._Element:
+    # huge_tree: without it libxml2 stops at 256 levels of nesting
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise InputError(f"cannot parse the page as HTML ({exc})", path=path,
-                         hint="save the page again from a browser, or give its text as a .txt file") from None
+        raise UnreadableDocument(f"cannot parse the page as HTML ({exc})", path=path, hint=_REPAIR) from None
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # the parser stopped: the rest of the page is lost
+            depth = re.search(r"\d+", error.message)
+            limit = f" (more than {depth.group()} levels)" if depth else ""
+            raise UnreadableDocument(f"the page nests its elements too deep to read{limit}", path=path,
+                                     line=error.line or None, hint=_REPAIR)
+    return root
 
 
 def _read(data: bytes, path: Path, strict: bool) -> Rendering:
@@ -245,6 +271,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     # lxml refuses a str with an encoding declaration; keep the declaration's newlines so
     # source lines stay right
     text = _XML_DECL_TEXT.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+    text = _DTD_SUBSET.sub(lambda m: "<!DOCTYPE html>" + "\n" * m.group().count("\n"), text, count=1)
     if not text.strip():
         return blocks_rendering([], encoding=encoding, kind=DocKind.HTML, fmt=SourceFormat.HTML)
     root = _parse(text, path)
