@@ -11,8 +11,8 @@ names (``DOCTYPE``, ``body``, ``nbsp``) never reach the glossary. What is read:
 * whitespace collapsed as a browser does; a line break in the source or a ``<br>`` is a
   soft break (:func:`~aligner.documents.text.soft_join`: a space in English, nothing
   between Han characters); two ``<br>`` in a row end the block (a blank line on screen);
-* ``<title>`` is a block (OmegaT's HTML filter translates it too) unless a heading repeats
-  it word for word; the rest of ``<head>`` (``meta``, ``link``) is ``html-head`` debris.
+* ``<title>`` is a block (OmegaT's HTML filter translates it too) unless a block (the
+  ``<h1>``, usually) repeats it word for word; the rest of ``<head>`` (``meta``, ``link``) is ``html-head`` debris.
 
 Set aside as counted debris with their lines: ``script``/``noscript``/``template``
 (``script``), ``style`` (``css``), comments (``html-comment``), ``pre`` blocks (``code``),
@@ -62,7 +62,6 @@ _BLOCK_START = frozenset(
     "html head body p div h1 h2 h3 h4 h5 h6 ul ol li table tr td th dl dt dd blockquote "
     "article section main header footer nav aside figure title meta link script style".split()
 )
-_XML_DECL = re.compile(rb"^\s*<\?xml\b[^>]*\?>", re.S)
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.S)
 # an internal DTD subset: the HTML parser neither reads it (no entity is ever expanded) nor
 # skips it (its "]>" would become text)
@@ -157,15 +156,17 @@ class _Blocks:
         self.blocks: list[tuple[int, str]] = []
         self.debris: list[Debris] = []
         self.parts: list[str] = []
+        self.has_text = False  # the block gathered so far holds more than whitespace
         self.line = 1
         self.brs = 0  # <br> seen in a row, with only whitespace between
 
     def text(self, text: str | None, line: int) -> None:
         if not text:
             return
-        if text.strip():
-            if not "".join(self.parts).strip():
+        if not text.isspace():
+            if not self.has_text:
                 self.line = line
+                self.has_text = True
             self.brs = 0
         self.parts.append(text)
 
@@ -175,12 +176,14 @@ class _Blocks:
             if text:
                 self.blocks.append((self.line, text))
         self.parts = []
+        self.has_text = False
         self.brs = 0
 
     def drop(self, kind: str, line: int, text: str) -> None:
         text = " ".join(text.split())
         if text:
-            self.debris.append(Debris(kind, line, text[:500]))
+            # a 1 MB inline script is counted, not printed whole by `aligner read --debris`
+            self.debris.append(Debris(kind, line, text if len(text) <= 500 else text[:499] + "…"))
 
     def walk(self, top: lxml.etree._Element, inside_content: bool = False) -> None:
         """Depth first with an explicit stack: a page nested thousands deep must not hit
@@ -240,10 +243,10 @@ class _Blocks:
 def _render(text: str) -> str:
     """Collapse whitespace as a browser does; a line break is a soft break (soft_join)."""
     pieces = [p for p in (_SPACE.sub(" ", piece).strip() for piece in text.split("\n")) if p]
-    out = pieces[0] if pieces else ""
-    for piece in pieces[1:]:
-        out += soft_join(out, piece) + piece
-    return out
+    out = pieces[:1]
+    for left, right in zip(pieces, pieces[1:]):
+        out += [soft_join(left, right), right]
+    return "".join(out)
 
 
 _REPAIR = "save the page again from a browser, or give its text as a .txt file"
