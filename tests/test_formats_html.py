@@ -59,6 +59,9 @@ def test_pages_are_recognised_from_content(head: str, name: str) -> None:
     "求助帖\n发表于 2024-3-1 10:00\n<p>大家好，请问怎么导出记忆库？</p>\n<br>谢谢！\n",
     "<b>注意</b>：这是一个纯文本文件。\n第二行。\n",
     '<?xml version="1.0"?>\n<notes><p>不是网页</p></notes>\n',
+    # a Markdown file whose header is HTML (centred logo and title)
+    '<div align="center">\n<h1>工具</h1>\n<p>简介</p>\n</div>\n\n## 安装\n\n运行命令即可。\n\n- 第一步\n- 第二步\n',
+
     "Deep learning needs data.\n",
 ])
 def test_text_with_a_few_tags_is_not_a_page(text: str) -> None:

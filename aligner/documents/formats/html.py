@@ -71,6 +71,7 @@ _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I | re.S)
 _LEAD = re.compile(rb"^(?:\s+|<\?[^>]*\?>|<!--.*?-->)*", re.S)
 _FIRST_TAGS = re.compile(rb"<([A-Za-z][A-Za-z0-9]{0,9})\b")
+_MARKDOWN_LINE = re.compile(rb"#{1,6}\s|```|~~~|[-*+]\s|\d{1,3}\.\s")
 _DOCTYPE_HTML = re.compile(rb"<!DOCTYPE\s+html\b", re.I)
 _SPACE = re.compile(r"[ \t\r\f]+")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -90,8 +91,8 @@ def _head_bytes(head: bytes) -> bytes:
 
 def _sniff(head: bytes, suffix: str) -> bool:
     """HTML from content: a ``<!DOCTYPE html>``, an ``<html>`` root, or a file that opens
-    with three HTML block tags (a page fragment). A saved forum page (text with a few tags)
-    opens with text and stays with the forum cleaner. With an .html/.htm/.xhtml extension
+    with three HTML block tags and is markup on most lines (a page fragment). A saved forum
+    page (text with a few tags) or a Markdown file with an HTML header is not a page. With an .html/.htm/.xhtml extension
     a file that opens with any tag is enough."""
     head = _head_bytes(head)
     rest = head[_LEAD.match(head).end():]
@@ -102,7 +103,14 @@ def _sniff(head: bytes, suffix: str) -> bool:
     tags = [t.lower().decode("ascii") for t in _FIRST_TAGS.findall(rest[:4096])[:3]]
     if suffix in SUFFIXES:
         return bool(tags) and tags[0] in _BLOCK_START | INLINE | set(DROPPED)
-    return len(tags) == 3 and all(t in _BLOCK_START for t in tags)
+    if suffix in (".md", ".markdown") or len(tags) < 3 or not all(t in _BLOCK_START for t in tags):
+        return False
+    # a fragment is markup line after line; a README that opens with a centred <div>
+    # header and goes on in Markdown is not
+    lines = [line.lstrip() for line in rest[:16384].split(b"\n") if line.strip()]
+    if any(_MARKDOWN_LINE.match(line) for line in lines):
+        return False
+    return sum(line.startswith(b"<") for line in lines) * 2 >= len(lines)
 
 
 def _declared(data: bytes) -> str | None:
