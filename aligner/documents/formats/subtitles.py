@@ -65,7 +65,7 @@ def _head_text(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:200:2].count(0) > 20 or head[0:200:2].count(0) > 20:
         le = head.startswith(b"\xff\xfe") or head[1:200:2].count(0) > head[0:200:2].count(0)
         return head[: len(head) // 2 * 2].decode("utf-16-le" if le else "utf-16-be", "replace")
-    return head.decode("latin-1")
+    return head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
 
 
 def _is_vtt(text: str) -> bool:
