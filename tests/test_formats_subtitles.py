@@ -248,8 +248,9 @@ def _ours(segment: str) -> str:
 @pytest.mark.omegat
 def test_omegat_subrip_filter_round_trip(built: Path, tmp_path: Path) -> None:
     """OmegaT 3.6's SubRip filter makes a segment of each cue, shows its markup (``<i>``,
-    ``{\\an8}``, ``&amp;``, ``- `` dashes) and its line breaks as they are, and reads a cue
-    whose blank line is missing as part of the one before. So it matches exactly only the
+    ``{\\an8}``, ``&amp;``, ``- `` dashes) and its line breaks as they are, reads a cue
+    whose blank line is missing as part of the one before and skips a cue whose timing line
+    carries SRT coordinates (``X1:100 …``). So it matches exactly only the
     cues that are a whole sentence without markup: 1 of its 12 segments on film.srt.
     Everything else it shows is, once the markup is removed, part of one of our TUs."""
     lacking = omegat_project.missing()
@@ -259,6 +260,8 @@ def test_omegat_subrip_filter_round_trip(built: Path, tmp_path: Path) -> None:
     sources = [zh for zh, _ in tmx_pairs(built / "tmx" / "film.tmx")]
     assert len(segments) == 12 and len(sources) == 8
     assert [(s.source, s.translation) for s in segments if s.translated] == [("2024", "2024")]
+    assert not any("馆长说" in s.source for s in segments)  # the cue with coordinates: skipped by OmegaT
+    assert any(source.startswith("馆长说") for source in sources)  # … and in our TMX
     for segment in segments:
         if "-->" in segment.source:  # OmegaT read the next cue's number and timecode as text
             continue
