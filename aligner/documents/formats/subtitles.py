@@ -21,6 +21,8 @@ cues mostly end without sentence punctuation (fansubs often end a cue with no ma
 one cue per block. A dialogue cue (lines opening with ``- ``, one per speaker) closes the
 open block and makes one block per speaker, its dash recorded as ``dialogue-dash``: two
 speakers never share a sentence, and a speaker's line does not run into the next cue.
+An ellipsis ends a sentence too: a cue ending ``...`` whose sentence goes on in the next
+cue (``...and then``) makes two blocks.
 """
 from __future__ import annotations
 
@@ -142,7 +144,7 @@ def clean_line(text: str, no: int, debris: list[Debris]) -> str:
     return _INLINE.sub(repl, text).strip()
 
 
-def ends_sentence(text: str) -> bool:
+def ends_cue_sentence(text: str) -> bool:
     """Sentence-final punctuation (Chinese or English, maybe inside closing quotes).
     Unlike :func:`~aligner.documents.text.ends_sentence`, an English full stop counts and a
     colon does not (a cue ending ``他说：`` runs into the quote in the next)."""
@@ -183,7 +185,7 @@ def cue_blocks(cues: list[Cue], debris: list[Debris]) -> list[tuple[int, str]]:
     """(line, text) blocks: cues joined until a sentence ends (see the module docstring)."""
     per_cue = [_cue_items(cue, debris) for cue in cues]
     texts = [items[-1].text for items, dialogue in per_cue if items and not dialogue]
-    joining = bool(texts) and sum(map(ends_sentence, texts)) >= PUNCTUATED_SHARE * len(texts)
+    joining = bool(texts) and sum(map(ends_cue_sentence, texts)) >= PUNCTUATED_SHARE * len(texts)
     blocks: list[tuple[int, str]] = []
     open_: _Item | None = None
     joined = 0
@@ -207,7 +209,7 @@ def cue_blocks(cues: list[Cue], debris: list[Debris]) -> list[tuple[int, str]]:
         else:
             open_.text = _join(open_.text, item.text)
         joined += 1
-        if not joining or ends_sentence(open_.text) or joined >= MAX_JOINED:
+        if not joining or ends_cue_sentence(open_.text) or joined >= MAX_JOINED:
             close()
     close()
     return blocks
