@@ -17,11 +17,18 @@ from ..model import Debris
 #: Every debris kind the reader records, and what it is. A separate English file's debris
 #: has the same kinds with an ``en:`` prefix.
 DEBRIS_KINDS: dict[str, str] = {
+    "ass-override": "ASS/SSA override codes in subtitle text: {\\an8} {\\i1} (the text around them is kept)",
     "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",
     "code": "code block (Markdown fences and contents, HTML <pre>): not text to translate",
     "control": "NUL, XML-illegal control characters, stray byte-order marks, zero-width spaces, soft hyphens",
     "css": "CSS rules and <style> blocks of a saved web page",
+    "cue-id": "a WebVTT cue identifier (or a non-numeric label above a subtitle timing line)",
+    "cue-number": "the number line above an SRT cue's timing line",
+    "cue-setting": "cue settings after a timecode: align:start position:10% line:0 (SRT: X1:… Y2:…)",
+    "cue-timestamp": "a timestamp inside WebVTT cue text (karaoke): <00:00:01.000>",
+    "dialogue-dash": "the dash opening each speaker's line of a two-speaker subtitle cue",
     "embedded-english": "English found inside the Chinese file when a separate English file supersedes it",
+    "entity": "an HTML entity in subtitle text (&amp; &lt; &#8220;): recorded, its character kept",
     "footnote": "footnote block (① … or * … at a block start) of PDF text; Markdown [^1]: notes",
     "footnote-marker": "footnote reference in running text: ^① ① [3] [^1]",
     "form": "form controls of an HTML page: buttons, menus, input fields",
@@ -51,8 +58,13 @@ DEBRIS_KINDS: dict[str, str] = {
     "signature": "forum client signature: —— 来自 …",
     "speaker-colon": "the colon after a speaker label",
     "speaker-label": "speaker of a transcript paragraph; the text is the name (肖 茜 → 肖茜)",
+    "subtitle-tag": "inline tags in subtitle text: <i> <b> <u> <font color=…> <c.class> <lang> </v> (their text is kept)",
+    "timecode": "a subtitle cue's timing: 00:00:01,000 --> 00:00:03,500",
     "undecodable": "bytes that could not be decoded (U+FFFD)",
     "url": "bare URLs and URL-only lines",
+    "voice": "a WebVTT voice tag <v Speaker>: the speaker's name is data; the text it spans is kept",
+    "vtt-block": "WebVTT NOTE (comment), STYLE and REGION blocks",
+    "vtt-header": "the WEBVTT header line and the header metadata below it (Kind:, Language:)",
 }
 
 

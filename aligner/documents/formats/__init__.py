@@ -84,17 +84,28 @@ def register(reader: FormatReader) -> FormatReader:
     return reader
 
 
+#: The order readers are tried in; bilingual first: an XLIFF is XML and would otherwise
+#: pass for XHTML.
+_ORDER = ("bilingual", "pdf", "docx", "html", "subtitles", "markdown")
+_loaded = False
+
+
 def _load_readers() -> None:
-    """Import the reader modules once (each registers itself)."""
-    if READERS:
+    """Import the reader modules once (each registers itself), then put them in
+    :data:`_ORDER` whichever was imported first (a test importing one reader module
+    directly must not leave the others unloaded or out of order)."""
+    global _loaded
+    if _loaded:
         return
-    # bilingual first: an XLIFF is XML and would otherwise pass for XHTML
-    for optional in ("bilingual", "pdf", "docx", "html", "subtitles", "markdown"):
+    for optional in _ORDER:
         try:
             __import__(f"{__name__}.{optional}")
         except ModuleNotFoundError as exc:  # a reader whose module is not there yet
             if exc.name != f"{__name__}.{optional}":
                 raise
+    rank = {f"{__name__}.{name}": i for i, name in enumerate(_ORDER)}
+    READERS.sort(key=lambda reader: rank.get(reader.read.__module__, len(rank)))
+    _loaded = True
 
 
 def render(data: bytes, path: Path, *, strict: bool = False) -> Rendering | None:
