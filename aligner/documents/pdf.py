@@ -42,7 +42,7 @@ _REFERENCE_ENTRY = re.compile(
 )
 _HEADING_START = re.compile(
     r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节部分]|"
-    r"参考文献|注释|结语|摘\s*要|关\s*键\s*词|Abstract|Key\s*words)",
+    r"参考文献|注释|结语|[\[【［〔〖]?\s*(?:摘\s*要|关\s*键\s*词|Abstract|Key\s*words))",
     re.I,
 )
 
