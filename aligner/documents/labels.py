@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .paragraphs import Draft
-from .text import ends_sentence, is_english
+from .text import CLOSERS, ends_sentence, is_english
 
 _BRA = r"[\[【［〔〖(（]"
 _KET = r"[\]】］〕〗)）]"
@@ -59,6 +59,11 @@ _STRONG_EN = re.compile(
 _KEYWORD_SEPARATORS = "；;，,、"
 
 
+def finished(text: str) -> bool:
+    """Ends a sentence, in Chinese or English (an English full stop included)."""
+    return ends_sentence(text) or text.rstrip().rstrip(CLOSERS).endswith(".")
+
+
 def label_of(text: str) -> re.Pattern[str] | None:
     """The label pattern ``text`` starts with, or ``None``."""
     return next((p for p in LABELS if p.match(text)), None)
@@ -74,13 +79,13 @@ def _opens_part(text: str, before: str) -> bool:
         return False
     if label in (ZH_ABSTRACT, ZH_KEYWORDS) or _STRONG_EN.match(text):
         return True
-    return ends_sentence(before)
+    return finished(before)
 
 
 def _continues_keywords(keywords: str, line: str) -> bool:
     """A key-words list wrapped onto the next line: same script, the list's separator, no
     sentence punctuation, no label."""
-    if is_english(keywords) != is_english(line) or label_of(line) or ends_sentence(line):
+    if is_english(keywords) != is_english(line) or label_of(line) or finished(line):
         return False
     seps = [s for s in _KEYWORD_SEPARATORS if s in keywords]
     if not seps:
@@ -119,27 +124,40 @@ def _split_fronts(drafts: list[Draft]) -> list[Draft]:
     for i, draft in enumerate(drafts):
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         label = label_of(nxt.lines[0].text) if nxt is not None else None
-        if label not in (ZH_ABSTRACT, EN_ABSTRACT) or len(draft.lines) < 2:
+        if label is None or label_of(draft.lines[0].text) or len(draft.lines) < 2:
             out.append(draft)
             continue
-        english = label is EN_ABSTRACT
+        english = label in (EN_ABSTRACT, EN_KEYWORDS)
         lines = draft.lines
         k = len(lines)
         while k > 0 and is_english(lines[k - 1].text) == english:
             k -= 1
         head, front = lines[:k], lines[k:]
+        abstract: list = []
+        if label in KEYWORD_LABELS:  # key words under an unlabelled abstract: it follows the last author line
+            last = max((j for j, line in enumerate(front[:-1]) if looks_like_authors(line.text, english)), default=-1)
+            if last < 0:
+                front, abstract = [], front
+            else:
+                front, abstract = front[: last + 1], front[last + 1:]
         if head:
             out.append(Draft(head, draft.lang, draft.role))
         if front:
             out.extend(Draft(part, draft.lang, draft.role) for part in _title_and_authors(front, english))
+        if abstract:
+            out.append(Draft(abstract, draft.lang, draft.role))
     return out
+
+
+def looks_like_authors(text: str, english: bool) -> bool:
+    from .roles import looks_like_authors as check  # roles imports this module
+
+    return check(text, english)
 
 
 def _title_and_authors(lines: list, english: bool) -> list[list]:
     """Title lines stay one paragraph; from the first line that reads as names or an
     affiliation on, one paragraph per line. Left whole when no line reads so."""
-    from .roles import looks_like_authors  # roles imports this module
-
     if len(lines) > 8 or any(len(line.text) > (400 if english else 150) for line in lines):
         return [lines]
     for k in range(1, len(lines)):

@@ -10,12 +10,13 @@ lines that are simply part of Chinese prose are left where they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Lang, Role
-from .labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, split_parts
+from .labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, finished, split_parts
 from .lines import Recorder
 from .paragraphs import Draft
-from .text import count_han, ends_sentence, is_english
+from .text import count_han, is_english
 
 __all__ = ["EN_ABSTRACT", "EN_KEYWORDS", "ZH_ABSTRACT", "ZH_KEYWORDS", "assign_roles", "looks_like_authors"]
 
@@ -84,7 +85,7 @@ def _anchor(
 
 def _prose(text: str) -> bool:
     """An unlabelled abstract paragraph: finished sentences, not a title or a name line."""
-    return ends_sentence(text) and (count_han(text) >= 40 or len(text.split()) >= 25)
+    return finished(text) and (count_han(text) >= 40 or len(text.split()) >= 25)
 
 
 def _zh_roles(drafts: list[Draft], english: list[bool], rec: Recorder) -> list[Draft]:
@@ -101,6 +102,8 @@ def _zh_roles(drafts: list[Draft], english: list[bool], rec: Recorder) -> list[D
             drafts[j].role = Role.ABSTRACT
     k = start - 1
     while k >= 0 and start - k <= 3 and _zh_authors(drafts[k].text):
+        if _affiliation_above_names(drafts, k, start, _zh_names):
+            break
         drafts[k].role = Role.AUTHORS
         k -= 1
     if not (k >= 0 and _zh_title(drafts[k].text) and not english[k]) and start - k >= 3:
@@ -128,6 +131,8 @@ def _en_roles(drafts: list[Draft], english: list[bool], rec: Recorder, *, move: 
             parts[j] = Role.ABSTRACT
     k = start - 1
     while k >= 0 and start - k <= 4 and english[k] and _en_authors(drafts[k].text):
+        if _affiliation_above_names(drafts, k, start, _en_names):
+            break
         parts[k] = Role.AUTHORS
         k -= 1
     if k >= 0 and english[k] and _en_title(drafts[k].text):
@@ -149,15 +154,35 @@ def _absorb_empty(drafts: list[Draft], flags: list[bool], i: int) -> None:
         del flags[i + 1]
 
 
+def _affiliation_above_names(drafts: list[Draft], k: int, start: int, names: Callable[[str], bool]) -> bool:
+    """An affiliation follows the names it belongs to: a paragraph that reads as one only
+    because it mentions a university (a title: ...in Universities) but stands above a line
+    of names is not part of the authors."""
+    text = drafts[k].text.strip()
+    if names(text) or text[:1] in "(（":
+        return False
+    return any(names(drafts[j].text.strip()) for j in range(k + 1, start))
+
+
+def _zh_names(text: str) -> bool:
+    names = [_SUP.sub("", t) for t in re.split(r"[,，、;；\s]+", text) if t]
+    names = [n for n in names if n]
+    return bool(names) and len(names) <= 12 and all(_ZH_NAME.fullmatch(n) for n in names)
+
+
+def _en_names(text: str) -> bool:
+    names = [re.sub(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t.strip()) for t in re.split(r",|;|&|\band\b", text)]
+    names = [n for n in names if n]
+    return bool(names) and len(names) <= 20 and all(_EN_NAME.fullmatch(n) for n in names)
+
+
 def _zh_authors(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 120 or "。" in text:
         return False
     if (text[0] in "(（" and text[-1] in ")）") or _AFFILIATION_ZH.search(text):
         return True  # (北京大学 社会学系, 北京 100871)
-    names = [_SUP.sub("", t) for t in re.split(r"[,，、;；\s]+", text) if t]
-    names = [n for n in names if n]
-    return bool(names) and len(names) <= 12 and all(_ZH_NAME.fullmatch(n) for n in names)
+    return _zh_names(text)
 
 
 def _zh_title(text: str) -> bool:
@@ -171,9 +196,7 @@ def _en_authors(text: str) -> bool:
         return False
     if (text[0] == "(" and text[-1] == ")") or (_AFFILIATION_EN.search(text) and len(text) <= 400):
         return True
-    names = [re.sub(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t.strip()) for t in re.split(r",|;|&|\band\b", text)]
-    names = [n for n in names if n]
-    return bool(names) and len(names) <= 20 and all(_EN_NAME.fullmatch(n) for n in names)
+    return _en_names(text)
 
 
 def _en_title(text: str) -> bool:
