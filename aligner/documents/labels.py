@@ -54,7 +54,8 @@ KEYWORD_LABELS = (ZH_KEYWORDS, EN_KEYWORDS)
 # A label that is one whatever precedes it: bracketed, with a colon, upper case, or Chinese.
 _STRONG_EN = re.compile(
     rf"\s*(?:{_BRA}\s*(?i:{_EN_ABSTRACT_WORD}|{_EN_KEYWORDS_WORD})\s*{_KET}|"
-    rf"(?i:{_EN_ABSTRACT_WORD}|{_EN_KEYWORDS_WORD})\s*[:：]|ABSTRACT|SUMMARY|KEY\s*-?\s*WORDS?|INDEX\s+TERMS)"
+    rf"(?i:{_EN_ABSTRACT_WORD}|{_EN_KEYWORDS_WORD})\s*[:：]|ABSTRACT|SUMMARY|KEY\s*-?\s*WORDS?|INDEX\s+TERMS|"
+    rf"(?:Abstract|Key\s*-?\s*[Ww]ords?)\s*$)"
 )
 _KEYWORD_SEPARATORS = "；;，,、"
 
@@ -84,7 +85,12 @@ def _opens_part(text: str, before: str) -> bool:
 
 def _continues_keywords(keywords: str, line: str) -> bool:
     """A key-words list wrapped onto the next line: same script, the list's separator, no
-    sentence punctuation, no label."""
+    sentence punctuation, no label. Under a label alone on its line, the line is the list."""
+    label = label_of(keywords)
+    if label is not None:
+        keywords = keywords[label.match(keywords).end():]
+        if not keywords.strip():
+            return not label_of(line)
     if is_english(keywords) != is_english(line) or label_of(line) or finished(line):
         return False
     seps = [s for s in _KEYWORD_SEPARATORS if s in keywords]
