@@ -4,7 +4,8 @@ A Chinese paper commonly carries its title, authors, 摘要 and 关键词 near t
 same four in English (Title, authors, Abstract:, Key words:) at the end or right after the
 Chinese ones. Both sides get :class:`~aligner.model.Role` TITLE/AUTHORS/ABSTRACT/KEYWORDS so
 the pipeline can pair them by role; the English paragraphs move to ``Document.en``. The
-labels (摘要: / Abstract: / 关键词: / Key words:) are removed as ``label`` debris. English
+labels (摘要: / 【Abstract】 / 关键词: / KEY WORDS：, see :mod:`.labels`) are removed as
+``label`` debris; an abstract without one is the prose right above its key words. English
 lines that are simply part of Chinese prose are left where they are.
 """
 from __future__ import annotations
