@@ -65,7 +65,7 @@ def _anchor(
     """(first abstract paragraph, key-words paragraph) among the paragraphs ``mine`` marks.
 
     Found by the abstract label, or, where the abstract has none, by the key-words label
-    with the finished prose paragraphs right above it. Labels are removed."""
+    with the finished prose paragraphs right above it (none: no parts). Labels are removed."""
     start = next((i for i, d in enumerate(drafts) if mine[i] and abstract.match(d.lines[0].text)), None)
     if start is not None:
         _strip_label(drafts[start], abstract, rec)
@@ -79,6 +79,8 @@ def _anchor(
         start = found
         while start > 0 and found - start < 3 and mine[start - 1] and _prose(drafts[start - 1].text):
             start -= 1
+        if start == found:  # key words alone are no evidence of a paper's parts
+            return None
     if found is not None:
         _strip_label(drafts[found], keywords, rec)
     return start, found
