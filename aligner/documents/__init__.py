@@ -11,7 +11,8 @@ words, or a separate English file), and YAML front matter as data.
 Modules: ``decode`` (bytes → text), ``lines`` (line splitting, control characters, the
 debris recorder), ``frontmatter``, ``kinds`` (recognition), one cleaner per kind (``pdf``,
 ``forum``, ``markdown``, ``roundtable``) plus ``common`` and ``markup``, ``paragraphs``
-(blocks → paragraphs), ``roles`` (paper parts and embedded English), ``text`` (character
+(blocks → paragraphs), ``labels`` (摘要 / Abstract … in every spelling; cutting run-together
+parts), ``roles`` (paper parts and embedded English), ``text`` (character
 classes, in-place normalisations), ``reader`` (the public entry points), ``conservation``
 (the nothing-is-lost check) and ``report`` (a Document as JSON-ready data).
 """

@@ -28,8 +28,9 @@ _PDF_MARKERS = (
     (re.compile(r"^\s*[\u2460-\u2473]"), 1),  # footnote block ① at a line start
     (re.compile(r"\^[\u2460-\u2473]|[\u4e00-\u9fff。，”][\u2460-\u2473]"), 1),  # inline marker
     (re.compile(r"ISSN\s*\d{4}-?\d{3}[\dXx]|中图分类号|文献标识码|文章编号|网络首发"), 2),
-    (re.compile(r"^\s*[\[【]?\s*(?:内容)?摘\s*要\s*[\]】]?\s*[:：]"), 1),
-    (re.compile(r"^\s*[\[【]?\s*关\s*键\s*[词字]\s*[\]】]?\s*[:：]"), 1),
+    # 摘要: / 【摘要】 / [摘要] / 〔关键词〕 — a bracketed label needs no colon
+    (re.compile(r"^\s*(?:[\[【［〔〖]\s*(?:内容)?摘\s*要\s*[\]】］〕〗]|(?:内容)?摘\s*要\s*[:：])"), 1),
+    (re.compile(r"^\s*(?:[\[【［〔〖]\s*关\s*键\s*[词字]\s*[\]】］〕〗]|关\s*键\s*[词字]\s*[:：])"), 1),
     (re.compile(r"^\s*[\[【]?\s*参\s*考\s*文\s*献\s*[\]】]?\s*[:：]?\s*$|\[(?:J|M|EB/OL|J/OL)\]"), 1),
     (re.compile(r"^\s*(?:第\s*\d+\s*卷\s*)?第\s*\d+\s*期.{0,60}(?:学报|杂志|研究|Vol)"), 2),
 )

@@ -39,7 +39,7 @@ DEBRIS_KINDS: dict[str, str] = {
     "html-head": "the <head> of an HTML page: <meta>, <link>, a <title> that a block repeats",
     "html-tag": "HTML tags (their text content is kept)",
     "image": "image placeholders, <img> tags and their alt text, SVG and media, Markdown images",
-    "label": "part labels removed from a paragraph: 摘要: 关键词: Abstract: Key words:",
+    "label": "part labels removed from a paragraph: 摘要: 【关键词】 Abstract: [Key words] KEY WORDS：",
     "link": "the URL part of a Markdown link (its text is kept); [ref]: URL definitions",
     "list-marker": "bullets and list numbers: - * • 1.",
     "markup": "Markdown marks: # headings, **bold**, > quotes, table pipes; HTML ruby annotations <rt> <rp>",

@@ -28,7 +28,7 @@ _MASTHEAD = re.compile(
 _METADATA = re.compile(
     r"\s*[\[【]?\s*(?:中图分类号|中图法分类号|分类号|文献标识码|文献标志码|文章编号|DOI|doi|收稿日期|修回日期|"
     r"基金项目|作者简介|通讯作者|通信作者|网络出版(?:时间|地址)|CLC\s+number|Document\s+code|Article\s+ID|"
-    r"Received|Foundation\s+item)\s*[\]】]?\s*[:：]"
+    r"Received|Foundation\s+item)\s*(?:[\]】]\s*[:：]?|[:：])"
     r"|\s*作者(?:简介)?\s*[:：]?\s*[\u4e00-\u9fff]{2,4}\s*[,，(（]\s*(?:男|女|\d{4})"
 )
 # A funding note (* 本文为…课题阶段性成果。): short, at a footnote position.
@@ -42,7 +42,7 @@ _REFERENCE_ENTRY = re.compile(
 )
 _HEADING_START = re.compile(
     r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节部分]|"
-    r"参考文献|注释|结语|摘\s*要|关\s*键\s*词|Abstract|Key\s*words)",
+    r"参考文献|注释|结语|[\[【［〔〖]?\s*(?:摘\s*要|关\s*键\s*词|Abstract|Key\s*words))",
     re.I,
 )
 
@@ -50,11 +50,21 @@ _HEADING_START = re.compile(
 _FOOTNOTE_LINE = re.compile(rf"\s*[{CIRCLED}]")
 
 
+# 中图分类号 / 【文献标识码】A / DOI: — one line each, often run into the key words above
+_CLASSIFICATION_LINE = re.compile(
+    r"\s*[\[【]?\s*(?:中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|DOI|doi|CLC\s+number|Document\s+code|"
+    r"Article\s+ID)\s*(?:[\]】]\s*[:：]?|[:：])"
+)
+
+
 def mark_pdf_lines(lines: list[Line], rec: Recorder) -> None:
     """Converters often leave no empty line around a footnote or a page number: a line
-    starting with ① starts a block of its own, and a line holding only a page number goes."""
+    starting with ① starts a block of its own, a classification line (中图分类号 …) is a
+    block by itself, and a line holding only a page number goes."""
     for line in lines:
-        if _FOOTNOTE_LINE.match(line.text):
+        if _CLASSIFICATION_LINE.match(line.text) and len(line.text) <= 200:
+            line.alone = True
+        elif _FOOTNOTE_LINE.match(line.text):
             line.brk = True
         elif len(line.text) <= 12 and line.text.strip() and _PAGE_NUMBER.fullmatch(line.text):
             rec.drop_line("page-number", line)

@@ -4,34 +4,23 @@ A Chinese paper commonly carries its title, authors, 摘要 and 关键词 near t
 same four in English (Title, authors, Abstract:, Key words:) at the end or right after the
 Chinese ones. Both sides get :class:`~aligner.model.Role` TITLE/AUTHORS/ABSTRACT/KEYWORDS so
 the pipeline can pair them by role; the English paragraphs move to ``Document.en``. The
-labels (摘要: / Abstract: / 关键词: / Key words:) are removed as ``label`` debris. English
+labels (摘要: / 【Abstract】 / 关键词: / KEY WORDS：, see :mod:`.labels`) are removed as
+``label`` debris; an abstract without one is the prose right above its key words. English
 lines that are simply part of Chinese prose are left where they are.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Lang, Role
+from .labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, finished, split_parts
 from .lines import Recorder
 from .paragraphs import Draft
 from .text import count_han, is_english
 
-ZH_ABSTRACT = re.compile(
-    r"\s*(?:[\[【]\s*(?:内容)?(?:摘\s*要|提\s*要)\s*[\]】]\s*[:：]?|(?:内容)?(?:摘\s*要|提\s*要)\s*[:：]|"
-    r"(?:内容)?摘\s*要[ \u3000]+)\s*"
-)
-ZH_KEYWORDS = re.compile(
-    r"\s*(?:[\[【]\s*(?:关\s*键\s*[词字]|主\s*题\s*词)\s*[\]】]\s*[:：]?|(?:关\s*键\s*[词字]|主\s*题\s*词)\s*[:：]|"
-    r"关\s*键\s*[词字][ \u3000]+)\s*"
-)
-EN_ABSTRACT = re.compile(
-    r"\s*(?:\[\s*(?i:abstract|summary)\s*\]\s*[:：.]?|(?i:abstract|summary)\s*[:：.—–\-]|"
-    r"Abstract[ \t]+(?=[A-Z])|ABSTRACT[ \t]+(?=\S))\s*"
-)
-EN_KEYWORDS = re.compile(
-    r"\s*(?:\[\s*(?i:key\s*-?\s*words?|index\s+terms)\s*\]\s*[:：.]?|(?i:key\s*-?\s*words?|index\s+terms)\s*[:：.—–\-]|"
-    r"(?:Key\s*words|Keywords)[ \t]+(?=[A-Z])|(?:KEY\s*WORDS|KEYWORDS)[ \t]+(?=\S))\s*"
-)
+__all__ = ["EN_ABSTRACT", "EN_KEYWORDS", "ZH_ABSTRACT", "ZH_KEYWORDS", "assign_roles", "looks_like_authors"]
+
 # 王小明 / 欧阳娜娜 / 埃隆·马斯克 (a transliterated name has a middle dot)
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6}){1,3}")
 _SUP = re.compile(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰,，\s]+$")  # 卢云峰1 / 卢云峰¹ / 卢云峰*
@@ -52,6 +41,7 @@ def assign_roles(drafts: list[Draft], rec: Recorder, *, english_file: bool = Fal
     ``english_file``: the drafts come from a separate English document (all ``Lang.EN``).
     A role may cover several paragraphs (a title and its subtitle, authors and affiliation).
     """
+    drafts = split_parts(drafts)
     english = [english_file or is_english(d.text) for d in drafts]
     if not english_file:
         drafts = _zh_roles(drafts, english, rec)
@@ -69,27 +59,54 @@ def _strip_label(draft: Draft, pattern: re.Pattern[str], rec: Recorder) -> bool:
     return True
 
 
+def _anchor(
+    drafts: list[Draft], mine: list[bool], abstract: re.Pattern[str], keywords: re.Pattern[str], rec: Recorder
+) -> tuple[int, int | None] | None:
+    """(first abstract paragraph, key-words paragraph) among the paragraphs ``mine`` marks.
+
+    Found by the abstract label, or, where the abstract has none, by the key-words label
+    with the finished prose paragraphs right above it (none: no parts). Labels are removed."""
+    start = next((i for i, d in enumerate(drafts) if mine[i] and abstract.match(d.lines[0].text)), None)
+    if start is not None:
+        _strip_label(drafts[start], abstract, rec)
+        _absorb_empty(drafts, mine, start)
+        stop = min(len(drafts), start + _WINDOW)
+        found = next((j for j in range(start + 1, stop) if mine[j] and keywords.match(drafts[j].lines[0].text)), None)
+    else:
+        found = next((i for i, d in enumerate(drafts) if mine[i] and keywords.match(d.lines[0].text)), None)
+        if found is None:
+            return None
+        start = found
+        while start > 0 and found - start < 3 and mine[start - 1] and _prose(drafts[start - 1].text):
+            start -= 1
+        if start == found:  # key words alone are no evidence of a paper's parts
+            return None
+    if found is not None:
+        _strip_label(drafts[found], keywords, rec)
+    return start, found
+
+
+def _prose(text: str) -> bool:
+    """An unlabelled abstract paragraph: finished sentences, not a title or a name line."""
+    return finished(text) and (count_han(text) >= 40 or len(text.split()) >= 25)
+
+
 def _zh_roles(drafts: list[Draft], english: list[bool], rec: Recorder) -> list[Draft]:
-    start = next(
-        (i for i, d in enumerate(drafts) if not english[i] and ZH_ABSTRACT.match(d.lines[0].text)), None
-    )
-    if start is None:
+    chinese = [not e for e in english]
+    found = _anchor(drafts, chinese, ZH_ABSTRACT, ZH_KEYWORDS, rec)
+    if found is None:
         return drafts
-    _strip_label(drafts[start], ZH_ABSTRACT, rec)
-    drafts, english = _absorb_empty(drafts, english, start)
-    drafts[start].role = Role.ABSTRACT
-    stop = min(len(drafts), start + _WINDOW)
-    keywords = next(
-        (j for j in range(start + 1, stop) if not english[j] and ZH_KEYWORDS.match(drafts[j].lines[0].text)), None
-    )
+    english = [not c for c in chinese]  # a paragraph may have been taken into the abstract
+    start, keywords = found
     if keywords is not None:
-        _strip_label(drafts[keywords], ZH_KEYWORDS, rec)
         drafts[keywords].role = Role.KEYWORDS
-        for j in range(start + 1, keywords):
-            if not english[j]:
-                drafts[j].role = Role.ABSTRACT
+    for j in range(start, keywords if keywords is not None else start + 1):
+        if not english[j]:
+            drafts[j].role = Role.ABSTRACT
     k = start - 1
     while k >= 0 and start - k <= 3 and _zh_authors(drafts[k].text):
+        if _affiliation_above_names(drafts, k, start, _zh_names):
+            break
         drafts[k].role = Role.AUTHORS
         k -= 1
     if not (k >= 0 and _zh_title(drafts[k].text) and not english[k]) and start - k >= 3:
@@ -105,26 +122,20 @@ def _zh_roles(drafts: list[Draft], english: list[bool], rec: Recorder) -> list[D
 
 
 def _en_roles(drafts: list[Draft], english: list[bool], rec: Recorder, *, move: bool) -> list[Draft]:
-    start = next(
-        (i for i, d in enumerate(drafts) if english[i] and EN_ABSTRACT.match(d.lines[0].text)), None
-    )
-    if start is None:
+    found = _anchor(drafts, english, EN_ABSTRACT, EN_KEYWORDS, rec)
+    if found is None:
         return drafts
-    _strip_label(drafts[start], EN_ABSTRACT, rec)
-    drafts, english = _absorb_empty(drafts, english, start)
-    parts = {start: Role.ABSTRACT}
-    stop = min(len(drafts), start + _WINDOW)
-    keywords = next(
-        (j for j in range(start + 1, stop) if english[j] and EN_KEYWORDS.match(drafts[j].lines[0].text)), None
-    )
+    start, keywords = found
+    parts: dict[int, Role] = {}
     if keywords is not None:
-        _strip_label(drafts[keywords], EN_KEYWORDS, rec)
         parts[keywords] = Role.KEYWORDS
-        for j in range(start + 1, keywords):
-            if english[j]:
-                parts[j] = Role.ABSTRACT
+    for j in range(start, keywords if keywords is not None else start + 1):
+        if english[j]:
+            parts[j] = Role.ABSTRACT
     k = start - 1
     while k >= 0 and start - k <= 4 and english[k] and _en_authors(drafts[k].text):
+        if _affiliation_above_names(drafts, k, start, _en_names):
+            break
         parts[k] = Role.AUTHORS
         k -= 1
     if k >= 0 and english[k] and _en_title(drafts[k].text):
@@ -138,13 +149,34 @@ def _en_roles(drafts: list[Draft], english: list[bool], rec: Recorder, *, move: 
     return drafts
 
 
-def _absorb_empty(drafts: list[Draft], english: list[bool], i: int) -> tuple[list[Draft], list[bool]]:
+def _absorb_empty(drafts: list[Draft], flags: list[bool], i: int) -> None:
     """A label alone on its paragraph (``摘要:`` then the text below): take the next one in."""
     if not drafts[i].text.strip() and i + 1 < len(drafts):
         drafts[i].lines = drafts[i].lines + drafts[i + 1].lines
         del drafts[i + 1]
-        del english[i + 1]
-    return drafts, english
+        del flags[i + 1]
+
+
+def _affiliation_above_names(drafts: list[Draft], k: int, start: int, names: Callable[[str], bool]) -> bool:
+    """An affiliation follows the names it belongs to: a paragraph that reads as one only
+    because it mentions a university (a title: ...in Universities) but stands above a line
+    of names is not part of the authors."""
+    text = drafts[k].text.strip()
+    if names(text) or text[:1] in "(（":
+        return False
+    return any(names(drafts[j].text.strip()) for j in range(k + 1, start))
+
+
+def _zh_names(text: str) -> bool:
+    names = [_SUP.sub("", t) for t in re.split(r"[,，、;；\s]+", text) if t]
+    names = [n for n in names if n]
+    return bool(names) and len(names) <= 12 and all(_ZH_NAME.fullmatch(n) for n in names)
+
+
+def _en_names(text: str) -> bool:
+    names = [re.sub(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t.strip()) for t in re.split(r",|;|&|\band\b", text)]
+    names = [n for n in names if n]
+    return bool(names) and len(names) <= 20 and all(_EN_NAME.fullmatch(n) for n in names)
 
 
 def _zh_authors(text: str) -> bool:
@@ -153,9 +185,7 @@ def _zh_authors(text: str) -> bool:
         return False
     if (text[0] in "(（" and text[-1] in ")）") or _AFFILIATION_ZH.search(text):
         return True  # (北京大学 社会学系, 北京 100871)
-    names = [_SUP.sub("", t) for t in re.split(r"[,，、;；\s]+", text) if t]
-    names = [n for n in names if n]
-    return bool(names) and len(names) <= 12 and all(_ZH_NAME.fullmatch(n) for n in names)
+    return _zh_names(text)
 
 
 def _zh_title(text: str) -> bool:
@@ -169,11 +199,23 @@ def _en_authors(text: str) -> bool:
         return False
     if (text[0] == "(" and text[-1] == ")") or (_AFFILIATION_EN.search(text) and len(text) <= 400):
         return True
-    names = [re.sub(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t.strip()) for t in re.split(r",|;|&|\band\b", text)]
-    names = [n for n in names if n]
-    return bool(names) and len(names) <= 20 and all(_EN_NAME.fullmatch(n) for n in names)
+    return _en_names(text)
 
 
 def _en_title(text: str) -> bool:
     text = text.strip()
     return 0 < len(text) <= 300 and not text.endswith(".")
+
+
+def looks_like_authors(text: str, english: bool) -> bool:
+    """A line of names or an affiliation (for cutting a title-and-authors paragraph).
+
+    Stricter than the paragraph test on the English side: a line of capitalised words with
+    no separator is as likely the second line of a title."""
+    if not english:
+        return _zh_authors(text)
+    text = text.strip()
+    if not _en_authors(text):
+        return False
+    return bool(re.search(r",|;|&|\band\b|[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]|^\(", text)) or len(text.split()) <= 3 \
+        or bool(_AFFILIATION_EN.search(text))
