@@ -4,13 +4,18 @@
 * **CSV** (RFC 4180: comma, double quotes, CRLF rows, UTF-8 without BOM unless ``bom=True``,
   which Excel needs to show Chinese): a header row, then one row per entry::
 
-      zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources
+      #zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources
+
+  The header starts with ``#`` because OmegaT 3.6 reads every ``*.csv`` in a glossary folder
+  as a glossary (source, target, comment) and skips ``#`` lines: without it OmegaT took the
+  header for an entry ``zh → en``. A spreadsheet shows the first column as ``#zh``; our
+  glossary reader takes such a ``#`` line as the header.
 
   ``doc``/``line`` are the first source; ``sources`` lists all as ``doc:line;doc:line``;
   ``variants`` are ``;``-separated; ``evidence`` is one word (``paren``, ``keywords``…);
   ``variant_sources`` says where each variant learned from an aligned pair was seen
   (``Generative AI: doc:25 (zh) / doc:297 (en)``, ``;``-separated). Trados MultiTerm Convert, memoQ and Phrase map columns
-  on import; OmegaT reads it too (its CSV reader takes the header row as one more entry).
+  on import; OmegaT reads it too (``zh``, ``en`` and ``kind`` as the comment).
 * **OmegaT ``.utf8``** (what OmegaT's ``GlossaryReaderTSV`` reads: UTF-8, one entry per
   line, ``source<TAB>target<TAB>comment``, lines starting with ``#`` ignored). Tabs and line
   breaks inside a field would split the entry, so every run of them becomes one space. A
@@ -42,6 +47,9 @@ CSV_COLUMNS = (
     "zh", "en", "kind", "doc", "line", "status", "count",
     "definition", "sources", "variants", "evidence", "keep_as_is", "variant_sources",
 )
+#: The header row, as a ``#`` comment line: OmegaT 3.6 reads every ``*.csv`` in a project's
+#: glossary folder and skips ``#`` lines, so it does not take the header for an entry.
+CSV_HEADER = "#" + ",".join(CSV_COLUMNS) + "\r\n"
 #: Sources listed in an OmegaT comment before "(+N more)"; the CSV and TBX list them all.
 UTF8_COMMENT_SOURCES = 5
 _TSV_BREAKS = re.compile(r"[\t\r\n]+")
@@ -116,7 +124,7 @@ def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = Fal
     text = _Text(report)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    buffer.write(CSV_HEADER)
     for entry in entries:
         row = csv_row(entry, text)
         if not row["zh"].strip() or not row["en"].strip():
