@@ -91,7 +91,7 @@ def validate_v3(document: etree._ElementTree) -> list[str]:
         local = folder / schema
         if schema.endswith(".rng"):
             errors += _relaxng(etree.RelaxNG(file=str(local)), document, schema)
-            for element in root.iter():
+            for element in root.iter(etree.Element):
                 ns = etree.QName(element).namespace
                 parent = element.getparent()
                 if ns == namespace or (parent is not None and etree.QName(parent).namespace == ns):
