@@ -15,6 +15,8 @@ from lxml import etree
 
 from aligner.build import BuildSettings, build
 from aligner.cli import cli
+from tests.formats_helpers import csv_rows
+from tests.tbx_schemas import validate_v2, validate_v3
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "pipeline"
@@ -110,6 +112,17 @@ def test_bundled_corpus_outputs(corpus_build: tuple[Path, dict]) -> None:
         assert (out / name).stat().st_size > 0
 
 
+@pytest.mark.parametrize(("name", "validate"), [("glossary.tbx", validate_v2), ("glossary.tbx3", validate_v3)])
+def test_built_tbx_passes_the_official_schemas(
+    fixture_build: tuple[Path, dict], corpus_build: tuple[Path, dict], name: str, validate
+) -> None:
+    """Both TBX files of both builds: RelaxNG and Schematron of ../shared/schemas (tests/tbx_schemas.py)."""
+    for out in (fixture_build[0], corpus_build[0]):
+        document = etree.parse(str(out / "glossary" / name))
+        assert len(document.getroot().findall(".//{*}term")) > 10
+        assert validate(document) == []
+
+
 def test_bundled_paper_pairs_title_authors_abstract_keywords(corpus_build: tuple[Path, dict]) -> None:
     out, _ = corpus_build
     pairs = tmx_pairs(out / "tmx" / "000_a19bb3cb7fd24b93.tmx")
@@ -124,11 +137,8 @@ def test_bundled_paper_pairs_title_authors_abstract_keywords(corpus_build: tuple
 
 
 def test_bundled_glossary_has_100_pairs_with_provenance(corpus_build: tuple[Path, dict]) -> None:
-    import csv
-
     out, _ = corpus_build
-    with open(out / "glossary" / "glossary.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = csv_rows((out / "glossary" / "glossary.csv").read_bytes())
     assert {"zh", "en", "kind", "doc", "line"} <= set(rows[0])
     pairs = {(r["zh"], r["en"]) for r in rows}
     assert len(pairs) >= 100

@@ -18,7 +18,7 @@ def test_extract_csv_on_stdout() -> None:
     result = run("glossary", "extract", str(FIXTURE / "paper.txt"), "--format", "csv")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources"
+    assert lines[0] == "#zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources"
     assert "萨蒂亚·纳德拉,Satya Nadella,person,paper,9,attested,1,,paper:9,,paren,no," in lines
     assert "张伟明,Zhang Weiming,person,paper,11,proposed,1,,paper:11,,pinyin,no," in lines
     assert [line for line in result.stderr.splitlines() if line.startswith("aligner:")] == [

@@ -11,7 +11,7 @@ import pytest
 
 from aligner.errors import EncodingError, FormatError, InputError
 from aligner.formats.glossary_read import (
-    GlossaryFormat, read_glossary, read_glossary_file, read_glossary_text,
+    GlossaryFormat, detect_format, read_glossary, read_glossary_file, read_glossary_text,
 )
 from aligner.model import Source, TermEntry, TermKind, TermStatus
 
@@ -106,6 +106,17 @@ def test_our_own_glossary_files_read_back(tmp_path: Path, suffix: str) -> None:
     if suffix != "utf8":  # the OmegaT comment has no room for the evidence
         assert got == [TermEntry(**{**e.__dict__, "variants": g.variants})
                        for e, g in zip(ENTRIES, got)]
+
+
+@pytest.mark.parametrize("prefix", ["", "\ufeff", "# exported by a tool\n\n"])
+def test_a_hash_header_names_the_columns(prefix: str) -> None:
+    """Our CSV writes its header as '#zh,en,...' (OmegaT skips '#' lines); a '#' line that
+    names a zh and an en column is the header, any other '#' line a comment."""
+    text = prefix + "# zh: not the header\r\n#zh,en,kind\r\n杨立昆,Yann LeCun,person\r\n大模型,large model,concept\r\n"
+    assert detect_format(text, "g.csv") is GlossaryFormat.CSV
+    got = read_glossary_text(text, "g.csv").entries
+    assert [(e.zh, e.en, e.kind) for e in got] == [
+        ("杨立昆", "Yann LeCun", TermKind.PERSON), ("大模型", "large model", TermKind.CONCEPT)]
 
 
 # --- unsafe XML ---------------------------------------------------------------------------

@@ -5,7 +5,8 @@ throw-away OmegaT project, runs OmegaT headless (console-translate mode) and rep
 segments OmegaT filled from the TMX and the glossary hits. A JVM run costs ~3 s, so the
 checks are grouped: one run per (TMX, glossary) pair, shared by several tests.
 
-(a)+(b) use a small zh/en fixture (tests/data/formats/) and only need our writers.
+(a)+(b) use a small zh/en fixture (tests/data/formats/) and only need our writers; (b) also
+    shows that OmegaT reads our CSV (whose header is a ``#`` line) without a header entry.
 (c) WAITS ON the ``aligner build`` pipeline (issue 3): it runs the CLI on the bundled corpus
     and fails, saying so, until the pipeline writes tmx/<stem>.tmx and glossary/.
 
@@ -25,11 +26,11 @@ from pathlib import Path
 
 import pytest
 
-from aligner.formats.glossary_files import write_utf8
+from aligner.formats.glossary_files import write_csv, write_utf8
 from aligner.formats.tbx import TbxVersion, write_tbx
 from aligner.formats.tmx import write_tmx
 from aligner.model import TranslationUnit
-from tests.formats_helpers import load_entries
+from tests.formats_helpers import csv_rows, load_entries
 
 pytestmark = pytest.mark.omegat
 
@@ -51,6 +52,8 @@ class OmegaTRun:
     summary: dict[str, int] = field(default_factory=dict)
     segments: list[tuple[int, bool, str, str, str]] = field(default_factory=list)
     glossary_hits: list[tuple[int, str, str]] = field(default_factory=list)
+    #: (source, target, comment) of every glossary entry OmegaT's own reader returned
+    glossary_entries: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def load_error(self) -> bool:
@@ -75,10 +78,20 @@ def require_omegat() -> None:
 def run_omegat(tmx: Path, source: Path, glossary: Path | None = None, **env: str) -> OmegaTRun:
     require_omegat()
     args = ["bash", str(CHECK), str(tmx), str(source)] + ([str(glossary)] if glossary else [])
-    result = subprocess.run(
-        args, capture_output=True, text=True, timeout=600, env=os.environ | {"OMEGAT_TIMEOUT": "300"} | env
+    result = subprocess.run(  # KEEP=1 keeps the project, whose report lists every glossary entry
+        args, capture_output=True, text=True, timeout=600, env=os.environ | {"OMEGAT_TIMEOUT": "300", "KEEP": "1"} | env
     )
     run = OmegaTRun(result.returncode, result.stdout + result.stderr)
+    kept = re.search(r"^kept: (.+)$", run.output, re.MULTILINE)
+    if kept:
+        work = Path(kept[1].strip())
+        report = work / "project" / "check_report.tsv"
+        if report.is_file():
+            for line in report.read_text(encoding="utf-8").splitlines():
+                if line.startswith("GLOSSENTRY\t"):
+                    src, tgt, comment = (line.split("\t") + ["", "", ""])[1:4]
+                    run.glossary_entries.append((src, tgt, comment))
+        shutil.rmtree(work, ignore_errors=True)
     for line in run.output.splitlines():
         if line.startswith("SUMMARY "):
             run.summary = {k: int(v) for k, v in (item.split("=") for item in line.split()[1:])}
@@ -107,10 +120,12 @@ def fixture_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, OmegaTRu
     write_tmx(fixture_units(), tmx)
     write_tbx(load_entries(), folder / "glossary.tbx", version=TbxVersion.V2)
     write_utf8(load_entries(), folder / "glossary.utf8")
+    write_csv(load_entries(), folder / "glossary.csv")
     source = DATA / "omegat_source.txt"
     return {
         "tbx": run_omegat(tmx, source, folder / "glossary.tbx"),
         "utf8": run_omegat(tmx, source, folder / "glossary.utf8"),
+        "csv": run_omegat(tmx, source, folder / "glossary.csv"),
     }
 
 
@@ -146,6 +161,18 @@ def test_utf8_glossary_gives_hits(fixture_runs: dict[str, OmegaTRun]) -> None:
     assert run.summary["glossary_entries"] == 7  # 6 entries + 1 Chinese variant line; '#' line skipped
     assert (2, "杨立昆", "Yann LeCun") in run.glossary_hits
     assert (2, "通用人工智能", "AGI") in run.glossary_hits
+
+
+def test_csv_glossary_reads_clean(fixture_runs: dict[str, OmegaTRun]) -> None:
+    """OmegaT reads every *.csv in a glossary folder; our header line starts with '#', which its
+    CSV reader skips, so it gets exactly our entries and no 'zh -> en' entry from the header."""
+    run = fixture_runs["csv"]
+    assert "GLOSSFILE_ERROR" not in run.output, run.output
+    expected = [(e.zh, e.en, e.kind.value) for e in load_entries()]
+    # a cell's line break would end OmegaT's entry and start a false one: the writer flattens it
+    expected[5] = ("大模型\\t(口语)", 'large model, "LLM" plural: models', "concept")  # check_report writes a tab as \\t
+    assert run.glossary_entries == expected
+    assert (2, "杨立昆", "Yann LeCun") in run.glossary_hits
 
 
 # --- (c) the pipeline's own output on the bundled corpus ---------------------------------
@@ -196,3 +223,17 @@ def test_pipeline_every_tmx_loads_and_utf8_glossary_hits(built: Path) -> None:
         assert run.returncode == 0, f"{tmx.name}:\n{run.output[-3000:]}"
         if glossary:
             assert run.summary.get("glossary_hits", 0) > 0, run.output[-3000:]
+
+
+def test_pipeline_csv_glossary_reads_clean(built: Path) -> None:
+    """WAITS ON the pipeline: OmegaT reads the built glossary.csv (any *.csv in a project's
+    glossary folder is read) as exactly our rows, with no entry made of the header."""
+    csv_path = built / "glossary" / "glossary.csv"
+    tmx = sorted((built / "tmx").glob("000_*.tmx"))[0]
+    run = run_omegat(tmx, _doc_source(tmx.stem), csv_path, MIN_MATCHED="0")
+    assert "GLOSSFILE_ERROR" not in run.output, run.output[-3000:]
+    rows = csv_rows(csv_path.read_bytes())
+    assert len(rows) > 100
+    clean = lambda text: text.replace("\t", "\\t")  # noqa: E731 - how check_report.tsv writes a tab
+    assert run.glossary_entries == [(clean(r["zh"]), clean(r["en"]), r["kind"]) for r in rows]
+    assert run.summary.get("glossary_hits", 0) > 0

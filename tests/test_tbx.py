@@ -1,5 +1,6 @@
-"""TBX v2 (martif) and TBX-Basic v3 writers: golden files, what each entry carries, and a
-round trip through translate-toolkit (v2) and lxml (v3)."""
+"""TBX v2 (martif) and TBX-Basic v3 writers: golden files, what each entry carries, a round
+trip through translate-toolkit (v2) and lxml (v3), and validity against the official TBX
+schemas in ../shared/schemas (RelaxNG and Schematron; tests/tbx_schemas.py)."""
 from __future__ import annotations
 
 import os
@@ -13,16 +14,18 @@ from lxml import etree
 from translate.storage.tbx import tbxfile
 
 from aligner.errors import UsageError
-from aligner.formats.tbx import BASIC_NS, TBX3_NS, TbxVersion, write_tbx
+from aligner.formats.tbx import BASIC_NS, MIN_NS, TBX3_NS, TbxVersion, write_tbx
 from aligner.formats.xmltext import has_han, xml_clean
-from aligner.model import Source, TermEntry
+from aligner.model import Source, TermEntry, TermKind, TermStatus, VariantSource
 from tests.formats_helpers import load_entries
+from tests.tbx_schemas import schemas_dir, validate_v2, validate_v3
 
 DATA = Path(__file__).parent / "data" / "formats"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SIGNATURE = "aligner|glossary|src:zh-CN|tgt:en-US|version:0.1.0"
 T = f"{{{TBX3_NS}}}"
 B = f"{{{BASIC_NS}}}"
+M = f"{{{MIN_NS}}}"
 
 
 @pytest.mark.parametrize(("version", "golden"), [(TbxVersion.V2, "small.tbx"), (TbxVersion.V3, "small.v3.tbx")])
@@ -77,7 +80,76 @@ def test_v3_is_tbx_basic_dct(tmp_path: Path) -> None:
     assert [ls.get(XML_LANG) for ls in entry.findall(f"{T}langSec")] == ["zh-Hans", "en-GB"]
     term_sec = entry.find(f"{T}langSec/{T}termSec")
     assert term_sec.findtext(f"{T}term") == "杨立昆"
-    assert term_sec.findtext(f"{B}administrativeStatus") == "preferredTerm-admn-sts"
+    # partOfSpeech and administrativeStatus are the Min module's, not the Basic module's;
+    # TBX-Basic v3 has no properNoun, so a name is a noun whose kind the entry's note keeps
+    assert term_sec.findtext(f"{M}administrativeStatus") == "preferredTerm-admn-sts"
+    assert term_sec.findtext(f"{M}partOfSpeech") == "noun"
+    assert entry.findtext(f"{T}note") == "kind: person"
+    assert term_sec.find(f"{B}partOfSpeech") is None and term_sec.find(f"{B}administrativeStatus") is None
+    en_terms = entry.findall(f"{T}langSec[2]/{T}termSec")
+    assert [(t.findtext(f"{T}term"), t.findtext(f"{B}termType")) for t in en_terms] == [("Yann LeCun", None), ("LeCun", "variant")]
+
+
+def every_kind_and_status() -> list[TermEntry]:
+    """One entry for each kind and status, with every field our writers map to TBX."""
+    entries = []
+    for number, kind in enumerate(TermKind):
+        for status in TermStatus:
+            zh, en = f"术语{number}{status.value[0]}", f"term {number} {status.value}"
+            entries.append(TermEntry(
+                zh, en, kind=kind, status=status, definition="一个定义。" if number % 2 else "A definition.",
+                sources=(Source("doc", number + 1), Source("other", 7)), variants=(f"{zh}变体", f"{en} variant"),
+                evidence="paren", keep_as_is=number == 2,
+                variant_sources=(VariantSource(f"{en} variant", Source("doc", 3), Source("doc", 40)),),
+            ))
+    return entries
+
+
+@pytest.mark.parametrize(("version", "validate"), [(TbxVersion.V2, validate_v2), (TbxVersion.V3, validate_v3)])
+def test_every_kind_and_status_passes_the_official_schemas(tmp_path: Path, version: TbxVersion, validate) -> None:
+    for name, entries in (("fixture", load_entries()), ("every-kind", every_kind_and_status())):
+        path = tmp_path / f"{name}.tbx"
+        write_tbx(entries, path, version=version, srclang="zh-Hans", tgtlang="en-GB")
+        assert validate(etree.parse(str(path))) == [], name
+
+
+def test_the_schemas_have_teeth(tmp_path: Path) -> None:
+    """What the v3 writer used to write (partOfSpeech properNoun in the Basic module) and a
+    v2 part of speech outside TBX-Basic's picklist are refused, so a pass means something."""
+    write_tbx(load_entries(), tmp_path / "v3.tbx", version=TbxVersion.V3)
+    document = etree.parse(str(tmp_path / "v3.tbx"))
+    pos = document.find(f".//{M}partOfSpeech")
+    pos.tag, pos.text = f"{B}partOfSpeech", "properNoun"
+    errors = validate_v3(document)
+    assert errors and all("Basic.rng" in e and "<partOfSpeech>" in e for e in errors), errors
+    pos.tag = f"{M}partOfSpeech"
+    assert validate_v3(document) and all("Min.rng" in e for e in validate_v3(document))
+    pos.text = "noun"
+    definition = document.find(f".//{B}definition")
+    definition.getparent().find(f"{T}termSec").append(definition)  # a definition belongs to langSec
+    assert [e.split(":")[0] for e in validate_v3(document)] == ["Basic.sch"]
+
+    write_tbx(load_entries(), tmp_path / "v2.tbx", version=TbxVersion.V2)
+    document = etree.parse(str(tmp_path / "v2.tbx"))
+    document.find(".//termNote[@type='partOfSpeech']").text = "properName"
+    assert [e.split(":")[0] for e in validate_v2(document)] == ["TBXBasicRNGV02.rng (Schematron)"]
+
+
+def test_v3_xml_model_names_the_published_dialect_schemas(tmp_path: Path) -> None:
+    """The <?xml-model?> lines name the TBX-Basic dialect's published NVDL and DCT Schematron
+    (those the NVDL itself names), files that exist: the local copies carry the same names."""
+    write_tbx(load_entries(), tmp_path / "g.tbx", version=TbxVersion.V3)
+    document = etree.parse(str(tmp_path / "g.tbx"))
+    models = [pi for pi in document.getroot().itersiblings(preceding=True) if isinstance(pi, etree._ProcessingInstruction)]
+    hrefs = [pi.get("href") for pi in reversed(models)]
+    dialect = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCT/"
+    assert hrefs == [dialect + "TBX-Basic.nvdl", dialect + "TBX-Basic_DCT.sch"]
+    v3 = schemas_dir() / "v3"
+    assert all((v3 / href.rsplit("/", 1)[1]).is_file() for href in hrefs)
+    nvdl = (v3 / "TBX-Basic.nvdl").read_text(encoding="utf-8")
+    assert f'schema="{dialect}TBX-Basic_DCT.sch"' in nvdl
+    assert [pi.get("schematypens") for pi in reversed(models)] == [
+        "http://purl.oclc.org/dsdl/nvdl/ns/structure/1.0", "http://purl.oclc.org/dsdl/schematron"]
 
 
 def test_unknown_version_and_language_are_usage_errors(tmp_path: Path) -> None:

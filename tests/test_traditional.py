@@ -131,7 +131,7 @@ def test_glossary_files_carry_the_traditional_tag(built: tuple[Path, object]) ->
         assert langs == {"zh-TW", "en-US"}, name
     with open(gloss / "glossary.csv", encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header[:3] == ["zh-TW", "en-US", "kind"]
+    assert header[:3] == ["#zh-TW", "en-US", "kind"]  # a comment line to OmegaT, the header to a spreadsheet
     assert (gloss / "glossary.utf8").read_text(encoding="utf-8").startswith("# aligner|src:zh-TW|tgt:en-US|")
     for name in ("glossary.csv", "glossary.utf8", "glossary.tbx3"):  # each reads back, terms as written
         assert "術語庫" in {e.zh for e in read_glossary(gloss / name)}, name
@@ -254,4 +254,4 @@ def test_glossary_extract_takes_the_traditional_tag(tmp_path: Path) -> None:
     assert "術語庫" in {e.zh for e in read_glossary(out)}
     default = _runner().invoke(cli, ["glossary", "extract", str(ZH), "-o", str(tmp_path / "d.csv")])
     assert sum("--srclang zh-TW" in line for line in default.stderr.splitlines()) == 1
-    assert (tmp_path / "d.csv").read_text(encoding="utf-8").startswith("zh,en,kind,")
+    assert (tmp_path / "d.csv").read_text(encoding="utf-8").startswith("#zh,en,kind,")

@@ -4,13 +4,20 @@
 * **CSV** (RFC 4180: comma, double quotes, CRLF rows, UTF-8 without BOM unless ``bom=True``,
   which Excel needs to show Chinese): a header row, then one row per entry::
 
-      zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources
+      #zh,en,kind,doc,line,status,count,definition,sources,variants,evidence,keep_as_is,variant_sources
+
+  The header starts with ``#`` because OmegaT 3.6 reads every ``*.csv`` in a glossary folder
+  as a glossary (source, target, comment) and skips ``#`` lines: without it OmegaT took the
+  header for an entry ``zh → en``. A spreadsheet shows the first column as ``#zh``; our
+  glossary reader takes such a ``#`` line as the header. OmegaT's reader is line based too, so
+  a line break inside a cell (legal in RFC 4180) would end its entry and start a false one:
+  each run of CR/LF in a cell is written as one space.
 
   ``doc``/``line`` are the first source; ``sources`` lists all as ``doc:line;doc:line``;
   ``variants`` are ``;``-separated; ``evidence`` is one word (``paren``, ``keywords``…);
   ``variant_sources`` says where each variant learned from an aligned pair was seen
   (``Generative AI: doc:25 (zh) / doc:297 (en)``, ``;``-separated). Trados MultiTerm Convert, memoQ and Phrase map columns
-  on import; OmegaT reads it too (its CSV reader takes the header row as one more entry).
+  on import; OmegaT reads it too (``zh``, ``en`` and ``kind`` as the comment).
 * **OmegaT ``.utf8``** (what OmegaT's ``GlossaryReaderTSV`` reads: UTF-8, one entry per
   line, ``source<TAB>target<TAB>comment``, lines starting with ``#`` ignored). Tabs and line
   breaks inside a field would split the entry, so every run of them becomes one space. A
@@ -42,9 +49,13 @@ CSV_COLUMNS = (
     "zh", "en", "kind", "doc", "line", "status", "count",
     "definition", "sources", "variants", "evidence", "keep_as_is", "variant_sources",
 )
+#: The header row, as a ``#`` comment line: OmegaT 3.6 reads every ``*.csv`` in a project's
+#: glossary folder and skips ``#`` lines, so it does not take the header for an entry.
+CSV_HEADER = "#" + ",".join(CSV_COLUMNS) + "\r\n"
 #: Sources listed in an OmegaT comment before "(+N more)"; the CSV and TBX list them all.
 UTF8_COMMENT_SOURCES = 5
 _TSV_BREAKS = re.compile(r"[\t\r\n]+")
+_LINE_BREAKS = re.compile(r"[\r\n]+")
 STATUS_TEXT = {TermStatus.PROPOSED: "proposed: English form made by the tool, verify"}
 
 
@@ -76,6 +87,13 @@ class _Text:
         self.report.control_chars_removed += removed
         return cleaned
 
+    def csv(self, text: str) -> str:
+        cleaned = self.xml(text)
+        flat = _LINE_BREAKS.sub(" ", cleaned)
+        if flat != cleaned:
+            self.report.fields_sanitised += 1
+        return flat
+
     def tsv(self, text: str) -> str:
         cleaned = self.xml(text)
         flat = sanitise_tsv_field(cleaned)
@@ -91,7 +109,7 @@ def sanitise_tsv_field(text: str) -> str:
 
 def csv_row(entry: TermEntry, text: _Text | None = None) -> dict[str, str]:
     """The CSV columns of one entry."""
-    x = text.xml if text else (lambda s: xml_clean(s)[0])
+    x = text.csv if text else (lambda s: _LINE_BREAKS.sub(" ", xml_clean(s)[0]))
     first = entry.sources[0] if entry.sources else None
     return {
         "zh": x(entry.zh),
@@ -129,13 +147,16 @@ def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = Fal
     text = _Text(report)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writerow(csv_header(srclang, tgtlang))
+    header = csv_header(srclang, tgtlang)  # a comment line for OmegaT, the header for a spreadsheet
+    buffer.write("#" + ",".join(header[c] for c in CSV_COLUMNS) + "\r\n")
     for entry in entries:
         row = csv_row(entry, text)
         if not row["zh"].strip() or not row["en"].strip():
             report.skipped_empty += 1
             report.warnings.append(f"empty term skipped: {entry.zh!r} / {entry.en!r}")
             continue
+        if row["zh"].startswith("#"):
+            report.warnings.append(f"{row['zh']!r} starts with '#': OmegaT reads that row as a comment")
         writer.writerow(row)
         report.entries += 1
         report.rows += 1

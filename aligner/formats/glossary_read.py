@@ -117,11 +117,27 @@ def _header_role(name: str) -> str | None:
     return None
 
 
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            return line
-    return ""
+def _names_zh_en(line: str) -> bool:
+    delimiter = "\t" if "\t" in line else ","
+    roles = {_header_role(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])}
+    return {"zh", "en"} <= roles
+
+
+def _first_line(text: str) -> tuple[int, str]:
+    """Index and text of the line a table starts with: the first that is neither blank nor a
+    ``#`` comment, unless a ``#`` line is a header naming a zh and an en column (then that
+    header, without its ``#``). Our CSV writes its header so because OmegaT's CSV glossary
+    reader skips ``#`` lines and would otherwise take the header for an entry."""
+    for index, line in enumerate(text.splitlines()):
+        stripped = line.strip().lstrip("\ufeff")
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            if _names_zh_en(stripped[1:]):
+                return index, stripped[1:]
+            continue
+        return index, line
+    return -1, ""
 
 
 def _xml_root(text: str) -> tuple[str, int]:
@@ -156,7 +172,7 @@ def detect_format(text: str, path: str = "") -> GlossaryFormat:
             f"XML root <{root}> is not a glossary", path=path, line=line,
             hint="give a TBX file (root <martif> for TBX v2 or <tbx> for TBX v3)",
         )
-    first = _first_line(text)
+    _index, first = _first_line(text)
     suffix = Path(path).suffix.lower()
     delimiter = "\t" if "\t" in first else ","
     cells = next(csv.reader([first], delimiter=delimiter), [])
@@ -458,14 +474,13 @@ def unclosed_quote_line(text: str, delimiter: str) -> int | None:
 
 def _read_csv(text: str, path: str) -> list[TermEntry]:
     lines = text.splitlines()
-    first = _first_line(text)
+    start, first = _first_line(text)
     delimiter = "\t" if "\t" in first else ","
     unclosed = unclosed_quote_line(text, delimiter)
     if unclosed:
         raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
                           path=path, line=unclosed, hint='add the missing closing quote (") on that row')
-    start = lines.index(first)
-    reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter)
+    reader = csv.reader(io.StringIO("\n".join([first] + lines[start + 1:])), delimiter=delimiter)
     header = [cell.strip().strip("\ufeff").lower() for cell in next(reader)]
     roles = [_header_role(cell) for cell in header]
     if "zh" not in roles or "en" not in roles:  # a quote opened in the header runs past its line

@@ -30,7 +30,7 @@ class GlossaryFormat(str, Enum):
         return {
             "tbx": "TBX v2 (martif), read by OmegaT 3.6, MultiTerm and memoQ",
             "tbx3": "TBX-Basic v3 (ISO 30042:2019, DCT style)",
-            "csv": "CSV with a header row (zh,en,kind,doc,line,...)",
+            "csv": "CSV with a header row (#zh,en,kind,doc,line,...; the # makes OmegaT skip it)",
             "utf8": "OmegaT tab-separated glossary (source, target, comment)",
             "json": "JSON, every field of every entry",
         }[self.value]

@@ -6,16 +6,24 @@ Which tool reads which:
   termEntry/langSet/tig/term``; a ``langSet`` counts when its primary language equals the
   project's, so ``zh-CN`` serves a ``zh-CN`` or ``zh-TW`` project). OmegaT shows
   ``descrip``, ``termNote`` and ``note`` text as the entry's comment and ignores ``admin``.
-  MultiTerm and memoQ import it too.
+  MultiTerm and memoQ import it too. Valid against TBX-Basic v2's RelaxNG and Schematron.
 * **TBX-Basic v3** (``<tbx type="TBX-Basic" style="dct">``, namespace
-  ``urn:iso:std:iso:30042:ed-2``, data categories as ``basic:`` elements) is for newer tools.
+  ``urn:iso:std:iso:30042:ed-2``) is for newer tools. TBX-Basic v3 is built from two data
+  category modules, each in its own namespace, and the official schemas reject a data
+  category in the wrong one: ``partOfSpeech`` and ``administrativeStatus`` belong to the Min
+  module (``min:``), ``source``, ``definition`` and ``termType`` to the Basic module
+  (``basic:``). The ``<?xml-model?>`` lines name the dialect's published NVDL (which combines
+  the core RelaxNG, the module schemas and the Schematron) and DCT Schematron, as the
+  TBX-Basic dialect's own DCT sample and LTAC's converters do.
 
-Every entry carries what a terminologist looks for: the kind (a ``note`` "kind: person",
-plus ``partOfSpeech`` ``properNoun`` for names and ``termType`` ``abbreviation``), the
-definition (in the language section of its language), every source ``doc:line`` as an
-``admin``/``basic:source``, the status (attested → ``preferredTerm-admn-sts``; proposed →
-``admittedTerm-admn-sts`` plus a note saying the tool made the English form), and variants
-as extra terms with ``termType`` ``variant``, in the language they are written in.
+Every entry carries what a terminologist looks for: the kind (a ``note`` "kind: person"
+on the entry), the part of speech (v2: ``properNoun`` for names, else ``noun``; v3 allows
+no ``properNoun``, so every term is a ``noun`` there and the kind note says it is a name),
+``termType`` ``abbreviation``, the definition (in the language section of its language),
+every source ``doc:line`` as an ``admin``/``basic:source``, the status (attested →
+``preferredTerm-admn-sts``; proposed → ``admittedTerm-admn-sts`` plus a note saying the
+tool made the English form), and variants as extra terms with ``termType`` ``variant``, in
+the language they are written in.
 Text is cleaned of XML-illegal characters as in TMX. No DOCTYPE: it is optional and .NET
 tools with DTD processing disabled refuse it.
 """
@@ -38,15 +46,19 @@ from .xmltext import has_han, xml_clean
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 BASIC_NS = "http://www.tbxinfo.net/ns/basic"
+MIN_NS = "http://www.tbxinfo.net/ns/min"
+#: The TBX-Basic dialect's published DCT schemas (LTAC-Global/TBX-Basic_dialect): the NVDL
+#: that combines core and module schemas, and the DCT Schematron.
+TBX3_DIALECT = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCT/"
 TBX3_MODELS = (
-    'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCT/'
-    'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
-    'schematypens="http://relaxng.org/ns/structure/1.0"',
-    'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCT/'
-    'TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
+    f'href="{TBX3_DIALECT}TBX-Basic.nvdl" type="application/xml" '
+    'schematypens="http://purl.oclc.org/dsdl/nvdl/ns/structure/1.0"',
+    f'href="{TBX3_DIALECT}TBX-Basic_DCT.sch" type="application/xml" '
+    'schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
 
 PROPER_NOUN_KINDS = {TermKind.PERSON, TermKind.ORG, TermKind.PRODUCT, TermKind.PLACE, TermKind.WORK}
+PROPER_NOUN = "properNoun"  # TBX-Basic v2's partOfSpeech value for names
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 
@@ -109,7 +121,7 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
         clean.report.skipped_empty += 1
         clean.report.skipped.append(f"entry {number} ({entry.zh!r} / {entry.en!r}): empty term")
         return None
-    pos = "properNoun" if entry.kind in PROPER_NOUN_KINDS else "noun"
+    pos = PROPER_NOUN if entry.kind in PROPER_NOUN_KINDS else "noun"
     status = PREFERRED if entry.status is TermStatus.ATTESTED else ADMITTED
     notes = [f"kind: {entry.kind.value}"]
     if entry.evidence:
@@ -184,7 +196,7 @@ def write_tbx(
         root = etree.Element(
             f"{{{TBX3_NS}}}tbx",
             {"type": "TBX-Basic", "style": "dct", XML_LANG: "en"},
-            nsmap={None: TBX3_NS, "basic": BASIC_NS},
+            nsmap={None: TBX3_NS, "min": MIN_NS, "basic": BASIC_NS},
         )
     root.append(_header(version, description))
     body = etree.SubElement(etree.SubElement(root, _q(version, "text")), _q(version, "body"))
@@ -248,6 +260,7 @@ def _termentry_v2(entry: _Entry, src: str, tgt: str) -> etree._Element:
 def _conceptentry_v3(entry: _Entry, src: str, tgt: str) -> etree._Element:
     t = lambda name: f"{{{TBX3_NS}}}{name}"  # noqa: E731
     b = lambda name: f"{{{BASIC_NS}}}{name}"  # noqa: E731
+    m = lambda name: f"{{{MIN_NS}}}{name}"  # noqa: E731
     element = etree.Element(t("conceptEntry"), id=entry.id)
     for note in entry.notes:
         etree.SubElement(element, t("note")).text = note
@@ -262,8 +275,11 @@ def _conceptentry_v3(entry: _Entry, src: str, tgt: str) -> etree._Element:
             etree.SubElement(term_sec, t("term")).text = term.text
             if term.term_type:
                 etree.SubElement(term_sec, b("termType")).text = term.term_type
-            etree.SubElement(term_sec, b("partOfSpeech")).text = term.part_of_speech
-            etree.SubElement(term_sec, b("administrativeStatus")).text = term.status
+            # TBX-Basic v3's partOfSpeech picklist has no properNoun: a name is a noun
+            # (its kind is the entry's note)
+            pos = "noun" if term.part_of_speech == PROPER_NOUN else term.part_of_speech
+            etree.SubElement(term_sec, m("partOfSpeech")).text = pos
+            etree.SubElement(term_sec, m("administrativeStatus")).text = term.status
             for note in term.notes:
                 etree.SubElement(term_sec, t("note")).text = note
     return element
