@@ -90,6 +90,62 @@ def test_other_zip_files_are_refused_with_what_they_are(tmp_path: Path) -> None:
         read_document(_write(tmp_path / "cut.docx", guide_docx("zh")[:200]))
 
 
+def _docx(document: str, endnotes: str = "") -> bytes:
+    """A minimal package written by hand: the parts Word needs to find the text."""
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+         'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("_rels/.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="r1" Type="{rel}/officeDocument" Target="word/main.xml"/></Relationships>'))
+        package.writestr("word/main.xml", f"<w:document {ns}><w:body>{document}</w:body></w:document>")
+        package.writestr("word/_rels/main.xml.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="r2" Type="{rel}/endnotes" Target="notes/end.xml"/></Relationships>'))
+        package.writestr("word/notes/end.xml", f"<w:endnotes {ns}>{endnotes}</w:endnotes>")
+    return buffer.getvalue()
+
+
+def _p(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def _r(text: str, props: str = "") -> str:
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_docx_text_boxes_hidden_text_fields_and_endnotes(tmp_path: Path) -> None:
+    box = ("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>"
+           + _p(_r("文本框里的说明。")) + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+           "<w:txbxContent>" + _p(_r("文本框里的说明。")) + "</w:txbxContent></w:pict></mc:Fallback>"
+           "</mc:AlternateContent></w:r>")
+    link = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://example.org" '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r("链接文字")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    body = (
+        _p(_r("第一行"), "<w:r><w:br/></w:r>", _r("第二行，"), _r("看不见的字", "<w:rPr><w:vanish/></w:rPr>"), _r("结束。"))
+        + _p(_r("正文带一个文本框。"), box)
+        + _p(_r("这段有"), link, _r("和页码"), '<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>', _r("。"))
+        + "<w:sectPr/>"
+    )
+    notes = ('<w:endnote w:type="separator" w:id="0">' + _p(_r("———")) + "</w:endnote>"
+             '<w:endnote w:id="1">' + _p(_r("尾注的文字。")) + "</w:endnote>")
+    doc = read_document(_write(tmp_path / "crafted.docx", _docx(body, notes)))
+    assert [(p.line, p.text) for p in doc.zh] == [
+        (1, "第一行第二行，结束。"), (2, "正文带一个文本框。"), (3, "文本框里的说明。"),
+        (4, "这段有链接文字和页码。"), (5, "尾注的文字。"),
+    ]
+    assert _kinds(doc) == {"hidden": ["看不见的字"], "field": ["7"]}
+
+
+def test_a_password_protected_docx_is_refused(tmp_path: Path) -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+    with pytest.raises(UnreadableDocument, match="encrypted .password-protected. Word document"):
+        read_document(_write(tmp_path / "secret.docx", ole))
+
+
 # --- PDF ------------------------------------------------------------------------------
 
 def test_pdf_paper_gives_paragraphs_roles_and_page_debris(tmp_path: Path) -> None:
@@ -112,6 +168,11 @@ def test_pdf_paper_gives_paragraphs_roles_and_page_debris(tmp_path: Path) -> Non
     lines = doc.source.split("\n")
     for para in doc.zh:
         assert para.text[:4] in lines[para.line - 1]
+
+
+def test_pdf_two_columns_are_read_one_after_the_other(tmp_path: Path) -> None:
+    doc = read_document(_write(tmp_path / "columns.pdf", P.two_column_pdf()))
+    assert [p.text for p in doc.zh] == ["".join(P.LEFT_COLUMN), "".join(P.RIGHT_COLUMN)]
 
 
 def test_unreadable_pdfs_raise_one_line_with_a_hint(tmp_path: Path) -> None:
