@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import re
 import shutil
 import zipfile
@@ -18,7 +19,7 @@ from lxml import etree
 from aligner.cli import cli
 from aligner.documents import read_document
 from aligner.documents.formats import UnreadableDocument
-from aligner.errors import EncodingError
+from aligner.errors import EncodingError, InputError
 from aligner.model import DocKind, Lang, Role
 from tests import pdf_fixtures as P
 from tests.docx_fixtures import GUIDES, guide_docx
@@ -201,3 +202,23 @@ def test_build_skips_encrypted_and_scanned_pdfs_and_exits_3(tmp_path: Path) -> N
     assert (out / "tmx" / "paper.tmx").is_file()  # the readable paper is built (its own English)
     text = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(out)])
     assert text.exit_code == 3 and "locked.pdf" in text.stdout and "scan.pdf" in text.stdout
+
+
+@pytest.mark.parametrize("name, make", [("a.docx", lambda: guide_docx("zh")), ("a.pdf", P.paper_pdf)])
+def test_damaged_files_fail_with_one_line_never_a_traceback(name: str, make, tmp_path: Path) -> None:
+    """Bytes flipped and files cut short: read, or refused as an InputError (one line)."""
+    data = make()
+    rng = random.Random(14)
+    refused = 0
+    for _ in range(60):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 20)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            damaged = damaged[:rng.randrange(len(damaged))]
+        try:
+            read_document(_write(tmp_path / name, bytes(damaged)))
+        except InputError as exc:
+            refused += 1
+            assert "\n" not in str(exc) and str(exc).startswith(str(tmp_path / name) + ": ")
+    assert refused  # the damage was real

@@ -23,6 +23,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -219,7 +220,8 @@ class _Package:
                                      path=self.path, hint="save it as plain text (UTF-8) from Word")
         try:
             return etree.fromstring(self.zip.read(name), _PARSER)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError) as exc:
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError,
+                NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted member
             raise UnreadableDocument(f"a damaged Word document ({name}: {exc})".replace("\n", " "),
                                      path=self.path, hint="open and re-save it in Word, or give the document's text") from None
 

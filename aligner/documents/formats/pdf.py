@@ -114,9 +114,11 @@ def render_pages(pages: list[str]) -> tuple[str, list[Debris]]:
 
 def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     pages = _pages(data, path)
+    if not pages:
+        raise UnreadableDocument("a PDF with no pages", path=path, hint="give the document's text")
     if not any(page.strip() for page in pages):
         raise UnreadableDocument(
-            f"a PDF without a text layer ({len(pages)} page{'s' if len(pages) != 1 else ''} of images: "
+            f"a PDF without a text layer ({len(pages)} page{'s' if len(pages) > 1 else ''} of images: "
             "a scan?)", path=path,
             hint="run OCR on it first (for example `ocrmypdf FILE.pdf OUT.pdf`), or give the document's text",
         )
