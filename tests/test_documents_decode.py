@@ -40,12 +40,12 @@ def test_decode(data: bytes, text: str, encoding: str) -> None:
     assert decode(data, Path("a.txt")) == (text, encoding)
 
 
-def _zip() -> bytes:
+def _zip(name: str = "notes/a.txt") -> bytes:
     import io
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("word/document.xml", "<w/>")
+        zf.writestr(name, "<w/>")
     return buf.getvalue()
 
 
@@ -54,10 +54,11 @@ def _zip() -> bytes:
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
          "a.txt: not a text file: it is a PNG image. give the text of the document as a .txt file saved as UTF-8."),
-        (_zip(), "a.txt: not a text file: it is a ZIP archive (or a .docx/.xlsx file). "
-                 "unpack it, or save the document as plain text (UTF-8) from your editor."),
-        (b"%PDF-1.7\n", "a.txt: not a text file: it is a PDF file. extract its text first "
-                        "(for example `pdftotext -layout FILE.pdf`) and save it as UTF-8."),
+        (_zip(), "a.txt: not a text file: it is a ZIP archive. unpack it and give the documents inside it."),
+        (_zip("xl/workbook.xml"), "a.txt: not a text file: it is an Excel workbook (.xlsx). "
+                                  "save the sheet as CSV or plain text (UTF-8), or give the document itself."),
+        (b"%PDF-1.7\n", "a.txt: not a text file: it is a PDF file. "
+                        "give it as a document (aligner build and align read PDFs), or extract its text."),
         (b"ok\nline two\n" + bytes(range(0x80, 0x100)) * 4,
          "a.txt:3: cannot decode byte 0x80 at column 1: the file is not UTF-8, UTF-16, GB18030/GBK or Big5. "
          "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)."),
@@ -67,7 +68,7 @@ def _zip() -> bytes:
          "a.txt:1: the file starts with a UTF-16-LE byte-order mark but byte 2 (column 3) is not valid utf-16-le. "
          "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)."),
     ],
-    ids=["png", "zip", "pdf", "undecodable", "binary", "bad-utf16"],
+    ids=["png", "zip", "xlsx", "pdf", "undecodable", "binary", "bad-utf16"],
 )
 def test_undecodable_input_has_exact_message(data: bytes, message: str) -> None:
     with pytest.raises(EncodingError) as info:

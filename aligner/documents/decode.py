@@ -27,9 +27,7 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xd8\xff", "a JPEG image", "give the text of the document as a .txt file saved as UTF-8"),
     (b"GIF87a", "a GIF image", "give the text of the document as a .txt file saved as UTF-8"),
     (b"GIF89a", "a GIF image", "give the text of the document as a .txt file saved as UTF-8"),
-    (b"%PDF-", "a PDF file", "extract its text first (for example `pdftotext -layout FILE.pdf`) and save it as UTF-8"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)",
-     "unpack it, or save the document as plain text (UTF-8) from your editor"),
+    (b"%PDF-", "a PDF file", "give it as a document (aligner build and align read PDFs), or extract its text"),
     (b"\x1f\x8b", "a gzip archive", "unpack it first"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)",
      "save the document as plain text (UTF-8) from your editor"),
@@ -47,6 +45,25 @@ def refuse_workbook(data: bytes, path: Path | str, *, what: str, hint: str) -> N
     out as text instead of the document reader's generic "unpack it"."""
     if data.startswith(_WORKBOOKS):
         raise EncodingError(f"an Excel workbook (or another ZIP/OLE file), not {what}", path=path, hint=hint)
+
+
+# ZIP-based files that are not Word documents (a .docx is read by its own reader), told apart
+# by the names of their first entries, which are stored uncompressed in the local headers.
+_ZIPS: tuple[tuple[bytes, str, str], ...] = (
+    (b"xl/", "an Excel workbook (.xlsx)", "save the sheet as CSV or plain text (UTF-8), or give the document itself"),
+    (b"ppt/", "a PowerPoint presentation (.pptx)", "save it as a .docx or as plain text (UTF-8) from PowerPoint"),
+    (b"opendocument.text", "an OpenDocument text (.odt)", "save it as .docx or as plain text (UTF-8) from your editor"),
+    (b"opendocument", "an OpenDocument file (.ods/.odp)", "save it as plain text (UTF-8) from your editor"),
+    (b"word/", "a Word document", "save it again from Word as .docx, or as plain text (UTF-8)"),
+)
+
+
+def _zip_what(head: bytes) -> tuple[str, str]:
+    """What a ZIP-based file given as a document is, and what to do with it."""
+    for marker, what, hint in _ZIPS:
+        if marker in head:
+            return what, hint
+    return "a ZIP archive", "unpack it and give the documents inside it"
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -188,6 +205,9 @@ def decode(data: bytes, path: Path, *, strict: bool = False) -> tuple[str, str]:
     for magic, what, hint in _SIGNATURES:
         if data.startswith(magic):
             raise EncodingError(f"not a text file: it is {what}", path=path, hint=hint)
+    if data.startswith(b"PK\x03\x04"):
+        what, hint = _zip_what(data[:65536])
+        raise EncodingError(f"not a text file: it is {what}", path=path, hint=hint)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

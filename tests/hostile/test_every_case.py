@@ -19,8 +19,7 @@ from .conftest import invoke
 EMPTY = "the file is empty. give the document's text, or remove the file."
 BLANK = "the file holds only whitespace. give the document's text, or remove the file."
 PNG = "not a text file: it is a PNG image. give the text of the document as a .txt file saved as UTF-8."
-ZIP = ("not a text file: it is a ZIP archive (or a .docx/.xlsx file). unpack it, or save the document "
-       "as plain text (UTF-8) from your editor.")
+ZIP = "not a text file: it is a ZIP archive. unpack it and give the documents inside it."
 STRICT_1234 = ("{f}:1234: invalid UTF-8 byte 0xff at column 7. repair or re-save the file as UTF-8, or drop "
                "--strict to skip the bad bytes (they are counted).")
 ENTITY = ("the file declares the XML entity {e}. remove the <!DOCTYPE ...[...]> entity declarations and "
