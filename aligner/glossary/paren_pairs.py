@@ -156,6 +156,9 @@ def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: s
         return None
     term, start = latin
     en = tidy(term)
+    unit = re.match(r"\d[\d.,]*\s*(?=[A-Za-z]{2})", en)
+    if unit:
+        en = en[unit.end():]  # 7200RPM（每分钟转数）: the bracket explains the unit, not the number
     if len(en) < 2 or en.isdigit():
         return None
     return Candidate(tidy(zh), en, Evidence.PAREN, _source(stem, paragraph, len(prefix) + 1), cue="english-first")
