@@ -7,16 +7,16 @@ from dataclasses import dataclass, field, replace
 from ..model import Document, Lang, LineSpan, Paragraph, TermEntry, TermKind
 from .assemble import agree_boundaries, build_entries
 from .bilingual import author_candidates, keyword_candidates
-from .candidate import Candidate
+from .candidate import Candidate, Evidence
 from .front_matter import front_matter_candidates
 from .kinds import english_context_kinds
-from .latin import latin_candidates
+from .latin import NameTest, latin_candidates
 from .en_names import english_names
 from .names import credit_candidates, name_candidates
 from .noise import code_line, is_noise, mask_markup
 from .paren_pairs import paren_candidates
 from .parens import paren_groups
-from .text import has_han
+from .text import has_han, singular
 
 
 class _Corpus:
@@ -66,6 +66,11 @@ def not_noise(cand: Candidate) -> bool:
     if is_noise(cand.en) or (not has_han(cand.zh) and is_noise(cand.zh)):
         return False
     cand.variants = tuple(v for v in cand.variants if has_han(v) or not is_noise(v))
+    if cand.evidence == Evidence.PAREN and has_han(cand.zh):
+        one = singular(cand.en)
+        if one != cand.en:
+            cand.variants = tuple(dict.fromkeys([*cand.variants, cand.en]))
+            cand.en = one
     return True
 
 
@@ -114,7 +119,9 @@ def extract(docs: Sequence[Document]) -> Extraction:
     for cand in candidates:
         if cand.context_kind is None and cand.en in english_kinds:
             cand.context_kind = english_kinds[cand.en]  # "researchers at X" in the user's English
-    candidates = agree_boundaries([c for c in candidates if not_noise(c)])
+    name_like = NameTest([p.text for d in ordered for p in prose_paragraphs([*d.zh, *d.en])])
+    candidates = [c for c in candidates if not_noise(c) and (c.evidence != Evidence.LATIN or name_like(c.zh))]
+    candidates = agree_boundaries(candidates)
     entries = build_entries(candidates, kinds)
     by_evidence: dict[str, int] = {}
     for entry in entries:

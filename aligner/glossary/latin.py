@@ -152,3 +152,70 @@ def _split_roles(run: str, start: int) -> list[tuple[str, int]]:
     if current and "".join(current).strip():
         pieces.append(("".join(current).strip(), current_at))
     return pieces
+
+
+class NameTest:
+    """Does a Latin form kept as-is behave like a name (product, organisation, standard)?
+
+    Being Latin is not enough (``value``, ``Copy``, ``IP``): a name is capitalised wherever it
+    stands, or is CamelCase, or is an acronym that recurs. ``texts`` is all prose of the
+    corpus, both languages, with code and markup already blanked.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self._lower: set[str] = set()
+        self._counts: dict[str, int] = {}
+        for text in texts:
+            for word in re.findall(r"[A-Za-z][A-Za-z0-9+#.'-]*[A-Za-z0-9+#]|[A-Za-z]", text):
+                if word.islower():
+                    self._lower.add(word)
+                self._counts[word] = self._counts.get(word, 0) + 1
+
+    def count(self, word: str) -> int:
+        return self._counts.get(word, 0)
+
+    def __call__(self, term: str) -> bool:
+        words = term.split()
+        if not words:
+            return False
+        for i, word in enumerate(words):
+            if 0 < i < len(words) - 1 and word.lower() in LOWER_WORDS:
+                continue
+            if not self._word_is_name_like(word, alone=len(words) == 1):
+                return False
+        return True
+
+    def _word_is_name_like(self, word: str, alone: bool) -> bool:
+        core = word.strip(".,'’")
+        letters = re.sub(r"[^A-Za-z]", "", core)
+        if not letters:
+            return not alone and bool(re.search(r"\d", core))  # Caffe 2, Zen 3
+        if core.islower() and not re.search(r"[\d/&+#*]", core):
+            return False  # value, trait, hello: English words, not names
+        if re.search(r"[a-z][A-Z]|^[a-z][A-Z]", core) or re.search(r"\d", core) or re.search(r"[/&+#*]", core):
+            return True  # PyTorch, iPhone, ResNet-50, DDR4, TCP/IP, C++, R&D
+        if letters.isupper():
+            # An acronym is a name when it recurs or stands in a multi-word name (IP alone once: no)
+            return not alone or len(letters) >= 3 or self.count(core) >= 2
+        if core[:1].isupper():
+            # Intel, Rust: capitalised wherever it stands; Copy, String also occur as copy, string
+            if core.lower() in self._lower:
+                return False
+            return not alone or self.count(core) >= 2 or not _common_english(core.lower())
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def _english_vocabulary() -> frozenset[str]:
+    """Lowercase words of CC-CEDICT's English glosses: the common English vocabulary."""
+    from ..cedict import raw_glosses
+
+    words: set[str] = set()
+    for glosses in raw_glosses().values():
+        words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", glosses))
+    return frozenset(words)
+
+
+def _common_english(word: str) -> bool:
+    vocab = _english_vocabulary()
+    return word in vocab or (word.endswith("s") and word[:-1] in vocab)

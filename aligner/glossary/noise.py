@@ -124,16 +124,22 @@ def is_code(form: str) -> bool:
 
 
 def _code_token(token: str) -> bool:
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+        return False  # i.i.d., e.g.: abbreviations
     token = token.strip(".,;:!?\"'")
     if not token:
         return False
-    if "_" in token.strip("_*") or token.startswith("_"):
+    if re.fullmatch(r"[A-Z]\w*\.(?:js|ai|io|net|com|org|AI|IO|NET)", token):
+        return False  # Node.js, Character.AI: names written like addresses
+    if re.search(r"\w_|_\w", token):
         return True  # snake_case, _private, checked_*
     if re.fullmatch(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+", token) and not re.fullmatch(r"[a-z][A-Z][a-z]+\w*", token):
         return True  # camelCase (querySelector, forEach); iPhone, eBay are brands
     if re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", token) and not re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
         return True  # np.dot, tf.linalg.matvec, os.path (i.i.d. is an abbreviation)
-    if re.fullmatch(r"[a-z]+\d+[a-z\d]*|\d+[a-z]\d+\w*", token):
+    if re.search(r"[A-Za-z0-9]\.[a-z_]{2,}", token) and not re.search(r"\.(?:js|ai|io|net|com|org)$", token, re.I):
+        return True  # A.sum, obj.method
+    if re.fullmatch(r"[a-z]+\d+[a-z\d]*|\d+[a-z]\d+\w*|\d+[a-z][\w+-]*[-+]\w*", token):
         return True  # i32, u8, f64, 57u8
     if re.fullmatch(r"0[xob][0-9a-fA-F_]+|U\+[0-9A-Fa-f]{4,6}", token):
         return True  # 0xff, 0o77, U+10FFFF
@@ -153,7 +159,7 @@ def is_slug(form: str) -> bool:
 
 def is_noise(form: str) -> bool:
     """True when ``form`` is code, data or markup, never a glossary term."""
-    form = form.strip().strip("*_")
+    form = form.strip()
     if not form:
         return True
     if form.lower() in HTML_WORDS or re.fullmatch(r"(?i)doctype(?: html)?|h[1-6]", form):
