@@ -43,7 +43,7 @@ def trim_clause(term: str, english: str, count: Callable[[str], int]) -> Edge:
     uncertain = False
     while len(words) >= 2:
         first, rest = words[0], "".join(words[1:])
-        if not has_han(first) or len(rest) < 2 or lexicon.gloss_matches(first, english):
+        if not has_han(first) or len(rest) < 2 or _translates(first, english):
             break
         tag = lexicon.pos(first)
         grammar = tag in GRAMMAR_TAGS or first in STOP_WORDS
@@ -56,6 +56,18 @@ def trim_clause(term: str, english: str, count: Callable[[str], int]) -> Edge:
         cut += len(first)
         words = words[1:]
     return Edge(term[cut:], cut, uncertain)
+
+
+def _acronym(english: str) -> str:
+    return english.lower() if re.fullmatch(r"[A-Z]{2,6}", english) else ""
+
+
+def _translates(word: str, english: str) -> bool:
+    """The word's dictionary gloss meets the English (or, for an acronym, one of its letters)."""
+    letters = _acronym(english)
+    if letters:
+        return bool(lexicon.initials(word) & set(letters))
+    return lexicon.gloss_matches(word, english)
 
 
 def _is_word(text: str, count: Callable[[str], int]) -> bool:
@@ -76,7 +88,8 @@ def _verb_opens_clause(words: list[str], english: str) -> bool:
     from ..jieba_shared import base_dictionary
 
     freq, _ = base_dictionary()
-    return len(words) > max(1, len(lexicon.content_tokens(english))) or freq.get(words[0], 0) >= COMMON_VERB_FREQ
+    size = len(_acronym(english)) or len(lexicon.content_tokens(english))
+    return len(words) > max(1, size) or freq.get(words[0], 0) >= COMMON_VERB_FREQ
 
 
 def _is_name(english: str) -> bool:
