@@ -1,6 +1,8 @@
 """Run every evidence extractor over the documents and assemble the glossary."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -63,10 +65,11 @@ def prose_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 
 def not_noise(cand: Candidate) -> bool:
     """Neither side of the pair is code, a quantity, a version, an address or markup."""
-    if is_noise(cand.en) or (not has_han(cand.zh) and is_noise(cand.zh)):
+    if is_noise(cand.en, markup_words=not has_han(cand.zh)) or (not has_han(cand.zh) and is_noise(cand.zh)):
         return False
     cand.variants = tuple(v for v in cand.variants if has_han(v) or not is_noise(v))
     if cand.evidence == Evidence.PAREN and has_han(cand.zh):
+        cand.en = re.sub(r"^(?:The|the) (?=\S+ \S+ \S)", "", cand.en)  # The United States National …
         one = singular(cand.en)
         if one != cand.en:
             cand.variants = tuple(dict.fromkeys([*cand.variants, cand.en]))

@@ -157,12 +157,16 @@ def is_slug(form: str) -> bool:
     return len(parts) >= 3 and form == form.lower() and all(p for p in parts)
 
 
-def is_noise(form: str) -> bool:
-    """True when ``form`` is code, data or markup, never a glossary term."""
+def is_noise(form: str, *, markup_words: bool = True) -> bool:
+    """True when ``form`` is code, data or markup, never a glossary term.
+
+    ``markup_words=False`` for the English of a pair with Chinese: 标签（label）, 类（class）
+    are terms although HTML has elements and attributes of those names.
+    """
     form = form.strip()
     if not form:
         return True
-    if form.lower() in HTML_WORDS or re.fullmatch(r"(?i)doctype(?: html)?|h[1-6]", form):
+    if markup_words and (form.lower() in HTML_WORDS or re.fullmatch(r"(?i)doctype(?: html)?|h[1-6]", form)):
         return True
     if re.match(r"(?i)https?:|www\.|mailto:", form) or re.fullmatch(r"\S+@\S+\.\w+", form):
         return True
