@@ -15,7 +15,7 @@ from .kinds import english_context_kinds
 from .latin import NameTest, latin_candidates
 from .en_names import english_names
 from .names import credit_candidates, name_candidates
-from .noise import code_line, is_noise, mask_markup
+from .noise import code_line, is_noise, is_quantity, is_version, mask_markup
 from .paren_pairs import paren_candidates
 from .parens import paren_groups
 from .text import has_han, singular
@@ -77,6 +77,16 @@ def not_noise(cand: Candidate) -> bool:
     return True
 
 
+def _without_version(cand: Candidate) -> Candidate:
+    """``Python 3.11``, ``Kubernetes v1.30``: the name without the version that follows it."""
+    if cand.evidence == Evidence.LATIN and " " in cand.zh:
+        words = cand.zh.split()
+        while len(words) > 1 and (is_version(words[-1]) or is_quantity(words[-1])):
+            words.pop()
+        cand.zh = cand.en = " ".join(words)
+    return cand
+
+
 @dataclass
 class Extraction:
     """The entries, and what was seen but not turned into an entry (counted, not dropped)."""
@@ -122,8 +132,10 @@ def extract(docs: Sequence[Document]) -> Extraction:
     for cand in candidates:
         if cand.context_kind is None and cand.en in english_kinds:
             cand.context_kind = english_kinds[cand.en]  # "researchers at X" in the user's English
-    name_like = NameTest([p.text for d in ordered for p in prose_paragraphs([*d.zh, *d.en])])
-    candidates = [c for c in candidates if not_noise(c) and (c.evidence != Evidence.LATIN or name_like(c.zh))]
+    name_like = NameTest([p.text for d in ordered for p in prose_paragraphs(d.zh)],
+                         [p.text for d in ordered for p in prose_paragraphs(d.en)])
+    candidates = [c for c in map(_without_version, candidates)
+                  if not_noise(c) and (c.evidence != Evidence.LATIN or name_like(c.zh))]
     candidates = agree_boundaries(candidates)
     entries = build_entries(candidates, kinds)
     by_evidence: dict[str, int] = {}

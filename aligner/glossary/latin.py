@@ -154,21 +154,24 @@ def _split_roles(run: str, start: int) -> list[tuple[str, int]]:
     return pieces
 
 
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#.'-]*[A-Za-z0-9+#]|[A-Za-z]")
+
+
 class NameTest:
     """Does a Latin form kept as-is behave like a name (product, organisation, standard)?
 
     Being Latin is not enough (``value``, ``Copy``, ``IP``): a name is capitalised wherever it
     stands, or is CamelCase, or is an acronym that recurs. ``texts`` is all prose of the
-    corpus, both languages, with code and markup already blanked.
+    corpus (Chinese, then English), with code and markup already blanked.
     """
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, chinese: list[str], english: list[str]) -> None:
         self._lower: set[str] = set()
         self._counts: dict[str, int] = {}
-        for text in texts:
-            for word in re.findall(r"[A-Za-z][A-Za-z0-9+#.'-]*[A-Za-z0-9+#]|[A-Za-z]", text):
-                if word.islower():
-                    self._lower.add(word)
+        for text in chinese + english:
+            self._lower.update(w for w in _WORD_RE.findall(text) if w.islower())
+        for text in chinese:  # recurrence: the English of the same sentence does not count
+            for word in _WORD_RE.findall(text):
                 self._counts[word] = self._counts.get(word, 0) + 1
 
     def count(self, word: str) -> int:
