@@ -183,8 +183,8 @@ def content_words(tail: str, english: str = "") -> list[str]:
     for word in reversed(words):
         if NUMBER_RE.match(word) or not word.strip():
             break
-        if word in STOP_WORDS and not (english and len(word) >= 2 and lexicon.gloss_matches(word, english)):
-            break  # a grammar word, unless its own gloss is in the English (表示 in 表示学习)
+        if word in STOP_WORDS:
+            break
         kept.append(word)
         if sum(len(w) for w in kept) >= MAX_TAIL:
             break

@@ -202,23 +202,5 @@ class NameTest:
             return not alone or len(letters) >= 3 or self.count(core) >= 2
         if core[:1].isupper():
             # Intel, Rust: capitalised wherever it stands; Copy, String also occur as copy, string
-            if core.lower() in self._lower:
-                return False
-            return not alone or self.count(core) >= 2 or not _common_english(core.lower())
+            return core.lower() not in self._lower
         return False
-
-
-@functools.lru_cache(maxsize=1)
-def _english_vocabulary() -> frozenset[str]:
-    """Lowercase words of CC-CEDICT's English glosses: the common English vocabulary."""
-    from ..cedict import raw_glosses
-
-    words: set[str] = set()
-    for glosses in raw_glosses().values():
-        words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", glosses))
-    return frozenset(words)
-
-
-def _common_english(word: str) -> bool:
-    vocab = _english_vocabulary()
-    return word in vocab or (word.endswith("s") and word[:-1] in vocab)

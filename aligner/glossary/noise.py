@@ -133,8 +133,8 @@ def _code_token(token: str) -> bool:
         return False  # Node.js, Character.AI: names written like addresses
     if re.search(r"\w_|_\w", token):
         return True  # snake_case, _private, checked_*
-    if re.fullmatch(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+", token) and not re.fullmatch(r"[a-z][A-Z][a-z]+\w*", token):
-        return True  # camelCase (querySelector, forEach); iPhone, eBay are brands
+    if re.fullmatch(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+", token) and not re.fullmatch(r"[a-z][A-Z]\w*", token):
+        return True  # camelCase (querySelector, forEach); iPhone, eBay, xAI are brands
     if re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", token) and not re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
         return True  # np.dot, tf.linalg.matvec, os.path (i.i.d. is an abbreviation)
     if re.search(r"[A-Za-z0-9]\.[a-z_]{2,}", token) and not re.search(r"\.(?:js|ai|io|net|com|org)$", token, re.I):
