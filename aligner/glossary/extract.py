@@ -15,7 +15,7 @@ from .kinds import english_context_kinds
 from .latin import NameTest, latin_candidates
 from .en_names import english_names
 from .names import credit_candidates, name_candidates
-from .noise import code_line, is_noise, is_quantity, is_version, mask_markup
+from .noise import code_line, is_noise, is_version, mask_markup
 from .paren_pairs import paren_candidates
 from .parens import paren_groups
 from .text import has_han, singular
@@ -78,10 +78,10 @@ def not_noise(cand: Candidate) -> bool:
 
 
 def _without_version(cand: Candidate) -> Candidate:
-    """``Python 3.11``, ``Kubernetes v1.30``: the name without the version that follows it."""
+    """``Python 3.11``, ``Kubernetes v1.30``: the name without the version (``Llama 2`` keeps its 2)."""
     if cand.evidence == Evidence.LATIN and " " in cand.zh:
         words = cand.zh.split()
-        while len(words) > 1 and (is_version(words[-1]) or is_quantity(words[-1])):
+        while len(words) > 1 and is_version(words[-1]):
             words.pop()
         cand.zh = cand.en = " ".join(words)
     return cand

@@ -90,8 +90,9 @@ HTML_WORDS = frozenset(
     thead tbody tfoot tr td th h1 h2 h3 h4 h5 h6 pre code em strong b i u small sub sup form input
     button select option textarea label nav header footer main section article aside figure
     figcaption iframe svg path doctype charset href src alt rel lang class id name content
-    viewport utf-8 utf8 utf-16 gbk gb2312 gb18030 big5 iso-8859-1 latin-1 ascii""".split()
+    viewport""".split()
 )
+ENCODINGS = frozenset("utf-8 utf8 utf-16 gbk gb2312 gb18030 big5 iso-8859-1 latin-1 ascii".split())
 
 
 def is_quantity(form: str) -> bool:
@@ -166,7 +167,9 @@ def is_noise(form: str, *, markup_words: bool = True) -> bool:
     form = form.strip()
     if not form:
         return True
-    if markup_words and (form.lower() in HTML_WORDS or re.fullmatch(r"(?i)doctype(?: html)?|h[1-6]", form)):
+    # as markup leaves them: lowercase tag names (Meta, the company, is not <meta>), any encoding
+    if markup_words and (form in HTML_WORDS or form.lower() in ENCODINGS
+                         or re.fullmatch(r"(?i)doctype(?: html)?|h[1-6]", form)):
         return True
     if re.match(r"(?i)https?:|www\.|mailto:", form) or re.fullmatch(r"\S+@\S+\.\w+", form):
         return True
