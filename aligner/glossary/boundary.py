@@ -83,8 +83,17 @@ def tail_start(prefix: str) -> int:
     return i
 
 
+_EMPHASIS_RE = re.compile(r"(?<![*_\w])(\*\*|\*|__|_)([^*_\s][^*_\n]{0,29}?)\1$")
+
+
 def quoted_term(prefix: str) -> tuple[str, int] | None:
-    """The content of a quote or title that closes right before the bracket."""
+    """The content of a quote, a title or Markdown emphasis that closes right before the bracket.
+
+    ``*特征*（feature）``, ``**所有权**（*ownership*）``: the writer marked the term's extent.
+    """
+    emphasis = _EMPHASIS_RE.search(prefix)
+    if emphasis and has_han(emphasis.group(2)):
+        return emphasis.group(2).strip(), emphasis.start(2)
     if not prefix or prefix[-1] not in OPENING_QUOTES:
         return None
     opener = OPENING_QUOTES[prefix[-1]]
@@ -167,12 +176,14 @@ def chinese_name(tail: str) -> str:
     return ""
 
 
-def content_words(tail: str) -> list[str]:
+def content_words(tail: str, english: str = "") -> list[str]:
     """jieba words at the right of the tail, cut at the last grammar word or number."""
     words = lexicon.words(tail)
     kept: list[str] = []
     for word in reversed(words):
-        if word in STOP_WORDS or NUMBER_RE.match(word) or not word.strip():
+        if NUMBER_RE.match(word) or not word.strip():
+            break
+        if word in STOP_WORDS:
             break
         kept.append(word)
         if sum(len(w) for w in kept) >= MAX_TAIL:
@@ -290,7 +301,7 @@ def find_boundary(
             return Boundary(run, end - len(run), "transliteration")
         if name:
             return Boundary(name, end - len(name), "chinese-name")
-    words = content_words(tail)
+    words = content_words(tail, english)
     k, cue = concept_boundary(words, english, count)
     if k == 0:
         return None

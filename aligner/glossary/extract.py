@@ -1,27 +1,31 @@
 """Run every evidence extractor over the documents and assemble the glossary."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Document, Lang, LineSpan, Paragraph, TermEntry, TermKind
 from .assemble import agree_boundaries, build_entries
 from .bilingual import author_candidates, keyword_candidates
-from .candidate import Candidate
+from .candidate import Candidate, Evidence
 from .front_matter import front_matter_candidates
 from .kinds import english_context_kinds
-from .latin import latin_candidates
+from .latin import NameTest, latin_candidates
 from .en_names import english_names
 from .names import credit_candidates, name_candidates
+from .noise import code_line, is_noise, is_version, mask_markup
 from .paren_pairs import paren_candidates
 from .parens import paren_groups
+from .text import has_han, singular
 
 
 class _Corpus:
-    """Occurrence counts of a string across all Chinese text: the agreement cue."""
+    """Occurrence counts of a string across all Chinese prose: the agreement cue."""
 
     def __init__(self, docs: Sequence[Document]) -> None:
-        self._texts = [p.text for d in docs for p in d.zh]
+        self._texts = [p.text for d in docs for p in prose_paragraphs(d.zh)]
         self._cache: dict[str, int] = {}
 
     def count(self, text: str) -> int:
@@ -42,6 +46,45 @@ def note_paragraphs(doc: Document) -> list[Paragraph]:
         for item in doc.debris
         if item.kind in NOTE_DEBRIS and item.text.strip()
     ]
+
+
+def prose_paragraphs(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with code, markup, URLs and math blanked (offsets, hence lines, kept).
+
+    Whatever the reader left of inline code, code blocks, shortcodes, anchors or HTML is not
+    prose: nothing in it may become a term, nor count as a term's recurrence.
+    """
+    out = []
+    for paragraph in paragraphs:
+        if code_line(paragraph.text):
+            continue
+        masked = mask_markup(paragraph.text)
+        out.append(paragraph if masked == paragraph.text else replace(paragraph, text=masked))
+    return out
+
+
+def not_noise(cand: Candidate) -> bool:
+    """Neither side of the pair is code, a quantity, a version, an address or markup."""
+    if is_noise(cand.en, markup_words=not has_han(cand.zh)) or (not has_han(cand.zh) and is_noise(cand.zh)):
+        return False
+    cand.variants = tuple(v for v in cand.variants if has_han(v) or not is_noise(v))
+    if cand.evidence == Evidence.PAREN and has_han(cand.zh):
+        cand.en = re.sub(r"^(?:The|the) (?=\S+ \S+ \S)", "", cand.en)  # The United States National …
+        one = singular(cand.en)
+        if one != cand.en:
+            cand.variants = tuple(dict.fromkeys([*cand.variants, cand.en]))
+            cand.en = one
+    return True
+
+
+def _without_version(cand: Candidate) -> Candidate:
+    """``Python 3.11``, ``Kubernetes v1.30``: the name without the version (``Llama 2`` keeps its 2)."""
+    if cand.evidence == Evidence.LATIN and " " in cand.zh:
+        words = cand.zh.split()
+        while len(words) > 1 and is_version(words[-1]):
+            words.pop()
+        cand.zh = cand.en = " ".join(words)
+    return cand
 
 
 @dataclass
@@ -66,13 +109,14 @@ def extract(docs: Sequence[Document]) -> Extraction:
     brackets = bracket_pairs = 0
     english = english_names(ordered)
     for doc in ordered:
-        notes = note_paragraphs(doc)
-        for paragraph in [*doc.zh, *notes]:
+        notes = prose_paragraphs(note_paragraphs(doc))
+        zh = prose_paragraphs(doc.zh)
+        for paragraph in [*zh, *notes]:
             found = list(paren_candidates(doc.stem, paragraph, corpus.count))
             brackets += sum(1 for _ in paren_groups(paragraph.text, nested=True))
             bracket_pairs += len(found)
             candidates.extend(found)
-        for paragraph in doc.zh:
+        for paragraph in zh:
             candidates.extend(latin_candidates(doc.stem, paragraph))
         for note in notes:
             candidates.extend(credit_candidates(doc.stem, note, english))
@@ -88,6 +132,10 @@ def extract(docs: Sequence[Document]) -> Extraction:
     for cand in candidates:
         if cand.context_kind is None and cand.en in english_kinds:
             cand.context_kind = english_kinds[cand.en]  # "researchers at X" in the user's English
+    name_like = NameTest([p.text for d in ordered for p in prose_paragraphs(d.zh)],
+                         [p.text for d in ordered for p in prose_paragraphs(d.en)])
+    candidates = [c for c in map(_without_version, candidates)
+                  if not_noise(c) and (c.evidence != Evidence.LATIN or name_like(c.zh))]
     candidates = agree_boundaries(candidates)
     entries = build_entries(candidates, kinds)
     by_evidence: dict[str, int] = {}

@@ -152,3 +152,55 @@ def _split_roles(run: str, start: int) -> list[tuple[str, int]]:
     if current and "".join(current).strip():
         pieces.append(("".join(current).strip(), current_at))
     return pieces
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#.'-]*[A-Za-z0-9+#]|[A-Za-z]")
+
+
+class NameTest:
+    """Does a Latin form kept as-is behave like a name (product, organisation, standard)?
+
+    Being Latin is not enough (``value``, ``Copy``, ``IP``): a name is capitalised wherever it
+    stands, or is CamelCase, or is an acronym that recurs. ``texts`` is all prose of the
+    corpus (Chinese, then English), with code and markup already blanked.
+    """
+
+    def __init__(self, chinese: list[str], english: list[str]) -> None:
+        self._lower: set[str] = set()
+        self._counts: dict[str, int] = {}
+        for text in chinese + english:
+            self._lower.update(w for w in _WORD_RE.findall(text) if w.islower())
+        for text in chinese:  # recurrence: the English of the same sentence does not count
+            for word in _WORD_RE.findall(text):
+                self._counts[word] = self._counts.get(word, 0) + 1
+
+    def count(self, word: str) -> int:
+        return self._counts.get(word, 0)
+
+    def __call__(self, term: str) -> bool:
+        words = term.split()
+        if not words:
+            return False
+        for i, word in enumerate(words):
+            if 0 < i < len(words) - 1 and word.lower() in LOWER_WORDS:
+                continue
+            if not self._word_is_name_like(word, alone=len(words) == 1):
+                return False
+        return True
+
+    def _word_is_name_like(self, word: str, alone: bool) -> bool:
+        core = word.strip(".,'’")
+        letters = re.sub(r"[^A-Za-z]", "", core)
+        if not letters:
+            return not alone and bool(re.search(r"\d", core))  # Caffe 2, Zen 3
+        if core.islower() and not re.search(r"[\d/&+#*]", core):
+            return False  # value, trait, hello: English words, not names
+        if re.search(r"[a-z][A-Z]|^[a-z][A-Z]", core) or re.search(r"\d", core) or re.search(r"[/&+#*]", core):
+            return True  # PyTorch, iPhone, ResNet-50, DDR4, TCP/IP, C++, R&D
+        if letters.isupper():
+            # An acronym is a name when it recurs or stands in a multi-word name (IP alone once: no)
+            return not alone or len(letters) >= 3 or self.count(core) >= 2
+        if core[:1].isupper():
+            # Intel, Rust: capitalised wherever it stands; Copy, String also occur as copy, string
+            return core.lower() not in self._lower
+        return False

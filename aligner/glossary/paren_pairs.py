@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..model import Paragraph, Source, TermKind
+from ..model import Paragraph, Source, TermKind, TermStatus
 from . import lexicon
-from .boundary import STOP_WORDS, find_boundary, quoted_term
+from .boundary import STOP_WORDS, Boundary, find_boundary, quoted_term
 from .candidate import Candidate, Evidence
+from .left_edge import category_for_name, trim_clause
 from .kinds import kind_from_context
 from .inner import (
     InnerParse,
@@ -31,6 +32,7 @@ from .parens import paren_groups
 from .text import has_han, has_latin, is_latin_word_char, tidy
 
 MAX_DEFINITION = 400
+NAME_CUES = ("quote", "transliteration", "chinese-name")  # a name's edge is not a clause's
 
 
 def paren_candidates(
@@ -135,6 +137,15 @@ def _chinese_then_english(
     boundary = find_boundary(prefix, en, count)
     if boundary is None:
         return None
+    status = TermStatus.ATTESTED
+    if boundary.cue not in NAME_CUES:
+        edge = trim_clause(boundary.term, en, count)
+        if edge.cut:
+            boundary = Boundary(edge.term, boundary.start + edge.cut, boundary.cue)
+            if edge.uncertain:
+                status = TermStatus.PROPOSED
+    if category_for_name(boundary.term, en):
+        return None  # 数据库(PostgreSQL): a category word and an instance, not a translation
     variants = list(parsed.abbreviations) + list(parsed.aliases)
     definition = ""
     if rest:
@@ -145,7 +156,7 @@ def _chinese_then_english(
     return Candidate(
         boundary.term, en, Evidence.PAREN, _source(stem, paragraph, boundary.start),
         definition=definition, variants=tuple(dict.fromkeys(v for v in variants if v != en)), cue=boundary.cue,
-        context=prefix,
+        context=prefix, status=status,
     )
 
 
@@ -156,6 +167,9 @@ def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: s
         return None
     term, start = latin
     en = tidy(term)
+    unit = re.match(r"\d[\d.,]*\s*(?=[A-Za-z]{2})", en)
+    if unit:
+        en = en[unit.end():]  # 7200RPM（每分钟转数）: the bracket explains the unit, not the number
     if len(en) < 2 or en.isdigit():
         return None
     return Candidate(tidy(zh), en, Evidence.PAREN, _source(stem, paragraph, len(prefix) + 1), cue="english-first")

@@ -93,7 +93,9 @@ def tidy(text: str) -> str:
     text = WS_RE.sub(" ", text.replace("**", "")).strip()
     # "DeepSeek - R1" (PDF spacing) reads "DeepSeek-R1"; "Character. AI" stays as written.
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
-    return text.strip(" \"'“”‘’「」『』")
+    text = text.strip(" \"'“”‘’「」『』")
+    # _mutex_, *term*: Markdown emphasis around the whole form is not part of it
+    return re.sub(r"^([*_]{1,3})(?=\S)(.+?)(?<=\S)\1$", r"\2", text) if text[:1] in "*_" else text
 
 
 def is_person_surname_start(name: str) -> bool:
@@ -111,3 +113,27 @@ def looks_transliterated(name: str) -> bool:
     if any(ch in FOREIGN_ONLY for ch in core[1:]):
         return True
     return len(core) >= 4 and all(ch in PHONETIC for ch in core)
+
+
+_INVARIANT_ENDINGS = ("ss", "us", "is", "ics", "as", "os", "ous", "series", "news", "data")
+
+
+def singular(english: str) -> str:
+    """The termbase form of a lowercase English term: its last word singular (layers -> layer).
+
+    Chinese does not mark the plural, so a gloss written as ``neural networks`` and one written
+    ``neural network`` are one term. Names and acronyms (any capital) are left alone.
+    """
+    words = english.split(" ")
+    last = words[-1] if words else ""
+    if not english.islower() or len(last) <= 3 or not last.isalpha() or last.endswith(_INVARIANT_ENDINGS):
+        return english
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    else:
+        return english
+    return " ".join([*words[:-1], last])
