@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .build import MIN_SCORE
 from .errors import AlignerError, UsageError
+from .wording import count, noun
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
@@ -148,15 +149,15 @@ def format_build_report(data: dict[str, Any]) -> str:
             if doc["unaligned_zh"] or doc["unaligned_en"]:
                 skipped.append(f"{doc['unaligned_zh']} zh / {doc['unaligned_en']} en sentences without a counterpart")
             if doc["below_min_score"]:
-                skipped.append(f"{doc['below_min_score']} pairs below --min-score")
+                skipped.append(f"{count(doc['below_min_score'], 'pair')} below --min-score")
             if skipped:
                 lines.append(f"  not in TMX: {'; '.join(skipped)}")
         else:
             lines.append(f"  {doc['note']}")
         lines.append(f"  terms found: {doc['terms']}")
     status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
-    lines.append(f"glossary: {data['terms']} terms" + (f" ({status})" if status else "")
-                 + f"; {data['conflicts']} conflicts to review")
+    lines.append(f"glossary: {count(data['terms'], 'term')}" + (f" ({status})" if status else "")
+                 + f"; {count(data['conflicts'], 'conflict')} to review")
     if data.get("from_pairs") and data["from_pairs"].get("occurrences"):
         lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
     if data.get("pair_names") and data["pair_names"].get("entries"):
@@ -198,7 +199,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
     report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy)
     if report.fuzzy_skipped and as_json:  # the text summary says so itself
         n = report.fuzzy_skipped
-        click.echo(f"aligner check: skipped {n} fuzzy entr{'ies' if n != 1 else 'y'} "
+        click.echo(f"aligner check: skipped {count(n, 'fuzzy entry')} "
                    "(unreviewed, not counted as translations); --include-fuzzy checks them", err=True)
     if as_json:
         echo_json(report.to_json())
@@ -274,9 +275,10 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
     below = left_out(result, OutputFormat(fmt), min_score)
-    progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
+    progress(f"aligner: {count(pairs, 'pair')} from {len(result.src)} Chinese and "
+             f"{count(len(result.tgt), 'English sentence')}; "
              f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
-             + (f"; {below} pair{'s' * (below != 1)} below --min-score {min_score:g} left out" if below else "")
+             + (f"; {count(below, 'pair')} below --min-score {min_score:g} left out" if below else "")
              + (f"; wrote {target}" if target else ""))
 
 
@@ -359,16 +361,20 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     by_status = ", ".join(f"{n} {s}" for s, n in data["by_status"].items())
     by_evidence = ", ".join(f"{k} {n}" for k, n in data["by_evidence"].items())
     target = "stdout" if out == "-" else out
-    progress(f"aligner: {data['entries']} terms ({by_status}) from {len(data['documents'])} documents; "
-             f"by evidence: {by_evidence}; wrote {report.format} to {target}")
+    progress(f"aligner: {count(data['entries'], 'term')}" + (f" ({by_status})" if by_status else "")
+             + f" from {count(len(data['documents']), 'document')}; "
+             + (f"by evidence: {by_evidence}; " if by_evidence else "") + f"wrote {report.format} to {target}")
     for conflict in report.conflicts:
         progress(f"conflict: {conflict.describe()}")
     if data["brackets_not_translations"]:
-        progress(f"note: {data['brackets_not_translations']} of {data['brackets']} brackets are asides, years, "
-                 f"citations or list markers, not translations, and gave no term")
+        n = data["brackets_not_translations"]
+        progress(f"note: {n} of {count(data['brackets'], 'bracket')} "
+                 + ("is an aside, year, citation or list marker, not a translation, and gave no term" if n == 1 else
+                    "are asides, years, citations or list markers, not translations, and gave no term"))
     if data["unused_front_matter_names"]:
-        progress(f"note: {data['unused_front_matter_names']} front-matter names are not used in the text "
-                 f"and were left out")
+        n = data["unused_front_matter_names"]
+        progress(f"note: {count(n, 'front-matter name')} {noun(n, 'is', 'are')} not used in the text "
+                 f"and {noun(n, 'was', 'were')} left out")
     for skipped in data["skipped_files"]:
         progress(f"skipped (not a text document): {skipped}")
 
@@ -396,8 +402,9 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
         echo_json(data)
         return
     target = "stdout" if out == "-" else out
-    progress(f"aligner: {data['entries']} terms: kept all {data['kept_yours']} of yours, added "
-             f"{data['added_ours']} of ours, {data['agreed']} agreed, {len(data['differences'])} differ; "
+    progress(f"aligner: {count(data['entries'], 'term')}: kept all {data['kept_yours']} of yours, added "
+             f"{data['added_ours']} of ours, {data['agreed']} agreed, {len(data['differences'])} "
+             f"{noun(len(data['differences']), 'differs', 'differ')}; "
              f"wrote {report.format} to {target}")
     for difference in report.result.differences:
         progress(f"differs: {difference.describe()}")
