@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -22,11 +23,50 @@ from .wording import count, noun
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
+EXIT_INTERRUPTED = 130
+
+#: Every status a command can end with (Group.invoke below, check's findings, click's usage
+#: errors); every --help lists them, so a script can tell bad input from a bug.
+EXIT_STATUSES = (
+    ("0", "done"),
+    ("1", "check: findings at the --fail-on level; any command: stdout was closed before the output was "
+          "complete (| head)"),
+    ("2", "bad input, bad options, or an output that cannot be written: one line says what is wrong and "
+          "how to fix it"),
+    (str(EXIT_INTERNAL), "internal error: a bug in aligner; please report it with the input "
+                         "(ALIGNER_DEBUG=1 shows the traceback)"),
+    (str(EXIT_INTERRUPTED), "interrupted (Ctrl-C); no output file is left half-written"),
+)
 
 
-class Group(click.Group):
+class _HelpEpilog:
+    """Adds the formats read (``reads_documents=True``) and the exit statuses to ``--help``."""
+
+    def __init__(self, *args: Any, reads_documents: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reads_documents = reads_documents
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)  # type: ignore[misc]
+        if self.reads_documents:
+            from .documents.supported import formats_help  # imported for --help only
+
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(formats_help())
+        with formatter.section("Exit status"):
+            formatter.write_dl(EXIT_STATUSES)
+
+
+class Command(_HelpEpilog, click.Command):
+    """A command whose --help ends with the formats it reads and its exit statuses."""
+
+
+class Group(_HelpEpilog, click.Group):
     """Turns library errors into one-line messages instead of tracebacks."""
 
+    command_class = Command
+    group_class = type  # subgroups are Groups too
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -35,7 +75,7 @@ class Group(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
         except KeyboardInterrupt:
             click.echo("aligner: interrupted; no output file was left half-written.", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(1)
@@ -82,6 +122,31 @@ def progress(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _warnings_only(message: str) -> None:
+    """What ``--quiet`` still prints: a library's warning about the input ('aligner: ...')."""
+    if message.startswith("aligner: "):
+        progress(message)
+
+
+def progress_for(quiet: bool) -> Callable[[str], None]:
+    """The progress callback of a command: everything, or with ``--quiet`` warnings only."""
+    return _warnings_only if quiet else progress
+
+
+#: ``--quiet`` means the same on every command that shows progress: no progress or summary
+#: on stderr; warnings about the input and errors still print, and stdout is unchanged.
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True,
+    help="Print no progress or summary on stderr (warnings and errors still print).",
+)
+
+def out_option(help_text: str, default: str = "-") -> Callable[[Any], Any]:
+    """``-o`` is a path on every command that writes a file; ``-`` is stdout. The writer, not
+    click, refuses a folder, so the message is the one every other bad path gets."""
+    return click.option("-o", "--out", type=click.Path(allow_dash=True), default=default,
+                        show_default=True, help=help_text)
+
+
 #: ``--strict`` means the same on every command: what is otherwise skipped and counted
 #: (undecodable bytes, a malformed unit, a glossary entry without both terms) is an error.
 strict_option = click.option(
@@ -101,7 +166,7 @@ def cli() -> None:
 # Each command lives in its own block below: options, one library call, formatting.
 
 
-@cli.command()
+@cli.command(reads_documents=True)
 @click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
               help="Folder with zh/ (Chinese documents) and optionally en/ (their English).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
@@ -116,15 +181,16 @@ def cli() -> None:
                    "0 keeps every pair.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @strict_option
+@quiet_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
-          min_score: float, as_json: bool, strict: bool) -> None:
+          min_score: float, as_json: bool, strict: bool, quiet: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
 
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
                              srx=srx, min_score=min_score, strict=strict)
-    report = run_build(settings, progress=progress)
+    report = run_build(settings, progress=progress_for(quiet))
     if as_json:
         echo_json(report.to_dict())
     else:
@@ -191,7 +257,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
                   include_fuzzy: bool) -> None:
     """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary.
 
-    Exit status: 0 clean, 1 findings at --fail-on level or worse, 2 bad input.
+    Exits 1 when findings reach --fail-on.
     """
     from .check import run_check
     from .model import Severity
@@ -209,7 +275,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
         sys.exit(1)
 
 
-@cli.command("segment")
+@cli.command("segment", reads_documents=True)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Which paragraphs to segment: the Chinese, or the English (embedded or a plain English file).")
@@ -240,10 +306,10 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
                  "nothing to segment.")
 
 
-@cli.command("align")
+@cli.command("align", reads_documents=True)
 @click.argument("zh", type=click.Path(path_type=Path))
 @click.argument("en", type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="-", show_default=True, help="File to write (atomically); - for stdout.")
+@out_option("File to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "beads", "json"]), default="tsv",
               show_default=True, help="beads: vecalign's [0, 1]:[0]:0.93 lines; tsv/json: texts, score, anchors.")
 @click.option("--presplit", is_flag=True, help="Take one sentence per line as given (line N is sentence N-1).")
@@ -256,8 +322,9 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
               help="Leave pairs whose confidence is below this out of tmx and tsv output (they are counted); "
                    "beads and json list every bead.")
 @strict_option
+@quiet_option
 def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
-                  explain: bool, min_score: float, strict: bool) -> None:
+                  explain: bool, min_score: float, strict: bool, quiet: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -268,21 +335,22 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
 
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
-                         progress=progress, strict=strict)
+                         progress=progress_for(quiet), strict=strict)
     text = write_result(result, OutputFormat(fmt), target, min_score)
     if text is not None:
         click.echo(text, nl=False)
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
     below = left_out(result, OutputFormat(fmt), min_score)
-    progress(f"aligner: {count(pairs, 'pair')} from {len(result.src)} Chinese and "
-             f"{count(len(result.tgt), 'English sentence')}; "
-             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
-             + (f"; {count(below, 'pair')} below --min-score {min_score:g} left out" if below else "")
-             + (f"; wrote {target}" if target else ""))
+    if not quiet:
+        progress(f"aligner: {count(pairs, 'pair')} from {len(result.src)} Chinese and "
+                 f"{count(len(result.tgt), 'English sentence')}; "
+                 f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
+                 + (f"; {count(below, 'pair')} below --min-score {min_score:g} left out" if below else "")
+                 + (f"; wrote {target}" if target else ""))
 
 
-@cli.command("read")
+@cli.command("read", reads_documents=True)
 @click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--en", "en_file", type=click.Path(path_type=Path), default=None,
               help="The document's English in a separate file (as corpus/en/<stem>.* would give it).")
@@ -290,7 +358,9 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
               help="Print what cleaning removed (LINE, KIND, TEXT) instead of the paragraphs.")
 @click.option("--json", "as_json", is_flag=True, help="Print everything the reader found as JSON.")
 @strict_option
-def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool, strict: bool) -> None:
+@quiet_option
+def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool, strict: bool,
+                 quiet: bool) -> None:
     """Show how FILE is read: its kind, encoding, cleaned paragraphs and removed debris.
 
     Prints one paragraph per line: LINE<TAB>LANG<TAB>ROLE<TAB>TEXT, where LINE is the source
@@ -312,8 +382,9 @@ def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: b
             click.echo(f"{para.line}\t{para.lang.value}\t{para.role.value}\t{tsv_escape(para.text)}")
     removed = ", ".join(f"{kind} {n}" for kind, n in doc.debris_counts().items()) or "nothing"
     changed = ", ".join(f"{kind} {n}" for kind, n in doc.normalised.items()) or "nothing"
-    progress(f"aligner: {input_name(file)}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
-             f"English paragraphs; removed: {removed}; normalised: {changed}")
+    if not quiet:
+        progress(f"aligner: {input_name(file)}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
+                 f"English paragraphs; removed: {removed}; normalised: {changed}")
     damage = damage_summary(doc)
     if damage:
         progress(f"aligner: {damage}")
@@ -334,16 +405,17 @@ def _json_needs_file(as_json: bool, out: str) -> None:
                          hint="write the glossary to a file with -o FILE")
 
 
-@glossary_group.command("extract")
+@glossary_group.command("extract", reads_documents=True)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="-", show_default=True,
-              help="Glossary file to write (atomically); - for stdout.")
+@out_option("Glossary file to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
                    "[default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report (counts, conflicts) as JSON on stdout; needs -o FILE.")
 @strict_option
-def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, strict: bool) -> None:
+@quiet_option
+def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, strict: bool,
+                     quiet: bool) -> None:
     """Extract zh/en term pairs from FILES (documents or folders), with provenance.
 
     Pairs come from brackets (杨立昆(Yann LeCun)), a paper's key words and authors, YAML
@@ -353,7 +425,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     from .glossary.jobs import run_extract
 
     _json_needs_file(as_json, out)
-    report = run_extract(list(files), out, fmt, progress=progress, strict=strict)
+    report = run_extract(list(files), out, fmt, progress=progress_for(quiet), strict=strict)
     data = report.to_dict()
     if as_json:
         echo_json(data)
@@ -361,18 +433,19 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     by_status = ", ".join(f"{n} {s}" for s, n in data["by_status"].items())
     by_evidence = ", ".join(f"{k} {n}" for k, n in data["by_evidence"].items())
     target = "stdout" if out == "-" else out
-    progress(f"aligner: {count(data['entries'], 'term')}" + (f" ({by_status})" if by_status else "")
-             + f" from {count(len(data['documents']), 'document')}; "
-             + (f"by evidence: {by_evidence}; " if by_evidence else "") + f"wrote {report.format} to {target}")
-    for conflict in report.conflicts:
+    if not quiet:
+        progress(f"aligner: {count(data['entries'], 'term')}" + (f" ({by_status})" if by_status else "")
+                 + f" from {count(len(data['documents']), 'document')}; "
+                 + (f"by evidence: {by_evidence}; " if by_evidence else "") + f"wrote {report.format} to {target}")
+    for conflict in report.conflicts:  # for you to decide: printed even with --quiet
         progress(f"conflict: {conflict.describe()}")
-    if data["brackets_not_translations"]:
-        n = data["brackets_not_translations"]
+    n = data["brackets_not_translations"]
+    if n and not quiet:
         progress(f"note: {n} of {count(data['brackets'], 'bracket')} "
                  + ("is an aside, year, citation or list marker, not a translation, and gave no term" if n == 1 else
                     "are asides, years, citations or list markers, not translations, and gave no term"))
-    if data["unused_front_matter_names"]:
-        n = data["unused_front_matter_names"]
+    n = data["unused_front_matter_names"]
+    if n and not quiet:
         progress(f"note: {count(n, 'front-matter name')} {noun(n, 'is', 'are')} not used in the text "
                  f"and {noun(n, 'was', 'were')} left out")
     for skipped in data["skipped_files"]:
@@ -382,7 +455,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
 @glossary_group.command("merge")
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("yours", type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="-", show_default=True, help="Merged glossary to write; - for stdout.")
+@out_option("Merged glossary to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="Output format [default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout; needs -o FILE.")
