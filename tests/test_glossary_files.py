@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from translate.storage.omegat import OmegaTFile
 
 from aligner.errors import UsageError
+from aligner.formats.cellguard import unescape_cell
 from aligner.formats.glossary_files import CSV_COLUMNS, sanitise_tsv_field, write_csv, write_json, write_utf8
 from aligner.formats.registry import FORMAT_CHOICES, GlossaryFormat, glossary_format, write_glossary
 from aligner.formats.xmltext import xml_clean
@@ -120,7 +121,7 @@ def test_any_text_round_trips(pairs: list[tuple[str, str, str]]) -> None:
         csv_path, utf8_path = Path(tmp) / "g.csv", Path(tmp) / "g.utf8"
         write_csv(entries, csv_path)
         rows = list(csv.DictReader(io.StringIO(csv_path.read_bytes().decode("utf-8"), newline="")))
-        assert [(r["zh"], r["en"], r["definition"]) for r in rows] == kept
+        assert [(unescape_cell(r["zh"]), unescape_cell(r["en"]), unescape_cell(r["definition"])) for r in rows] == kept
 
         write_utf8(entries, utf8_path)
         store = OmegaTFile(utf8_path.open("rb"))

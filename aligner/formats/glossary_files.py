@@ -11,6 +11,8 @@
   ``variant_sources`` says where each variant learned from an aligned pair was seen
   (``Generative AI: doc:25 (zh) / doc:297 (en)``, ``;``-separated). Trados MultiTerm Convert, memoQ and Phrase map columns
   on import; OmegaT reads it too (its CSV reader takes the header row as one more entry).
+  A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first)
+  is written with a leading ``'`` (:mod:`aligner.formats.cellguard`); our reader removes it.
 * **OmegaT ``.utf8``** (what OmegaT's ``GlossaryReaderTSV`` reads: UTF-8, one entry per
   line, ``source<TAB>target<TAB>comment``, lines starting with ``#`` ignored). Tabs and line
   breaks inside a field would split the entry, so every run of them becomes one space. A
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .cellguard import escape_cell
 from .output import open_output
 from ..model import TermEntry, TermStatus
 from .xmltext import has_han, xml_clean
@@ -123,7 +126,7 @@ def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = Fal
             report.skipped_empty += 1
             report.warnings.append(f"empty term skipped: {entry.zh!r} / {entry.en!r}")
             continue
-        writer.writerow(row)
+        writer.writerow({key: escape_cell(value) for key, value in row.items()})
         report.entries += 1
         report.rows += 1
     data = buffer.getvalue().encode("utf-8")
