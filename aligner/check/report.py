@@ -144,7 +144,7 @@ class CheckReport:
         for where, reason in self.bad_units[:MAX_LISTED]:
             lines.append(f"unit skipped at {where}: {reason}")
         if len(self.bad_units) > MAX_LISTED:
-            lines.append(f"… and {len(self.bad_units) - MAX_LISTED} more skipped units (see --json)")
+            lines.append(f"… and {count(len(self.bad_units) - MAX_LISTED, 'more skipped unit')} (see --json)")
         lines.append(self.summary())
         return "\n".join(lines) + "\n"
 
