@@ -13,6 +13,7 @@ from typing import Any
 from . import __version__
 from .errors import InputError
 from .model import Bead, Document, Lang, Role, Segment, TermEntry, TermStatus, TranslationUnit
+from .wording import count
 
 Progress = Callable[[str], None]
 
@@ -153,14 +154,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             f"no document could be read ({len(skipped)} skipped: {'; '.join(i.reason for i in skipped[:3])})",
             path=zh_dir, hint="give documents in a format aligner reads (see `aligner build --help`)",
         )
-    say(f"read {len(docs)} document{'s' * (len(docs) != 1)} from {zh_dir}")
+    say(f"read {count(len(docs), 'document')} from {zh_dir}")
     note = srclang_note((p.text for d in docs for p in d.zh), settings.srclang)
     if note:
         say(note)
 
     terms = extract_terms(docs)
     conflicts = find_conflicts(terms)
-    say(f"glossary: {len(terms)} terms, {len(conflicts)} conflicts")
+    say(f"glossary: {count(len(terms), 'term')}, {count(len(conflicts), 'conflict')}")
     add_user_terms(t.zh for t in terms)
 
     report = BuildReport(signature=settings.signature(), conflicts=len(conflicts),
@@ -215,7 +216,7 @@ def _build_document(
         return report, []
     if not zh:  # nothing to align the English with: say so, with the count, not a blank line
         report.unaligned_en = len(en)
-        report.note = (f"no Chinese found: {len(en)} English sentences not in any TMX (is this the English "
+        report.note = (f"no Chinese found: {count(len(en), 'English sentence')} not in any TMX (is this the English "
                        f"of another document? put it in corpus/en/ named after its Chinese document)")
         return report, []
     units: list[TranslationUnit] = []
@@ -241,7 +242,7 @@ def _build_document(
         if report.below_min_score:
             n = report.below_min_score
             report.note = (f"no TMX written: every pair is below --min-score {settings.min_score:g} "
-                           f"({n} pair{'s' * (n != 1)}; --min-score 0 keeps them)")
+                           f"({count(n, 'pair')}; --min-score 0 keeps them)")
         else:
             report.note = (f"no TMX written: no pair aligned; {report.unaligned_zh} zh / {report.unaligned_en} en "
                            f"sentences without a counterpart (is the English the translation of this document?)")

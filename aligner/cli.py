@@ -17,15 +17,21 @@ import click
 
 from . import __version__
 from .build import MIN_SCORE
+from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
+                          HelpEpilog, out_option, progress, progress_for, quiet_option)
 from .errors import AlignerError, UsageError
-
-EXIT_BAD_INPUT = 2
-EXIT_SKIPPED = 3  # build: done, but some input files could not be read (named in the summary)
-EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
+from .wording import count, noun
 
 
-class Group(click.Group):
+class Command(HelpEpilog, click.Command):
+    """A command whose --help ends with the formats it reads and its exit statuses."""
+
+
+class Group(HelpEpilog, click.Group):
     """Turns library errors into one-line messages instead of tracebacks."""
+
+    command_class = Command
+    group_class = type  # subgroups are Groups too
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -35,7 +41,7 @@ class Group(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
         except KeyboardInterrupt:
             click.echo("aligner: interrupted; no output file was left half-written.", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(1)
@@ -77,11 +83,6 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def progress(message: str) -> None:
-    """Progress lines for long work, on stderr only."""
-    click.echo(message, err=True)
-
-
 SRCLANG_HELP = ("TMX/TBX source language: zh-CN, zh-Hans or zh; zh-TW, zh-HK or zh-Hant for Traditional "
                 "Chinese (the text is never converted).")
 TGTLANG_HELP = "TMX/TBX target language: en-US, en-GB or en."
@@ -105,7 +106,7 @@ def cli() -> None:
 # Each command lives in its own block below: options, one library call, formatting.
 
 
-@cli.command()
+@cli.command(reads_documents=True)
 @click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
               help="Folder with zh/ (Chinese documents) and optionally en/ (their English).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
@@ -120,15 +121,16 @@ def cli() -> None:
                    "0 keeps every pair.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @strict_option
+@quiet_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
-          min_score: float, as_json: bool, strict: bool) -> None:
+          min_score: float, as_json: bool, strict: bool, quiet: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
 
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
                              srx=srx, min_score=min_score, strict=strict)
-    report = run_build(settings, progress=progress)
+    report = run_build(settings, progress=progress_for(quiet))
     if as_json:
         echo_json(report.to_dict())
     else:
@@ -155,7 +157,7 @@ def format_build_report(data: dict[str, Any]) -> str:
             if doc["unaligned_zh"] or doc["unaligned_en"]:
                 skipped.append(f"{doc['unaligned_zh']} zh / {doc['unaligned_en']} en sentences without a counterpart")
             if doc["below_min_score"]:
-                skipped.append(f"{doc['below_min_score']} pairs below --min-score")
+                skipped.append(f"{count(doc['below_min_score'], 'pair')} below --min-score")
             if skipped:
                 lines.append(f"  not in TMX: {'; '.join(skipped)}")
         else:
@@ -165,8 +167,8 @@ def format_build_report(data: dict[str, Any]) -> str:
             lines.append(f"  Chinese paragraphs in the English, kept in place: {len(doc['foreign'])} (line {where})")
         lines.append(f"  terms found: {doc['terms']}")
     status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
-    lines.append(f"glossary: {data['terms']} terms" + (f" ({status})" if status else "")
-                 + f"; {data['conflicts']} conflicts to review")
+    lines.append(f"glossary: {count(data['terms'], 'term')}" + (f" ({status})" if status else "")
+                 + f"; {count(data['conflicts'], 'conflict')} to review")
     if data.get("from_pairs") and data["from_pairs"].get("occurrences"):
         lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
     if data.get("pair_names") and data["pair_names"].get("entries"):
@@ -204,7 +206,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
                   include_fuzzy: bool) -> None:
     """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary.
 
-    Exit status: 0 clean, 1 findings at --fail-on level or worse, 2 bad input.
+    Exits 1 when findings reach --fail-on.
     """
     from .check import run_check
     from .model import Severity
@@ -212,7 +214,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
     report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy)
     if report.fuzzy_skipped and as_json:  # the text summary says so itself
         n = report.fuzzy_skipped
-        click.echo(f"aligner check: skipped {n} fuzzy entr{'ies' if n != 1 else 'y'} "
+        click.echo(f"aligner check: skipped {count(n, 'fuzzy entry')} "
                    "(unreviewed, not counted as translations); --include-fuzzy checks them", err=True)
     if as_json:
         echo_json(report.to_json())
@@ -222,7 +224,7 @@ def check_command(files: tuple[Path, ...], glossary: Path, as_json: bool, fail_o
         sys.exit(1)
 
 
-@cli.command("segment")
+@cli.command("segment", reads_documents=True)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Which paragraphs to segment: the Chinese, or the English (embedded or a plain English file).")
@@ -253,10 +255,10 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
                  "nothing to segment.")
 
 
-@cli.command("align")
+@cli.command("align", reads_documents=True)
 @click.argument("zh", type=click.Path(path_type=Path))
 @click.argument("en", type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="-", show_default=True, help="File to write (atomically); - for stdout.")
+@out_option("File to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "beads", "json"]), default="tsv",
               show_default=True, help="beads: vecalign's [0, 1]:[0]:0.93 lines; tsv/json: texts, score, anchors.")
 @click.option("--presplit", is_flag=True, help="Take one sentence per line as given (line N is sentence N-1).")
@@ -271,8 +273,10 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
 @click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @strict_option
+@quiet_option
 def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer: str, glossary: Path | None,
-                  explain: bool, min_score: float, srclang: str, tgtlang: str, strict: bool) -> None:
+                  explain: bool, min_score: float, srclang: str, tgtlang: str, strict: bool,
+                  quiet: bool) -> None:
     """Align the Chinese document ZH with its English translation EN, sentence by sentence.
 
     Every sentence appears in exactly one bead (n:m sentence groups, or unaligned), each with
@@ -283,20 +287,22 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
 
     target = None if out == "-" else Path(out)
     result = align_files(zh, en, presplit=presplit, scorer=scorer, glossary_path=glossary, explain=explain,
-                         progress=progress, strict=strict, srclang=srclang, tgtlang=tgtlang)
+                         progress=progress_for(quiet), strict=strict, srclang=srclang, tgtlang=tgtlang)
     text = write_result(result, OutputFormat(fmt), target, min_score)
     if text is not None:
         click.echo(text, nl=False)
     unaligned_zh, unaligned_en = result.unaligned
     pairs = sum(1 for b in result.beads if b.src and b.tgt)
     below = left_out(result, OutputFormat(fmt), min_score)
-    progress(f"aligner: {pairs} pairs from {len(result.src)} Chinese and {len(result.tgt)} English sentences; "
-             f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
-             + (f"; {below} pair{'s' * (below != 1)} below --min-score {min_score:g} left out" if below else "")
-             + (f"; wrote {target}" if target else ""))
+    if not quiet:
+        progress(f"aligner: {count(pairs, 'pair')} from {len(result.src)} Chinese and "
+                 f"{count(len(result.tgt), 'English sentence')}; "
+                 f"unaligned: {unaligned_zh} Chinese, {unaligned_en} English"
+                 + (f"; {count(below, 'pair')} below --min-score {min_score:g} left out" if below else "")
+                 + (f"; wrote {target}" if target else ""))
 
 
-@cli.command("read")
+@cli.command("read", reads_documents=True)
 @click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--en", "en_file", type=click.Path(path_type=Path), default=None,
               help="The document's English in a separate file (as corpus/en/<stem>.* would give it).")
@@ -304,7 +310,9 @@ def align_command(zh: Path, en: Path, out: str, fmt: str, presplit: bool, scorer
               help="Print what cleaning removed (LINE, KIND, TEXT) instead of the paragraphs.")
 @click.option("--json", "as_json", is_flag=True, help="Print everything the reader found as JSON.")
 @strict_option
-def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool, strict: bool) -> None:
+@quiet_option
+def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: bool, strict: bool,
+                 quiet: bool) -> None:
     """Show how FILE is read: its kind, encoding, cleaned paragraphs and removed debris.
 
     Prints one paragraph per line: LINE<TAB>LANG<TAB>ROLE<TAB>TEXT, where LINE is the source
@@ -326,8 +334,9 @@ def read_command(file: Path, en_file: Path | None, show_debris: bool, as_json: b
             click.echo(f"{para.line}\t{para.lang.value}\t{para.role.value}\t{tsv_escape(para.text)}")
     removed = ", ".join(f"{kind} {n}" for kind, n in doc.debris_counts().items()) or "nothing"
     changed = ", ".join(f"{kind} {n}" for kind, n in doc.normalised.items()) or "nothing"
-    progress(f"aligner: {input_name(file)}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
-             f"English paragraphs; removed: {removed}; normalised: {changed}")
+    if not quiet:
+        progress(f"aligner: {input_name(file)}: {doc.kind.value}, {doc.encoding}; {len(doc.zh)} Chinese and {len(doc.en)} "
+                 f"English paragraphs; removed: {removed}; normalised: {changed}")
     damage = damage_summary(doc)
     if damage:
         progress(f"aligner: {damage}")
@@ -348,10 +357,9 @@ def _json_needs_file(as_json: bool, out: str) -> None:
                          hint="write the glossary to a file with -o FILE")
 
 
-@glossary_group.command("extract")
+@glossary_group.command("extract", reads_documents=True)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="-", show_default=True,
-              help="Glossary file to write (atomically); - for stdout.")
+@out_option("Glossary file to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
                    "[default: from the -o suffix, json on stdout].")
@@ -359,8 +367,9 @@ def _json_needs_file(as_json: bool, out: str) -> None:
 @click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
 @click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @strict_option
+@quiet_option
 def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json: bool, srclang: str, tgtlang: str,
-                     strict: bool) -> None:
+                     strict: bool, quiet: bool) -> None:
     """Extract zh/en term pairs from FILES (documents or folders), with provenance.
 
     Pairs come from brackets (杨立昆(Yann LeCun)), a paper's key words and authors, YAML
@@ -370,7 +379,8 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     from .glossary.jobs import run_extract
 
     _json_needs_file(as_json, out)
-    report = run_extract(list(files), out, fmt, progress=progress, strict=strict, srclang=srclang, tgtlang=tgtlang)
+    report = run_extract(list(files), out, fmt, progress=progress_for(quiet), strict=strict, srclang=srclang,
+                         tgtlang=tgtlang)
     data = report.to_dict()
     if as_json:
         echo_json(data)
@@ -378,16 +388,21 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
     by_status = ", ".join(f"{n} {s}" for s, n in data["by_status"].items())
     by_evidence = ", ".join(f"{k} {n}" for k, n in data["by_evidence"].items())
     target = "stdout" if out == "-" else out
-    progress(f"aligner: {data['entries']} terms ({by_status}) from {len(data['documents'])} documents; "
-             f"by evidence: {by_evidence}; wrote {report.format} to {target}")
-    for conflict in report.conflicts:
+    if not quiet:
+        progress(f"aligner: {count(data['entries'], 'term')}" + (f" ({by_status})" if by_status else "")
+                 + f" from {count(len(data['documents']), 'document')}; "
+                 + (f"by evidence: {by_evidence}; " if by_evidence else "") + f"wrote {report.format} to {target}")
+    for conflict in report.conflicts:  # for you to decide: printed even with --quiet
         progress(f"conflict: {conflict.describe()}")
-    if data["brackets_not_translations"]:
-        progress(f"note: {data['brackets_not_translations']} of {data['brackets']} brackets are asides, years, "
-                 f"citations or list markers, not translations, and gave no term")
-    if data["unused_front_matter_names"]:
-        progress(f"note: {data['unused_front_matter_names']} front-matter names are not used in the text "
-                 f"and were left out")
+    n = data["brackets_not_translations"]
+    if n and not quiet:
+        progress(f"note: {n} of {count(data['brackets'], 'bracket')} "
+                 + ("is an aside, year, citation or list marker, not a translation, and gave no term" if n == 1 else
+                    "are asides, years, citations or list markers, not translations, and gave no term"))
+    n = data["unused_front_matter_names"]
+    if n and not quiet:
+        progress(f"note: {count(n, 'front-matter name')} {noun(n, 'is', 'are')} not used in the text "
+                 f"and {noun(n, 'was', 'were')} left out")
     for skipped in data["skipped_files"]:
         progress(f"skipped (not a text document): {skipped}")
 
@@ -395,7 +410,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
 @glossary_group.command("merge")
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("yours", type=click.Path(path_type=Path))
-@click.option("-o", "--out", default="-", show_default=True, help="Merged glossary to write; - for stdout.")
+@out_option("Merged glossary to write (atomically); - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
               help="Output format [default: from the -o suffix, json on stdout].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout; needs -o FILE.")
@@ -415,8 +430,9 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
         echo_json(data)
         return
     target = "stdout" if out == "-" else out
-    progress(f"aligner: {data['entries']} terms: kept all {data['kept_yours']} of yours, added "
-             f"{data['added_ours']} of ours, {data['agreed']} agreed, {len(data['differences'])} differ; "
+    progress(f"aligner: {count(data['entries'], 'term')}: kept all {data['kept_yours']} of yours, added "
+             f"{data['added_ours']} of ours, {data['agreed']} agreed, {len(data['differences'])} "
+             f"{noun(len(data['differences']), 'differs', 'differ')}; "
              f"wrote {report.format} to {target}")
     for difference in report.result.differences:
         progress(f"differs: {difference.describe()}")

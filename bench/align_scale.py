@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from aligner.align import DocumentPair, align_steps, get_scorer  # noqa: E402
 from aligner.align import embedder  # noqa: E402
+from shared_data import MAC_DEV, require  # noqa: E402
 
-MAC = ROOT.parent / "shared" / "mac-dev"
+MAC = MAC_DEV
 
 
 def read_gold(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", default="default")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
+    require(MAC_DEV, MAC_DEV / "gold")
 
     load = os.getloadavg()[0]
     zh, en, gold = build(a.sentences, a.seed)

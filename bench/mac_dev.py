@@ -39,10 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.align import align  # noqa: E402
+from shared_data import ALIGN_EVAL, MAC_DEV, require  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-MAC = SHARED / "mac-dev"
-EVAL = SHARED / "bench" / "align_eval.py"
+MAC = MAC_DEV
+EVAL = ALIGN_EVAL
 CACHE = Path.home() / ".cache" / "aligner"
 
 
@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="keep our .align files here")
     ap.add_argument("--loo-weights", action="store_true", help="leave-one-chapter-out F1 of the default weights")
     a = ap.parse_args(argv)
+    require(MAC_DEV, MAC_DEV / "gold", MAC_DEV / "bertalign", ALIGN_EVAL)
 
     load = os.getloadavg()[0]
     chapters = sorted(p.stem for p in MAC.glob("*.zh"))

@@ -23,11 +23,13 @@ sys.path.insert(0, str(ROOT))
 from aligner.build import BuildSettings, build  # noqa: E402
 from aligner.formats.glossary_read import read_glossary  # noqa: E402
 from aligner.glossary.pair_names import EVIDENCE  # noqa: E402
+from shared_data import MAC_DEV, require  # noqa: E402
 
-MAC = ROOT.parent / "shared" / "mac-dev"
+MAC = MAC_DEV
 
 
 def main() -> int:
+    require(MAC_DEV)
     with tempfile.TemporaryDirectory(prefix="pair-names-") as tmp:
         corpus = Path(tmp) / "corpus"
         for side in ("zh", "en"):

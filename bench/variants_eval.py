@@ -30,8 +30,9 @@ from aligner.cedict import raw_glosses  # noqa: E402
 from aligner.glossary.from_pairs import learn_variants  # noqa: E402
 from aligner.jieba_shared import default as jieba  # noqa: E402
 from aligner.model import Source, TermEntry, TermKind, TranslationUnit  # noqa: E402
+from shared_data import MAC_DEV, require  # noqa: E402
 
-MAC = ROOT.parent / "shared" / "mac-dev"
+MAC = MAC_DEV
 PLACEHOLDER = "Qqqq Zzzz"  # an English that no pair contains
 
 
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="print this many learned variants (right pairs)")
     ap.add_argument("--compounds", action="store_true", help="two-word noun compounds instead of single nouns")
     a = ap.parse_args(argv)
+    require(MAC_DEV, MAC_DEV / "gold")
     right = gold_pairs()
     wrong = [TranslationUnit(x.source, y.target, score=0.95, doc=x.doc, src_line=x.src_line, tgt_line=y.tgt_line)
              for x, y in zip(right, right[3:]) if x.doc == y.doc]

@@ -17,12 +17,13 @@ from aligner.build import BuildSettings, build
 from aligner.cli import cli
 from tests.formats_helpers import csv_rows
 from tests.tbx_schemas import validate_v2, validate_v3
+from tests.shared_data import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "pipeline"
 FIXTURE = DATA / "corpus"
 GOLDEN = DATA / "golden"
-TMX_VALIDATE = ROOT.parent / "shared" / "bench" / "tmx_validate.py"
+TMX_VALIDATE = SHARED / "bench" / "tmx_validate.py"
 OUTPUTS = [
     "tmx/paper.tmx",
     "tmx/speech.tmx",
@@ -148,7 +149,7 @@ def test_bundled_glossary_has_100_pairs_with_provenance(corpus_build: tuple[Path
     assert ("有效加速主义", "Effective Accelerationism") in pairs
 
 
-@pytest.mark.skipif(not TMX_VALIDATE.exists(), reason="needs ../shared/bench/tmx_validate.py")
+@pytest.mark.skipif(not TMX_VALIDATE.exists(), reason=f"needs {TMX_VALIDATE} (../shared, or ALIGNER_SHARED=DIR)")
 def test_every_tmx_passes_the_validator(corpus_build: tuple[Path, dict]) -> None:
     out, _ = corpus_build
     files = sorted((out / "tmx").glob("*.tmx"))

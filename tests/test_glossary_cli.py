@@ -22,7 +22,7 @@ def test_extract_csv_on_stdout() -> None:
     assert "萨蒂亚·纳德拉,Satya Nadella,person,paper,9,attested,1,,paper:9,,paren,no," in lines
     assert "张伟明,Zhang Weiming,person,paper,11,proposed,1,,paper:11,,pinyin,no," in lines
     assert [line for line in result.stderr.splitlines() if line.startswith("aligner:")] == [
-        "aligner: 15 terms (14 attested, 1 proposed) from 1 documents; by evidence: authors 2, "
+        "aligner: 15 terms (14 attested, 1 proposed) from 1 document; by evidence: authors 2, "
         "keywords 3, latin 2, paren 7, pinyin 1; wrote csv to stdout"]
     assert result.stderr.splitlines()[-1] == (
         "note: 3 of 10 brackets are asides, years, citations or list markers, not translations, and gave no term")
@@ -37,7 +37,7 @@ def test_extract_folder_to_tbx_with_conflicts_reported(tmp_path: Path) -> None:
     assert len(root.findall(".//termEntry")) == 31
     assert ("conflict: AGI: 3 Chinese forms: AGI | 人工通用智能 | 通用人工智能 (in notes, roundtable)"
             in result.stderr.splitlines())
-    assert "note: 1 front-matter names are not used in the text and were left out" in result.stderr
+    assert "note: 1 front-matter name is not used in the text and was left out" in result.stderr
     assert ("note: 3 of 15 brackets are asides, years, citations or list markers, not translations, "
             "and gave no term") in result.stderr
 
@@ -74,7 +74,7 @@ def test_merge_keeps_the_users_entries(tmp_path: Path) -> None:
     result = run("glossary", "merge", str(ours), str(users), "-o", str(merged))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "aligner: 16 terms: kept all 2 of yours, added 14 of ours, 0 agreed, 1 differ; wrote csv to " + str(merged),
+        "aligner: 16 terms: kept all 2 of yours, added 14 of ours, 0 agreed, 1 differs; wrote csv to " + str(merged),
         "differs: 萨蒂亚·纳德拉: kept yours 'Satya Nadela'; we proposed 'Satya Nadella'",
     ]
     text = merged.read_text(encoding="utf-8")

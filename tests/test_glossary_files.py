@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from translate.storage.omegat import OmegaTFile
 
 from aligner.errors import UsageError
+from aligner.formats.cellguard import unescape_cell
 from aligner.formats.glossary_files import CSV_COLUMNS, sanitise_tsv_field, write_csv, write_json, write_utf8
 from aligner.formats.registry import FORMAT_CHOICES, GlossaryFormat, glossary_format, write_glossary
 from aligner.formats.xmltext import xml_clean
@@ -123,7 +124,8 @@ def test_any_text_round_trips(pairs: list[tuple[str, str, str]]) -> None:
         write_csv(entries, csv_path)
         rows = csv_rows(csv_path.read_bytes())
         one_line = lambda s: re.sub(r"[\r\n]+", " ", s)  # noqa: E731
-        assert [(r["zh"], r["en"], r["definition"]) for r in rows] == [tuple(map(one_line, k)) for k in kept]
+        assert [(unescape_cell(r["zh"]), unescape_cell(r["en"]), unescape_cell(r["definition"])) for r in rows] == \
+            [tuple(map(one_line, k)) for k in kept]
 
         write_utf8(entries, utf8_path)
         store = OmegaTFile(utf8_path.open("rb"))

@@ -31,13 +31,14 @@ from aligner.formats.tbx import TbxVersion, write_tbx
 from aligner.formats.tmx import write_tmx
 from aligner.model import TranslationUnit
 from tests.formats_helpers import csv_rows, load_entries
+from tests.shared_data import SHARED
 
 pytestmark = pytest.mark.omegat
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "formats"
 OMEGAT_JAR = Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar"))
-CHECK = Path(os.environ.get("OMEGAT_CHECK", REPO.parent / "shared" / "bench" / "omegat_check.sh"))
+CHECK = Path(os.environ.get("OMEGAT_CHECK", SHARED / "bench" / "omegat_check.sh"))
 PIPELINE = "WAITS ON the `aligner build` pipeline (issue 3)"
 SEG_LINE = re.compile(r"^\s+(\d+) (true|false)\s+(\S+)\s+(.*?) => (.*)$")
 GLOSS_LINE = re.compile(r"^\s+seg (\d+): (.*) -> (.*) \((tokens|cjk-substring)\)$")

@@ -24,15 +24,16 @@ from aligner.model import Lang
 from aligner.segment import load_rules
 from aligner.segment.omegat import omegat_segments
 from aligner.segment.srx import parse_srx
+from tests.shared_data import SHARED
 
 pytestmark = [pytest.mark.omegat, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECK_SCRIPT = ROOT.parent / "shared" / "bench" / "omegat_check.sh"
+CHECK_SCRIPT = SHARED / "bench" / "omegat_check.sh"
 OMEGAT_JAR = Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar"))
 DATA = Path(__file__).parent / "data" / "segment"
 CORPUS = ROOT / "corpus" / "zh"
-BUNDLED = sorted(CORPUS.glob("*.txt")) or sorted((ROOT.parent / "shared" / "corpus").glob("0*.txt"))
+BUNDLED = sorted(CORPUS.glob("*.txt")) or sorted((SHARED / "corpus").glob("0*.txt"))
 
 DUMMY_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="aligner-tests" creationtoolversion="1" segtype="sentence"
@@ -96,7 +97,7 @@ def _require(missing: list[str]) -> None:
     """Skip without OmegaT, but fail in CI, which installs it to prove the claim."""
     if missing:
         message = (f"OmegaT comparison needs {', '.join(missing)}: apt-get install -y omegat, "
-                   "and ../shared/bench beside the project")
+                   "and ../shared/bench beside the project (or ALIGNER_SHARED=DIR)")
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -13,10 +13,11 @@ from lxml import etree
 from aligner.errors import FormatError, InputError, UsageError
 from aligner.formats.tmx import MAX_SEGMENT_CHARS, read_tmx, resolve_creation_date, write_tmx
 from aligner.model import TranslationUnit
+from tests.shared_data import SHARED
 
 DATA = Path(__file__).parent / "data" / "formats"
 GOLDEN = DATA / "small.tmx"
-VALIDATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "tmx_validate.py"
+VALIDATOR = SHARED / "bench" / "tmx_validate.py"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SIGNATURE = "aligner|src:zh-CN|tgt:en-US|scorer:test|version:0.1.0"
 

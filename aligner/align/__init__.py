@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..model import Bead, TermEntry
+from ..wording import count
 from . import anchors as _anchors
 from .confidence import confidences
 from .explain import anchors as _explain
@@ -80,7 +81,7 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
             Step(n, n, j, j + 1, scorer.skip) for j in range(m)
         ]
     if scorer.needs_embeddings and progress:
-        progress(f"align: embedding {n} Chinese and {m} English sentences")
+        progress(f"align: embedding {n} Chinese and {count(m, 'English sentence')}")
     lo, hi = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")

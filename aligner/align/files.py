@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..inputs import not_found, read_input
 from ..model import Bead, Lang, Segment, TermEntry
+from ..wording import count
 from . import align
 
 
@@ -142,7 +143,7 @@ def align_files(
     tgt = read(en_path, Lang.EN, strict=strict, progress=progress)
     _require_both_languages(zh_path, src, en_path, tgt, presplit=presplit, strict=strict)
     if progress:
-        progress(f"align: {len(src)} Chinese sentences from {zh_path}, {len(tgt)} English from {en_path}")
+        progress(f"align: {count(len(src), 'Chinese sentence')} from {zh_path}, {len(tgt)} English from {en_path}")
         note = srclang_note((s.text for s in src), srclang)
         if note:
             progress(note)

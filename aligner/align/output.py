@@ -31,9 +31,11 @@ def render_beads(result: AlignedFiles) -> str:
 
 
 def _tsv_field(text: str) -> str:
+    """Backslash escapes for tab and line breaks, then the spreadsheet formula escape."""
+    from ..formats.cellguard import escape_cell
     from ..segment.files import tsv_escape
 
-    return tsv_escape(text)
+    return escape_cell(tsv_escape(text))
 
 
 #: the formats that feed a TM, from which ``min_score`` leaves doubtful pairs out
@@ -51,7 +53,8 @@ def _kept(bead: Bead, min_score: float) -> bool:
 
 
 def render_tsv(result: AlignedFiles, min_score: float = 0.0) -> str:
-    """Header ``zh, en, score, anchors``; anchors joined with ``; ``."""
+    """Header ``zh, en, score, anchors``; anchors joined with ``; ``; a cell that starts like a
+    spreadsheet formula (``-5 度``) gets a leading ``'``."""
     lines = ["zh\ten\tscore\tanchors"]
     for b in result.beads:
         if not _kept(b, min_score):

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import Finding, Severity
+from ..wording import count
 from .units import FileStats
 
 #: bump when a field is renamed or removed; adding a field keeps the version
@@ -143,37 +144,32 @@ class CheckReport:
         for where, reason in self.bad_units[:MAX_LISTED]:
             lines.append(f"unit skipped at {where}: {reason}")
         if len(self.bad_units) > MAX_LISTED:
-            lines.append(f"… and {len(self.bad_units) - MAX_LISTED} more skipped units (see --json)")
+            lines.append(f"… and {count(len(self.bad_units) - MAX_LISTED, 'more skipped unit')} (see --json)")
         lines.append(self.summary())
         return "\n".join(lines) + "\n"
 
     def summary(self) -> str:
         """One line for a pipeline summary or the end of the text report."""
-        files = len(self.files)
-        text = (f"{self.units} unit{'s' * (self.units != 1)} in {files} file{'s' * (files != 1)}"
-                f" against {self.glossary_terms} glossary term{'s' * (self.glossary_terms != 1)}: "
-                f"{self.term_hits} term occurrence{'s' * (self.term_hits != 1)}, ")
+        text = (f"{count(self.units, 'unit')} in {count(len(self.files), 'file')}"
+                f" against {count(self.glossary_terms, 'glossary term')}: "
+                f"{count(self.term_hits, 'term occurrence')}, ")
         if not self.findings:
             text += "no findings"
         else:
-            text += f"{len(self.findings)} finding{'s' * (len(self.findings) != 1)} ("
+            text += f"{count(len(self.findings), 'finding')} ("
             text += _severity_counts(self.findings) + ")"
         if self.untranslated:
-            text += f"; {self.untranslated} untranslated unit{'s' * (self.untranslated != 1)} not checked"
+            text += f"; {count(self.untranslated, 'untranslated unit')} not checked"
         if self.fuzzy_skipped:
-            n = self.fuzzy_skipped
-            text += f"; skipped {n} fuzzy entr{'ies' if n != 1 else 'y'} (--include-fuzzy checks them)"
+            text += f"; skipped {count(self.fuzzy_skipped, 'fuzzy entry')} (--include-fuzzy checks them)"
         elif self.fuzzy:
-            n = self.fuzzy
-            text += f"; {n} fuzzy entr{'ies' if n != 1 else 'y'} checked"
+            text += f"; {count(self.fuzzy, 'fuzzy entry')} checked"
         if self.skipped:
-            text += f"; {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} skipped"
+            text += f"; {count(len(self.skipped), 'file')} skipped"
         if self.glossary_skipped:
-            n = len(self.glossary_skipped)
-            text += f"; {n} glossary entr{'ies' if n != 1 else 'y'} skipped"
+            text += f"; {count(len(self.glossary_skipped), 'glossary entry')} skipped"
         if self.bad_units:
-            n = len(self.bad_units)
-            text += f"; {n} malformed unit{'s' * (n != 1)} skipped (first at {self.bad_units[0][0]})"
+            text += f"; {count(len(self.bad_units), 'malformed unit')} skipped (first at {self.bad_units[0][0]})"
         return text + "."
 
 
@@ -186,7 +182,7 @@ def _severity_counts(items: list[Finding]) -> str:
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         n = sum(1 for f in items if f.severity is severity)
         if n:
-            parts.append(f"{n} {severity.value}{'s' * (n != 1)}")
+            parts.append(count(n, severity.value))
     return ", ".join(parts)
 
 

@@ -25,6 +25,7 @@ from lxml import etree
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import FormatError, InputError
 from ..inputs import read_input
+from ..formats.cellguard import unescape_cell
 from ..formats.glossary_read import unclosed_quote_line
 from ..formats.xmlguard import refuse_entities
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
@@ -469,7 +470,8 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     for unit in store.units:
         line = getattr(unit, "_line_number", None)
         ident = unit.id or unit.location or ""
-        units.append((ident, line, unit.source or "", unit.target or "", False))
+        # a leading ' against spreadsheet formulas (ours, translate-toolkit's) is not text
+        units.append((ident, line, unescape_cell(unit.source or ""), unescape_cell(unit.target or ""), False))
     first_lang = "zh" if has_header else ""
     return _Raw(units, first_lang, "en" if has_header else "")
 

@@ -17,7 +17,9 @@
   ``variants`` are ``;``-separated; ``evidence`` is one word (``paren``, ``keywords``…);
   ``variant_sources`` says where each variant learned from an aligned pair was seen
   (``Generative AI: doc:25 (zh) / doc:297 (en)``, ``;``-separated). Trados MultiTerm Convert, memoQ and Phrase map columns
-  on import; OmegaT reads it too (``zh``, ``en`` and ``kind`` as the comment).
+  on import; OmegaT reads it too: the header is a ``#`` line, which OmegaT's CSV reader skips.
+  A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first)
+  is written with a leading ``'`` (:mod:`aligner.formats.cellguard`); our reader removes it.
 * **OmegaT ``.utf8``** (what OmegaT's ``GlossaryReaderTSV`` reads: UTF-8, one entry per
   line, ``source<TAB>target<TAB>comment``, lines starting with ``#`` ignored). Tabs and line
   breaks inside a field would split the entry, so every run of them becomes one space. A
@@ -41,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .cellguard import escape_cell
 from .output import open_output
 from ..model import TermEntry, TermStatus
 from .xmltext import has_han, xml_clean
@@ -157,7 +160,7 @@ def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = Fal
             continue
         if row["zh"].startswith("#"):
             report.warnings.append(f"{row['zh']!r} starts with '#': OmegaT reads that row as a comment")
-        writer.writerow(row)
+        writer.writerow({key: escape_cell(value) for key, value in row.items()})
         report.entries += 1
         report.rows += 1
     data = buffer.getvalue().encode("utf-8")

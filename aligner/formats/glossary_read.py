@@ -27,6 +27,7 @@ from lxml import etree
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
+from .cellguard import unescape_cell
 from .xmlguard import refuse_entity_declarations
 from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
@@ -510,6 +511,7 @@ def _read_csv(text: str, path: str) -> list[TermEntry]:
     entries: list[TermEntry] = []
     for row in reader:
         line = start + reader.line_num
+        row = [unescape_cell(cell) for cell in row]  # our writer's formula escape
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(zh_col, en_col):

@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Source, TermEntry, TermKind, TranslationUnit, VariantSource
+from ..wording import count
 from .lexicon import glosses, shared_prefix, words
 from .text import has_han, norm_key
 
@@ -111,18 +112,16 @@ class PairLearning:
     def summary(self) -> str:
         """One line for the build summary."""
         refused = ", ".join(f"{n} {why}" for why, n in sorted(self.refused.items()))
-        noun = "variant" if self.variants == 1 else "variants"
-        line = (f"{self.variants} {noun} on {self.entries_changed} "
-                f"{'entry' if self.entries_changed == 1 else 'entries'} learned from "
-                f"{self.pairs} aligned pairs (confidence >= {self.min_score:g}): "
-                f"{self.occurrences} term occurrences, {self.rendered} already rendered, "
+        line = (f"{count(self.variants, 'variant')} on {count(self.entries_changed, 'entry')} learned from "
+                f"{count(self.pairs, 'aligned pair')} (confidence >= {self.min_score:g}): "
+                f"{count(self.occurrences, 'term occurrence')}, {self.rendered} already rendered, "
                 f"{self.learned} learned")
         if refused:
             line += f", not learned: {refused}"
         if self.skipped:
             line += f", {self.skipped} skipped (keep-as-is or proposed)"
         if self.below_threshold:
-            line += f"; {self.below_threshold} pairs below the confidence threshold not read"
+            line += f"; {count(self.below_threshold, 'pair')} below the confidence threshold not read"
         return line
 
     def to_dict(self) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def text_cases() -> list[Case]:
             C(f"segment-{name[:-4]}", f"segment|{f}", 0, out_has=("1\t人工智", )),
         ]
     cases += [
-        C("extract-gbk", "glossary|extract|{d}/gbk.txt|-o|{o}/g.csv", 0, err_start="1 terms (1 attested)"),
+        C("extract-gbk", "glossary|extract|{d}/gbk.txt|-o|{o}/g.csv", 0, err_start="1 term (1 attested)"),
         C("build-utf16le", "build|--corpus|{d}/corpus/utf16le|--out|{o}", 0, out_has=("utf16le  (plain, utf-16-le)",)),
         C("segment-newlines", "segment|{d}/newlines.txt", 0, out="1\t第一句。\n2\t第二句。\n3\t第三句。\n4\t第四句。\n"),
         C("read-nul", "read|{d}/nul.txt", 0, err="control characters skipped in {d}/nul.txt: 1 (line 1)"),

@@ -23,7 +23,7 @@ from ...errors import InputError
 from ...model import Debris, DocKind
 
 __all__ = [
-    "FORMATS_READ", "READERS", "FormatReader", "Rendering", "SourceFormat", "UnreadableDocument",
+    "READERS", "FormatReader", "Rendering", "SourceFormat", "UnreadableDocument",
     "blocks_rendering", "register", "render",
 ]
 
@@ -127,9 +127,6 @@ def describe_formats() -> list[str]:
     return ["plain text (.txt, any extension): UTF-8/16/32, GB18030/GBK, Big5; PDF-extracted "
             "text, saved forum pages and transcripts recognised from content"] + \
         [reader.describe for reader in READERS if reader.format is not SourceFormat.TEXT]
-
-
-FORMATS_READ = "text, Markdown, HTML/XHTML, DOCX, PDF, SRT/WebVTT subtitles"
 
 
 def blocks_rendering(

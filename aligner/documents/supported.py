@@ -1,0 +1,26 @@
+"""The document formats ``read_document`` reads, named once for every command's ``--help``.
+
+A new reader appends its format here; ``aligner build``, ``align``, ``read``, ``segment`` and
+``glossary extract`` list this tuple in their help, and a test checks that they do.
+"""
+from __future__ import annotations
+
+#: What a user can give as a document, in the words of a ``--help`` text.
+FORMATS_READ: tuple[str, ...] = (
+    "plain text (.txt)",
+    "Markdown (.md; shortcodes, macros, code and front matter are structure)",
+    "HTML/XHTML (.html)",
+    "Word (.docx)",
+    "PDF with a text layer (.pdf)",
+    "SRT and WebVTT subtitles (.srt, .vtt)",
+    "text extracted from PDF",
+    "saved forum pages",
+    "speaker-labelled roundtables",
+)
+
+
+def formats_help() -> str:
+    """One paragraph for ``--help``: the formats read, and how a file's kind is decided."""
+    return ("Documents read: " + "; ".join(FORMATS_READ) + ". The format is recognised from the content "
+            "first, the extension second; UTF-8, UTF-16/32, GB18030/GBK and Big5 are detected. Bilingual files "
+            "(XLIFF, TMX, TBX, PO) are refused with a pointer to `aligner check`.")

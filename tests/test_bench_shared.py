@@ -1,0 +1,43 @@
+"""Benchmarks that need the shared data (``../shared``, or ``ALIGNER_SHARED``) say so in one
+line and exit 2 when it is missing, instead of a traceback halfway through."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+#: the benchmarks that read MAC-Dev or the shared evaluation scripts
+NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "variants_eval")
+
+
+def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
+    for script in sorted(BENCH.glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        if script.stem == "shared_data":
+            continue
+        reads_shared = "shared_data" in text or '"shared"' in text or "mac-dev" in text
+        assert reads_shared == (script.stem in NEEDS_SHARED), script.name
+        if script.stem in NEEDS_SHARED:
+            assert "require(" in text and '"shared"' not in text, script.name
+
+
+@pytest.mark.parametrize("name", NEEDS_SHARED)
+@pytest.mark.parametrize("shape", ["missing", "empty"])
+def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) -> None:
+    shared = tmp_path / "shared"
+    if shape == "empty":
+        (shared / "mac-dev").mkdir(parents=True)
+    env = {**os.environ, "ALIGNER_SHARED": str(shared)}
+    run = subprocess.run([sys.executable, str(BENCH / f"{name}.py")], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 2, run.stderr
+    assert run.stdout == ""
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"{name}.py: needs MAC-Dev")
+    assert f"at {shared / 'mac-dev'}, which is {shape};" in lines[0]
+    assert "ALIGNER_SHARED=DIR" in lines[0]
