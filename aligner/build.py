@@ -220,8 +220,8 @@ def _build_document(
                        f"of another document? put it in corpus/en/ named after its Chinese document)")
         return report, []
     units: list[TranslationUnit] = []
-    zh_cat = _cat_texts(zh, doc.source, rules, doc.source_lines)
-    en_cat = _cat_texts(en, doc.en_source, rules, doc.en_source_lines)
+    zh_cat = _cat_texts(zh, doc.source if doc.cat_view else "", rules, doc.source_lines)
+    en_cat = _cat_texts(en, doc.en_source if doc.en_cat_view else "", rules, doc.en_source_lines)
     for role_zh, role_en in _role_blocks(zh, en):
         if not role_zh or not role_en:
             report.unaligned_zh += len(role_zh)

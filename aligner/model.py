@@ -111,6 +111,10 @@ class Document:
     # to the line of the original file; empty when ``source`` is the file itself.
     source_lines: tuple[int, ...] = ()
     en_source_lines: tuple[int, ...] = ()
+    # False when ``source`` is not what a CAT tool shows (a PDF's extracted text, with the
+    # page's line breaks): the TMX then records the cleaned, re-joined sentence
+    cat_view: bool = True
+    en_cat_view: bool = True
     # (line, opening words) of each paragraph of the English side written in Chinese: it
     # stays where it is (unaligned unless the other side has it) and the summary names it
     foreign: list[tuple[int, str]] = field(default_factory=list)

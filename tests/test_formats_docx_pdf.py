@@ -171,6 +171,27 @@ def test_pdf_paper_gives_paragraphs_roles_and_page_debris(tmp_path: Path) -> Non
         assert para.text[:4] in lines[para.line - 1]
 
 
+PDF_GOLDEN = Path(__file__).parent / "data" / "formats" / "pdf" / "paper.tmx"
+
+
+def test_pdf_paper_through_build_matches_golden_tmx(tmp_path: Path) -> None:
+    """A Chinese paper as a PDF: its title, abstract and key words pair with the English
+    ones the paper carries; no TU holds page furniture, markup or a line break."""
+    corpus = tmp_path / "corpus"
+    _write(corpus / "zh" / "paper.pdf", P.paper_pdf())
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    produced = out / "tmx" / "paper.tmx"
+    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
+        PDF_GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(produced, PDF_GOLDEN)
+    assert produced.read_bytes() == PDF_GOLDEN.read_bytes(), f"{produced} differs from {PDF_GOLDEN}"
+    segs = [seg.xpath("string(.)") for seg in etree.parse(str(produced)).iter("seg")]
+    assert len(segs) >= 6
+    assert not any(re.search(r"[\n<>]|机器翻译研究 第|^\d+$", s) for s in segs), segs
+
+
 def test_pdf_two_columns_are_read_one_after_the_other(tmp_path: Path) -> None:
     doc = read_document(_write(tmp_path / "columns.pdf", P.two_column_pdf()))
     assert [p.text for p in doc.zh] == ["".join(P.LEFT_COLUMN), "".join(P.RIGHT_COLUMN)]

@@ -8,7 +8,6 @@ OmegaT 3.6 HTML filter must find our TMX entries on the zh page.
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
 import shutil
@@ -19,9 +18,10 @@ from click.testing import CliRunner
 from lxml import etree
 
 from aligner.cli import cli
+from tests.formats_helpers import csv_rows
 from aligner.documents.formats import SourceFormat
 from aligner.documents import read_document
-from aligner.documents.formats import SourceFormat, UnreadableDocument, render
+from aligner.documents.formats import UnreadableDocument, render
 from aligner.errors import InputError
 from aligner.model import DocKind
 from tests.test_omegat_roundtrip import CHECK, run_omegat
@@ -233,9 +233,7 @@ def test_no_markup_reaches_a_segment(built: Path) -> None:
 
 
 def test_no_glossary_entry_is_an_html_word(built: Path) -> None:
-    with (built / "glossary" / "glossary.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
+    for row in csv_rows((built / "glossary" / "glossary.csv").read_bytes()):
         assert row["zh"].lower() not in HTML_WORDS and row["en"].lower() not in HTML_WORDS, row
         assert not re.search(r"^x?[0-9a-f]{4}$|[<>&=]", row["zh"]), row  # no entity or tag debris
 

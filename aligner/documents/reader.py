@@ -12,7 +12,7 @@ from ..inputs import input_name, read_input
 from ..model import Debris, DocKind, Document, Lang, LineSpan, Paragraph
 from .common import clean_common
 from .decode import decode
-from .formats import Rendering, UnreadableDocument, render
+from .formats import Rendering, SourceFormat, UnreadableDocument, render
 from .forum import clean_forum
 from .frontmatter import take_front_matter
 from .kinds import detect_kind
@@ -239,6 +239,8 @@ def read_rendered(
         normalised=dict(sorted(rec.normalised.items())), en_path=en_path,
         source=text, en_source=text if en is None else en.text,
         source_lines=rendering.lines, en_source_lines=en_lines, foreign=foreign,
+        cat_view=rendering.format is not SourceFormat.PDF,
+        en_cat_view=(en or rendering).format is not SourceFormat.PDF,
     )
 
 

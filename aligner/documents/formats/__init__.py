@@ -73,7 +73,7 @@ class FormatReader:
     suffixes: tuple[str, ...]
     sniff: Callable[[bytes, str], bool]
     read: Callable[[bytes, Path, bool], Rendering]
-    describe: str  # one line for --help and the README: what is read and how
+    describe: str  # one line: what is read and how (aligner/documents/supported.py names it for --help)
 
 
 READERS: list[FormatReader] = []
@@ -119,14 +119,6 @@ def render(data: bytes, path: Path, *, strict: bool = False) -> Rendering | None
         if reader.sniff(head, suffix):
             return reader.read(data, path, strict)
     return None
-
-
-def describe_formats() -> list[str]:
-    """One line per format read, for ``--help`` and the README."""
-    _load_readers()
-    return ["plain text (.txt, any extension): UTF-8/16/32, GB18030/GBK, Big5; PDF-extracted "
-            "text, saved forum pages and transcripts recognised from content"] + \
-        [reader.describe for reader in READERS if reader.format is not SourceFormat.TEXT]
 
 
 def blocks_rendering(
