@@ -28,9 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shared_data import SHARED, require  # noqa: E402
-
-CORPUS = SHARED / "realworld" / "corpus"
+from shared_data import REALWORLD as CORPUS, require  # noqa: E402
 _TAGS = "a|b|i|p|br|hr|div|span|img|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|pre|code|strong|em|sup|sub|blockquote|figure|figcaption|section|article|nav|script|style"
 MARKUP = {
     "tag": re.compile(rf"</?(?:{_TAGS})(?:\s[^<>]*)?/?>", re.I),

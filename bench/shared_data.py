@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(ENV) or ROOT.parent / "shared")
 MAC_DEV = SHARED / "mac-dev"
 ALIGN_EVAL = SHARED / "bench" / "align_eval.py"
+REALWORLD = SHARED / "realworld" / "corpus"
 
 #: what each shared path is, for the message
 _WHAT = {
@@ -23,13 +24,15 @@ _WHAT = {
     MAC_DEV / "gold": "MAC-Dev's gold alignments",
     MAC_DEV / "bertalign": "Bertalign's MAC-Dev output",
     ALIGN_EVAL: "the alignment scorer",
+    REALWORLD: "the realworld corpus of documentation pages with their English (zh/, en/)",
 }
 
 
 def require(*paths: Path) -> None:
     """Exit with one line naming the first path that is missing and how to supply it."""
     for path in paths:
-        empty = path == MAC_DEV and path.is_dir() and not any(path.glob("*.zh"))
+        empty = (path == MAC_DEV and path.is_dir() and not any(path.glob("*.zh"))) or \
+            (path == REALWORLD and path.is_dir() and not any((path / "zh").glob("*")))
         if empty or not path.exists():
             script = Path(sys.argv[0]).name or "bench"
             print(f"{script}: needs {_WHAT.get(path, 'shared data')} at {path}, which is "

@@ -11,7 +11,10 @@ import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 #: the benchmarks that read MAC-Dev or the shared evaluation scripts
-NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "variants_eval")
+NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "realworld_markup", "variants_eval")
+#: what each one names first when the shared data is missing, and where it looks
+NEEDS = {name: ("MAC-Dev", "mac-dev") for name in NEEDS_SHARED} | {
+    "realworld_markup": ("the realworld corpus", "realworld/corpus")}
 
 
 def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
@@ -29,8 +32,9 @@ def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
 @pytest.mark.parametrize("shape", ["missing", "empty"])
 def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) -> None:
     shared = tmp_path / "shared"
+    what, where = NEEDS[name]
     if shape == "empty":
-        (shared / "mac-dev").mkdir(parents=True)
+        (shared / where / ("zh" if name == "realworld_markup" else "")).mkdir(parents=True)
     env = {**os.environ, "ALIGNER_SHARED": str(shared)}
     run = subprocess.run([sys.executable, str(BENCH / f"{name}.py")], env=env, capture_output=True, text=True,
                          timeout=300)
@@ -38,6 +42,6 @@ def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) 
     assert run.stdout == ""
     lines = run.stderr.splitlines()
     assert len(lines) == 1, run.stderr
-    assert lines[0].startswith(f"{name}.py: needs MAC-Dev")
-    assert f"at {shared / 'mac-dev'}, which is {shape};" in lines[0]
+    assert lines[0].startswith(f"{name}.py: needs {what}")
+    assert f"at {shared / where}, which is {shape};" in lines[0]
     assert "ALIGNER_SHARED=DIR" in lines[0]
