@@ -172,10 +172,6 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     for index, doc in enumerate(docs, 1):
         say(f"[{index}/{len(docs)}] {doc.stem}: segmenting and aligning")
         doc_report, units, beads = _build_document(doc, terms, rules, settings, say)
-        if beads is not None:  # every bead, sentence and score, for `aligner review`
-            from .review.sidecar import beads_path, write_beads
-
-            write_beads(beads_path(settings.out, doc.stem), beads)
         if units:
             path = tmx_dir / f"{doc.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc.stem)
@@ -183,6 +179,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             report.outputs.append(str(path))
             _merge_counts(report.tmx_warnings, tmx_report)
             all_units.extend(units)
+        if beads is not None:  # every bead, for `aligner review`; a review already made is applied again
+            from .review.apply import reapply
+            from .review.sidecar import beads_path, write_beads
+
+            write_beads(beads_path(settings.out, doc.stem), beads)
+            note = reapply(settings.out, beads)
+            if note:
+                say(note)
         report.documents.append(doc_report)
 
     terms = _learn_from_pairs(terms, all_units, report, say)

@@ -85,14 +85,12 @@ def review_open(files: tuple[Path, ...], out: Path, port: int, no_browser: bool,
               help="The build's output folder (tmx/*.beads.json).")
 @click.option("--review", "review_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The review file [default: OUT/review.json].")
-@quiet_option
-def review_apply(out: Path, review_file: Path | None, quiet: bool) -> None:
+def review_apply(out: Path, review_file: Path | None) -> None:
     """Write tmx/<stem>.tmx for every reviewed document: the beads with the decisions applied."""
     from .review import apply_review
 
     report = apply_review(out, review=review_file, progress=None)
     for doc in report.documents:
         click.echo(doc.summary())
-    del quiet
 
 

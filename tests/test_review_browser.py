@@ -1,6 +1,6 @@
 """The review page in a real browser: Debian's Chromium, headless, driven over DevTools.
 
-Keys pressed as a reviewer would (accept, next, reject, next, merge, undo, write), then the
+Keys pressed as a reviewer would (accept, next, reject, next, merge, undo, back, split, write), then the
 review file and the written TMX are checked, and a reload shows the saved decisions. Without
 Chromium the test skips; with CI set it fails (.ci/install-chromium installs it).
 """
@@ -49,7 +49,8 @@ def test_keys_save_decisions_and_write_the_tmx(built: Path, tmp_path: Path) -> N
         first, second, third = beads.beads[:3]
         status = "document.getElementById('status').textContent"
         for key, expected in (("a", "accept; saved 1 "), ("j", None), ("r", "reject; saved 2 "), ("j", None),
-                              ("m", "merge; saved 3 "), ("u", "undone; saved 2 ")):
+                              ("m", "merge; saved 3 "), ("u", "undone; saved 2 "), ("k", None), ("k", None),
+                              ("s", "split; saved 3 ")):
             browser.press(key)
             if expected:
                 browser.wait_for(f"{status}.startsWith({json.dumps(expected)})")
@@ -62,16 +63,19 @@ def test_keys_save_decisions_and_write_the_tmx(built: Path, tmp_path: Path) -> N
         assert review["documents"]["paper"]["decisions"] == [
             {"op": "accept", "zh": list(first.src), "en": list(first.tgt)},
             {"op": "reject", "zh": list(second.src), "en": list(second.tgt)},
+            {"op": "split", "zh": list(first.src), "en": list(first.tgt), "at": [1, 1]},
         ]
         tus = _tus(built / "tmx" / "paper.tmx")
         zh = lambda bead: "".join(beads.zh[k].tmx_text for k in bead.src)  # noqa: E731
-        assert tus[zh(first)]["x-review"] == "accepted"
+        assert len(first.src) == 2 and len(first.tgt) == 1  # the split keeps the first Chinese sentence with the English
+        assert zh(first) not in tus
+        assert tus[beads.zh[first.src[0]].tmx_text]["x-review"] == "edited"
         assert zh(second) not in tus
         assert "x-review" not in tus[zh(third)]  # untouched, still in by its confidence
 
         browser.call("Page.reload")
         browser.wait_for("document.body.dataset.ready === '1'")
-        assert "2 decisions saved" in browser.evaluate("document.getElementById('summary').textContent")
+        assert "3 decisions saved" in browser.evaluate("document.getElementById('summary').textContent")
         assert browser.evaluate("document.querySelectorAll('.row.rejected').length") == 1
         if os.environ.get("ALIGNER_SCREENSHOT"):
             browser.screenshot(Path(os.environ["ALIGNER_SCREENSHOT"]))

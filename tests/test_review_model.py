@@ -164,3 +164,20 @@ def test_a_decision_that_no_longer_fits_is_one_line_exit_2(built: Path, tmp_path
     assert result.stderr == (f"aligner: {review}: document paper: decision #1: no bead with zh [0] and en [5] (was the "
                              "document re-aligned since the review?). remove that decision (and the ones after it) "
                              "or undo it in the page.\n")
+
+
+def test_a_rebuild_applies_the_review_again(built: Path, tmp_path: Path) -> None:
+    from aligner.build import BuildSettings, build
+
+    from .review_helpers import CORPUS
+
+    beads = read_beads(built / "tmx" / "paper.beads.json")
+    second = beads.beads[1]
+    save_review(tmp_path / "review.json", {"paper": [Decision(Op.REJECT, second.src, second.tgt)]})
+    said: list[str] = []
+    build(BuildSettings(corpus=CORPUS, out=tmp_path), progress=said.append)
+    assert f"review applied: paper: 5 pairs -> {tmp_path / 'tmx' / 'paper.tmx'}; 1 decision: 0 accepted, " \
+           "1 rejected, 0 edited" in said
+    text = (tmp_path / "tmx" / "paper.tmx").read_text(encoding="utf-8")
+    assert "".join(beads.zh[k].tmx_text for k in second.src) not in text
+    assert text.count("<tu ") == 5

@@ -112,3 +112,21 @@ def apply_review(out: Path, *, review: Path | None = None, progress: Callable[[s
         if progress:
             progress(doc.summary())
     return report
+
+
+def reapply(out: Path, beads: BeadsFile) -> str:
+    """After a re-build: the decisions ``out/review.json`` holds for this document, applied
+    to its fresh TMX, so a re-run never throws a reviewer's work away. Returns a line for the
+    build's progress ('' when there is nothing to apply); a review that no longer fits the
+    new alignment is named and the build's TMX is left as built."""
+    review = Path(out) / REVIEW_FILE
+    if not review.is_file():
+        return ""
+    try:
+        decisions = load_review(review).get(beads.doc, [])
+        if not decisions:
+            return ""
+        done = apply_document(beads, decisions, Path(out) / "tmx" / f"{beads.doc}.tmx", review)
+    except FormatError as exc:
+        return f"review not applied to {beads.doc}: {exc}"
+    return f"review applied: {done.summary()}"
