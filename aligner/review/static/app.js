@@ -69,7 +69,7 @@ function passes(b) {
   if ($("nm").checked && !(paired && (b.zh.length !== 1 || b.en.length !== 1))) return false;
   if ($("orphans").checked && paired) return false;
   const q = $("search").value.trim().toLowerCase();
-  if (q && !(sideText("zh", b.zh) + "\n" + sideText("en", b.en)).toLowerCase().includes(q)) return false;
+  if (q && !(b.zh.map((k) => S.low.zh[k]).join("") + "\n" + b.en.map((k) => S.low.en[k]).join(" ")).includes(q)) return false;
   return true;
 }
 
@@ -183,9 +183,11 @@ async function applyTmx() {
 
 async function loadDoc(stem) {
   const data = await api(`/api/doc/${encodeURIComponent(stem)}`);
+  S.low = { zh: data.zh.map((s) => s.text.toLowerCase()), en: data.en.map((s) => s.text.toLowerCase()) };
   S.doc = data; S.beads = data.beads; S.decisions = data.decisions; S.redo = []; S.sel = 0; S.page = 0;
   render();
   status(`${data.decisions.length} decisions loaded`);
+  if (!window.reviewFirstPaint) window.reviewFirstPaint = performance.now();  // ms since navigation (bench)
   document.body.dataset.ready = "1";
 }
 
