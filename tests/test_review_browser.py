@@ -77,6 +77,11 @@ def test_keys_save_decisions_and_write_the_tmx(built: Path, tmp_path: Path) -> N
         browser.wait_for("document.body.dataset.ready === '1'")
         assert "3 decisions saved" in browser.evaluate("document.getElementById('summary').textContent")
         assert browser.evaluate("document.querySelectorAll('.row.rejected').length") == 1
+        for key in "jjajr":  # typed fast, without waiting: the edits still arrive in order
+            browser.press(key)
+        browser.wait_for(f"{status}.startsWith('reject; saved 5 ')")
+        decisions = json.loads((built / "review.json").read_text(encoding="utf-8"))["documents"]["paper"]["decisions"]
+        assert [d["op"] for d in decisions] == ["accept", "reject", "split", "accept", "reject"]
         if os.environ.get("ALIGNER_SCREENSHOT"):
             browser.screenshot(Path(os.environ["ALIGNER_SCREENSHOT"]))
     finally:

@@ -155,11 +155,12 @@ async function decide(op, extra = {}) {
 
 function split() {
   const b = S.beads[S.sel];
+  if (!b) return;
   let i = b.zh.length > 1 ? 1 : b.zh.length, j = b.en.length > 1 ? 1 : b.en.length;
   if (i === b.zh.length && j === b.en.length) {
     if (b.zh.length && b.en.length) j = 0; else { status("nothing to split", true); return; }
   }
-  decide("split", { at: [i, j] });
+  return decide("split", { at: [i, j] });
 }
 
 async function undo() {
@@ -191,13 +192,18 @@ async function loadDoc(stem) {
   document.body.dataset.ready = "1";
 }
 
+// Edits run one after the other: each waits for the answer to the one before, so a fast
+// typist's decisions reach the file in order and each acts on the beads as they now are.
+let chain = Promise.resolve();
+const queued = (fn) => () => { chain = chain.then(fn, fn); return chain; };
+
 const KEYS = {
   j: () => step(1), ArrowDown: () => step(1), k: () => step(-1), ArrowUp: () => step(-1),
-  a: () => decide("accept"), r: () => decide("reject"), m: () => decide("merge"), s: split,
-  n: () => decide("orphan"),
-  "]": () => decide("move", { side: "zh", by: 1 }), "[": () => decide("move", { side: "zh", by: -1 }),
-  "}": () => decide("move", { side: "en", by: 1 }), "{": () => decide("move", { side: "en", by: -1 }),
-  u: undo, U: redo, w: applyTmx, "/": () => $("search").focus(),
+  a: queued(() => decide("accept")), r: queued(() => decide("reject")), m: queued(() => decide("merge")),
+  s: queued(split), n: queued(() => decide("orphan")),
+  "]": queued(() => decide("move", { side: "zh", by: 1 })), "[": queued(() => decide("move", { side: "zh", by: -1 })),
+  "}": queued(() => decide("move", { side: "en", by: 1 })), "{": queued(() => decide("move", { side: "en", by: -1 })),
+  u: queued(undo), U: queued(redo), w: queued(applyTmx), "/": () => $("search").focus(),
 };
 
 document.addEventListener("keydown", (ev) => {
@@ -205,8 +211,8 @@ document.addEventListener("keydown", (ev) => {
   if (inField) { if (ev.key === "Escape") document.activeElement.blur(); return; }
   if (ev.ctrlKey || ev.metaKey) {
     const k = ev.key.toLowerCase();
-    if (k === "z" && !ev.shiftKey) { ev.preventDefault(); undo(); }
-    else if (k === "y" || (k === "z" && ev.shiftKey)) { ev.preventDefault(); redo(); }
+    if (k === "z" && !ev.shiftKey) { ev.preventDefault(); KEYS.u(); }
+    else if (k === "y" || (k === "z" && ev.shiftKey)) { ev.preventDefault(); KEYS.U(); }
     return;
   }
   const action = KEYS[ev.key];
@@ -225,9 +231,9 @@ $("minimap").addEventListener("click", (ev) => {
 });
 for (const id of ["below", "nm", "orphans", "search"]) $(id).addEventListener("input", () => { S.page = 0; render(); });
 $("doc").addEventListener("change", (ev) => loadDoc(ev.target.value));
-$("undo").addEventListener("click", undo);
-$("redo").addEventListener("click", redo);
-$("apply").addEventListener("click", applyTmx);
+$("undo").addEventListener("click", () => KEYS.u());
+$("redo").addEventListener("click", () => KEYS.U());
+$("apply").addEventListener("click", () => KEYS.w());
 $("prev").addEventListener("click", () => { S.page = Math.max(0, S.page - 1); render(); });
 $("next").addEventListener("click", () => { S.page += 1; render(); });
 
