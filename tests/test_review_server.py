@@ -83,3 +83,16 @@ def test_other_hosts_cannot_read(server) -> None:
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == 403
+
+
+def test_the_page_ships_in_the_package() -> None:
+    """setup.cfg's package data names the page's files, so a wheel serves the same page."""
+    import configparser
+    from importlib import resources
+
+    cfg = configparser.ConfigParser()
+    cfg.read(Path(__file__).resolve().parent.parent / "setup.cfg", encoding="utf-8")
+    assert "aligner.review = static/*" in cfg["options.package_data"]["aligner"] + "\n" + \
+        "\n".join(f"{k} = {v}" for k, v in cfg["options.package_data"].items())
+    for name in ("index.html", "app.js", "app.css"):
+        assert resources.files("aligner.review").joinpath("static", name).is_file()
