@@ -171,7 +171,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     all_units: list[TranslationUnit] = []
     for index, doc in enumerate(docs, 1):
         say(f"[{index}/{len(docs)}] {doc.stem}: segmenting and aligning")
-        doc_report, units = _build_document(doc, terms, rules, settings, say)
+        doc_report, units, beads = _build_document(doc, terms, rules, settings, say)
         if units:
             path = tmx_dir / f"{doc.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc.stem)
@@ -179,6 +179,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
             report.outputs.append(str(path))
             _merge_counts(report.tmx_warnings, tmx_report)
             all_units.extend(units)
+        if beads is not None:  # every bead, for `aligner review`; a review already made is applied again
+            from .review.apply import reapply
+            from .review.sidecar import beads_path, write_beads
+
+            write_beads(beads_path(settings.out, doc.stem), beads)
+            note = reapply(settings.out, beads)
+            if note:
+                say(note)
         report.documents.append(doc_report)
 
     terms = _learn_from_pairs(terms, all_units, report, say)
@@ -194,8 +202,9 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
 
 def _build_document(
     doc: Document, terms: Sequence[TermEntry], rules: Any, settings: BuildSettings, say: Progress
-) -> tuple[DocReport, list[TranslationUnit]]:
+) -> tuple[DocReport, list[TranslationUnit], Any]:
     from .documents.report import damage_summary
+    from .review.sidecar import from_blocks
     from .segment import segment_paragraphs
 
     zh = segment_paragraphs(doc.zh, doc.stem, rules)
@@ -213,21 +222,24 @@ def _build_document(
     )
     if not en:
         report.note = "no English found: no sentence TMX written (supply corpus/en/<stem>.txt)"
-        return report, []
+        return report, [], None
     if not zh:  # nothing to align the English with: say so, with the count, not a blank line
         report.unaligned_en = len(en)
         report.note = (f"no Chinese found: {count(len(en), 'English sentence')} not in any TMX (is this the English "
                        f"of another document? put it in corpus/en/ named after its Chinese document)")
-        return report, []
+        return report, [], None
     units: list[TranslationUnit] = []
+    blocks: list[tuple[list[Segment], list[Segment], list[Bead]]] = []
     zh_cat = _cat_texts(zh, doc.source if doc.cat_view else "", rules, doc.source_lines)
     en_cat = _cat_texts(en, doc.en_source if doc.en_cat_view else "", rules, doc.en_source_lines)
     for role_zh, role_en in _role_blocks(zh, en):
         if not role_zh or not role_en:
             report.unaligned_zh += len(role_zh)
             report.unaligned_en += len(role_en)
+            blocks.append((role_zh, role_en, []))
             continue
         beads = _align(role_zh, role_en, terms, settings, say)
+        blocks.append((role_zh, role_en, beads))
         for bead in beads:
             if not bead.src or not bead.tgt:
                 report.unaligned_zh += len(bead.src)
@@ -246,7 +258,10 @@ def _build_document(
         else:
             report.note = (f"no TMX written: no pair aligned; {report.unaligned_zh} zh / {report.unaligned_en} en "
                            f"sentences without a counterpart (is the English the translation of this document?)")
-    return report, units
+    header = {"x-aligner-signature": settings.signature(), "x-document": doc.stem}  # as _write_tmx writes it
+    beads_file = from_blocks(doc.stem, blocks, zh_cat, en_cat, srclang=settings.srclang, tgtlang=settings.tgtlang,
+                             min_score=settings.min_score, header=header)
+    return report, units, beads_file
 
 
 def _role_blocks(

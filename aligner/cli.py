@@ -440,6 +440,11 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
         progress(f"skipped (cannot be merged): {where}: {reason}")
 
 
+from .cli_review import review_group  # noqa: E402 - the review commands live in their own module
+
+cli.add_command(review_group)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="aligner")

@@ -170,6 +170,7 @@ class TranslationUnit:
     segtype: str = "sentence"  # TMX segtype: sentence or phrase
     anchors: tuple[str, ...] = ()
     note: str = ""
+    props: tuple[tuple[str, str], ...] = ()  # more <prop type="x-…"> after the anchors (e.g. x-review)
 
 
 class TermKind(str, Enum):

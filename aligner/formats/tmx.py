@@ -291,6 +291,7 @@ def _tu_element(
         anchor = xml_clean(anchor)[0]
         if anchor.strip():
             props.append(("x-anchor", anchor))
+    props.extend((_prop_type(key), xml_clean(value)[0]) for key, value in unit.props)
     for key, value in props:
         etree.SubElement(tu, "prop", type=key).text = value
     for lang, text in ((src, source), (tgt, target)):

@@ -1,0 +1,198 @@
+"""The local review server: the page, a document's beads, and the reviewer's decisions.
+
+Standard library only (``http.server``), bound to 127.0.0.1 on a free port. Every request
+whose ``Host`` is not this server (DNS rebinding) and every write whose ``Origin`` is another
+site is refused, so another tab cannot read or change a review. Each save replays the
+decisions (:func:`.model.replay`) before writing ``review.json`` atomically, so the file never
+holds a decision that does not fit, and answers with the replayed beads, which the page shows.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..errors import AlignerError
+from .apply import apply_document, beads_files
+from .decisions import REVIEW_FILE, Decision, load_review, parse_decisions, save_review
+from .model import ReplayError, replay
+from .sidecar import BeadsFile, read_beads
+
+STATIC = {"/": ("index.html", "text/html"), "/app.js": ("app.js", "text/javascript"),
+          "/app.css": ("app.css", "text/css")}
+MAX_BODY = 64 * 1024 * 1024
+
+
+@dataclass
+class Session:
+    """What one review serves: a build's output folder, its beads, decisions and glossary."""
+
+    out: Path
+    review: Path
+    docs: dict[str, BeadsFile] = field(default_factory=dict)
+    decisions: dict[str, list[Decision]] = field(default_factory=dict)
+    glossary: list[dict[str, Any]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, out: Path, review: Path | None = None) -> "Session":
+        """Read every beads file and the review file; a damaged one is a one-line error now,
+        not a broken page later."""
+        from .apply import replay_document
+
+        out = Path(out)
+        session = cls(out, Path(review) if review else out / REVIEW_FILE)
+        files = beads_files(out)
+        if not files:
+            raise AlignerError("no beads files to review (tmx/*.beads.json)", path=out,
+                               hint="run `aligner build` first (or `aligner review ZH EN`), or give its --out folder")
+        for path in files:
+            beads = read_beads(path)
+            session.docs[beads.doc] = beads
+        session.decisions = load_review(session.review)
+        for stem, beads in session.docs.items():
+            replay_document(beads, session.decisions.get(stem, []), session.review)
+        session.glossary = _glossary(out)
+        return session
+
+    def document(self, stem: str) -> dict[str, Any]:
+        beads = self.docs[stem]
+        decisions = self.decisions.get(stem, [])
+        return {
+            "doc": stem, "min_score": beads.min_score,
+            "zh": [{"text": s.tmx_text, "line": s.line, "role": s.role} for s in beads.zh],
+            "en": [{"text": s.tmx_text, "line": s.line, "role": s.role} for s in beads.en],
+            "decisions": [d.to_dict() for d in decisions],
+            "beads": [b.to_dict() for b in replay(beads.beads, decisions)],
+        }
+
+    def save(self, stem: str, decisions: list[Decision]) -> dict[str, Any]:
+        """Replay, then write: a decision that does not fit raises ReplayError, file untouched."""
+        state = replay(self.docs[stem].beads, decisions)
+        with self.lock:
+            self.decisions[stem] = decisions
+            save_review(self.review, self.decisions)
+        return {"beads": [b.to_dict() for b in state], "saved": len(decisions)}
+
+    def apply(self) -> list[str]:
+        with self.lock:
+            return [apply_document(b, self.decisions.get(stem, []), self.out / "tmx" / f"{stem}.tmx",
+                                   self.review).summary() for stem, b in sorted(self.docs.items())]
+
+
+def _glossary(out: Path) -> list[dict[str, Any]]:
+    """The build's glossary for highlighting (zh, en and variants); none when there is none."""
+    from ..formats.glossary_read import read_glossary
+
+    path = out / "glossary" / "glossary.tbx"
+    if not path.is_file():
+        return []
+    try:
+        entries = read_glossary(path)
+    except AlignerError:
+        return []
+    return [{"zh": e.zh, "en": e.en, "variants": list(e.variants)} for e in entries if e.zh and e.en]
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: "ReviewServer"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet: the terminal is the user's
+        pass
+
+    def _own_host(self) -> bool:
+        port = self.server.server_address[1]
+        return self.headers.get("Host", "") in (f"127.0.0.1:{port}", f"localhost:{port}")
+
+    def _send(self, status: int, body: bytes, ctype: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{ctype}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, status: int, data: Any) -> None:
+        self._send(status, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"), "application/json")
+
+    def _error(self, status: int, message: str) -> None:
+        self._json(status, {"error": message})
+
+    def do_GET(self) -> None:  # noqa: N802
+        if not self._own_host():
+            return self._error(HTTPStatus.FORBIDDEN, "wrong Host: open the address the review printed")
+        path = urlsplit(self.path).path
+        session = self.server.session
+        if path in STATIC:
+            name, ctype = STATIC[path]
+            return self._send(HTTPStatus.OK, resources.files(__package__).joinpath("static", name).read_bytes(), ctype)
+        if path == "/api/session":
+            docs = [{"doc": stem, "beads": len(b.beads), "pairs": sum(1 for x in b.beads if x.src and x.tgt)}
+                    for stem, b in sorted(session.docs.items())]
+            return self._json(HTTPStatus.OK, {"documents": docs, "glossary": session.glossary,
+                                              "review": str(session.review)})
+        if path.startswith("/api/doc/"):
+            stem = unquote(path[len("/api/doc/"):])
+            if stem not in session.docs:
+                return self._error(HTTPStatus.NOT_FOUND, f"no document {stem!r}")
+            return self._json(HTTPStatus.OK, session.document(stem))
+        self._error(HTTPStatus.NOT_FOUND, "not found")
+
+    def do_POST(self) -> None:  # noqa: N802
+        port = self.server.server_address[1]
+        origin = self.headers.get("Origin")
+        if not self._own_host() or (origin and origin not in (f"http://127.0.0.1:{port}", f"http://localhost:{port}")):
+            return self._error(HTTPStatus.FORBIDDEN, "cross-site request refused")
+        if self.headers.get("Content-Type", "").split(";")[0].strip() != "application/json":
+            return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json")
+        length = int(self.headers.get("Content-Length") or 0)
+        if not 0 <= length <= MAX_BODY:
+            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too large")
+        try:
+            body = json.loads(self.rfile.read(length) or b"{}")
+        except ValueError:
+            return self._error(HTTPStatus.BAD_REQUEST, "the body is not JSON")
+        path = urlsplit(self.path).path
+        session = self.server.session
+        try:
+            if path.startswith("/api/doc/") and path.endswith("/decisions"):
+                stem = unquote(path[len("/api/doc/"):-len("/decisions")])
+                if stem not in session.docs:
+                    return self._error(HTTPStatus.NOT_FOUND, f"no document {stem!r}")
+                decisions = parse_decisions(body.get("decisions") if isinstance(body, dict) else None)
+                return self._json(HTTPStatus.OK, session.save(stem, decisions))
+            if path == "/api/apply":
+                return self._json(HTTPStatus.OK, {"written": session.apply()})
+        except (ReplayError, ValueError) as exc:
+            return self._error(HTTPStatus.CONFLICT, str(exc))
+        except AlignerError as exc:
+            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+        self._error(HTTPStatus.NOT_FOUND, "not found")
+
+
+class ReviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, session: Session, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), Handler)
+        self.session = session
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+
+def start(session: Session, port: int = 0) -> tuple[ReviewServer, threading.Thread]:
+    """Serve in a background thread (tests, and the CLI, which waits for Ctrl-C)."""
+    server = ReviewServer(session, port)
+    thread = threading.Thread(target=server.serve_forever, name="aligner-review", daemon=True)
+    thread.start()
+    return server, thread
