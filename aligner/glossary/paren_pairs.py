@@ -18,6 +18,7 @@ from ..model import Paragraph, Source, TermKind, TermStatus
 from . import lexicon
 from .boundary import STOP_WORDS, Boundary, find_boundary, quoted_term
 from .candidate import Candidate, Evidence
+from .coverage import extend_left
 from .left_edge import category_for_name, trim_clause
 from .kinds import kind_from_context
 from .inner import (
@@ -143,6 +144,11 @@ def _chinese_then_english(
         if edge.cut:
             boundary = Boundary(edge.term, boundary.start + edge.cut, boundary.cue)
             if edge.uncertain:
+                status = TermStatus.PROPOSED
+        grown = extend_left(prefix, boundary.term, boundary.start, en, count)
+        if grown.start != boundary.start:
+            boundary = Boundary(grown.term, grown.start, boundary.cue)
+            if grown.guessed:
                 status = TermStatus.PROPOSED
     if category_for_name(boundary.term, en):
         return None  # 数据库(PostgreSQL): a category word and an instance, not a translation
