@@ -116,7 +116,7 @@ def _explains(word: str, part: str) -> bool:
 
 def _pieces(taken: list[str], term: str) -> int:
     """Chinese words in the span so far: one per English word it can stand for."""
-    return sum(1 for w in [*taken, *lexicon.words(term)] if has_han(w))
+    return sum(1 for w in [*taken, *lexicon.words(term)] if has_han(w) and not (len(w) == 1 and w in STOP_WORDS))
 
 
 @dataclass(frozen=True)
