@@ -179,3 +179,31 @@ def extend_left(prefix: str, term: str, start: int, english: str,
         before.pop()
     extra = "".join(taken)
     return Extension(extra + term, start - len(extra), guessed)
+
+
+SENTENCE_END = "。！？!?；;\n"
+
+
+def without_context_word(english: str, term: str, prefix: str, start: int) -> str:
+    """The English without a last word that belongs to the sentence, not to the term.
+
+    ``称该问题为上下文赌博机（contextual bandit problem）``: *problem* is 问题, which stands in
+    the sentence but outside the term; the writer's gloss leaked it in. The last word goes
+    when no word of the term explains it, a word earlier in the same sentence does, and the
+    term still explains some of what remains.
+    """
+    words = english.split()
+    if len(words) < 3 or not re.fullmatch(r"[a-z]{4,}", words[-1]):
+        return english
+    last = words[-1]
+    term_words = [w for w in lexicon.words(term) if has_han(w)]
+    if any(_meets(g, last) for w in term_words for g in word_glosses(w)):
+        return english
+    sentence_start = max(prefix.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    context = [w for w in lexicon.words(prefix[sentence_start:start]) if has_han(w) and len(w) >= 2]
+    if not any(_meets(g, last) for w in context for g in lexicon.gloss_tokens(w)):
+        return english
+    rest = " ".join(words[:-1])
+    if missing_parts(term_words, rest) and len(missing_parts(term_words, rest)) >= len(lexicon.content_tokens(rest)):
+        return english
+    return rest

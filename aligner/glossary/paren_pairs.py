@@ -18,7 +18,7 @@ from ..model import Paragraph, Source, TermKind, TermStatus
 from . import lexicon
 from .boundary import STOP_WORDS, Boundary, find_boundary, quoted_term
 from .candidate import Candidate, Evidence
-from .coverage import extend_left
+from .coverage import extend_left, without_context_word
 from .left_edge import category_for_name, trim_clause
 from .kinds import kind_from_context
 from .inner import (
@@ -157,6 +157,7 @@ def _chinese_then_english(
             boundary = Boundary(grown.term, grown.start, boundary.cue)
             if grown.guessed:
                 status = TermStatus.PROPOSED
+    en = without_context_word(en, boundary.term, prefix, boundary.start)
     if category_for_name(boundary.term, en):
         return None  # 数据库(PostgreSQL): a category word and an instance, not a translation
     variants = list(parsed.abbreviations) + list(parsed.aliases)
