@@ -46,20 +46,23 @@ class Missing:
     modifier: bool = True  # stands before an explained word, or is the front of a compound
 
 
-def word_glosses(word: str) -> frozenset[str]:
-    """Gloss tokens of ``word``; for a word the dictionary lacks, of its longest dictionary
-    pieces (处理单元: 处理 + 单元), single characters last (乘加: 乘 + 加)."""
-    found = lexicon.gloss_tokens(word)
-    if found or lexicon.in_dictionary(word):
-        return found
-    pieces: set[str] = set()
+def dictionary_pieces(word: str) -> list[str]:
+    """``word`` if CC-CEDICT has it, else its longest dictionary pieces from the left
+    (处理单元: 处理 + 单元; 乘加: 乘 + 加)."""
+    if lexicon.in_dictionary(word) or len(word) == 1:
+        return [word]
+    pieces: list[str] = []
     i = 0
     while i < len(word):
-        size = next((n for n in (4, 3, 2, 1) if i + n <= len(word) and lexicon.gloss_tokens(word[i:i + n])), 1)
-        if is_han(word[i]):
-            pieces |= lexicon.gloss_tokens(word[i:i + size])
+        size = next((n for n in (4, 3, 2) if i + n <= len(word) and lexicon.gloss_tokens(word[i:i + n])), 1)
+        pieces.append(word[i:i + size])
         i += size
-    return frozenset(pieces)
+    return pieces
+
+
+def word_glosses(word: str) -> frozenset[str]:
+    """Gloss tokens of ``word``, or of its dictionary pieces when CC-CEDICT lacks it."""
+    return frozenset(t for piece in dictionary_pieces(word) if has_han(piece) for t in lexicon.gloss_tokens(piece))
 
 
 _ENDING = re.compile(r"(?:ically|ally|ation|ition|ions?|ings?|ed|es|s|ly|e|y)$")
@@ -114,6 +117,12 @@ def _explains(word: str, part: str) -> bool:
     return any(_meets(g, part) or (len(part) >= 3 and g == part) for g in bag)
 
 
+def _explained(missing: list[Missing], hit: Missing, between: int) -> list[Missing]:
+    """``missing`` without ``hit`` and up to ``between`` words that stand right after it."""
+    later = [m for m in missing if m.position > hit.position][:between]
+    return [m for m in missing if m is not hit and m not in later]
+
+
 def _pieces(taken: list[str], term: str) -> int:
     """Chinese words in the span so far: one per English word it can stand for."""
     return sum(1 for w in [*taken, *lexicon.words(term)] if has_han(w) and not (len(w) == 1 and w in STOP_WORDS))
@@ -136,8 +145,8 @@ def extend_left(prefix: str, term: str, start: int, english: str,
     missing = missing_parts(lexicon.words(term), english)
     if not missing or re.fullmatch(r"[A-Z]{2,6}", english):
         return Extension(term, start, False)
-    needed = len(lexicon.content_tokens(english)) + sum(
-        1 for m in missing if m.text != lexicon.content_tokens(english)[m.position])
+    tokens = lexicon.content_tokens(english)
+    needed = len(tokens) + sum(1 for m in missing if m.text != tokens[m.position])
     clause_start = tail_start(prefix[:start])
     before = lexicon.words(prefix[clause_start:start])
     freq = base_dictionary()[0]
@@ -153,12 +162,13 @@ def extend_left(prefix: str, term: str, start: int, english: str,
         bridge = (len(word) == 1 and len(before) >= 2 and has_han(before[-2])
                   and next((m for m in missing if m.modifier and _explains(before[-2], m.text)), None))
         if hit is not None:
-            missing = [m for m in missing if m.position < hit.position]
+            missing = _explained(missing, hit, 0)
             taken.insert(0, word)
             before.pop()
             continue
         if bridge:
-            missing = [m for m in missing if m.position < bridge.position]
+            # the bridged character may stand for a word (同: identically), a particle (的) not
+            missing = _explained(missing, bridge, 0 if lexicon.pos(word).startswith("u") else 1)
             taken[:0] = [before[-2], word]
             del before[-2:]
             continue
@@ -166,7 +176,8 @@ def extend_left(prefix: str, term: str, start: int, english: str,
         whole = word + "".join(taken) + term
         if not any(m.modifier for m in missing):
             break
-        if not grammar and len(word) in (2, 3) and freq.get(word, 0) < COMMON_WORD_FREQ and \
+        front = any(m.modifier and m.text != tokens[m.position] for m in missing)
+        if not grammar and (len(word) in (2, 3) or front) and freq.get(word, 0) < COMMON_WORD_FREQ and \
                 lexicon.pos(word) in CONTENT_TAGS:
             guessed = guessed or count(whole) < 2
         elif len(word) >= 2 and lexicon.pos(word) not in GRAMMAR_TAGS and count(whole) >= 2:
@@ -207,3 +218,27 @@ def without_context_word(english: str, term: str, prefix: str, start: int) -> st
     if missing_parts(term_words, rest) and len(missing_parts(term_words, rest)) >= len(lexicon.content_tokens(rest)):
         return english
     return rest
+
+
+def spells_acronym(chinese: str, acronym: str) -> bool:
+    """The Chinese words of ``chinese`` stand one for one for the letters of ``acronym``.
+
+    RBAC（基于角色的访问控制）: 基于 *based*, 角色 *role*, 访问 *access*, 控制 *control*; the
+    word order may differ from the letters' (Chinese puts 基于 first). Particles do not count;
+    of four letters or more, one may lack its gloss.
+    """
+    from itertools import permutations
+
+    acronym = acronym.strip()
+    text = chinese.strip()
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym) or not text or len(text) > 16 or not all(is_han(c) for c in text):
+        return False
+    words = [p for w in lexicon.words(text) for p in dictionary_pieces(w)
+             if not (len(p) == 1 and (p in STOP_WORDS or lexicon.pos(p).startswith("u")))]
+    if len(words) != len(acronym):
+        return False
+    letters = acronym.lower()
+    initials = [{t[0] for t in word_glosses(w)} for w in words]
+    allowed = 1 if len(letters) >= 4 else 0  # the dictionary misses a sense now and then (访问: access)
+    return any(sum(ch not in initials[i] for ch, i in zip(letters, order)) <= allowed
+               for order in permutations(range(len(words))))

@@ -18,7 +18,7 @@ from ..model import Paragraph, Source, TermKind, TermStatus
 from . import lexicon
 from .boundary import STOP_WORDS, Boundary, find_boundary, quoted_term
 from .candidate import Candidate, Evidence
-from .coverage import extend_left, without_context_word
+from .coverage import extend_left, spells_acronym, without_context_word
 from .left_edge import category_for_name, trim_clause
 from .kinds import kind_from_context
 from .inner import (
@@ -177,6 +177,8 @@ def _chinese_then_english(
 def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: str) -> Candidate | None:
     zh = parse_chinese_inner(inner)
     latin = _latin_prefix(prefix)
+    if latin is not None and zh is None and spells_acronym(inner, latin[0]):
+        zh = inner.strip()  # RBAC（基于角色的访问控制）: 的 and 基于 belong to the expansion
     if zh is None or latin is None:
         return None
     term, start = latin
