@@ -187,10 +187,13 @@ def _split_abbreviation(pieces: list[str], whole: str) -> InnerParse | None:
         if len(full[0].split()) > MAX_EN_WORDS:
             return None
         return InnerParse(en=full[0], abbreviations=tuple(abbreviations))
+    heads = {p.split()[-1].lower() for p in full if p.split()}
     if 2 <= len(full) <= 3 and not abbreviations and all(
-            len(p.split()) <= SYNONYM_MAX_WORDS and p[:1].islower() and len(p.split()[-1]) >= 4 for p in full):
-        # 样本（example, sample）: alternative English words for one concept; a phrase cut
-        # at its commas (last in, first out) ends a piece on a short particle
+            len(p.split()) <= SYNONYM_MAX_WORDS and p[:1].islower() for p in full) and (
+            all(len(p.split()) == 1 for p in full) or len(heads) == 1):
+        # 样本（example, sample）, (batch learning, offline learning): alternative words for one
+        # concept, one word each or with the same head; a phrase cut at its commas (last in,
+        # first out; write once, run anywhere) is one gloss
         return InnerParse(en=full[0], aliases=tuple(full[1:]))
     if len(whole.split()) > MAX_EN_WORDS:
         return None
