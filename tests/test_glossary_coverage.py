@@ -143,3 +143,18 @@ def test_page_eval_keeps_latin_as_is_out_of_the_bracket_score() -> None:
     judged = scores["precision:judged"]
     assert (judged.tp, judged.fp) == (1, 0)
     assert scores["precision:Latin as-is"].fp == 2 and scores["precision:all"].fp == 2
+
+
+# -- a macro's displayed argument is a cross-reference, not a name ---------------------------
+
+
+def test_a_form_only_shown_by_a_macro_is_not_kept_as_a_name(tmp_path: Path) -> None:
+    from aligner.documents import read_corpus
+    from aligner.glossary import extract
+
+    for lang, text in (("zh", "调用 {{apiref(\"Selection\")}} 接口，再用 Vulkan 渲染。Vulkan 很快。\n"),
+                       ("en", "Call the {{apiref(\"Selection\")}} interface, then render with Vulkan. Vulkan is fast.\n")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "page.md").write_text(text, encoding="utf-8")
+    forms = {e.zh for e in extract(read_corpus(tmp_path / "zh", tmp_path / "en")).entries}
+    assert "Vulkan" in forms and "Selection" not in forms
