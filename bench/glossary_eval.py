@@ -177,6 +177,15 @@ def source_of(evidence: str) -> str:
     return SOURCES.get(evidence, evidence)
 
 
+def entry_source(entry: TermEntry) -> str:
+    """Source of a predicted entry for the page scores: a Latin form kept as-is (no Chinese
+    side: PostgreSQL, or Public Benefit Corporation read from its bracket) is "Latin as-is"
+    whatever its evidence, since a bracket-pair gold lists Chinese-English pairs only."""
+    if entry.keep_as_is or not any("\u4e00" <= c <= "\u9fff" for c in entry.zh):
+        return "Latin as-is"
+    return source_of(entry.evidence)
+
+
 @dataclass(frozen=True)
 class PageGold:
     """A row of a page gold (realworld format: zh, en, doc, line, evidence)."""
@@ -230,7 +239,7 @@ def page_scores(entries: list[TermEntry], gold: dict[str, list[PageGold]],
                 if verbose:
                     print(f"  missed {stem[:14]:14} {row.evidence:20} {row.zh} | {row.en}")
         for e in predicted:
-            name = source_of(e.evidence)
+            name = entry_source(e)
             hit = id(e) in used
             for key in ("all", "judged") if name in covered else ("all",):
                 if hit:

@@ -87,6 +87,26 @@ def _without_version(cand: Candidate) -> Candidate:
     return cand
 
 
+_REFERENCE_CALL = re.compile(r"^\{\{\s*[A-Za-z_][\w.-]*\s*\(\s*[\"']([^\"']+)[\"']\s*\)\s*\}\}$")
+
+
+def macro_references(doc: Document) -> dict[str, int]:
+    """Forms a one-argument macro displayed in the Chinese (``{{xref("Window")}}`` shows
+    Window): a cross-reference to an API or a page, shown as text. Counted per form."""
+    shown: dict[str, int] = {}
+    for item in doc.debris:
+        match = _REFERENCE_CALL.match(item.text.strip()) if item.kind == "shortcode" else None
+        if match:
+            shown[match.group(1)] = shown.get(match.group(1), 0) + 1
+    return shown
+
+
+def _plain_count(paragraphs: Sequence[Paragraph], form: str) -> int:
+    """Occurrences of a Latin form as a whole word in the prose."""
+    pattern = re.compile(rf"(?<![\w.-]){re.escape(form)}(?![\w-])")
+    return sum(len(pattern.findall(p.text)) for p in paragraphs)
+
+
 @dataclass
 class Extraction:
     """The entries, and what was seen but not turned into an entry (counted, not dropped)."""
@@ -116,8 +136,10 @@ def extract(docs: Sequence[Document]) -> Extraction:
             brackets += sum(1 for _ in paren_groups(paragraph.text, nested=True))
             bracket_pairs += len(found)
             candidates.extend(found)
+        shown = macro_references(doc)
         for paragraph in zh:
-            candidates.extend(latin_candidates(doc.stem, paragraph))
+            candidates.extend(c for c in latin_candidates(doc.stem, paragraph)
+                              if not shown.get(c.zh) or _plain_count(zh, c.zh) > shown[c.zh])
         for note in notes:
             candidates.extend(credit_candidates(doc.stem, note, english))
         candidates.extend(keyword_candidates(doc))

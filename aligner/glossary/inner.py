@@ -20,6 +20,60 @@ ALIAS_CUES = ("原名", "旧称", "又称", "又名", "也称", "亦称", "简�
 ABBR_RE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9&/+.\-]{2,12}$")
 NAME_LIKE_ZH_RE = re.compile(r"^[\u4e00-\u9fff·]{2,16}$")
 MAX_EN_WORDS = 10
+DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
+# A comma, then a cue that the rest is another name of the same thing (或cost function,
+# 或称为训练集（training set）, 正式称为类（class）).
+ALTERNATIVE_RE = re.compile(r"^(?:或者?(?:称为|称作|叫做|叫)?|(?:也|又|亦|通常|正式|有时)(?:被)?(?:称为|称作|称|叫做|叫)|即)\s*")
+NESTED_RE = re.compile(r"\s*[(（]([^()（）]*)[)）]")
+SYNONYM_MAX_WORDS = 4
+SENTENCE_END_RE = re.compile(r"[.!?。！？]$")
+QUOTES = "\"'“”‘’「」『』"
+
+
+def is_sentence(inner: str) -> bool:
+    """``“Garbage in, garbage out.”``: a quoted line or a sentence, not a gloss of a term.
+
+    It ends with sentence punctuation (a final abbreviation such as ``i.i.d.`` or ``Inc.``
+    does not count), or it is wholly quoted and has a comma or five words or more.
+    """
+    text = inner.strip()
+    quoted = len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES
+    core = text.strip(QUOTES + " ")
+    last = core.split()[-1] if core.split() else ""
+    if SENTENCE_END_RE.search(core) and len(core.split()) >= 2:
+        if not (DOTTED_RE.fullmatch(last) or re.fullmatch(r"[A-Z][a-z]{1,3}\.", last)):
+            return True
+    return quoted and ("," in core or len(core.split()) >= 5)
+
+
+def split_alternatives(inner: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The bracket text without what names the same thing again, and what that was.
+
+    ``features，或协变量（covariates）`` -> ``features``: the Chinese alternative has its own
+    bracket, read on its own. ``loss function，或cost function`` -> ``loss function`` and the
+    synonym ``cost function``. ``Resource Acquisition Is Initialization (RAII)`` -> the full
+    form and its abbreviation. Returns (text, abbreviations, synonyms).
+    """
+    abbreviations: list[str] = []
+
+    def nested(match: re.Match[str]) -> str:
+        content = match.group(1).strip()
+        if is_abbreviation(content):
+            abbreviations.append(content)
+        return ""
+
+    text = NESTED_RE.sub(nested, inner).strip()
+    pieces = re.split(r"([,，;；])", text)
+    kept = pieces[0]
+    synonyms: list[str] = []
+    for separator, piece in zip(pieces[1::2], pieces[2::2]):
+        cue = ALTERNATIVE_RE.match(piece.strip())
+        other = piece.strip()[cue.end():].strip() if cue else ""
+        if not other:
+            kept += separator + piece
+        elif not has_han(other) and has_latin(other):
+            synonyms.append(other)
+    return kept.strip(), tuple(abbreviations), tuple(synonyms)
 
 
 @dataclass(frozen=True)
@@ -33,8 +87,11 @@ class InnerParse:
 
 
 def is_abbreviation(text: str) -> bool:
-    """``AGI``, ``e/acc``, ``UAE``, ``R&D``: short, no spaces, capitals or a slash."""
+    """``AGI``, ``e/acc``, ``UAE``, ``R&D``, ``i.i.d.``: short, no spaces, capitals, a slash
+    or letters each followed by a dot."""
     text = text.strip()
+    if DOTTED_RE.fullmatch(text):
+        return True
     if not ABBR_RE.match(text):
         return False
     upper = sum(ch.isupper() for ch in text)
@@ -79,8 +136,17 @@ def leading_name(rest: str) -> tuple[str, str] | None:
 def parse_english_inner(inner: str) -> InnerParse | None:
     """Parse a bracket whose leading part is English; None when it is an aside."""
     inner = inner.strip()
-    if not_a_term(inner) or not has_latin(inner):
+    if not_a_term(inner) or not has_latin(inner) or is_sentence(inner):
         return None
+    if ":" not in inner and "：" not in inner:
+        cleaned, nested_abbreviations, synonyms = split_alternatives(inner)
+        if cleaned != inner and cleaned and has_latin(cleaned) and not has_han(cleaned):
+            parsed = parse_english_inner(cleaned)
+            if parsed is None:
+                return None
+            abbreviations = tuple(dict.fromkeys([*parsed.abbreviations, *nested_abbreviations]))
+            aliases = tuple(dict.fromkeys([*parsed.aliases, *synonyms]))
+            return InnerParse(parsed.en, abbreviations, parsed.rest, aliases)
     head, rest = inner, ""
     parts = re.split(r"\s*[:：]\s*", inner)
     latin_parts: list[str] = []
@@ -121,6 +187,14 @@ def _split_abbreviation(pieces: list[str], whole: str) -> InnerParse | None:
         if len(full[0].split()) > MAX_EN_WORDS:
             return None
         return InnerParse(en=full[0], abbreviations=tuple(abbreviations))
+    heads = {p.split()[-1].lower() for p in full if p.split()}
+    if 2 <= len(full) <= 3 and not abbreviations and all(
+            len(p.split()) <= SYNONYM_MAX_WORDS and p[:1].islower() for p in full) and (
+            all(len(p.split()) == 1 for p in full) or len(heads) == 1):
+        # 样本（example, sample）, (batch learning, offline learning): alternative words for one
+        # concept, one word each or with the same head; a phrase cut at its commas (last in,
+        # first out; write once, run anywhere) is one gloss
+        return InnerParse(en=full[0], aliases=tuple(full[1:]))
     if len(whole.split()) > MAX_EN_WORDS:
         return None
     return InnerParse(en=whole)

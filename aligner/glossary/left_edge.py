@@ -41,6 +41,11 @@ def trim_clause(term: str, english: str, count: Callable[[str], int]) -> Edge:
     words = lexicon.words(term)
     cut = 0
     uncertain = False
+    if (len(words) >= 2 and len(words[0]) >= 2 and words[0][0] in STOP_WORDS and lexicon.pos(words[0][0]) in GRAMMAR_TAGS
+            and not lexicon.in_dictionary(words[0]) and _is_word(term[1:], count)):
+        # 或协|变量: jieba glued a conjunction to the term's first character
+        words = lexicon.words(term[1:])
+        cut = 1
     while len(words) >= 2:
         first, rest = words[0], "".join(words[1:])
         if not has_han(first) or len(rest) < 2 or _translates(first, english):

@@ -18,10 +18,12 @@ from ..model import Paragraph, Source, TermKind, TermStatus
 from . import lexicon
 from .boundary import STOP_WORDS, Boundary, find_boundary, quoted_term
 from .candidate import Candidate, Evidence
+from .coverage import extend_left, spells_acronym, without_context_word
 from .left_edge import category_for_name, trim_clause
 from .kinds import kind_from_context
 from .inner import (
     InnerParse,
+    is_abbreviation,
     leading_name,
     parse_alias_inner,
     parse_chinese_inner,
@@ -40,13 +42,19 @@ def paren_candidates(
 ) -> Iterator[Candidate]:
     """Every bracket pair in one paragraph that reads as a translation."""
     text = paragraph.text
+    consumed: list[tuple[int, int]] = []  # nested brackets an outer one read as its abbreviation
     for group in paren_groups(text, nested=True):
+        if any(start < group.start and group.end < end for start, end in consumed):
+            continue
         prefix = text[: group.start]
         parsed = parse_english_inner(group.inner) or parse_alias_inner(group.inner)
         if parsed is not None:
+            if any(f"({a})" in group.inner or f"（{a}）" in group.inner for a in parsed.abbreviations):
+                consumed.append((group.start, group.end))
             candidate = _chinese_then_english(stem, paragraph, prefix, parsed, count)
         else:
-            candidate = _english_then_chinese(stem, paragraph, prefix, group.inner)
+            candidate = (_english_then_chinese(stem, paragraph, prefix, group.inner)
+                         or _inner_chinese_abbreviation(stem, paragraph, group.start, group.inner))
         if candidate is not None:
             if candidate.context_kind is None:
                 candidate.context_kind = _context_kind(prefix, candidate.zh, text[group.end : group.end + 40])
@@ -144,6 +152,12 @@ def _chinese_then_english(
             boundary = Boundary(edge.term, boundary.start + edge.cut, boundary.cue)
             if edge.uncertain:
                 status = TermStatus.PROPOSED
+        grown = extend_left(prefix, boundary.term, boundary.start, en, count)
+        if grown.start != boundary.start:
+            boundary = Boundary(grown.term, grown.start, boundary.cue)
+            if grown.guessed:
+                status = TermStatus.PROPOSED
+    en = without_context_word(en, boundary.term, prefix, boundary.start)
     if category_for_name(boundary.term, en):
         return None  # 数据库(PostgreSQL): a category word and an instance, not a translation
     variants = list(parsed.abbreviations) + list(parsed.aliases)
@@ -163,6 +177,8 @@ def _chinese_then_english(
 def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: str) -> Candidate | None:
     zh = parse_chinese_inner(inner)
     latin = _latin_prefix(prefix)
+    if latin is not None and zh is None and spells_acronym(inner, latin[0]):
+        zh = inner.strip()  # RBAC（基于角色的访问控制）: 的 and 基于 belong to the expansion
     if zh is None or latin is None:
         return None
     term, start = latin
@@ -173,6 +189,16 @@ def _english_then_chinese(stem: str, paragraph: Paragraph, prefix: str, inner: s
     if len(en) < 2 or en.isdigit():
         return None
     return Candidate(tidy(zh), en, Evidence.PAREN, _source(stem, paragraph, len(prefix) + 1), cue="english-first")
+
+
+def _inner_chinese_abbreviation(stem: str, paragraph: Paragraph, start: int, inner: str) -> Candidate | None:
+    """内存（随机访问存储，RAM）: the bracket holds a Chinese full name and its abbreviation."""
+    pieces = [p.strip() for p in re.split(r"[,，;；]", inner)]
+    if len(pieces) != 2 or not short_chinese_name(pieces[0]) or not is_abbreviation(pieces[1]):
+        return None
+    if any(w in STOP_WORDS for w in lexicon.words(pieces[0])):
+        return None
+    return Candidate(pieces[0], pieces[1], Evidence.PAREN, _source(stem, paragraph, start + 1), cue="inner-chinese")
 
 
 def _initials_match(term: str, abbreviation: str) -> bool:
