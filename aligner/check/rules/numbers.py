@@ -153,11 +153,11 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
     have = target_numbers(unit.target)
     missing = [(written, value) for written, value in numbers if value not in have]
     if missing:
+        items = dict.fromkeys(w if _show(v) == w else f"{w} (= {_show(v)})" for w, v in missing)
         written = ", ".join(dict.fromkeys(w for w, _v in missing))
         expected = tuple(dict.fromkeys(_show(v) for _w, v in missing))
         yield unit_finding(unit, NUMBER_MISMATCH, source_term=written, expected=expected,
-                           message=f"the source has {written} ({' / '.join(expected)}) "
-                                   "but the target does not")
+                           message=f"the source has {', '.join(items)} but the target does not")
 
 
 FAMILY = register(Family("numbers", (NUMBER_MISMATCH,), unit_check=check_numbers))

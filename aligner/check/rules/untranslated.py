@@ -35,5 +35,5 @@ def check_untranslated(unit: Unit) -> Iterator[Finding]:
                            message="the target is a copy of the source")
 
 
-FAMILY = register(Family("untranslated", (UNTRANSLATED, COPIED), unit_check=check_untranslated,
+FAMILY = register(Family("completeness", (UNTRANSLATED, COPIED), unit_check=check_untranslated,
                          sees_empty=True))
