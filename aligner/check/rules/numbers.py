@@ -75,9 +75,21 @@ def _plain(value: Decimal) -> Decimal:
     return value.normalize() if value == value.to_integral() else value
 
 
+_ANY_NUMBER = re.compile("[0-9\uff10-\uff19十百千万亿〇零]")
+_WIDE = re.compile("[\uff01-\uff5e]")
+
+
+def _normal(text: str) -> str:
+    """Markup removed; full-width forms folded (NFKC) only where there are any."""
+    text = strip_markup(text)
+    return unicodedata.normalize("NFKC", text) if _WIDE.search(text) else text
+
+
 def source_numbers(text: str) -> list[tuple[str, Decimal]]:
     """(as written, value) of each number of a Chinese source."""
-    text = unicodedata.normalize("NFKC", strip_markup(text))
+    if not _ANY_NUMBER.search(text):  # a Chinese number without digits needs a magnitude
+        return []
+    text = _normal(text)
     found: list[tuple[str, Decimal]] = []
     for match in _ARABIC.finditer(text):
         try:
@@ -107,9 +119,10 @@ def source_numbers(text: str) -> list[tuple[str, Decimal]]:
     return found
 
 
-def target_numbers(text: str) -> set[Decimal]:
-    """Every value an English target writes, in digits or in words."""
-    text = unicodedata.normalize("NFKC", strip_markup(text))
+def target_numbers(text: str, *, words: bool = True) -> set[Decimal]:
+    """Every value an English target writes, in digits (and in words unless ``words`` is
+    false: reading the words is the slow part, needed only when the digits fall short)."""
+    text = _normal(text)
     values: set[Decimal] = set()
     for match in _ARABIC.finditer(text):
         value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
@@ -117,8 +130,10 @@ def target_numbers(text: str) -> set[Decimal]:
         mag = _EN_MAG_RE.match(text, match.end())
         if mag:
             values.add(_plain(value * _EN_MAG[mag.group(1).lower()]))
-    words = list(_EN_WORD.finditer(text))
-    for i, match in enumerate(words):
+    if not words:
+        return values
+    found = list(_EN_WORD.finditer(text))
+    for i, match in enumerate(found):
         word, second = match.group(1), match.group(2)
         lower = word.lower()
         value = None
@@ -128,7 +143,7 @@ def target_numbers(text: str) -> set[Decimal]:
             value = _ORDINALS[lower]
         elif word in _MONTHS:
             value = _MONTHS[word]
-        elif lower in ("a", "an") and i + 1 < len(words) and words[i + 1].group(1).lower() in _EN_MAG:
+        elif lower in ("a", "an") and i + 1 < len(found) and found[i + 1].group(1).lower() in _EN_MAG:
             value = 1
         if value is None:
             continue
@@ -150,8 +165,11 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
     numbers = source_numbers(unit.source)
     if not numbers:
         return
-    have = target_numbers(unit.target)
+    have = target_numbers(unit.target, words=False)
     missing = [(written, value) for written, value in numbers if value not in have]
+    if missing:
+        have = target_numbers(unit.target)
+        missing = [(written, value) for written, value in missing if value not in have]
     if missing:
         items = dict.fromkeys(w if _show(v) == w else f"{w} (= {_show(v)})" for w, v in missing)
         written = ", ".join(dict.fromkeys(w for w, _v in missing))

@@ -72,9 +72,13 @@ def _fold_quotes(balance: dict[str, int]) -> set[str]:
     return {("quote" if k in ("“”", "‘’", '"') else k) for k in balance}
 
 
+_ANY_BRACKET = re.compile("[" + re.escape("".join(_KIND)) + "]")
+_ANY_QUOTE = re.compile("[\"“”‘’]")
+
+
 def check_punctuation(unit: Unit) -> Iterator[Finding]:
     source, target = unit.source, unit.target
-    target_brackets = _bracket_balance(target)
+    target_brackets = _bracket_balance(target) if _ANY_BRACKET.search(target) else {}
     if target_brackets:
         source_brackets = _bracket_balance(source)
         odd = sorted(k for k, v in target_brackets.items()
@@ -82,23 +86,23 @@ def check_punctuation(unit: Unit) -> Iterator[Finding]:
         if odd:
             yield unit_finding(unit, BRACKET, source_term=" ".join(odd), expected=(),
                                message=f"the target has unpaired {' '.join(odd)} brackets")
-    target_quotes = _fold_quotes(_quote_balance(target))
+    target_quotes = _fold_quotes(_quote_balance(target)) if _ANY_QUOTE.search(target) else set()
     if target_quotes:
         source_quotes = _fold_quotes(_quote_balance(source)) | {
             "quote" for k, v in _bracket_balance(source).items() if k in ("“”", "‘’")}
         if "quote" in target_quotes and "quote" not in source_quotes:
             yield unit_finding(unit, QUOTE, source_term="", expected=(),
                                message="the target has an unpaired quotation mark")
-    lead = lambda s: s[: len(s) - len(s.lstrip())]  # noqa: E731
-    trail = lambda s: s[len(s.rstrip()):]  # noqa: E731
-    if bool(lead(target)) != bool(lead(source)) or bool(trail(target)) != bool(trail(source)):
-        where = [w for w, f in (("start", lead), ("end", trail)) if bool(f(target)) != bool(f(source))]
+    where = [w for w, i in (("start", 0), ("end", -1))
+             if target[i].isspace() != (source[i].isspace() if source else False)]
+    if where:
         yield unit_finding(unit, EDGE, source_term="", expected=(),
                            message=f"whitespace at the {' and '.join(where)} of the target "
                                    "differs from the source")
-    if _SPACES.search(target.strip()) and not _SPACES.search(source.strip()):
-        yield unit_finding(unit, DOUBLE, source_term="", expected=(),
-                           message="the target has a double space")
+    if "  " in target.strip() or "\u3000" in target or "\u00a0" in target:
+        if _SPACES.search(target.strip()) and not _SPACES.search(source.strip()):
+            yield unit_finding(unit, DOUBLE, source_term="", expected=(),
+                               message="the target has a double space")
 
 
 FAMILY = register(Family("punctuation", (BRACKET, QUOTE, EDGE, DOUBLE),
