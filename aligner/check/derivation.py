@@ -78,6 +78,11 @@ def _glosses() -> dict[str, str]:
     return raw_glosses()
 
 
+def dictionary_words() -> dict[str, str]:
+    """CC-CEDICT headwords (loaded once; shared with the number rule)."""
+    return _glosses()
+
+
 def _senses(word: str) -> list[str]:
     """English of a CC-CEDICT word: each sense, and each content word of a sense."""
     raw = _glosses().get(word)

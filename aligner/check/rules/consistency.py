@@ -3,7 +3,9 @@
 * ``inconsistent-target``: one source segment has different targets.
 * ``inconsistent-source``: one target is used for different sources (the reverse): a
   copy-paste error or a translation that lost a distinction. Sources that differ only in
-  punctuation, width, case or spacing count as the same source.
+  punctuation, width, case or spacing count as the same source, and targets of fewer than
+  three words (headings and labels such as "Examples", which several Chinese synonyms
+  rightly share) are not compared.
 """
 from __future__ import annotations
 
@@ -77,6 +79,10 @@ def _loose(text: str) -> str:
     return "".join(c for c in folded if unicodedata.category(c)[0] not in "PZS" and not c.isspace())
 
 
+#: targets shorter than this many words are not compared (headings, labels)
+MIN_WORDS = 3
+
+
 class SourceTracker(Tracker):
     """Targets shared by units whose sources differ (after :func:`_loose`)."""
 
@@ -85,7 +91,8 @@ class SourceTracker(Tracker):
 
     def add(self, position: int, unit: Unit) -> None:
         target = normalise_segment(unit.target)
-        if any(c.isalpha() for c in target):  # a target of digits or symbols says nothing
+        # a heading of one or two words (Syntax, See also) rightly renders several synonyms
+        if len(target.split()) >= MIN_WORDS and any(c.isalpha() for c in target):
             self._groups.setdefault(target, []).append((position, unit))
 
     def findings(self) -> Iterator[tuple[int, Finding]]:

@@ -4,7 +4,8 @@ Each is compared as a multiset: every item of the source must be in the target a
 times, written the same. A target item that is not in the source is named in the message
 ("altered": {0} became {1}, https://a.example became https://b.example). Items are found
 with conservative patterns (``{0}``, ``{name}``, ``{{name}}``, printf ``%s``/``%1$d``/
-``%(name)s``, XML/HTML tags as text, as TMX and PO carry them); XLIFF inline codes
+``%(name)s``, XML/HTML tags as text, as TMX and PO carry them; TeX math ``$…$`` is left
+out, its braces are groups); XLIFF inline codes
 (``<x id="1"/>``, which the unit text does not show) come from :mod:`aligner.check.codes`.
 """
 from __future__ import annotations
@@ -39,8 +40,12 @@ _PLACEHOLDER_RE = re.compile(
     r"|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGc@]"  # %s %1$d %.2f
     r"|%\([A-Za-z_]\w*\)[sdifr]"  # %(name)s
     r"|\$\{[A-Za-z_]\w*\}")  # ${name}
-_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
+# an opening tag follows no letter or digit: Rc<T> and Vec<u8> are generic types, not tags
+_TAG_RE = re.compile(r"(?:</|(?<![A-Za-z0-9_])<)[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
 
+
+#: TeX math ($…$, $$…$$): its braces are groups ({B}, {1,2}), not placeholders
+MATH_RE = re.compile(r"\$\$.+?\$\$|(?<![\\$])\$(?!\s)[^$\n]+?(?<![\s\\])\$", re.S)
 
 #: a character every markup item holds: text without any of them has no markup (fast path)
 _TRIGGER = re.compile(r"://|www\.|[@{%$<]", re.I)
@@ -77,7 +82,9 @@ def _compare(unit: Unit, rule: RuleSpec, source: Counter[str], target: Counter[s
         return
     extra = target - source
     names = ", ".join(sorted(missing))
-    message = f"{what} {names} of the source {'is' if len(missing) == 1 else 'are'} not in the target"
+    many = sum(missing.values()) > 1
+    label = (what + ("es" if what.endswith("ss") else "s")) if many else what
+    message = f"{label} {names} of the source {'are' if many else 'is'} not in the target"
     if extra:
         message += f" (the target has {', '.join(sorted(extra))})"
     yield unit_finding(unit, rule, source_term=names, expected=tuple(sorted(missing)),
@@ -89,13 +96,14 @@ def check_markup(unit: Unit) -> Iterator[Finding]:
     if not unit.codes[0] and not _TRIGGER.search(source):
         return  # nothing in the source that must reach the target
     yield from _compare(unit, URL, _items(_URL_RE, source), _items(_URL_RE, target), "URL")
-    no_urls_source, no_urls_target = _URL_RE.sub(" ", source), _URL_RE.sub(" ", target)
+    no_urls_source = MATH_RE.sub(" ", _URL_RE.sub(" ", source))
+    no_urls_target = MATH_RE.sub(" ", _URL_RE.sub(" ", target))
     yield from _compare(unit, EMAIL, _items(_EMAIL_RE, no_urls_source),
                         _items(_EMAIL_RE, no_urls_target), "e-mail address")
     yield from _compare(unit, PLACEHOLDER, _items(_PLACEHOLDER_RE, no_urls_source),
                         _items(_PLACEHOLDER_RE, no_urls_target), "placeholder")
-    tags_source = _items(_TAG_RE, source) + Counter(unit.codes[0])
-    tags_target = _items(_TAG_RE, target) + Counter(unit.codes[1])
+    tags_source = _items(_TAG_RE, no_urls_source) + Counter(unit.codes[0])
+    tags_target = _items(_TAG_RE, no_urls_target) + Counter(unit.codes[1])
     yield from _compare(unit, TAG, tags_source, tags_target, "tag")
 
 

@@ -71,6 +71,18 @@ def _chinese_value(run: str) -> int:
     return total + (digit or 0)
 
 
+#: after a number these make a quantity, not a word (三十年, 五千万元, 两百人)
+_COUNTED = set("年月日号个岁元人次倍点%％万亿多余")
+
+
+def _in_word(text: str, start: int, end: int) -> bool:
+    """True when a CC-CEDICT word starts at ``start`` and runs past ``end``."""
+    from ..derivation import dictionary_words
+
+    words = dictionary_words()
+    return any(text[start:stop] in words for stop in range(end + 1, min(len(text), start + 6) + 1))
+
+
 def _plain(value: Decimal) -> Decimal:
     return value.normalize() if value == value.to_integral() else value
 
@@ -114,6 +126,9 @@ def source_numbers(text: str) -> list[tuple[str, Decimal]]:
                 continue
         elif not any(c in _SMALL or c in _BIG for c in run):
             continue
+        if after not in _COUNTED and _in_word(text, match.start() + len(match.group(0)) - len(run),
+                                              match.end()):
+            continue  # 十六进制 (hexadecimal), 五十步笑百步: a word, not a number
         value = _chinese_value(run)
         found.append(("百分之" + run if before.endswith("百分之") else run, Decimal(value)))
     return found

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from ...model import Finding, Severity
 from ..units import Unit
+from .markup import MATH_RE
 from .registry import Family, RuleSpec, register, unit_finding
 
 BRACKET = RuleSpec("unpaired-bracket", Severity.WARNING,
@@ -37,11 +38,12 @@ _QUOTES = {"“": ("“”", 1), "”": ("“”", -1), "‘": ("‘’", 1), "�
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?!\w)")  # it’s, users’ : not a closing quote
 _SPACES = re.compile(r"[ \u00a0\u3000]{2,}")
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|\{\{?[\w.]*\}?\}|https?://\S+")
+_INCH = re.compile(r'(?<=\d)"')  # 2.5" is an inch mark, not a quotation mark
 
 
 def _bracket_balance(text: str) -> dict[str, int]:
     """Per kind of bracket: opens minus closes, and -1000 when a close comes first."""
-    text = _MARKUP.sub(" ", text)
+    text = _MARKUP.sub(" ", MATH_RE.sub(" ", text))
     depth: dict[str, int] = {}
     bad: set[str] = set()
     for char in text:
@@ -55,7 +57,7 @@ def _bracket_balance(text: str) -> dict[str, int]:
 
 
 def _quote_balance(text: str) -> dict[str, int]:
-    text = _APOSTROPHE.sub("", text)
+    text = _INCH.sub("", _APOSTROPHE.sub("", text))
     balance: dict[str, int] = {}
     for char in text:
         if char in _QUOTES:
