@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from ...model import Finding, Severity
 from ..units import Unit
-from .markup import strip_markup
+from .markup import MATH_RE, strip_markup
 from .registry import Family, RuleSpec, register, unit_finding
 
 NUMBER_MISMATCH = RuleSpec(
@@ -32,10 +32,13 @@ _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10 ** 4, "亿": 10 ** 8}
 _CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
 _ARABIC = re.compile(r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
-_CN_MAG = re.compile(r"\s*(万亿|千万|百万|十万|万|亿|千)")
+_TARGET_ARABIC = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
+_DECADE = re.compile(r"(\d{1,2})\s*世纪\s*(\d0)\s*年代")
+_BARE = re.compile(r"\$\s*\d+(?:\.\d+)?\s*\$")  # $64$: a number set in math, still a number
+_CN_MAG = re.compile(r"\$?\s*(万亿|千万|百万|十万|万|亿|千)")  # $10$万: TeX-wrapped
 _EN_MAG = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9,
            "trillion": 10 ** 12, "k": 1000, "m": 10 ** 6, "bn": 10 ** 9}
-_EN_MAG_RE = re.compile(r"\s*(hundred|thousand|million|billion|trillion|bn|k|m)\b", re.I)
+_EN_MAG_RE = re.compile(r"[\s-]*(hundred|thousand|million|billion|trillion|bn|k|m)\b", re.I)
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
@@ -98,11 +101,17 @@ def _normal(text: str) -> str:
 
 
 def source_numbers(text: str) -> list[tuple[str, Decimal]]:
-    """(as written, value) of each number of a Chinese source."""
+    """(as written, value) of each number of a Chinese source; TeX math ($…$) is left out:
+    formulas are copied, and their digits (x_{11}, 10^9) are no quantities to translate."""
     if not _ANY_NUMBER.search(text):  # a Chinese number without digits needs a magnitude
         return []
     text = _normal(text)
+    if "$" in text:
+        text = MATH_RE.sub(lambda m: m.group(0)[1:-1] if _BARE.fullmatch(m.group(0)) else " ", text)
     found: list[tuple[str, Decimal]] = []
+    for match in _DECADE.finditer(text):  # 20世纪90年代: the 1990s
+        found.append((match.group(0), Decimal((int(match.group(1)) - 1) * 100 + int(match.group(2)))))
+    text = _DECADE.sub(" ", text)
     for match in _ARABIC.finditer(text):
         try:
             value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
@@ -112,7 +121,7 @@ def source_numbers(text: str) -> list[tuple[str, Decimal]]:
         mag = _CN_MAG.match(text, match.end())
         if mag:
             value *= _chinese_value(mag.group(1).strip()) or 1
-            written += mag.group(0)
+            written += mag.group(0).replace("$", "")
         found.append((written, _plain(value)))
     for match in _CN_RUN.finditer(text):
         run = match.group(0).lstrip("万亿千百")
@@ -139,7 +148,7 @@ def target_numbers(text: str, *, words: bool = True) -> set[Decimal]:
     false: reading the words is the slow part, needed only when the digits fall short)."""
     text = _normal(text)
     values: set[Decimal] = set()
-    for match in _ARABIC.finditer(text):
+    for match in _TARGET_ARABIC.finditer(text):  # digits after letters too: \times3, H100
         value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
         values.add(_plain(value))
         mag = _EN_MAG_RE.match(text, match.end())
@@ -158,7 +167,7 @@ def target_numbers(text: str, *, words: bool = True) -> set[Decimal]:
             value = _ORDINALS[lower]
         elif word in _MONTHS:
             value = _MONTHS[word]
-        elif lower in ("a", "an") and i + 1 < len(found) and found[i + 1].group(1).lower() in _EN_MAG:
+        elif lower in ("a", "an", "once", "single"):  # a week, a million: the number one
             value = 1
         if value is None:
             continue
