@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-#: the benchmarks that read MAC-Dev or the shared evaluation scripts
-NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "variants_eval")
+#: the benchmarks that read MAC-Dev, the realworld corpus or the shared evaluation scripts
+NEEDS_SHARED = ("align_scale", "check_realworld", "mac_dev", "pair_names_eval", "variants_eval")
 
 
 def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
