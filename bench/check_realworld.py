@@ -25,13 +25,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from shared_data import SHARED, require
+from shared_data import REALWORLD, require
 
 from aligner.check import all_rules, read_units, run_check
 from aligner.check.terms import has_han
 from aligner.formats.glossary_read import read_glossary
-
-REALWORLD = SHARED / "realworld" / "corpus"
 
 
 def build(out: Path) -> None:

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(ENV) or ROOT.parent / "shared")
 MAC_DEV = SHARED / "mac-dev"
 ALIGN_EVAL = SHARED / "bench" / "align_eval.py"
+REALWORLD = SHARED / "realworld" / "corpus"
 
 #: what each shared path is, for the message
 _WHAT = {
@@ -23,6 +24,7 @@ _WHAT = {
     MAC_DEV / "gold": "MAC-Dev's gold alignments",
     MAC_DEV / "bertalign": "Bertalign's MAC-Dev output",
     ALIGN_EVAL: "the alignment scorer",
+    REALWORLD: "the realworld corpus (zh/ and en/ documents)",
 }
 
 

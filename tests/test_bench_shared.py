@@ -25,7 +25,7 @@ def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
             assert "require(" in text and '"shared"' not in text, script.name
 
 
-@pytest.mark.parametrize("name", NEEDS_SHARED)
+@pytest.mark.parametrize("name", [n for n in NEEDS_SHARED if n != "check_realworld"])
 @pytest.mark.parametrize("shape", ["missing", "empty"])
 def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) -> None:
     shared = tmp_path / "shared"
@@ -41,3 +41,14 @@ def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) 
     assert lines[0].startswith(f"{name}.py: needs MAC-Dev")
     assert f"at {shared / 'mac-dev'}, which is {shape};" in lines[0]
     assert "ALIGNER_SHARED=DIR" in lines[0]
+
+
+def test_check_realworld_without_the_corpus_is_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "ALIGNER_SHARED": str(tmp_path / "shared")}
+    run = subprocess.run([sys.executable, str(BENCH / "check_realworld.py")], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.splitlines() == [
+        f"check_realworld.py: needs the realworld corpus (zh/ and en/ documents) at "
+        f"{tmp_path / 'shared' / 'realworld' / 'corpus'}, which is missing; put the project's "
+        "shared data beside the project as ../shared, or set ALIGNER_SHARED=DIR."]
