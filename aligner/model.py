@@ -258,3 +258,4 @@ class Finding:
     fuzzy: bool = False  # the unit is a fuzzy (unreviewed) entry, checked with --include-fuzzy
     # inconsistent-target: every (target, ("file:line", ...)) of the source, most frequent first
     variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = ""  # the unit's source segment

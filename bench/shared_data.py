@@ -24,7 +24,7 @@ _WHAT = {
     MAC_DEV / "gold": "MAC-Dev's gold alignments",
     MAC_DEV / "bertalign": "Bertalign's MAC-Dev output",
     ALIGN_EVAL: "the alignment scorer",
-    REALWORLD: "the realworld corpus of documentation pages with their English (zh/, en/)",
+    REALWORLD: "the realworld corpus (zh/ and en/ documents)",
 }
 
 

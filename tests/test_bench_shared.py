@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-#: the benchmarks that read MAC-Dev or the shared evaluation scripts
-NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "realworld_markup", "variants_eval")
+#: the benchmarks that read MAC-Dev, the realworld corpus or the shared evaluation scripts
+NEEDS_SHARED = ("align_scale", "check_realworld", "mac_dev", "pair_names_eval", "realworld_markup", "variants_eval")
 #: what each one names first when the shared data is missing, and where it looks
 NEEDS = {name: ("MAC-Dev", "mac-dev") for name in NEEDS_SHARED} | {
-    "realworld_markup": ("the realworld corpus", "realworld/corpus")}
+    name: ("the realworld corpus", "realworld/corpus") for name in ("check_realworld", "realworld_markup")}
 
 
 def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
@@ -28,13 +28,13 @@ def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
             assert "require(" in text and '"shared"' not in text, script.name
 
 
-@pytest.mark.parametrize("name", NEEDS_SHARED)
+@pytest.mark.parametrize("name", [n for n in NEEDS_SHARED if n != "check_realworld"])
 @pytest.mark.parametrize("shape", ["missing", "empty"])
 def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) -> None:
     shared = tmp_path / "shared"
     what, where = NEEDS[name]
     if shape == "empty":
-        (shared / where / ("zh" if name == "realworld_markup" else "")).mkdir(parents=True)
+        (shared / where / ("zh" if where.startswith("realworld") else "")).mkdir(parents=True)
     env = {**os.environ, "ALIGNER_SHARED": str(shared)}
     run = subprocess.run([sys.executable, str(BENCH / f"{name}.py")], env=env, capture_output=True, text=True,
                          timeout=300)
@@ -45,3 +45,14 @@ def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) 
     assert lines[0].startswith(f"{name}.py: needs {what}")
     assert f"at {shared / where}, which is {shape};" in lines[0]
     assert "ALIGNER_SHARED=DIR" in lines[0]
+
+
+def test_check_realworld_without_the_corpus_is_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "ALIGNER_SHARED": str(tmp_path / "shared")}
+    run = subprocess.run([sys.executable, str(BENCH / "check_realworld.py")], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.splitlines() == [
+        f"check_realworld.py: needs the realworld corpus (zh/ and en/ documents) at "
+        f"{tmp_path / 'shared' / 'realworld' / 'corpus'}, which is missing; put the project's "
+        "shared data beside the project as ../shared, or set ALIGNER_SHARED=DIR."]

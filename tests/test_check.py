@@ -20,6 +20,7 @@ from aligner.check import (
     SCHEMA_VERSION, TermIndex, Unit, UnitReader, check, check_translation_units, check_units,
     read_units, run_check,
 )
+from aligner.check.rules import TERM_RULES
 from aligner.check.terms import fold_target, tolerant_pattern
 from aligner.cli import cli
 from aligner.formats.glossary_read import read_glossary
@@ -410,5 +411,7 @@ def test_chinese_variant_of_a_kept_term_is_an_ordinary_term() -> None:
     units = [Unit("f", "1", None, "通用人工智能何时到来？", "When will agi arrive?"),
              Unit("f", "2", None, "通用人工智能何时到来？!", "When will it arrive?"),
              Unit("f", "3", None, "AGI何时到来？", "When will agi arrive?")]
-    assert [(f.unit, f.rule, f.severity.value) for f in check(units, entries).findings] == [
+    # glossary rules only: units 1 and 3 share a target (inconsistent-source, tested elsewhere)
+    assert [(f.unit, f.rule, f.severity.value)
+            for f in check(units, entries, rules=TERM_RULES).findings] == [
         ("2", "missing-term", "error"), ("3", "keep-as-is", "warning")]

@@ -10,39 +10,49 @@ Library entry points (the CLI and the build pipeline call these):
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..model import Finding, TermEntry, TranslationUnit
 from .report import SCHEMA_VERSION, CheckReport
-from .rules import ConsistencyTracker, Rule, term_findings
+from .rules import (
+    TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
+    term_findings,
+)
 from .terms import TermIndex
 from .units import FileStats, Unit, UnitFormat, UnitReader, read_units
 
 __all__ = [
-    "SCHEMA_VERSION", "CheckReport", "FileStats", "Rule", "TermIndex", "Unit", "UnitFormat",
-    "UnitReader", "check", "check_translation_units", "check_units", "read_units", "run_check",
+    "SCHEMA_VERSION", "CheckReport", "FileStats", "Rule", "RuleSpec", "TermIndex", "Unit",
+    "UnitFormat", "UnitReader", "all_rules", "check", "select_rules", "check_translation_units", "check_units", "read_units", "run_check",
 ]
 
 
 def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
-          files: Sequence[FileStats] | None = None, include_fuzzy: bool = False) -> CheckReport:
-    """Check ``units`` against ``glossary``; findings come in file and unit order.
+          files: Sequence[FileStats] | None = None, include_fuzzy: bool = False,
+          rules: Collection[str] | None = None) -> CheckReport:
+    """Check ``units`` against ``glossary`` with ``rules`` (ids; default: the rules on by
+    default, see :func:`select_rules`); findings come in file and unit order.
 
-    Units with an empty source or target are counted but not checked. Fuzzy units (an
-    unreviewed guess, not a translation) are counted and skipped unless ``include_fuzzy``;
-    their findings are then marked ``fuzzy``. Inconsistent targets are looked for across
-    all the units, so across files too. ``files`` gives the per-file counts when a
-    :class:`UnitReader` read the units; otherwise they are counted here.
+    Units with an empty source are counted and not checked; units with an empty target are
+    seen only by the ``untranslated`` rule. Fuzzy units (an unreviewed guess, not a
+    translation) are counted and skipped unless ``include_fuzzy``; their findings are then
+    marked ``fuzzy``. Cross-unit rules (consistency) look across all the units, so across
+    files too. ``files`` gives the per-file counts when a :class:`UnitReader` read the
+    units; otherwise they are counted here.
     """
+    enabled = default_rules() if rules is None else frozenset(rules)
     index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
     report = CheckReport(glossary_terms=len(index),
                          glossary_entries=sum(len(t.entries) for t in index.terms),
-                         include_fuzzy=include_fuzzy)
+                         include_fuzzy=include_fuzzy, rules=sorted(enabled, key=_rank))
     counted: dict[str, FileStats] = {}
     positioned: list[tuple[int, int, Finding]] = []
-    tracker = ConsistencyTracker()
+    active = [f for f in families() if any(r.id in enabled for r in f.rules)]
+    unit_checks = [f for f in active if f.unit_check is not None]
+    trackers = [make() for f in active for make in f.trackers]
+    terms_on = bool(enabled & TERM_RULES - {Rule.INCONSISTENT_TARGET.value})
     file_order: dict[str, int] = {}
     for position, unit in enumerate(units):
         order = file_order.setdefault(unit.file, len(file_order))
@@ -53,29 +63,47 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
                 stats.untranslated += 1
             elif unit.fuzzy:
                 stats.fuzzy += 1
-        if not unit.source.strip() or not unit.target.strip():
+        if not unit.source.strip():
             continue
-        if unit.fuzzy and not include_fuzzy:
+        empty = not unit.target.strip()
+        if unit.fuzzy and not include_fuzzy and not empty:
             continue
-        tracker.add(position, unit)
+        for family in unit_checks:
+            if empty and not family.sees_empty:
+                continue
+            positioned.extend((order, position, f) for f in family.unit_check(unit)
+                              if f.rule in enabled)
+        if empty:
+            continue
+        for tracker in trackers:
+            tracker.add(position, unit)
+        if not terms_on:
+            continue
         hits = index.find(unit.source)
         if not hits:
             continue
         report.term_hits += len({id(h.term) for h in hits})
-        for finding in term_findings(unit, hits):
-            positioned.append((order, position, finding))
-    for position, finding in tracker.findings():
-        positioned.append((file_order[finding.file], position, finding))
-    rule_rank = {rule.value: i for i, rule in enumerate(Rule)}
-    positioned.sort(key=lambda item: (item[0], item[1], rule_rank.get(item[2].rule, 9)))
+        for finding in term_findings(unit, hits, accepted=report.accepted):
+            if finding.rule in enabled:
+                positioned.append((order, position, finding))
+    for tracker in trackers:
+        for position, finding in tracker.findings():
+            if finding.rule in enabled:
+                positioned.append((file_order[finding.file], position, finding))
+    positioned.sort(key=lambda item: (item[0], item[1], _rank(item[2].rule)))
     report.findings = [finding for _o, _p, finding in positioned]
     report.files = list(files) if files is not None else list(counted.values())
     return report
 
 
+def _rank(rule: str) -> int:
+    return rule_order().get(rule, 99)
+
+
 def check_translation_units(units: Iterable[TranslationUnit],
                             glossary: Sequence[TermEntry] | TermIndex, *,
-                            file: str = "corpus.tmx") -> CheckReport:
+                            file: str = "corpus.tmx",
+                            rules: Collection[str] | None = None) -> CheckReport:
     """Check in-memory translation units: ``file`` names them (their ``doc`` when set),
     the unit is its 1-based position and the line its ``src_line``."""
     converted = (
@@ -83,14 +111,15 @@ def check_translation_units(units: Iterable[TranslationUnit],
              target=tu.target)
         for number, tu in enumerate(units, 1)
     )
-    return check(converted, glossary)
+    return check(converted, glossary, rules=rules)
 
 
 def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry], *,
                 file: str = "corpus.tmx") -> dict[str, Any]:
     """The pipeline's self-check: the JSON report (docs/check.md) plus a one-line
-    ``summary`` for the build summary."""
-    report = check_translation_units(units, glossary, file=file)
+    ``summary`` for the build summary. It runs the glossary rules only: the pipeline's
+    own TMX has no tags or copied sources to find, and its summary stays about terms."""
+    report = check_translation_units(units, glossary, file=file, rules=TERM_RULES)
     data = report.to_json()
     data["summary"] = report.summary()
     return data
@@ -98,7 +127,7 @@ def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry],
 
 def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
               stdin: BinaryIO | None = None, strict: bool = False,
-              include_fuzzy: bool = False) -> CheckReport:
+              include_fuzzy: bool = False, rules: Collection[str] | None = None) -> CheckReport:
     """What ``aligner check FILES -g GLOSSARY`` does: read the glossary, read every unit,
     check. Bad input raises :class:`aligner.errors.InputError` before any finding is made.
 
@@ -117,7 +146,7 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
     index = TermIndex(reading.entries)
     reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()}, strict=strict)
     units = list(read_units(paths, reader=reader))  # parse everything first: bad input exits 2
-    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy)
+    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules)
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
                                for line, reason in reading.skipped]

@@ -7,6 +7,7 @@ from typing import Any
 from .. import __version__
 from ..model import Finding, Severity
 from ..wording import count
+from .rules import all_rules, rule_order
 from .units import FileStats
 
 #: bump when a field is renamed or removed; adding a field keeps the version
@@ -34,6 +35,8 @@ class CheckReport:
     glossary_skipped: list[tuple[str, str]] = field(default_factory=list)  # (file:line, reason)
     bad_units: list[tuple[str, str]] = field(default_factory=list)  # malformed units left out
     include_fuzzy: bool = False  # fuzzy units were checked (their findings marked fuzzy)
+    rules: list[str] = field(default_factory=list)  # ids of the rules that ran
+    accepted: list[dict[str, Any]] = field(default_factory=list)  # accepted-by-derivation
 
     @property
     def units(self) -> int:
@@ -91,7 +94,11 @@ class CheckReport:
                 "findings": len(self.findings),
                 "by_severity": {s.value: self.count(s) for s in Severity},
                 "by_rule": self.by_rule(),
+                "accepted": len(self.accepted),
             },
+            "rules": [{"id": r.id, "severity": r.severity.value, "summary": r.summary,
+                       "enabled": r.id in self.rules} for r in all_rules()],
+            "accepted": self.accepted,
             "terms": [
                 {"source_term": term, "expected": list(expected), "rule": rule,
                  "findings": len(items),
@@ -108,16 +115,23 @@ class CheckReport:
         """Findings grouped by (rule, source term, expected), most frequent first."""
         groups: dict[tuple[str, str, tuple[str, ...]], list[Finding]] = {}
         for finding in self.findings:
-            expected = finding.expected if finding.rule != "inconsistent-target" else ()
-            groups.setdefault((finding.rule, finding.source_term, expected), []).append(finding)
-        return sorted(groups.items(), key=lambda kv: (-len(kv[1]), _RULE_ORDER.get(kv[0][0], 9),
+            if finding.rule in _TERM_GROUPED:
+                expected = finding.expected if finding.rule != "inconsistent-target" else ()
+                key = (finding.rule, finding.source_term, expected)
+            else:  # the other rules: one block per rule
+                key = (finding.rule, "", ())
+            groups.setdefault(key, []).append(finding)
+        order = rule_order()
+        return sorted(groups.items(), key=lambda kv: (-len(kv[1]), order.get(kv[0][0], 99),
                                                       kv[0][1], kv[0][2]))
 
     def to_text(self, *, width: int = 70) -> str:
         """Human-readable report: one block per term with counts, then a summary line."""
         lines: list[str] = []
         for (rule, term, expected), items in self.groups():
-            if rule == "inconsistent-target":
+            if rule not in _TERM_GROUPED:
+                head = f"[{rule}]"
+            elif rule == "inconsistent-target":
                 head = f"{_clip(term, width)}  [{rule}]"
             else:
                 head = f"{term} → {' / '.join(expected) or '?'}  [{rule}]"
@@ -129,11 +143,13 @@ class CheckReport:
                 if finding.fuzzy:
                     where += " [fuzzy]"
                 lines.append(f"  {finding.severity.value:<7} {where}: {finding.message}")
+                if rule not in _TERM_GROUPED:
+                    lines.append(f"          source: {_clip(finding.source, width)}")
                 lines.append(f"          target: {_clip(finding.target, width)}")
             variants = items[0].variants
             if any(not _in_file(at, items[0].file) for _t, ats in variants for at in ats):
                 # across files: every translation with every place it is used
-                lines.append("  translations:")
+                lines.append("  sources:" if rule == "inconsistent-source" else "  translations:")
                 for target, ats in variants:
                     lines.append(f"    {_clip(target, width)}  ({len(ats)}): {_places(ats)}")
             lines.append("")
@@ -158,7 +174,9 @@ class CheckReport:
         else:
             text += f"{count(len(self.findings), 'finding')} ("
             text += _severity_counts(self.findings) + ")"
-        if self.untranslated:
+        if self.accepted:
+            text += f"; {count(len(self.accepted), 'term occurrence')} accepted by derivation"
+        if self.untranslated and "untranslated" not in self.rules:
             text += f"; {count(self.untranslated, 'untranslated unit')} not checked"
         if self.fuzzy_skipped:
             text += f"; skipped {count(self.fuzzy_skipped, 'fuzzy entry')} (--include-fuzzy checks them)"
@@ -173,8 +191,8 @@ class CheckReport:
         return text + "."
 
 
-_RULE_ORDER = {"missing-term": 0, "forbidden-variant": 1, "keep-as-is": 2,
-               "inconsistent-target": 3}
+#: rules whose text report has one block per term (or per source), not one per rule
+_TERM_GROUPED = {"missing-term", "forbidden-variant", "keep-as-is", "inconsistent-target"}
 
 
 def _severity_counts(items: list[Finding]) -> str:
@@ -215,4 +233,5 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "target": finding.target,
         "message": finding.message,
         "fuzzy": finding.fuzzy,
+        "source": finding.source,
     }

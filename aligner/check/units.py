@@ -29,6 +29,7 @@ from ..formats.cellguard import unescape_cell
 from ..formats.glossary_read import unclosed_quote_line
 from ..formats.xmlguard import refuse_entities
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
+from .codes import unit_codes
 from .segments import split_segments
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -70,6 +71,8 @@ class Unit:
     source: str
     target: str
     fuzzy: bool = False  # unreviewed (PO fuzzy, XLIFF needs-*, Trados Draft): skipped unless asked
+    #: (source, target) inline-code signatures the text does not show (XLIFF <x/>; codes.py)
+    codes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def ref(self) -> str:
@@ -165,14 +168,18 @@ class UnitReader:
                                   hint="repair the unit, or drop --strict to skip and count it")
             self.bad_units.append((f"{name}:{line}" if line else name, reason))
         zh_first = _orientation(raw)
-        for ident, line, first, second, fuzzy in raw.units:
+        for index, (ident, line, first, second, fuzzy) in enumerate(raw.units):
             source, target = (first, second) if zh_first else (second, first)
+            codes = raw.codes.get(index, ((), ()))
+            if not zh_first:
+                codes = (codes[1], codes[0])
             stats.units += 1
             if not target.strip():
                 stats.untranslated += 1
             elif fuzzy:
                 stats.fuzzy += 1
-            yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy)
+            yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy,
+                       codes=codes)
 
 
 def _blank(data: bytes) -> bool:
@@ -259,6 +266,7 @@ class _Raw:
     first_lang: str = ""
     second_lang: str = ""
     problems: list[tuple[int | None, str]] = field(default_factory=list)  # malformed units left out
+    codes: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)  # by unit index
 
 
 def _store_error(exc: Exception, name: str, what: str) -> FormatError:
@@ -350,6 +358,7 @@ def _parse_xliff1(data: bytes, name: str) -> _Raw:
 
     store = _parse(Xliff1File, data, name, "XLIFF")
     units: list[tuple[str, int | None, str, str, bool]] = []
+    codes: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     problems: list[tuple[int | None, str]] = []
     for u in store.units:
         if u.isheader():
@@ -358,6 +367,7 @@ def _parse_xliff1(data: bytes, name: str) -> _Raw:
         space = getXMLspace(u.xmlelement, u._default_xml_space)
         split = split_segments(u, lambda element, u=u, space=space: u.getNodeText(element, space))
         if split is None:  # not segmented: the trans-unit is the unit, as always
+            codes[len(units)] = unit_codes(u)
             units.append((ident, u.xmlelement.sourceline, u.source or "", u.target or "",
                           _xliff1_fuzzy(u)))
             continue
@@ -371,7 +381,7 @@ def _parse_xliff1(data: bytes, name: str) -> _Raw:
             units.append((f"{ident}#{seg.mid}", seg.line, seg.source, seg.target,
                           translated and unreviewed))
     return _Raw(units, (store.getsourcelanguage() or "").lower(),
-                (store.gettargetlanguage() or "").lower(), problems)
+                (store.gettargetlanguage() or "").lower(), problems, codes)
 
 
 def _parse_xliff2(data: bytes, name: str) -> _Raw:
@@ -382,8 +392,9 @@ def _parse_xliff2(data: bytes, name: str) -> _Raw:
     units = [(u.getid() or "", u.xmlelement.sourceline, u.source or "", u.target or "",
               bool(u.isfuzzy()))
              for u in store.units if not u.isheader()]
+    codes = {i: unit_codes(u) for i, u in enumerate(u for u in store.units if not u.isheader())}
     return _Raw(units, (store.getsourcelanguage() or "").lower(),
-                (store.gettargetlanguage() or "").lower())
+                (store.gettargetlanguage() or "").lower(), codes=codes)
 
 
 #: XLIFF 1.2 target states that say the translation is not final yet

@@ -1,18 +1,24 @@
-"""The consistency rules: each looks at units and returns :class:`aligner.model.Finding`\\ s.
+"""The glossary rules: each looks at units and returns :class:`aligner.model.Finding`\\ s.
 
 * ``missing-term``: a glossary term is in the source, no allowed English form in the target.
 * ``forbidden-variant``: the target uses an English form the glossary marks as not allowed.
 * ``keep-as-is``: a Latin term kept unchanged in Chinese (DeepSeek) is missing or altered.
-* ``inconsistent-target``: one source segment has different targets, in one file or across files.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import Enum
+from typing import Any
 
-from ..model import Finding, Severity
-from .terms import Hit, Term, fold_target, has_han
-from .units import Unit
+from ...model import Finding, Severity
+from ..derivation import accept
+from ..terms import Hit, Term, fold_target, has_han
+from ..units import Unit
+from .registry import Family, RuleSpec, register
+
+
+#: what the JSON report calls a term occurrence accepted by derivation (not a finding)
+ACCEPTED = "accepted-by-derivation"
 
 
 class Rule(str, Enum):
@@ -29,7 +35,7 @@ def _finding(unit: Unit, rule: Rule, severity: Severity, term: Term, target: str
     return Finding(
         file=unit.file, unit=unit.ref, rule=rule.value, severity=severity,
         source_term=term.zh, expected=term.allowed, target=target, message=message,
-        line=unit.line, fuzzy=unit.fuzzy,
+        line=unit.line, fuzzy=unit.fuzzy, source=unit.source,
     )
 
 
@@ -37,8 +43,12 @@ def _as_found(hit: Hit) -> str:
     return f" (as {hit.form})" if hit.form != hit.term.zh else ""
 
 
-def term_findings(unit: Unit, hits: list[Hit]) -> Iterator[Finding]:
-    """Findings for the terms ``hits`` found in ``unit.source``, one per term at most."""
+def term_findings(unit: Unit, hits: list[Hit], *,
+                  accepted: list[dict[str, Any]] | None = None) -> Iterator[Finding]:
+    """Findings for the terms ``hits`` found in ``unit.source``, one per term at most.
+
+    A term whose English is missing but which the target renders by derivation
+    (:mod:`aligner.check.derivation`) gives no finding; it is added to ``accepted``."""
     first_hits: dict[int, Hit] = {}
     for hit in hits:
         first_hits.setdefault(id(hit.term), hit)
@@ -79,6 +89,15 @@ def term_findings(unit: Unit, hits: list[Hit]) -> Iterator[Finding]:
                            "which the glossary does not allow")
             continue
         if not allowed:
+            why = accept(unit.source, target, hit)
+            if why is not None:
+                if accepted is not None:
+                    accepted.append({
+                        "file": unit.file, "unit": unit.ref, "line": unit.line,
+                        "rule": ACCEPTED, "source_term": term.zh, "expected": list(term.allowed),
+                        "source_word": why.source_word, "target_form": why.target_form,
+                        "reason": why.reason, "fuzzy": unit.fuzzy})
+                continue
             severity = Severity.WARNING if term.proposed else Severity.ERROR
             note = " (English form proposed by the tool)" if term.proposed else ""
             yield _finding(unit, Rule.MISSING_TERM, severity, term, target,
@@ -86,52 +105,13 @@ def term_findings(unit: Unit, hits: list[Hit]) -> Iterator[Finding]:
                            f"{' / '.join(term.allowed)} is not in the target{note}")
 
 
-def normalise_segment(text: str) -> str:
-    """Whitespace-insensitive key, so a re-wrapped segment is the same segment."""
-    return " ".join(text.split())
-
-
-class ConsistencyTracker:
-    """Remembers every checked (source, target) to find sources with several targets, within
-    one file and across all the files of one check (a.tmx says X where b.po says Y)."""
-
-    def __init__(self) -> None:
-        self._groups: dict[str, list[tuple[int, Unit]]] = {}
-
-    def add(self, position: int, unit: Unit) -> None:
-        self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
-
-    def findings(self) -> Iterator[tuple[int, Finding]]:
-        """(position, finding) for each unit whose target differs from the reference: the one
-        most used by non-fuzzy units, then by all (ties: the first seen). Sources and targets compare whitespace-insensitively, and
-        otherwise exactly: a change of case or punctuation is a different translation."""
-        for source, members in self._groups.items():
-            if len(members) < 2:
-                continue
-            by_target: dict[str, list[Unit]] = {}  # first-seen order
-            for _pos, unit in members:
-                by_target.setdefault(normalise_segment(unit.target), []).append(unit)
-            if len(by_target) < 2:
-                continue
-            # reviewed (non-fuzzy) uses first, then most frequent; the stable sort keeps
-            # first-seen order among ties: an unreviewed guess never sets the reference
-            ranked = sorted(by_target.items(),
-                            key=lambda kv: (-sum(not u.fuzzy for u in kv[1]), -len(kv[1])))
-            reference, (first, *_rest) = ranked[0]
-            variants = tuple((target, tuple(u.where for u in units)) for target, units in ranked)
-            files = len({u.file for _p, u in members})
-            if files == 1:
-                at, scope = first.label, "in this file"
-            else:
-                at = first.where + (f" (unit {first.id})" if first.id else "")
-                scope = f"in {files} files"
-            for position, unit in members:
-                if normalise_segment(unit.target) == reference:
-                    continue
-                yield position, Finding(
-                    file=unit.file, unit=unit.ref, rule=Rule.INCONSISTENT_TARGET.value,
-                    severity=Severity.WARNING, source_term=source, expected=(reference,),
-                    target=unit.target, line=unit.line, fuzzy=unit.fuzzy, variants=variants,
-                    message=f"the same source is translated differently at {at} "
-                            f"({len(by_target)} different translations {scope})",
-                )
+FAMILY = register(Family("terms", (
+    RuleSpec(Rule.MISSING_TERM.value, Severity.ERROR,
+             "a glossary term is in the source and no allowed English form is in the target "
+             "(warning for a proposed entry)"),
+    RuleSpec(Rule.FORBIDDEN_VARIANT.value, Severity.ERROR,
+             "the target translates a term with a form the glossary forbids"),
+    RuleSpec(Rule.KEEP_AS_IS.value, Severity.ERROR,
+             "a Latin term kept as-is in the source is missing (error) or altered (warning) "
+             "in the target"),
+)))

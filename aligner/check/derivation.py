@@ -1,0 +1,129 @@
+"""Accepting a target by derivation, where a substring matcher reports a missing term.
+
+Two cases, both general (no term is special-cased):
+
+* the source term stands inside a longer dictionary word (中国 in 中国人): the target may
+  rightly use that word's English (CC-CEDICT: 中国人 "Chinese person", so "Chinese") and
+  not the term's own (China);
+* the source term carries a derivational suffix (有效加速主义 + 者): the target may use a
+  derived English form of the term's English (accelerationism → accelerationist(s)).
+
+A unit accepted this way has no finding; it is listed as *accepted-by-derivation* in the
+JSON report, with what was accepted and why, so a reviewer can still audit it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .terms import Hit, fold_target, tolerant_pattern
+
+#: Chinese suffixes that derive a word from a term (agent, -ist, -ize, -ness, school, theory)
+DERIVING_SUFFIXES = "者家化性式型派论学人员"
+#: English suffix sets whose members derive from one another (-ism/-ist, -ize/-ization …)
+_GROUPS = (
+    ("isms", "ism", "ists", "ist", "istic", "istically"),
+    ("izations", "ization", "isations", "isation", "izing", "ized", "izes", "ize", "ising",
+     "ised", "ises", "ise"),
+    ("icians", "ician", "ically", "ical", "ics", "ic"),
+    ("ologists", "ologist", "ological", "ology"),
+    ("ers", "er", "ing", "ed"),
+)
+_STOP = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "as", "by", "with",
+         "person", "people", "one", "who", "which", "used", "sb", "sth", "etc", "abbr",
+         "also", "see", "variant", "old", "fig", "lit"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A term occurrence accepted without its glossary English."""
+
+    source_term: str
+    source_word: str  # the longer Chinese word or the derived form in the source
+    target_form: str  # what the target has instead
+    reason: str  # "dictionary-word" or "derived-form"
+
+
+def derived_forms(form: str) -> list[str]:
+    """English forms derived from ``form`` by swapping the suffix of its last word."""
+    head, _sep, last = fold_target(form).strip().rpartition(" ")
+    lower = last.lower()
+    out: list[str] = []
+    for group in _GROUPS:
+        for suffix in group:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+                stem = last[: len(last) - len(suffix)]
+                out.extend(f"{head} {stem}{other}".strip() for other in group if other != suffix)
+                break
+        if out:
+            break
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _derived_re(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    derived = [d for form in forms for d in derived_forms(form)]
+    if not derived:
+        return None
+    derived.sort(key=len, reverse=True)
+    return re.compile("|".join(tolerant_pattern(d) for d in derived), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> dict[str, str]:
+    from ..cedict import raw_glosses
+
+    return raw_glosses()
+
+
+def dictionary_words() -> dict[str, str]:
+    """CC-CEDICT headwords (loaded once; shared with the number rule)."""
+    return _glosses()
+
+
+def _senses(word: str) -> list[str]:
+    """English of a CC-CEDICT word: each sense, and each content word of a sense."""
+    raw = _glosses().get(word)
+    if not raw:
+        return []
+    forms: dict[str, None] = {}
+    for sense in raw.split("/"):
+        sense = re.sub(r"\([^)]*\)|\[[^]]*\]|CL:.*|\bsb\b|\bsth\b", " ", sense).strip(" ;,.")
+        if not sense or any(ord(c) > 0x2fff for c in sense):
+            continue
+        forms[sense] = None
+        for token in _WORD.findall(sense):
+            if len(token) >= 4 and token.lower() not in _STOP:
+                forms[token] = None
+    return list(forms)
+
+
+def _longer_words(source: str, hit: Hit) -> list[str]:
+    """Dictionary words of ``source`` that strictly contain the hit, longest first."""
+    words = []
+    for start in range(max(0, hit.start - 3), hit.start + 1):
+        for end in range(min(len(source), hit.end + 3), hit.end - 1, -1):
+            if (start, end) != (hit.start, hit.end) and source[start:end] in _glosses():
+                words.append(source[start:end])
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def accept(source: str, target: str, hit: Hit) -> Accepted | None:
+    """Why the target may lack ``hit.term``'s English here, or None."""
+    folded = fold_target(target)
+    after = source[hit.end:hit.end + 1]
+    if after and after in DERIVING_SUFFIXES:
+        pattern = _derived_re(tuple(hit.term.allowed))
+        match = pattern.search(folded) if pattern else None
+        if match:
+            return Accepted(hit.term.zh, source[hit.start:hit.end + 1],
+                            target[match.start():match.end()], "derived-form")
+    for word in _longer_words(source, hit):
+        for sense in _senses(word):
+            match = re.search(tolerant_pattern(sense), folded, re.IGNORECASE)
+            if match:
+                return Accepted(hit.term.zh, word, target[match.start():match.end()],
+                                "dictionary-word")
+    return None

@@ -1,0 +1,127 @@
+"""Consistency across all the units of one run, whichever file they come from.
+
+* ``inconsistent-target``: one source segment has different targets.
+* ``inconsistent-source``: one target is used for different sources (the reverse): a
+  copy-paste error or a translation that lost a distinction. Sources that differ only in
+  punctuation, width, case or spacing count as the same source, and targets of fewer than
+  three words (headings and labels such as "Examples", which several Chinese synonyms
+  rightly share) are not compared.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ...model import Finding, Severity
+from ..units import Unit
+from .glossary import Rule
+from .registry import Family, RuleSpec, Tracker, register
+
+INCONSISTENT_SOURCE = RuleSpec(
+    "inconsistent-source", Severity.WARNING,
+    "the same target is used for different sources (within a file or across files)")
+
+
+def normalise_segment(text: str) -> str:
+    """Whitespace-insensitive key, so a re-wrapped segment is the same segment."""
+    return " ".join(text.split())
+
+
+class ConsistencyTracker(Tracker):
+    """Remembers every checked (source, target) to find sources with several targets, within
+    one file and across all the files of one check (a.tmx says X where b.po says Y)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[tuple[int, Unit]]] = {}
+
+    def add(self, position: int, unit: Unit) -> None:
+        self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
+
+    def findings(self) -> Iterator[tuple[int, Finding]]:
+        """(position, finding) for each unit whose target differs from the reference: the one
+        most used by non-fuzzy units, then by all (ties: the first seen). Sources and targets compare whitespace-insensitively, and
+        otherwise exactly: a change of case or punctuation is a different translation."""
+        for source, members in self._groups.items():
+            if len(members) < 2:
+                continue
+            by_target: dict[str, list[Unit]] = {}  # first-seen order
+            for _pos, unit in members:
+                by_target.setdefault(normalise_segment(unit.target), []).append(unit)
+            if len(by_target) < 2:
+                continue
+            # reviewed (non-fuzzy) uses first, then most frequent; the stable sort keeps
+            # first-seen order among ties: an unreviewed guess never sets the reference
+            ranked = sorted(by_target.items(),
+                            key=lambda kv: (-sum(not u.fuzzy for u in kv[1]), -len(kv[1])))
+            reference, (first, *_rest) = ranked[0]
+            variants = tuple((target, tuple(u.where for u in units)) for target, units in ranked)
+            files = len({u.file for _p, u in members})
+            if files == 1:
+                at, scope = first.label, "in this file"
+            else:
+                at = first.where + (f" (unit {first.id})" if first.id else "")
+                scope = f"in {files} files"
+            for position, unit in members:
+                if normalise_segment(unit.target) == reference:
+                    continue
+                yield position, Finding(
+                    file=unit.file, unit=unit.ref, rule=Rule.INCONSISTENT_TARGET.value,
+                    severity=Severity.WARNING, source_term=source, expected=(reference,),
+                    target=unit.target, line=unit.line, fuzzy=unit.fuzzy, variants=variants, source=unit.source,
+                    message=f"the same source is translated differently at {at} "
+                            f"({len(by_target)} different translations {scope})",
+                )
+
+
+def _loose(text: str) -> str:
+    """Source key that ignores what does not change meaning: width, case, punctuation, spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if unicodedata.category(c)[0] not in "PZS" and not c.isspace())
+
+
+#: targets shorter than this many words are not compared (headings, labels)
+MIN_WORDS = 3
+
+
+class SourceTracker(Tracker):
+    """Targets shared by units whose sources differ (after :func:`_loose`)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[tuple[int, Unit]]] = {}
+
+    def add(self, position: int, unit: Unit) -> None:
+        target = normalise_segment(unit.target)
+        # a heading of one or two words (Syntax, See also) rightly renders several synonyms
+        if len(target.split()) >= MIN_WORDS and any(c.isalpha() for c in target):
+            self._groups.setdefault(target, []).append((position, unit))
+
+    def findings(self) -> Iterator[tuple[int, Finding]]:
+        for target, members in self._groups.items():
+            if len(members) < 2:
+                continue
+            by_source: dict[str, list[Unit]] = {}
+            for _pos, unit in members:
+                by_source.setdefault(_loose(unit.source), []).append(unit)
+            if len(by_source) < 2:
+                continue
+            ranked = sorted(by_source.items(), key=lambda kv: -len(kv[1]))
+            reference, (first, *_rest) = ranked[0]
+            variants = tuple((units[0].source, tuple(u.where for u in units))
+                             for _key, units in ranked)
+            for position, unit in members:
+                if _loose(unit.source) == reference:
+                    continue
+                yield position, Finding(
+                    file=unit.file, unit=unit.ref, rule=INCONSISTENT_SOURCE.id,
+                    severity=INCONSISTENT_SOURCE.severity, source_term=target,
+                    expected=(first.source,), target=unit.target, line=unit.line,
+                    fuzzy=unit.fuzzy, variants=variants, source=unit.source,
+                    message=f"the same target translates a different source at {first.where}"
+                            f" ({len(by_source)} different sources)")
+
+
+FAMILY = register(Family("consistency", (
+    RuleSpec(Rule.INCONSISTENT_TARGET.value, Severity.WARNING,
+             "the same source has different targets (within a file or across files)"),
+    INCONSISTENT_SOURCE,
+), trackers=(ConsistencyTracker, SourceTracker)))

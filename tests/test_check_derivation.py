@@ -1,0 +1,95 @@
+"""Fewer false positives than a substring matcher: a term inside a longer dictionary word
+or carrying a derivational suffix is accepted when the target renders that longer word or a
+derived English form; the JSON report lists it as accepted-by-derivation, not as a finding.
+Also the HTML report."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from aligner.check import Unit, check
+from aligner.check.derivation import derived_forms
+from aligner.check.html import report_html
+from aligner.cli import cli
+from aligner.model import TermEntry
+
+GLOSSARY = [TermEntry(zh="中国", en="China"),
+            TermEntry(zh="有效加速主义", en="effective accelerationism"),
+            TermEntry(zh="现代化", en="modernization")]
+
+
+def _units(*pairs: tuple[str, str]) -> list[Unit]:
+    return [Unit("f.po", str(i), i, s, t) for i, (s, t) in enumerate(pairs, 1)]
+
+
+def test_derived_forms() -> None:
+    assert "effective accelerationist" in derived_forms("effective accelerationism")
+    assert "effective accelerationists" in derived_forms("effective accelerationism")
+    assert "modernize" in derived_forms("modernization")
+    assert derived_forms("China") == []  # no derivational suffix to swap
+
+
+def test_longer_dictionary_word_is_accepted() -> None:
+    report = check(_units(("他是中国人。", "He is Chinese.")), GLOSSARY)
+    assert report.findings == []
+    assert report.accepted == [{
+        "file": "f.po", "unit": "1", "line": 1, "rule": "accepted-by-derivation",
+        "source_term": "中国", "expected": ["China"], "source_word": "中国人",
+        "target_form": "Chinese", "reason": "dictionary-word", "fuzzy": False}]
+
+
+def test_derived_form_is_accepted() -> None:
+    report = check(_units(("有效加速主义者认为技术无罪。",
+                           "Effective accelerationists think technology is innocent.")), GLOSSARY)
+    assert report.findings == []
+    assert [(a["source_word"], a["target_form"], a["reason"]) for a in report.accepted] == [
+        ("有效加速主义者", "Effective accelerationists", "derived-form")]
+
+
+def test_a_wrong_target_is_still_a_finding() -> None:
+    """The acceptance needs the longer word's English or a derived form in the target."""
+    report = check(_units(("他是中国人。", "He is Japanese."),
+                          ("有效加速主义者认为技术无罪。", "Optimists think technology is innocent."),
+                          ("有效加速主义认为技术无罪。", "Effective accelerationists think so.")),
+                   GLOSSARY)
+    # the third has no derivational suffix in the source: the derived form is not enough
+    assert [(f.unit, f.rule) for f in report.findings] == [
+        ("1", "missing-term"), ("2", "missing-term"), ("3", "missing-term")]
+    assert report.accepted == []
+
+
+def test_accepted_in_json_and_summary(tmp_path: Path) -> None:
+    (tmp_path / "g.csv").write_text("zh,en\n中国,China\n", encoding="utf-8")
+    (tmp_path / "t.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "他是中国人。"\nmsgstr "He is Chinese."\n', encoding="utf-8")
+    args = ["check", str(tmp_path / "t.po"), "-g", str(tmp_path / "g.csv")]
+    text = CliRunner().invoke(cli, args)
+    assert text.exit_code == 0
+    assert text.stdout.endswith("1 term occurrence, no findings; "
+                                "1 term occurrence accepted by derivation.\n")
+    data = json.loads(CliRunner().invoke(cli, [*args, "--json"]).stdout)
+    assert data["counts"]["accepted"] == 1 and data["counts"]["findings"] == 0
+    assert data["accepted"][0]["source_word"] == "中国人"
+
+
+def test_html_report_is_self_contained_and_escaped() -> None:
+    report = check(_units(("点击<b>保存</b>。", "Click <i>Save</i>."),
+                          ("他是中国人。", "He is Chinese.")), GLOSSARY)
+    page = report_html(report)
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")
+    assert not re.search(r"<(script|link)\b|\bsrc=|https?://", page)  # nothing fetched
+    assert "&lt;b&gt;保存&lt;/b&gt;" in page and "<b>保存" not in page
+    assert "tag-mismatch" in page and "Accepted by derivation (1)" in page
+    assert report_html(report) == page  # deterministic
+
+
+def test_cli_format_html(tmp_path: Path) -> None:
+    data = Path(__file__).parent / "data" / "check"
+    result = CliRunner().invoke(cli, ["check", str(data / "rules" / "tag-codes.xlf"), "-g",
+                                      str(data / "glossary.csv"), "--format", "html"])
+    assert result.exit_code == 1
+    assert result.stdout.count('<tr id="f') == 4
