@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
                           HelpEpilog, out_option, progress, progress_for, quiet_option)
@@ -399,6 +400,10 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
         progress(f"note: {n} of {count(data['brackets'], 'bracket')} "
                  + ("is an aside, year, citation or list marker, not a translation, and gave no term" if n == 1 else
                     "are asides, years, citations or list markers, not translations, and gave no term"))
+    n = data["brackets_too_deep"]
+    if n:  # a bound of docs/hostile-input.md was reached: said even with --quiet
+        progress(f"note: {count(n, 'bracket')} nested more than {MAX_BRACKET_DEPTH} deep "
+                 f"{noun(n, 'was', 'were')} not read for terms")
     n = data["unused_front_matter_names"]
     if n and not quiet:
         progress(f"note: {count(n, 'front-matter name')} {noun(n, 'is', 'are')} not used in the text "

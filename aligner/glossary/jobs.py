@@ -46,6 +46,7 @@ class ExtractReport:
             "unused_front_matter_names": self.extraction.unused_front_matter,
             "brackets": self.extraction.brackets,
             "brackets_not_translations": self.extraction.brackets_not_terms,
+            "brackets_too_deep": self.extraction.brackets_too_deep,
             "conflicts": [
                 {"side": c.side, "form": c.form, "renderings": list(c.renderings),
                  "sources": [str(s) for s in c.sources]}
