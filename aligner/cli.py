@@ -19,7 +19,7 @@ from . import __version__
 from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
-                          HelpEpilog, out_option, progress, progress_for, quiet_option)
+                          HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
 from .errors import AlignerError, UsageError
 from .wording import count, noun
 
@@ -117,7 +117,7 @@ def cli() -> None:
 @click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SRX 2.0 segmentation rules (default: rules equal to OmegaT's).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=MIN_SCORE, show_default=True,
+@click.option("--min-score", type=Score(0, 1), default=MIN_SCORE, show_default=True,
               help="Leave out of the TMX pairs whose confidence is below this (they are counted); "
                    "0 keeps every pair.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
@@ -136,7 +136,7 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
         echo_json(report.to_dict())
     else:
         click.echo(format_build_report(report.to_dict()))
-    if report.skipped:
+    if any(item["kind"] != "ignored" for item in report.skipped):
         sys.exit(EXIT_SKIPPED)
 
 
@@ -184,10 +184,15 @@ def format_build_report(data: dict[str, Any]) -> str:
             tbx = [o for o in data["outputs"] if o.endswith(".tbx")]
             lines.append(f"  details: aligner check {' '.join(tms)} -g {' '.join(tbx[:1])}")
     lines.append("wrote: " + ", ".join(data["outputs"]))
-    if data.get("skipped"):
-        n = len(data["skipped"])
+    failed = [item for item in data.get("skipped", ()) if item.get("kind") != "ignored"]
+    ignored = [item for item in data.get("skipped", ()) if item.get("kind") == "ignored"]
+    if ignored:
+        lines.append(f"not documents, not read: {count(len(ignored), 'folder entry')}:")
+        lines.extend(f"  {item['reason']}" for item in ignored)
+    if failed:
+        n = len(failed)
         lines.append(f"skipped {n} file{'s' * (n != 1)} that could not be read (exit status {EXIT_SKIPPED}):")
-        lines.extend(f"  {item['reason']}" for item in data["skipped"])
+        lines.extend(f"  {item['reason']}" for item in failed)
     return "\n".join(lines)
 
 
@@ -268,7 +273,7 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("-g", "--glossary", type=click.Path(path_type=Path), default=None,
               help="Term pairs that count as anchors: TBX, CSV with a zh,en header, or OmegaT tab-separated.")
 @click.option("--explain", is_flag=True, help="List the anchors behind each pair (numbers, dictionary hits, names...).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+@click.option("--min-score", type=Score(0, 1), default=0.0, show_default=True,
               help="Leave pairs whose confidence is below this out of tmx and tsv output (they are counted); "
                    "beads and json list every bead.")
 @click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)

@@ -76,3 +76,16 @@ def out_option(help_text: str, default: str = "-") -> Callable[[Any], Any]:
     click, refuses a folder, so the message is the one every other bad path gets."""
     return click.option("-o", "--out", type=click.Path(allow_dash=True), default=default,
                         show_default=True, help=help_text)
+
+
+class Score(click.FloatRange):
+    """A number from 0 to 1. ``nan`` is refused: it passes every range comparison and
+    would drop every pair without counting them (``inf`` fails the range itself)."""
+
+    name = "score"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number. give a score from 0 to 1", param, ctx)
+        return number
