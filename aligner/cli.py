@@ -414,7 +414,7 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
         progress(f"note: {count(n, 'front-matter name')} {noun(n, 'is', 'are')} not used in the text "
                  f"and {noun(n, 'was', 'were')} left out")
     for skipped in data["skipped_files"]:
-        progress(f"skipped (not a text document): {skipped}")
+        progress(f"skipped: {skipped}" if ": not read: " in skipped else f"skipped (not a text document): {skipped}")
 
 
 @glossary_group.command("merge")

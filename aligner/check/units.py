@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from ..documents.decode import decode_exact, refuse_workbook
+from ..documents.entries import IGNORED, classify
 from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..formats.cellguard import unescape_cell
@@ -125,9 +126,15 @@ class UnitReader:
             path = Path(item)
             if path.is_dir():
                 found = False
-                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                for child in sorted(path.rglob("*")):
                     if any(part.startswith(".") for part in child.relative_to(path).parts):
                         continue  # hidden files and folders (.git, .DS_Store) are not inputs
+                    if child.is_dir() and not child.is_symlink():
+                        continue  # rglob reads it
+                    why = classify(child)  # FIFOs (never opened), broken or looping links, linked folders
+                    if why is not None and why.kind != IGNORED:
+                        self.skipped.append((str(child), why.reason.split(": not read: ", 1)[-1]))
+                        continue
                     if child.resolve() in self.exclude:
                         self.skipped.append((str(child), "the glossary"))
                         continue

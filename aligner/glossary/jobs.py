@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..documents.entries import IGNORED, classify
 from ..errors import InputError, UsageError
 from ..model import Document, TermEntry, TermStatus
 from .conflicts import Conflict, find_conflicts
@@ -76,7 +77,10 @@ def input_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
+                why = classify(child)  # a FIFO is never opened; broken links and subfolders are named
+                if why is not None and why.kind != IGNORED:
+                    skipped.append(why.reason)
+                elif child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
                     files.append(child)
                 elif child.is_file():
                     skipped.append(str(child))
