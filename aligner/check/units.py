@@ -28,7 +28,7 @@ from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..formats.cellguard import unescape_cell
 from ..formats.glossary_read import unclosed_quote_line
-from ..formats.xmlguard import refuse_entities
+from ..formats.xmlguard import refuse_entities, resolve_named_references
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .segments import split_segments
 
@@ -165,6 +165,8 @@ class UnitReader:
         fmt = detect_unit_format(data, name, suffix)
         stats = FileStats(path=name, format=fmt.value)
         self.files.append(stats)
+        if fmt in (UnitFormat.TMX, UnitFormat.XLIFF1, UnitFormat.XLIFF2):
+            data = resolve_named_references(data, name)  # &nbsp; under a DOCTYPE: not dropped
         raw = _PARSERS[fmt](data, name)
         for line, reason in raw.problems:
             if self.strict:
