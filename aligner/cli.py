@@ -19,7 +19,7 @@ from . import __version__
 from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
-                          HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
+                          ClosedStdout, HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
 from .errors import AlignerError, UsageError
 from .wording import count, noun
 
@@ -452,4 +452,6 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.stdout is None:  # started with standard output closed (>&-): writing must fail loudly
+        sys.stdout = ClosedStdout()
     cli(prog_name="aligner")

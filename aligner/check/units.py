@@ -445,7 +445,7 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     text = decode_exact(data, name, hint="repair the row or re-save the file as UTF-8")[0]
     data = text.encode("utf-8")
     first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = "\t" if "\t" in first else ","
+    delimiter = _delimiter(first)
     header = next(csv.reader([first], delimiter=delimiter), [])
     keys = [cell.strip().lower() for cell in header]
     zh_cols = [i for i, key in enumerate(keys) if key == "zh" or key.startswith("zh-")]
@@ -494,9 +494,25 @@ class _Tab(csv.excel_tab):
     doublequote = True
 
 
+class _Semicolon(_Comma):
+    delimiter = ";"
+
+
+_DIALECTS = {"\t": ("aligner-check-tab", _Tab), ",": ("aligner-check-comma", _Comma),
+             ";": ("aligner-check-semicolon", _Semicolon)}
+
+
+def _delimiter(first: str) -> str:
+    """Tab, comma or semicolon (what Excel saves where the decimal mark is a comma): the one
+    that splits the first row into the most cells, ties in that order. A semicolon file read
+    with commas would be one column, every unit "untranslated" and no finding."""
+    cells = {d: len(next(csv.reader([first], delimiter=d), [])) for d in _DIALECTS}
+    return max(_DIALECTS, key=lambda d: (cells[d], -list(_DIALECTS).index(d)))
+
+
 def _dialect(delimiter: str) -> str:
-    name = "aligner-check-tab" if delimiter == "\t" else "aligner-check-comma"
-    csv.register_dialect(name, _Tab if delimiter == "\t" else _Comma)
+    name, dialect = _DIALECTS[delimiter]
+    csv.register_dialect(name, dialect)
     return name
 
 
