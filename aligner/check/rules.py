@@ -99,6 +99,8 @@ class ConsistencyTracker:
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
 
     def add(self, position: int, unit: Unit) -> None:
+        if unit.variant:
+            return  # en-GB beside en-US, a plural beside its singular: different on purpose
         self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
 
     def findings(self) -> Iterator[tuple[int, Finding]]:

@@ -71,6 +71,7 @@ class Unit:
     source: str
     target: str
     fuzzy: bool = False  # unreviewed (PO fuzzy, XLIFF needs-*, Trados Draft): skipped unless asked
+    variant: str = ""  # a further form of one unit (en-GB beside en-US, a PO plural): not a rival translation
 
     @property
     def ref(self) -> str:
@@ -174,14 +175,15 @@ class UnitReader:
                                   hint="repair the unit, or drop --strict to skip and count it")
             self.bad_units.append((f"{name}:{line}" if line else name, reason))
         zh_first = _orientation(raw)
-        for ident, line, first, second, fuzzy in raw.units:
+        for ident, line, first, second, fuzzy, *variant in raw.units:
             source, target = (first, second) if zh_first else (second, first)
             stats.units += 1
             if not target.strip():
                 stats.untranslated += 1
             elif fuzzy:
                 stats.fuzzy += 1
-            yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy)
+            yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy,
+                       variant=variant[0] if variant else "")
 
 
 def _blank(data: bytes) -> bool:
@@ -262,9 +264,9 @@ def _raise_xml(data: bytes, name: str) -> UnitFormat:
 
 @dataclass
 class _Raw:
-    """Units as stored: (id, line, first text, second text, fuzzy) and language hints."""
+    """Units as stored: (id, line, first text, second text, fuzzy[, variant]) and language hints."""
 
-    units: list[tuple[str, int | None, str, str, bool]]
+    units: list[tuple[Any, ...]]
     first_lang: str = ""
     second_lang: str = ""
     problems: list[tuple[int | None, str]] = field(default_factory=list)  # malformed units left out
@@ -308,7 +310,7 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
     store = _parse(tmxfile, data, name, "TMX")
     header = store.document.getroot().find("header")
     srclang = (header.get("srclang") if header is not None else "") or ""
-    units: list[tuple[str, int | None, str, str, bool]] = []
+    units: list[tuple[Any, ...]] = []
     problems: list[tuple[int | None, str]] = []
     first_lang = second_lang = ""
     for unit in store.units:
@@ -333,6 +335,9 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
             first_lang = _lang(pair[0])
             second_lang = _lang(pair[1]) if pair[1] is not None else ""
         units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False))
+        for other in (en[1:] if zh and en else ()):  # en-US and en-GB in one TU: each is checked
+            units.append((f"{tu.get('tuid', '')}@{_lang(other)}".lstrip("@") if tu.get("tuid") else "",
+                          tu.sourceline, texts[0] or "", unit.getNodeText(other, space) or "", False, _lang(other)))
     return _Raw(units, first_lang, second_lang, problems)
 
 
@@ -425,8 +430,15 @@ def _parse_po(data: bytes, name: str) -> _Raw:
         if unit.isheader() or unit.isobsolete():
             continue
         context = unit.getcontext() or ""
-        units.append((context, getattr(unit, "_line_number", None), unit.source or "",
-                      unit.target or "", bool(unit.isfuzzy())))
+        line = getattr(unit, "_line_number", None)
+        if unit.hasplural():  # msgid/msgid_plural and msgstr[N]: every form is checked
+            sources = list(getattr(unit.source, "strings", [unit.source])) or [""]
+            targets = list(getattr(unit.target, "strings", [unit.target])) or [""]
+            for n, target in enumerate(targets):
+                units.append((f"{context}[{n}]", line, sources[min(n, len(sources) - 1)] or "", target or "",
+                              bool(unit.isfuzzy()), f"plural {n}" if n else ""))
+            continue
+        units.append((context, line, unit.source or "", unit.target or "", bool(unit.isfuzzy())))
     target = ""
     try:
         target = (store.gettargetlanguage() or "").lower()

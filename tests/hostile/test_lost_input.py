@@ -211,3 +211,51 @@ def test_a_closed_stdout_is_not_success(tmp_path: Path, args: list[str]) -> None
                          preexec_fn=lambda: os.close(1), timeout=300)
     assert run.returncode == 2, run.stderr
     assert "standard output is closed" in run.stderr and "Traceback" not in run.stderr
+
+
+TWO_ENGLISH = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/>
+<body><tu tuid="7"><tuv xml:lang="zh-CN"><seg>深度学习很重要。</seg></tuv><tuv xml:lang="en-US"><seg>{us}</seg></tuv><tuv xml:lang="en-GB"><seg>{gb}</seg></tuv></tu></body></tmx>
+"""
+
+
+@pytest.mark.parametrize("us, gb, findings", [
+    ("Deep learning matters.", "Deep study matters.", 1),  # only the en-GB misses the term
+    ("Deep study matters.", "Deep learning matters.", 1),
+    ("Deep learning matters.", "Deep learning is important.", 0),  # two spellings: no rival translation
+])
+def test_every_english_variant_of_a_tu_is_checked(tmp_path: Path, us: str, gb: str, findings: int) -> None:
+    tmx = tmp_path / "a.tmx"
+    tmx.write_text(TWO_ENGLISH.format(us=us, gb=gb), encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(GLOSSARY_CSV, encoding="utf-8")
+    assert [u.target for u in read_units([tmx])] == [us, gb]
+    run = invoke(["check", str(tmx), "-g", str(glossary), "--json"])
+    assert len(json.loads(run.out)["findings"]) == findings, run.out
+
+
+PLURAL_PO = """msgid ""
+msgstr ""
+"Language: en\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "%d个深度学习模型"
+msgid_plural "%d个深度学习模型"
+msgstr[0] "{one}"
+msgstr[1] "{other}"
+"""
+
+
+@pytest.mark.parametrize("one, other, bad", [
+    ("%d deep learning model", "%d deep study models", ["[1]"]),
+    ("%d deep study model", "%d deep learning models", ["[0]"]),
+    ("%d deep learning model", "%d deep learning models", []),
+])
+def test_every_plural_form_of_a_po_entry_is_checked(tmp_path: Path, one: str, other: str, bad: list[str]) -> None:
+    po = tmp_path / "a.po"
+    po.write_text(PLURAL_PO.format(one=one, other=other), encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(GLOSSARY_CSV, encoding="utf-8")
+    assert [u.target for u in read_units([po])] == [one, other]
+    run = invoke(["check", str(po), "-g", str(glossary), "--json"])
+    assert [f["unit"] for f in json.loads(run.out)["findings"]] == bad, run.out
