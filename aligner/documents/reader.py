@@ -260,7 +260,11 @@ def find_english(en_dir: Path, stem: str) -> Path | None:
     if en_dir is None or not Path(en_dir).is_dir():
         return None
     files, _ = scan(Path(en_dir))
-    candidates = [p for p in files if p.stem == stem]
+    return _choose_english([p for p in files if p.stem == stem])
+
+
+def _choose_english(candidates: list[Path]) -> Path | None:
+    """The rule for several English files of one stem (``candidates`` sorted by name)."""
     if not candidates:
         return None
     preferred = [p for p in candidates if p.suffix.lower() in TEXT_SUFFIXES]
@@ -343,14 +347,17 @@ def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False,
                     f"no Chinese document named {path.stem!r} in {zh_dir}", path=path,
                     hint=f"name the English file after its Chinese document ({zh_dir}/<name>.txt → <name>.txt here)",
                 )
+    by_stem: dict[str, list[Path]] = {}
+    for path in english:  # one pass: a folder of 10,000 files is not scanned once per document
+        by_stem.setdefault(path.stem, []).append(path)
     docs = []
     for p in files:
-        en_path = find_english(en_dir, p.stem) if en_dir is not None else None
+        en_path = _choose_english(by_stem.get(p.stem, []))
         if skipped is not None and en_path is not None:
             skipped.extend(
                 Skipped(str(other), f"{other}: not read: {en_path.name} is the English of {p.stem!r} "
                                     "(one English file per document: plain text first, then by name)", kind=IGNORED)
-                for other in english if other.stem == p.stem and other != en_path)
+                for other in by_stem[p.stem] if other != en_path)
         zh = _tolerant(lambda p=p: load_rendering(p, strict=strict), skipped, p)
         if zh is None:
             continue
