@@ -104,3 +104,37 @@ def test_glossary_extract_json_reports_the_count(tmp_path) -> None:
     import json
 
     assert json.loads(run.out)["brackets_too_deep"] == 20 - MAX_BRACKET_DEPTH
+
+
+def _closed_groups(text: str) -> int:
+    depth = closed = 0
+    for ch in text:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+            closed += 1
+    return closed
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["（", "）", "(", ")", "术语", "Term ", "机器翻译", "Deep Learning", "\n", "。"]),
+                min_size=1, max_size=120))
+def test_generated_bracket_soup_is_read_or_counted(tmp_path_factory, pieces: list[str]) -> None:
+    """Any mix of brackets, Han and Latin: extraction ends, each closed group is either
+    read or counted as too deep, and no candidate carries more than the window as context."""
+    from aligner.documents import read_document
+    from aligner.errors import AlignerError
+    from aligner.glossary.extract import extract, note_paragraphs, prose_paragraphs
+
+    path = tmp_path_factory.mktemp("soup") / "soup.txt"
+    path.write_text("前言" + "".join(pieces) + "\n", encoding="utf-8")
+    try:
+        doc = read_document(path)
+    except AlignerError:
+        return  # refused with one line: not a bound's business
+    result = extract([doc])
+    paragraphs = [*prose_paragraphs(doc.zh), *prose_paragraphs(note_paragraphs(doc))]
+    assert result.brackets + result.brackets_too_deep == sum(_closed_groups(p.text) for p in paragraphs)
+    for paragraph in paragraphs:
+        assert all(len(c.context) <= BRACKET_WINDOW for c in paren_candidates("soup", paragraph, lambda _t: 1))
