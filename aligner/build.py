@@ -96,7 +96,7 @@ class BuildReport:
     check: dict[str, Any] = field(default_factory=dict)
     from_pairs: dict[str, Any] = field(default_factory=dict)  # variants learned from aligned pairs
     pair_names: dict[str, Any] = field(default_factory=dict)  # personal names learned from aligned pairs
-    skipped: list[dict[str, str]] = field(default_factory=list)  # files that could not be read, and why
+    skipped: list[dict[str, str]] = field(default_factory=list)  # folder entries not read, why, and kind
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -118,7 +118,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
     ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input."""
     from .documents import read_corpus
-    from .documents.reader import Skipped
+    from .documents.entries import IGNORED, Skipped
     from .glossary import extract_terms, find_conflicts
     from .segment import add_user_terms, load_rules
 
@@ -145,13 +145,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     skipped: list[Skipped] = []
     docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict,
                        skipped=None if settings.strict else skipped)
-    if not docs and len(skipped) == 1 and skipped[0].error is not None:
-        raise skipped[0].error  # the only file: its own one-line message
-    for item in skipped:
+    failed = [item for item in skipped if item.kind != IGNORED]
+    if not docs and len(failed) == 1 and failed[0].error is not None:
+        raise failed[0].error  # the only file: its own one-line message
+    for item in failed:
         say(f"skipped: {item.reason}")
     if not docs:
         raise InputError(
-            f"no document could be read ({len(skipped)} skipped: {'; '.join(i.reason for i in skipped[:3])})",
+            f"no document could be read ({len(failed)} skipped: {'; '.join(i.reason for i in failed[:3])})",
             path=zh_dir, hint="give documents in a format aligner reads (see `aligner build --help`)",
         )
     say(f"read {count(len(docs), 'document')} from {zh_dir}")
@@ -165,7 +166,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     add_user_terms(t.zh for t in terms)
 
     report = BuildReport(signature=settings.signature(), conflicts=len(conflicts),
-                         skipped=[{"path": item.path, "reason": item.reason} for item in skipped])
+                         skipped=[{"path": item.path, "reason": item.reason, "kind": item.kind} for item in skipped])
     tmx_dir = settings.out / "tmx"
     gloss_dir = settings.out / "glossary"
     all_units: list[TranslationUnit] = []

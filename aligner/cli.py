@@ -16,9 +16,10 @@ from typing import Any
 import click
 
 from . import __version__
+from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
-                          HelpEpilog, out_option, progress, progress_for, quiet_option)
+                          ClosedStdout, HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
 from .errors import AlignerError, UsageError
 from .wording import count, noun
 
@@ -116,7 +117,7 @@ def cli() -> None:
 @click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SRX 2.0 segmentation rules (default: rules equal to OmegaT's).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=MIN_SCORE, show_default=True,
+@click.option("--min-score", type=Score(0, 1), default=MIN_SCORE, show_default=True,
               help="Leave out of the TMX pairs whose confidence is below this (they are counted); "
                    "0 keeps every pair.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
@@ -135,7 +136,7 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
         echo_json(report.to_dict())
     else:
         click.echo(format_build_report(report.to_dict()))
-    if report.skipped:
+    if any(item["kind"] != "ignored" for item in report.skipped):
         sys.exit(EXIT_SKIPPED)
 
 
@@ -183,10 +184,15 @@ def format_build_report(data: dict[str, Any]) -> str:
             tbx = [o for o in data["outputs"] if o.endswith(".tbx")]
             lines.append(f"  details: aligner check {' '.join(tms)} -g {' '.join(tbx[:1])}")
     lines.append("wrote: " + ", ".join(data["outputs"]))
-    if data.get("skipped"):
-        n = len(data["skipped"])
+    failed = [item for item in data.get("skipped", ()) if item.get("kind") != "ignored"]
+    ignored = [item for item in data.get("skipped", ()) if item.get("kind") == "ignored"]
+    if ignored:
+        lines.append(f"not documents, not read: {count(len(ignored), 'folder entry')}:")
+        lines.extend(f"  {item['reason']}" for item in ignored)
+    if failed:
+        n = len(failed)
         lines.append(f"skipped {n} file{'s' * (n != 1)} that could not be read (exit status {EXIT_SKIPPED}):")
-        lines.extend(f"  {item['reason']}" for item in data["skipped"])
+        lines.extend(f"  {item['reason']}" for item in failed)
     return "\n".join(lines)
 
 
@@ -297,7 +303,7 @@ def segment_command(file: Path, lang: str, srx: Path | None, as_json: bool, stri
 @click.option("-g", "--glossary", type=click.Path(path_type=Path), default=None,
               help="Term pairs that count as anchors: TBX, CSV with a zh,en header, or OmegaT tab-separated.")
 @click.option("--explain", is_flag=True, help="List the anchors behind each pair (numbers, dictionary hits, names...).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+@click.option("--min-score", type=Score(0, 1), default=0.0, show_default=True,
               help="Leave pairs whose confidence is below this out of tmx and tsv output (they are counted); "
                    "beads and json list every bead.")
 @click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
@@ -429,12 +435,16 @@ def glossary_extract(files: tuple[Path, ...], out: str, fmt: str | None, as_json
         progress(f"note: {n} of {count(data['brackets'], 'bracket')} "
                  + ("is an aside, year, citation or list marker, not a translation, and gave no term" if n == 1 else
                     "are asides, years, citations or list markers, not translations, and gave no term"))
+    n = data["brackets_too_deep"]
+    if n:  # a bound of docs/hostile-input.md was reached: said even with --quiet
+        progress(f"note: {count(n, 'bracket')} nested more than {MAX_BRACKET_DEPTH} deep "
+                 f"{noun(n, 'was', 'were')} not read for terms")
     n = data["unused_front_matter_names"]
     if n and not quiet:
         progress(f"note: {count(n, 'front-matter name')} {noun(n, 'is', 'are')} not used in the text "
                  f"and {noun(n, 'was', 'were')} left out")
     for skipped in data["skipped_files"]:
-        progress(f"skipped (not a text document): {skipped}")
+        progress(f"skipped: {skipped}" if ": not read: " in skipped else f"skipped (not a text document): {skipped}")
 
 
 @glossary_group.command("merge")
@@ -477,4 +487,6 @@ cli.add_command(review_group)
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.stdout is None:  # started with standard output closed (>&-): writing must fail loudly
+        sys.stdout = ClosedStdout()
     cli(prog_name="aligner")

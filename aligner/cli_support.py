@@ -2,6 +2,8 @@
 ``--quiet`` and ``-o``. Kept out of cli.py so that file only wires commands."""
 from __future__ import annotations
 
+import errno
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -76,3 +78,38 @@ def out_option(help_text: str, default: str = "-") -> Callable[[Any], Any]:
     click, refuses a folder, so the message is the one every other bad path gets."""
     return click.option("-o", "--out", type=click.Path(allow_dash=True), default=default,
                         show_default=True, help=help_text)
+
+
+class Score(click.FloatRange):
+    """A number from 0 to 1. ``nan`` is refused: it passes every range comparison and
+    would drop every pair without counting them (``inf`` fails the range itself)."""
+
+    name = "score"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number. give a score from 0 to 1", param, ctx)
+        return number
+
+
+class ClosedStdout(io.TextIOBase):
+    """Standing in for a standard output that was closed before the run (``>&-``).
+
+    Python sets ``sys.stdout`` to ``None`` then, and click writes nothing without a word:
+    ``segment`` would exit 0 with its output lost. Every write raises instead, which the
+    CLI reports as one line with exit status 2.
+    """
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed. redirect it to a file or use -o FILE", "<stdout>")
+
+    @property
+    def buffer(self) -> ClosedStdout:  # binary writers go through .buffer
+        return self
+
+    def flush(self) -> None:
+        return None

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..bounds import EMBED_MAX_CHARS
+
 MODEL_NAME = "usem3"
 DIM = 512
 
@@ -68,6 +70,12 @@ def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: t
     Long documents repeat many sentences (and clauses), so keeping the table and an index
     costs far less memory than one row per text.
     """
+    cut = sum(1 for t in texts if len(t) > EMBED_MAX_CHARS)
+    if cut:
+        texts = [t[:EMBED_MAX_CHARS] for t in texts]
+        if progress is not None:
+            progress(f"align: {cut:,} {label} longer than {EMBED_MAX_CHARS:,} characters embedded on their "
+                     f"first {EMBED_MAX_CHARS:,} (for scoring only: the TMX keeps them whole)")
     unique = sorted({t for t in texts if t.strip()})
     slot = {t: k for k, t in enumerate(unique)}
     index = np.array([slot.get(t, len(unique)) for t in texts], dtype=np.int64)

@@ -23,11 +23,12 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from ..documents.decode import decode_exact, refuse_workbook
+from ..documents.entries import IGNORED, classify
 from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..formats.cellguard import unescape_cell
 from ..formats.glossary_read import unclosed_quote_line
-from ..formats.xmlguard import refuse_entities
+from ..formats.xmlguard import refuse_entities, resolve_named_references
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .codes import unit_codes
 from .segments import split_segments
@@ -73,6 +74,7 @@ class Unit:
     fuzzy: bool = False  # unreviewed (PO fuzzy, XLIFF needs-*, Trados Draft): skipped unless asked
     #: (source, target) inline-code signatures the text does not show (XLIFF <x/>; codes.py)
     codes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    variant: str = ""  # a further form of one unit (en-GB beside en-US, a PO plural): not a rival translation
 
     @property
     def ref(self) -> str:
@@ -128,9 +130,15 @@ class UnitReader:
             path = Path(item)
             if path.is_dir():
                 found = False
-                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                for child in sorted(path.rglob("*")):
                     if any(part.startswith(".") for part in child.relative_to(path).parts):
                         continue  # hidden files and folders (.git, .DS_Store) are not inputs
+                    if child.is_dir() and not child.is_symlink():
+                        continue  # rglob reads it
+                    why = classify(child)  # FIFOs (never opened), broken or looping links, linked folders
+                    if why is not None and why.kind != IGNORED:
+                        self.skipped.append((str(child), why.reason.split(": not read: ", 1)[-1]))
+                        continue
                     if child.resolve() in self.exclude:
                         self.skipped.append((str(child), "the glossary"))
                         continue
@@ -161,6 +169,8 @@ class UnitReader:
         fmt = detect_unit_format(data, name, suffix)
         stats = FileStats(path=name, format=fmt.value)
         self.files.append(stats)
+        if fmt in (UnitFormat.TMX, UnitFormat.XLIFF1, UnitFormat.XLIFF2):
+            data = resolve_named_references(data, name)  # &nbsp; under a DOCTYPE: not dropped
         raw = _PARSERS[fmt](data, name)
         for line, reason in raw.problems:
             if self.strict:
@@ -168,7 +178,7 @@ class UnitReader:
                                   hint="repair the unit, or drop --strict to skip and count it")
             self.bad_units.append((f"{name}:{line}" if line else name, reason))
         zh_first = _orientation(raw)
-        for index, (ident, line, first, second, fuzzy) in enumerate(raw.units):
+        for index, (ident, line, first, second, fuzzy, *variant) in enumerate(raw.units):
             source, target = (first, second) if zh_first else (second, first)
             codes = raw.codes.get(index, ((), ()))
             if not zh_first:
@@ -179,7 +189,7 @@ class UnitReader:
             elif fuzzy:
                 stats.fuzzy += 1
             yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy,
-                       codes=codes)
+                       codes=codes, variant=variant[0] if variant else "")
 
 
 def _blank(data: bytes) -> bool:
@@ -260,9 +270,9 @@ def _raise_xml(data: bytes, name: str) -> UnitFormat:
 
 @dataclass
 class _Raw:
-    """Units as stored: (id, line, first text, second text, fuzzy) and language hints."""
+    """Units as stored: (id, line, first text, second text, fuzzy[, variant]) and language hints."""
 
-    units: list[tuple[str, int | None, str, str, bool]]
+    units: list[tuple[Any, ...]]
     first_lang: str = ""
     second_lang: str = ""
     problems: list[tuple[int | None, str]] = field(default_factory=list)  # malformed units left out
@@ -307,7 +317,7 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
     store = _parse(tmxfile, data, name, "TMX")
     header = store.document.getroot().find("header")
     srclang = (header.get("srclang") if header is not None else "") or ""
-    units: list[tuple[str, int | None, str, str, bool]] = []
+    units: list[tuple[Any, ...]] = []
     problems: list[tuple[int | None, str]] = []
     first_lang = second_lang = ""
     for unit in store.units:
@@ -332,6 +342,9 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
             first_lang = _lang(pair[0])
             second_lang = _lang(pair[1]) if pair[1] is not None else ""
         units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False))
+        for other in (en[1:] if zh and en else ()):  # en-US and en-GB in one TU: each is checked
+            units.append((f"{tu.get('tuid', '')}@{_lang(other)}".lstrip("@") if tu.get("tuid") else "",
+                          tu.sourceline, texts[0] or "", unit.getNodeText(other, space) or "", False, _lang(other)))
     return _Raw(units, first_lang, second_lang, problems)
 
 
@@ -427,8 +440,15 @@ def _parse_po(data: bytes, name: str) -> _Raw:
         if unit.isheader() or unit.isobsolete():
             continue
         context = unit.getcontext() or ""
-        units.append((context, getattr(unit, "_line_number", None), unit.source or "",
-                      unit.target or "", bool(unit.isfuzzy())))
+        line = getattr(unit, "_line_number", None)
+        if unit.hasplural():  # msgid/msgid_plural and msgstr[N]: every form is checked
+            sources = list(getattr(unit.source, "strings", [unit.source])) or [""]
+            targets = list(getattr(unit.target, "strings", [unit.target])) or [""]
+            for n, target in enumerate(targets):
+                units.append((f"{context}[{n}]", line, sources[min(n, len(sources) - 1)] or "", target or "",
+                              bool(unit.isfuzzy()), f"plural {n}" if n else ""))
+            continue
+        units.append((context, line, unit.source or "", unit.target or "", bool(unit.isfuzzy())))
     target = ""
     try:
         target = (store.gettargetlanguage() or "").lower()
@@ -447,7 +467,7 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     text = decode_exact(data, name, hint="repair the row or re-save the file as UTF-8")[0]
     data = text.encode("utf-8")
     first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = "\t" if "\t" in first else ","
+    delimiter = _delimiter(first)
     header = next(csv.reader([first], delimiter=delimiter), [])
     keys = [cell.strip().lower() for cell in header]
     zh_cols = [i for i, key in enumerate(keys) if key == "zh" or key.startswith("zh-")]
@@ -496,9 +516,25 @@ class _Tab(csv.excel_tab):
     doublequote = True
 
 
+class _Semicolon(_Comma):
+    delimiter = ";"
+
+
+_DIALECTS = {"\t": ("aligner-check-tab", _Tab), ",": ("aligner-check-comma", _Comma),
+             ";": ("aligner-check-semicolon", _Semicolon)}
+
+
+def _delimiter(first: str) -> str:
+    """Tab, comma or semicolon (what Excel saves where the decimal mark is a comma): the one
+    that splits the first row into the most cells, ties in that order. A semicolon file read
+    with commas would be one column, every unit "untranslated" and no finding."""
+    cells = {d: len(next(csv.reader([first], delimiter=d), [])) for d in _DIALECTS}
+    return max(_DIALECTS, key=lambda d: (cells[d], -list(_DIALECTS).index(d)))
+
+
 def _dialect(delimiter: str) -> str:
-    name = "aligner-check-tab" if delimiter == "\t" else "aligner-check-comma"
-    csv.register_dialect(name, _Tab if delimiter == "\t" else _Comma)
+    name, dialect = _DIALECTS[delimiter]
+    csv.register_dialect(name, dialect)
     return name
 
 

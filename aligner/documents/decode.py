@@ -210,6 +210,8 @@ def decode(data: bytes, path: Path, *, strict: bool = False) -> tuple[str, str]:
         raise EncodingError(f"not a text file: it is {what}", path=path, hint=hint)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if encoding.startswith("utf-16"):
+                _refuse_utf8_behind_utf16_bom(data, encoding, path)
             try:
                 text = data[len(bom):].decode(encoding.replace("-sig", ""))
             except UnicodeDecodeError as exc:
@@ -260,6 +262,22 @@ def decode(data: bytes, path: Path, *, strict: bool = False) -> tuple[str, str]:
             path=path, line=line, hint=_HINT,
         ) from None
     raise AssertionError("unreachable: strict UTF-8 decoding succeeded above")  # pragma: no cover
+
+
+def _refuse_utf8_behind_utf16_bom(data: bytes, encoding: str, path: Path | str) -> None:
+    """A UTF-16 BOM followed by UTF-8 is damage (a tool prepended the wrong mark).
+
+    Real UTF-16 text has NUL bytes wherever it holds ASCII (line ends, digits, spaces), and
+    one without any ASCII is next to never valid UTF-8; read as UTF-16, the UTF-8 would be
+    silent mojibake.
+    """
+    rest = data[2:]
+    if len(rest) < 4 or b"\0" in rest or _strict(rest, "utf-8") is None:
+        return
+    raise EncodingError(
+        f"the file starts with a {encoding.upper()} byte-order mark but the rest is UTF-8: the mark is wrong",
+        path=path, line=1, hint="remove the first two bytes (save the file as UTF-8)",
+    )
 
 
 def decode_exact(data: bytes, path: Path | str, *, hint: str) -> tuple[str, str]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from ..inputs import input_name, read_input
 from ..model import Debris, DocKind, Document, Lang, LineSpan, Paragraph
 from .common import clean_common
 from .decode import decode
+from .entries import IGNORED, Skipped, scan
 from .formats import Rendering, SourceFormat, UnreadableDocument, render
 from .forum import clean_forum
 from .frontmatter import take_front_matter
@@ -26,6 +26,9 @@ from .text import count_han, count_latin, fullwidth_alnum, fullwidth_punctuation
 
 #: Suffixes preferred when several files in en/ share a stem.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: Document names the outputs use: a document ``terms.txt`` would write ``tmx/terms.tmx``,
+#: the glossary's phrase TM. Compared case-folded (macOS and Windows folders ignore case).
+RESERVED_STEMS = frozenset({"terms"})
 
 
 #: Per kind, the cleaner that works on single lines (before the common one) …
@@ -250,39 +253,24 @@ def _per_line(kind: str, para: Paragraph) -> list[Debris]:
     return [Debris(kind, s.line, para.text[s.offset:end].strip()) for s, end in zip(para.spans, ends)]
 
 
-def _ignored(name: str) -> bool:
-    """Not a document: hidden files (.gitkeep, .DS_Store), editor backups (a.txt~, a.swp)
-    and a README explaining the folder."""
-    return (
-        name.startswith(".")
-        or name.endswith(("~", ".swp", ".bak", ".tmp"))
-        or name.upper().split(".")[0] == "README"
-    )
-
-
 def find_english(en_dir: Path, stem: str) -> Path | None:
     """``en_dir/<stem>.*`` is the English for ``zh/<stem>.*``; ``None`` when there is none.
 
-    A plain-text suffix is preferred (.txt, .md, …); among several, the first by name.
+    The rule for several: a plain-text suffix is preferred (.txt, .md, …); among those, the
+    first by name (:func:`read_corpus` names the others as not read).
     """
     if en_dir is None or not Path(en_dir).is_dir():
         return None
-    candidates = sorted(
-        p for p in Path(en_dir).iterdir() if p.is_file() and p.stem == stem and not _ignored(p.name)
-    )
+    files, _ = scan(Path(en_dir))
+    return _choose_english([p for p in files if p.stem == stem])
+
+
+def _choose_english(candidates: list[Path]) -> Path | None:
+    """The rule for several English files of one stem (``candidates`` sorted by name)."""
     if not candidates:
         return None
     preferred = [p for p in candidates if p.suffix.lower() in TEXT_SUFFIXES]
     return (preferred or candidates)[0]
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file the corpus reader could not read, and why (the error's one line)."""
-
-    path: str
-    reason: str
-    error: InputError | None = None
 
 
 def _tolerant(read: Callable[[], Any], skipped: list[Skipped] | None, path: Path) -> Any:
@@ -298,17 +286,32 @@ def _tolerant(read: Callable[[], Any], skipped: list[Skipped] | None, path: Path
         return None
 
 
+def _entries(folder: Path, skipped: list[Skipped] | None) -> list[Path]:
+    """The files of ``folder`` to read; every other entry goes to ``skipped`` with its
+    reason (without a ``skipped`` list, one that may have been meant as input raises)."""
+    files, others = scan(folder)
+    for item in others:
+        if skipped is not None:
+            skipped.append(item)
+        elif item.kind != IGNORED:
+            raise InputError(item.reason.split(": not read: ", 1)[-1], path=Path(item.path),
+                             hint="remove it from the corpus folder, or build without --strict to skip it")
+    return files
+
+
 def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False,
                 skipped: list[Skipped] | None = None) -> list[Document]:
     """Read every document in ``zh_dir`` (with its English from ``en_dir``), sorted by stem.
 
-    With a ``skipped`` list, a file that cannot be read at all is named there with its
-    reason and the others are read (a Chinese document without its unreadable English is
-    read alone); without one, the first such file raises.
+    With a ``skipped`` list, every entry not read is named there with its reason: a file
+    that cannot be read at all, a subfolder, a broken or looping link, a FIFO (never
+    opened), a hidden file, backup or README (kind ``ignored``), an English file that the
+    one-English-per-stem rule of :func:`find_english` did not choose. Without one, the first
+    entry that may have been meant as input raises.
 
-    Hidden files (``.gitkeep``), editor backups and a ``README`` are skipped. Raises
-    :class:`InputError` for a missing or empty folder, two documents with one stem, or an
-    English file without its Chinese document.
+    Raises :class:`InputError` for a missing or empty folder, two documents with one stem,
+    a document named like an output (``terms``), or an English file without its Chinese
+    document.
     """
     zh_dir = Path(zh_dir)
     if not zh_dir.is_dir():
@@ -316,32 +319,47 @@ def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False,
             "corpus folder not found", path=zh_dir,
             hint="create it and put the Chinese documents in it, or pass --corpus DIR",
         )
-    files = sorted(
-        (p for p in zh_dir.iterdir() if p.is_file() and not _ignored(p.name)),
-        key=lambda p: (p.stem, p.name),
-    )
+    files = sorted(_entries(zh_dir, skipped), key=lambda p: (p.stem, p.name))
     if not files:
         raise InputError(
             "corpus folder is empty", path=zh_dir,
             hint="put the Chinese documents (.txt or .md, UTF-8) in it",
         )
-    for first, second in zip(files, files[1:]):
-        if first.stem == second.stem:  # outputs are named by stem: tmx/<stem>.tmx
+    seen: dict[str, Path] = {}
+    for p in files:  # outputs are named by stem (tmx/<stem>.tmx), case-folded for macOS and Windows
+        first = seen.setdefault(p.stem.casefold(), p)
+        if first is not p:
             raise InputError(
-                f"two documents share the name {first.stem!r} ({first.name}, {second.name})",
+                f"two documents share the name {first.stem!r} ({first.name}, {p.name})",
                 path=zh_dir, hint="rename one of them: outputs are named after the file name without its suffix",
             )
+    for p in files:
+        if p.stem.casefold() in RESERVED_STEMS:
+            raise InputError(
+                f"a document may not be named {p.stem!r}: its TMX would overwrite the glossary's tmx/terms.tmx",
+                path=p, hint="rename the document (and its English file)",
+            )
+    english: list[Path] = []
     if en_dir is not None and Path(en_dir).is_dir():
         stems = {p.stem for p in files}
-        for english in sorted(Path(en_dir).iterdir()):
-            if english.is_file() and not _ignored(english.name) and english.stem not in stems:
+        english = _entries(Path(en_dir), skipped)
+        for path in english:
+            if path.stem not in stems:
                 raise InputError(
-                    f"no Chinese document named {english.stem!r} in {zh_dir}", path=english,
+                    f"no Chinese document named {path.stem!r} in {zh_dir}", path=path,
                     hint=f"name the English file after its Chinese document ({zh_dir}/<name>.txt → <name>.txt here)",
                 )
+    by_stem: dict[str, list[Path]] = {}
+    for path in english:  # one pass: a folder of 10,000 files is not scanned once per document
+        by_stem.setdefault(path.stem, []).append(path)
     docs = []
     for p in files:
-        en_path = find_english(en_dir, p.stem) if en_dir is not None else None
+        en_path = _choose_english(by_stem.get(p.stem, []))
+        if skipped is not None and en_path is not None:
+            skipped.extend(
+                Skipped(str(other), f"{other}: not read: {en_path.name} is the English of {p.stem!r} "
+                                    "(one English file per document: plain text first, then by name)", kind=IGNORED)
+                for other in by_stem[p.stem] if other != en_path)
         zh = _tolerant(lambda p=p: load_rendering(p, strict=strict), skipped, p)
         if zh is None:
             continue

@@ -342,12 +342,13 @@ class TmxReading(Iterator[TranslationUnit]):
     def __init__(self, path: str | Path, *, srclang: str | None = None, tgtlang: str | None = None) -> None:
         from translate.storage.tmx import tmxfile
 
-        from .xmlguard import refuse_entities
+        from .xmlguard import refuse_entities, resolve_named_references
 
         self.path = Path(path)
         where = input_name(path)  # "<stdin>" in messages
         data = read_input(path, noun="TMX file", folder_hint="give the .tmx file itself")
         refuse_entities(data, where)  # XXE, billion laughs: an entity is never expanded
+        data = resolve_named_references(data, where)  # &nbsp; under a DOCTYPE: not dropped
         try:
             store = tmxfile(BytesIO(data))
         except etree.XMLSyntaxError as exc:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import FormatError
 
-__all__ = ["declared_entities", "entity_declarations", "refuse_entities",
+__all__ = ["declared_entities", "entity_declarations", "refuse_entities", "resolve_named_references",
            "refuse_entity_declarations"]
 
 _BOMS = (
@@ -149,3 +149,39 @@ def refuse_entities(data: bytes, path: str | Path) -> None:
 def refuse_entity_declarations(text: str, path: str) -> None:
     """:func:`refuse_entities` for text already decoded."""
     refuse_entities(text.encode("utf-8"), path)
+
+
+_REFERENCE = re.compile(rb"&([A-Za-z_][A-Za-z0-9._-]*);")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+_DOCTYPE = re.compile(rb"<!DOCTYPE\b")
+
+
+def resolve_named_references(data: bytes, path: str | Path) -> bytes:
+    """Named references (``&nbsp;``) of a file with a DOCTYPE, written as numeric ones.
+
+    With a DOCTYPE naming an external DTD (``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``), which is
+    never loaded, libxml2 takes an undeclared ``&nbsp;`` for an entity of that DTD and drops
+    it: ``Deep&nbsp;learning`` would read ``Deeplearning``. Here the HTML named references
+    (the set TMX, XLIFF and TBX writers borrow) become their characters; any other name is
+    refused with its line. A file without a DOCTYPE is left as it is: the parser refuses an
+    undeclared reference itself. Only ASCII-compatible encodings are rewritten.
+    """
+    from html.entities import name2codepoint
+
+    head = data[:4096]
+    if not _DOCTYPE.search(head) or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        return data
+
+    def numeric(match: re.Match[bytes]) -> bytes:
+        name = match.group(1)
+        if name in _XML_ENTITIES:
+            return match.group()
+        codepoint = name2codepoint.get(name.decode("ascii"))
+        if codepoint is None:
+            line = data.count(b"\n", 0, match.start()) + 1
+            raise FormatError(f"the entity &{name.decode('ascii')}; is not defined (the DTD is never read)",
+                              path=str(path), line=line,
+                              hint="write the character itself, or a numeric reference such as &#160;")
+        return b"&#%d;" % codepoint
+
+    return _REFERENCE.sub(numeric, data)

@@ -17,7 +17,7 @@ from .en_names import english_names
 from .names import credit_candidates, name_candidates
 from .noise import code_line, is_noise, is_version, mask_markup
 from .paren_pairs import paren_candidates
-from .parens import paren_groups
+from .parens import paren_groups, too_deep
 from .text import has_han, singular
 
 
@@ -116,6 +116,7 @@ class Extraction:
     unused_front_matter: int = 0
     brackets: int = 0  # bracket groups seen in Chinese text (footnotes included)
     brackets_not_terms: int = 0  # asides, years, citations, list markers: not translations
+    brackets_too_deep: int = 0  # nested deeper than bounds.MAX_BRACKET_DEPTH: not read
     by_evidence: dict[str, int] = field(default_factory=dict)
 
 
@@ -126,7 +127,7 @@ def extract(docs: Sequence[Document]) -> Extraction:
     candidates: list[Candidate] = []
     kinds: dict[str, TermKind] = {}
     unused = 0
-    brackets = bracket_pairs = 0
+    brackets = bracket_pairs = deep = 0
     english = english_names(ordered)
     for doc in ordered:
         notes = prose_paragraphs(note_paragraphs(doc))
@@ -134,6 +135,7 @@ def extract(docs: Sequence[Document]) -> Extraction:
         for paragraph in [*zh, *notes]:
             found = list(paren_candidates(doc.stem, paragraph, corpus.count))
             brackets += sum(1 for _ in paren_groups(paragraph.text, nested=True))
+            deep += too_deep(paragraph.text)
             bracket_pairs += len(found)
             candidates.extend(found)
         shown = macro_references(doc)
@@ -163,7 +165,7 @@ def extract(docs: Sequence[Document]) -> Extraction:
     by_evidence: dict[str, int] = {}
     for entry in entries:
         by_evidence[entry.evidence] = by_evidence.get(entry.evidence, 0) + 1
-    return Extraction(entries, len(candidates), unused, brackets, brackets - bracket_pairs,
+    return Extraction(entries, len(candidates), unused, brackets, brackets - bracket_pairs, deep,
                       dict(sorted(by_evidence.items())))
 
 

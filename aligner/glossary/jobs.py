@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..documents.entries import IGNORED, classify
 from ..errors import InputError, UsageError
 from ..model import Document, TermEntry, TermStatus
 from .conflicts import Conflict, find_conflicts
@@ -46,6 +47,7 @@ class ExtractReport:
             "unused_front_matter_names": self.extraction.unused_front_matter,
             "brackets": self.extraction.brackets,
             "brackets_not_translations": self.extraction.brackets_not_terms,
+            "brackets_too_deep": self.extraction.brackets_too_deep,
             "conflicts": [
                 {"side": c.side, "form": c.form, "renderings": list(c.renderings),
                  "sources": [str(s) for s in c.sources]}
@@ -75,7 +77,10 @@ def input_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
+                why = classify(child)  # a FIFO is never opened; broken links and subfolders are named
+                if why is not None and why.kind != IGNORED:
+                    skipped.append(why.reason)
+                elif child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
                     files.append(child)
                 elif child.is_file():
                     skipped.append(str(child))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..model import Paragraph, Source, TermKind, TermStatus
 from . import lexicon
@@ -33,6 +34,8 @@ from .inner import (
 from .parens import paren_groups
 from .text import has_han, has_latin, is_latin_word_char, tidy
 
+from ..bounds import BRACKET_WINDOW
+
 MAX_DEFINITION = 400
 NAME_CUES = ("quote", "transliteration", "chinese-name")  # a name's edge is not a clause's
 
@@ -40,25 +43,41 @@ NAME_CUES = ("quote", "transliteration", "chinese-name")  # a name's edge is not
 def paren_candidates(
     stem: str, paragraph: Paragraph, count: Callable[[str], int]
 ) -> Iterator[Candidate]:
-    """Every bracket pair in one paragraph that reads as a translation."""
+    """Every bracket pair in one paragraph that reads as a translation.
+
+    Each bracket sees only the :data:`~aligner.bounds.BRACKET_WINDOW` characters before it,
+    so a paragraph of many brackets costs time linear in its length.
+    """
     text = paragraph.text
     consumed: list[tuple[int, int]] = []  # nested brackets an outer one read as its abbreviation
     for group in paren_groups(text, nested=True):
         if any(start < group.start and group.end < end for start, end in consumed):
             continue
-        prefix = text[: group.start]
+        base = max(0, group.start - BRACKET_WINDOW)
+        prefix = text[base : group.start]
+        window: Any = _Window(text[base : group.end], base, paragraph)
         parsed = parse_english_inner(group.inner) or parse_alias_inner(group.inner)
         if parsed is not None:
             if any(f"({a})" in group.inner or f"（{a}）" in group.inner for a in parsed.abbreviations):
                 consumed.append((group.start, group.end))
-            candidate = _chinese_then_english(stem, paragraph, prefix, parsed, count)
+            candidate = _chinese_then_english(stem, window, prefix, parsed, count)
         else:
-            candidate = (_english_then_chinese(stem, paragraph, prefix, group.inner)
+            candidate = (_english_then_chinese(stem, window, prefix, group.inner)
                          or _inner_chinese_abbreviation(stem, paragraph, group.start, group.inner))
         if candidate is not None:
             if candidate.context_kind is None:
                 candidate.context_kind = _context_kind(prefix, candidate.zh, text[group.end : group.end + 40])
             yield candidate
+
+
+class _Window:
+    """The part of a paragraph one bracket sees; offsets are relative to ``base``."""
+
+    def __init__(self, text: str, base: int, paragraph: Paragraph) -> None:
+        self.text, self.base, self.paragraph = text, base, paragraph
+
+    def line_at(self, offset: int) -> int:
+        return self.paragraph.line_at(self.base + offset)
 
 
 def _context_kind(prefix: str, term: str, after: str) -> TermKind | None:

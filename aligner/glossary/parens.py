@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..bounds import MAX_BRACKET_DEPTH
+
 OPEN = "(（"
 CLOSE = ")）"
 
@@ -28,7 +30,9 @@ class ParenGroup:
 def paren_groups(text: str, *, nested: bool = False) -> Iterator[ParenGroup]:
     """Groups in order of their opening bracket; top-level ones only unless ``nested``.
 
-    An unclosed bracket yields nothing and scanning goes on.
+    An unclosed bracket yields nothing and scanning goes on. Groups inside
+    :data:`~aligner.bounds.MAX_BRACKET_DEPTH` others are left out (:func:`too_deep` counts
+    them): each would copy its contents, quadratic in the depth.
     """
     stack: list[int] = []
     found: list[ParenGroup] = []
@@ -37,6 +41,18 @@ def paren_groups(text: str, *, nested: bool = False) -> Iterator[ParenGroup]:
             stack.append(i)
         elif ch in CLOSE and stack:
             start = stack.pop()
-            if nested or not stack:
+            if (nested and len(stack) < MAX_BRACKET_DEPTH) or not stack:
                 found.append(ParenGroup(start, i + 1, text[start + 1 : i]))
     yield from sorted(found, key=lambda g: g.start)
+
+
+def too_deep(text: str) -> int:
+    """How many closed groups of ``text`` lie deeper than :data:`MAX_BRACKET_DEPTH`."""
+    depth = deep = 0
+    for ch in text:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+            deep += depth >= MAX_BRACKET_DEPTH
+    return deep

@@ -35,6 +35,8 @@ class ConsistencyTracker(Tracker):
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
 
     def add(self, position: int, unit: Unit) -> None:
+        if unit.variant:
+            return  # en-GB beside en-US, a plural beside its singular: different on purpose
         self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
 
     def findings(self) -> Iterator[tuple[int, Finding]]:
@@ -90,6 +92,8 @@ class SourceTracker(Tracker):
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
 
     def add(self, position: int, unit: Unit) -> None:
+        if unit.variant:
+            return  # a further form of one unit (en-GB, a plural) is not another source
         target = normalise_segment(unit.target)
         # a heading of one or two words (Syntax, See also) rightly renders several synonyms
         if len(target.split()) >= MIN_WORDS and any(c.isalpha() for c in target):
