@@ -14,7 +14,6 @@ like a typo, not like a place.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from .errors import InputError
@@ -55,7 +54,9 @@ def read_input(
     when a folder was given. Name the input with :func:`input_name` in later messages.
     """
     if allow_stdin and is_stdin(path):
-        return sys.stdin.buffer.read()
+        from .streams import read_stdin
+
+        return read_stdin()
     file = Path(path)
     try:
         return file.read_bytes()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -25,6 +24,7 @@ from lxml import etree
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import FormatError, InputError
 from ..inputs import read_input
+from ..streams import read_stdin
 from ..formats.cellguard import unescape_cell
 from ..formats.glossary_read import unclosed_quote_line
 from ..formats.xmlguard import refuse_entities
@@ -119,8 +119,8 @@ class UnitReader:
         for item in paths:
             name = str(item)
             if name == STDIN:
-                stream = self.stdin or sys.stdin.buffer
-                yield from self._read_bytes(stream.read(), "<stdin>", None)
+                data = self.stdin.read() if self.stdin is not None else read_stdin()
+                yield from self._read_bytes(data, "<stdin>", None)
                 continue
             path = Path(item)
             if path.is_dir():
