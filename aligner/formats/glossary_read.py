@@ -24,6 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..charsets import charset_codec, decode_declared
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
@@ -85,11 +86,12 @@ def _decode(data: bytes, path: str) -> str:
                     hint="save the sheet as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) with zh and en columns")
     declared = _declared_encoding(data)
     if declared is not None:
+        codec = charset_codec(declared)
+        if codec is None:
+            raise EncodingError(f"the XML declaration names '{declared}', which is not a character set",
+                                path=path, line=1, hint="declare UTF-8 and save the glossary as UTF-8")
         try:
-            return data.decode(declared)
-        except LookupError:
-            raise EncodingError(f"the XML declaration names an unknown encoding '{declared}'", path=path,
-                                line=1, hint="declare UTF-8 and save the glossary as UTF-8") from None
+            return decode_declared(data, codec)
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise EncodingError(
