@@ -31,6 +31,15 @@ def charset_codec(name: str) -> str | None:
     return info.name
 
 
+def is_codec(name: str) -> bool:
+    """Python has a codec of this name (a character set or not)."""
+    try:
+        codecs.lookup(name.strip())
+    except (LookupError, ValueError, TypeError):
+        return False
+    return True
+
+
 def decode_declared(data: bytes, codec: str) -> str:
     """``data`` in ``codec`` (from :func:`charset_codec`); every decoding failure is a
     ``UnicodeDecodeError`` (a ``ValueError``), whatever the codec raised."""

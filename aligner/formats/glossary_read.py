@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..charsets import charset_codec, decode_declared
+from ..charsets import charset_codec, decode_declared, is_codec
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
@@ -88,8 +88,9 @@ def _decode(data: bytes, path: str) -> str:
     if declared is not None:
         codec = charset_codec(declared)
         if codec is None:
-            raise EncodingError(f"the XML declaration names '{declared}', which is not a character set",
-                                path=path, line=1, hint="declare UTF-8 and save the glossary as UTF-8")
+            what = (f"'{declared}', which is not a character set" if is_codec(declared)
+                    else f"an unknown encoding '{declared}'")
+            raise EncodingError(f"the XML declaration names {what}", path=path, line=1, hint="declare UTF-8 and save the glossary as UTF-8")
         try:
             return decode_declared(data, codec)
         except UnicodeDecodeError as exc:
