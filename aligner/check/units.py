@@ -26,7 +26,7 @@ from ..errors import FormatError, InputError
 from ..inputs import read_input
 from ..streams import read_stdin
 from ..formats.cellguard import unescape_cell
-from ..formats.glossary_read import unclosed_quote_line
+from ..formats.csvrows import check_csv, file_lines, first_row
 from ..formats.xmlguard import refuse_entities
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .segments import split_segments
@@ -263,7 +263,7 @@ class _Raw:
 
 def _store_error(exc: Exception, name: str, what: str) -> FormatError:
     line = getattr(exc, "lineno", None) or getattr(exc, "line", None)
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    message = str(exc).split("\n")[0] if str(exc) else type(exc).__name__
     match = re.search(r"line (\d+)", message)
     if line is None and match:
         line = int(match.group(1))
@@ -435,9 +435,9 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     # a bad byte is an error, never a U+FFFD inside a segment. csvl10n gets UTF-8 bytes.
     text = decode_exact(data, name, hint="repair the row or re-save the file as UTF-8")[0]
     data = text.encode("utf-8")
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in file_lines(text) if line.strip()), "")
     delimiter = "\t" if "\t" in first else ","
-    header = next(csv.reader([first], delimiter=delimiter), [])
+    header = first_row(first, delimiter)
     keys = [cell.strip().lower() for cell in header]
     zh_cols = [i for i, key in enumerate(keys) if key == "zh" or key.startswith("zh-")]
     en_cols = [i for i, key in enumerate(keys) if key == "en" or key.startswith("en-")]
@@ -457,10 +457,7 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
         if len(header) == 2:
             fieldnames = ["source", "target"]  # a bare two-column file
         # otherwise csv2po's location,source,target
-    unclosed = unclosed_quote_line(text, delimiter)
-    if unclosed:
-        raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
-                          path=name, line=unclosed, hint="add the missing closing quote (\") on that row")
+    check_csv(text, name, delimiter)  # an unclosed quote, an overlong cell: one line naming the row
     store = csvfile(fieldnames=fieldnames) if fieldnames else csvfile()
     try:
         store.parse(data, dialect=_dialect(delimiter))

@@ -29,6 +29,7 @@ from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
 from ..inputs import read_input
 from .cellguard import unescape_cell
+from .csvrows import csv_rows, file_lines, first_row, unclosed_quote_line  # noqa: F401 - re-exported
 from .xmlguard import refuse_entity_declarations
 from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
@@ -123,7 +124,7 @@ def _header_role(name: str) -> str | None:
 
 def _names_zh_en(line: str) -> bool:
     delimiter = "\t" if "\t" in line else ","
-    roles = {_header_role(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])}
+    roles = {_header_role(cell) for cell in first_row(line, delimiter)}
     return {"zh", "en"} <= roles
 
 
@@ -132,7 +133,7 @@ def _first_line(text: str) -> tuple[int, str]:
     ``#`` comment, unless a ``#`` line is a header naming a zh and an en column (then that
     header, without its ``#``). Our CSV writes its header so because OmegaT's CSV glossary
     reader skips ``#`` lines and would otherwise take the header for an entry."""
-    for index, line in enumerate(text.splitlines()):
+    for index, line in enumerate(file_lines(text)):
         stripped = line.strip().lstrip("\ufeff")
         if not stripped:
             continue
@@ -179,7 +180,7 @@ def detect_format(text: str, path: str = "") -> GlossaryFormat:
     _index, first = _first_line(text)
     suffix = Path(path).suffix.lower()
     delimiter = "\t" if "\t" in first else ","
-    cells = next(csv.reader([first], delimiter=delimiter), [])
+    cells = first_row(first, delimiter)
     roles = [_header_role(cell) for cell in cells]
     if "zh" in roles and "en" in roles:
         return GlossaryFormat.CSV
@@ -458,34 +459,12 @@ def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> li
 
 # --- CSV and OmegaT ---------------------------------------------------------------------
 
-def unclosed_quote_line(text: str, delimiter: str) -> int | None:
-    """Line of the row whose quoted cell runs to the end of the file, else ``None``.
-
-    Python's lenient csv reader accepts such a file and puts everything after the quote in
-    one cell; its strict mode says ``unexpected end of data``, which is the only error taken
-    from it here (other strict-mode errors are tolerated as the lenient reader does).
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for _row in reader:
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        if "end of data" in str(exc):
-            return start
-    return None
-
-
 def _read_csv(text: str, path: str) -> list[TermEntry]:
-    lines = text.splitlines()
+    lines = file_lines(text)
     start, first = _first_line(text)
     delimiter = "\t" if "\t" in first else ","
-    unclosed = unclosed_quote_line(text, delimiter)
-    if unclosed:
-        raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
-                          path=path, line=unclosed, hint='add the missing closing quote (") on that row')
-    reader = csv.reader(io.StringIO("\n".join([first] + lines[start + 1:])), delimiter=delimiter)
-    header = [cell.strip().strip("\ufeff").lower() for cell in next(reader)]
+    rows = iter(csv_rows("\n".join([first] + lines[start + 1:]), path, delimiter, first_line=start + 1))
+    header = [cell.strip().strip("\ufeff").lower() for cell in next(rows)[1]]
     roles = [_header_role(cell) for cell in header]
     if "zh" not in roles or "en" not in roles:  # a quote opened in the header runs past its line
         raise FormatError("the header row does not name a Chinese and an English column", path=path,
@@ -512,8 +491,7 @@ def _read_csv(text: str, path: str) -> list[TermEntry]:
         "variant_sources": column("variant_sources"),
     }
     entries: list[TermEntry] = []
-    for row in reader:
-        line = start + reader.line_num
+    for line, row in rows:
         row = [unescape_cell(cell) for cell in row]  # our writer's formula escape
         if not any(cell.strip() for cell in row):
             continue
@@ -585,7 +563,7 @@ def _read_omegat(text: str, path: str) -> list[TermEntry]:
     """OmegaT: ``source<TAB>target[<TAB>comment]``; ``#`` lines are comments."""
     entries: list[TermEntry] = []
     by_zh: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(file_lines(text), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = line.split("\t")
