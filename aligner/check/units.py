@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import FormatError, InputError
-from ..inputs import read_input
+from ..inputs import read_input, reading
 from ..streams import read_stdin
 from ..formats.cellguard import unescape_cell
 from ..formats.csvrows import check_csv, file_lines, first_row
@@ -149,6 +149,10 @@ class UnitReader:
         yield from self._read_bytes(data, str(path), path.suffix.lower())
 
     def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
+        with reading(name):
+            yield from self._units(data, name, suffix)
+
+    def _units(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
         if _blank(data):
             # an empty export would otherwise pass the check with "0 units, no findings"
             what = "the file is empty" if not data else "the file holds only whitespace"

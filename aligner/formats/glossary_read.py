@@ -27,7 +27,7 @@ from lxml import etree
 from ..charsets import charset_codec, decode_declared, is_codec
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
-from ..inputs import read_input
+from ..inputs import read_input, reading
 from .cellguard import unescape_cell
 from .csvrows import csv_rows, file_lines, first_row, unclosed_quote_line  # noqa: F401 - re-exported
 from .xmlguard import refuse_entity_declarations
@@ -624,7 +624,8 @@ def read_glossary_file(path: Path | str) -> GlossaryReading:
     file = Path(path)
     data = read_input(file, noun="glossary file", folder_hint="give a TBX, CSV or OmegaT glossary file",
                       allow_stdin=False)
-    return read_glossary_text(_decode(data, str(file)), str(file))
+    with reading(file):
+        return read_glossary_text(_decode(data, str(file)), str(file))
 
 
 def read_glossary(path: Path | str) -> list[TermEntry]:
