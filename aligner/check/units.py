@@ -29,6 +29,7 @@ from ..formats.cellguard import unescape_cell
 from ..formats.csvrows import check_csv, file_lines, first_row
 from ..formats.xmlguard import refuse_entities
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
+from .langroles import missing_role
 from .segments import split_segments
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -345,7 +346,8 @@ def _tu_problem(tu: Any, tuvs: list[Any]) -> str:
             return f"<tuv xml:lang=\"{tag(tuv)}\"> has no <seg>"
     if len(tuvs) > 1 and len({_lang(t) for t in tuvs}) == 1:
         return f"every <tuv> has xml:lang=\"{tag(tuvs[0])}\": no translation to check"
-    return ""
+    # roles from the tags, never from their order: zh-CN + zh-TW has no English side
+    return missing_role([t.get(_XML_LANG) or t.get("lang") or "" for t in tuvs])
 
 
 def _parse_xliff1(data: bytes, name: str) -> _Raw:
