@@ -65,29 +65,37 @@ def _as_written(loader: yaml.SafeLoader, node: yaml.Node) -> str:
     return str(loader.construct_scalar(node))  # type: ignore[arg-type]
 
 
+def _scalar(construct: Any) -> Any:
+    """A constructor whose failure on the user's text keeps the text (``!!bool maybe``,
+    ``!!int`` with nothing after it: PyYAML raised KeyError and IndexError there)."""
+    def guarded(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, KeyError, IndexError, TypeError, OverflowError, AttributeError):
+            return _as_written(loader, node)
+    return guarded
+
+
 def _int(loader: yaml.SafeLoader, node: yaml.Node) -> int | str:
     text = _as_written(loader, node)
     if sum(ch.isdigit() for ch in text) > _MAX_INT_DIGITS:
         return text
-    try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
-        return text
+    return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
 
 
 def _float(loader: yaml.SafeLoader, node: yaml.Node) -> float | str:
-    text = _as_written(loader, node)
-    try:
-        value = yaml.SafeLoader.construct_yaml_float(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
-        return text
-    return value if math.isfinite(value) else text
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)  # type: ignore[arg-type]
+    return value if math.isfinite(value) else _as_written(loader, node)
 
 
 _PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
 _PlainLoader.add_constructor("tag:yaml.org,2002:binary", _as_written)
-_PlainLoader.add_constructor("tag:yaml.org,2002:int", _int)
-_PlainLoader.add_constructor("tag:yaml.org,2002:float", _float)
+_PlainLoader.add_constructor("tag:yaml.org,2002:int", _scalar(_int))
+_PlainLoader.add_constructor("tag:yaml.org,2002:float", _scalar(_float))
+_PlainLoader.add_constructor("tag:yaml.org,2002:bool", _scalar(yaml.SafeLoader.construct_yaml_bool))
+_PlainLoader.add_constructor("tag:yaml.org,2002:null", _scalar(yaml.SafeLoader.construct_yaml_null))
 
 
 def _too_deep(path: Any, line: int) -> FormatError:
