@@ -269,7 +269,7 @@ class _Raw:
 def _store_error(exc: Exception, name: str, what: str) -> FormatError:
     line = getattr(exc, "lineno", None) or getattr(exc, "line", None)
     message = str(exc).split("\n")[0] if str(exc) else type(exc).__name__
-    match = re.search(r"line (\d+)", message)
+    match = re.search(r"line ([0-9]{1,9})\b", message)
     if line is None and match:
         line = int(match.group(1))
     return FormatError(f"cannot read {what}: {message.rstrip('.')}", path=name,

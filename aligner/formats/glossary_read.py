@@ -259,19 +259,22 @@ def _split_list(value: str) -> list[str]:
 
 
 def _parse_sources(value: str) -> list[Source]:
-    """``doc:12 | doc2:40`` as written by our own CSV/TBX output; other text is ignored."""
+    """``doc:12 | doc2:40`` as written by our own CSV/TBX output; other text is ignored.
+
+    A line number is 1 to 9 ASCII digits wherever a glossary cell gives one: ``int()``
+    refuses 4,300 digits and reads ``٣`` as 3."""
     sources = []
     for part in re.split(r"[|;,\s]+", value):
-        match = re.fullmatch(r"(.+):(\d+)", part.strip())
+        match = re.fullmatch(r"(.+):([0-9]{1,9})", part.strip())
         if match:
             sources.append(Source(match.group(1), int(match.group(2))))
     return sources
 
 
 # how our writers record a variant learned from an aligned pair (TBX note, CSV cell)
-_PAIR_NOTE = re.compile(r"learned from aligned pair (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)(?:: (.*))?", re.S)
-_PAIR_ALSO = re.compile(r"(.+?) \(aligned pair (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)(?: \+\d+ more)?\)")
-_PAIR_CELL = re.compile(r"(.+?): (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)")
+_PAIR_NOTE = re.compile(r"learned from aligned pair (.+?):([0-9]{1,9}) \(zh\) / (.+?):([0-9]{1,9}) \(en\)(?:: (.*))?", re.S)
+_PAIR_ALSO = re.compile(r"(.+?) \(aligned pair (.+?):([0-9]{1,9}) \(zh\) / (.+?):([0-9]{1,9}) \(en\)(?: \+\d+ more)?\)")
+_PAIR_CELL = re.compile(r"(.+?): (.+?):([0-9]{1,9}) \(zh\) / (.+?):([0-9]{1,9}) \(en\)")
 
 
 def _pair_from_note(variant: str, note: str) -> VariantSource | None:

@@ -440,10 +440,13 @@ def _root_tag(data: bytes) -> str:
 
 
 def _float(value: str | None) -> float | None:
+    """A score read from a file: a finite number or nothing (``nan`` and ``inf`` parse as
+    floats, and JSON cannot hold them)."""
     try:
-        return float(value) if value is not None else None
+        number = float(value) if value is not None else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _int(value: str | None) -> int | None:

@@ -204,6 +204,26 @@ def test_csv_tm_cells_and_quotes_are_one_line(tmp_path: Path, name: str, line: i
     assert _last(run.err) == f"aligner: {path}:{line}: {message}"
 
 
+@pytest.mark.parametrize("name, text", [
+    ("sources.csv", "zh,en,sources\n深度学习,deep learning,doc:" + "9" * 5000 + "\n"),
+    ("arabic_digit.csv", "zh,en,sources\n深度学习,deep learning,doc:\u0663\n"),
+    ("pairs.csv", "zh,en,variants,variant_sources\n深度学习,deep learning,DL,DL: doc:" + "9" * 5000
+     + " (zh) / doc:1 (en)\n"),
+    ("also.utf8", "深度学习\tdeep learning\tterm; attested; also: DL (aligned pair doc:" + "9" * 5000
+     + " (zh) / doc:1 (en))\n"),
+])
+def test_line_numbers_inside_glossary_cells_are_validated(tmp_path: Path, name: str, text: str) -> None:
+    """A source line in a cell is 1-9 ASCII digits or not a source line: int() refuses
+    4,300 digits (was exit 70)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "good.tmx").write_text(TMX, encoding="utf-8")
+    run = invoke(["check", str(tmp_path / "good.tmx"), "-g", str(path)])
+    _clean(run)
+    assert run.code in (0, 1), run.err
+    assert "against 1 glossary term" in run.out
+
+
 # --- class 1: declared character sets ----------------------------------------------------
 
 ASCII_TBX = TBX.replace("深度学习", "shendu xuexi")
