@@ -20,7 +20,9 @@ from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
                           ClosedStdout, HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
+from .environment import check_environment, debug
 from .errors import AlignerError, UsageError
+from .streams import prepare_streams
 from .wording import count, noun
 
 
@@ -36,6 +38,9 @@ class Group(HelpEpilog, click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
+            if ctx.parent is None:  # once per run, before any command reads or writes
+                prepare_streams()
+                check_environment()
             return super().invoke(ctx)
         except AlignerError as exc:
             click.echo(f"aligner: {exc}", err=True)
@@ -61,7 +66,7 @@ class Group(HelpEpilog, click.Group):
                        "the free space.", err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except Exception as exc:  # a bug: one line, not a traceback, unless asked for
-            if os.environ.get("ALIGNER_DEBUG"):
+            if debug():
                 raise
             click.echo(f"aligner: internal error ({type(exc).__name__}: {exc}). This is a bug: please "
                        "report it with the input that caused it (ALIGNER_DEBUG=1 shows the traceback).",

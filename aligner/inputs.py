@@ -14,10 +14,11 @@ like a typo, not like a place.
 """
 from __future__ import annotations
 
-import sys
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .errors import AlignerError, FormatError, InputError
 
 #: the path that means standard input on the command line
 STDIN = "-"
@@ -55,7 +56,9 @@ def read_input(
     when a folder was given. Name the input with :func:`input_name` in later messages.
     """
     if allow_stdin and is_stdin(path):
-        return sys.stdin.buffer.read()
+        from .streams import read_stdin
+
+        return read_stdin()
     file = Path(path)
     try:
         return file.read_bytes()
@@ -70,3 +73,23 @@ def read_input(
         reason = str(exc.strerror or exc)
         raise InputError(f"cannot read the {noun}: {reason[:1].lower()}{reason[1:]}", path=file,
                          hint="check the file and the disk") from None
+
+
+@contextlib.contextmanager
+def reading(path: str | Path) -> Iterator[None]:
+    """Whatever goes wrong while one input is read names that input.
+
+    Each reader wraps its work on one file in this, so a message can never lose its place:
+    an :class:`AlignerError` raised without a path (deep in a parser that only saw text)
+    gets this file's name, and a ``RecursionError`` (a parser outrun by nesting) becomes a
+    :class:`FormatError` naming the file instead of a message that names nothing.
+    """
+    try:
+        yield
+    except AlignerError as exc:
+        if exc.path is None:
+            exc.path = input_name(path)
+        raise
+    except RecursionError:
+        raise FormatError("the file nests too deeply to read", path=input_name(path),
+                          hint="simplify the nesting (lists, quotes, brackets or elements inside one another)") from None

@@ -49,7 +49,7 @@ def _read(name: str) -> dict[str, list[str]]:
     path = _dictionary_folder() / name
     if not path.is_file():
         return table
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
         key, _tab, values = line.partition("\t")
         if len(key) == 1 and values.split():
             table[key] = values.split()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -25,12 +24,14 @@ from lxml import etree
 from ..documents.decode import decode_exact, refuse_workbook
 from ..documents.entries import IGNORED, classify
 from ..errors import FormatError, InputError
-from ..inputs import read_input
+from ..inputs import read_input, reading
+from ..streams import read_stdin
 from ..formats.cellguard import unescape_cell
-from ..formats.glossary_read import unclosed_quote_line
+from ..formats.csvrows import check_csv, file_lines, first_row
 from ..formats.xmlguard import refuse_entities, resolve_named_references
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .codes import unit_codes
+from .langroles import missing_role
 from .segments import split_segments
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -124,8 +125,8 @@ class UnitReader:
         for item in paths:
             name = str(item)
             if name == STDIN:
-                stream = self.stdin or sys.stdin.buffer
-                yield from self._read_bytes(stream.read(), "<stdin>", None)
+                data = self.stdin.read() if self.stdin is not None else read_stdin()
+                yield from self._read_bytes(data, "<stdin>", None)
                 continue
             path = Path(item)
             if path.is_dir():
@@ -160,6 +161,10 @@ class UnitReader:
         yield from self._read_bytes(data, str(path), path.suffix.lower())
 
     def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
+        with reading(name):
+            yield from self._units(data, name, suffix)
+
+    def _units(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
         if _blank(data):
             # an empty export would otherwise pass the check with "0 units, no findings"
             what = "the file is empty" if not data else "the file holds only whitespace"
@@ -281,8 +286,8 @@ class _Raw:
 
 def _store_error(exc: Exception, name: str, what: str) -> FormatError:
     line = getattr(exc, "lineno", None) or getattr(exc, "line", None)
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    match = re.search(r"line (\d+)", message)
+    message = str(exc).split("\n")[0] if str(exc) else type(exc).__name__
+    match = re.search(r"line ([0-9]{1,9})\b", message)
     if line is None and match:
         line = int(match.group(1))
     return FormatError(f"cannot read {what}: {message.rstrip('.')}", path=name,
@@ -362,7 +367,8 @@ def _tu_problem(tu: Any, tuvs: list[Any]) -> str:
             return f"<tuv xml:lang=\"{tag(tuv)}\"> has no <seg>"
     if len(tuvs) > 1 and len({_lang(t) for t in tuvs}) == 1:
         return f"every <tuv> has xml:lang=\"{tag(tuvs[0])}\": no translation to check"
-    return ""
+    # roles from the tags, never from their order: zh-CN + zh-TW has no English side
+    return missing_role([t.get(_XML_LANG) or t.get("lang") or "" for t in tuvs])
 
 
 def _parse_xliff1(data: bytes, name: str) -> _Raw:
@@ -466,9 +472,9 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
     # a bad byte is an error, never a U+FFFD inside a segment. csvl10n gets UTF-8 bytes.
     text = decode_exact(data, name, hint="repair the row or re-save the file as UTF-8")[0]
     data = text.encode("utf-8")
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in file_lines(text) if line.strip()), "")
     delimiter = _delimiter(first)
-    header = next(csv.reader([first], delimiter=delimiter), [])
+    header = first_row(first, delimiter)
     keys = [cell.strip().lower() for cell in header]
     zh_cols = [i for i, key in enumerate(keys) if key == "zh" or key.startswith("zh-")]
     en_cols = [i for i, key in enumerate(keys) if key == "en" or key.startswith("en-")]
@@ -488,10 +494,7 @@ def _parse_csv(data: bytes, name: str) -> _Raw:
         if len(header) == 2:
             fieldnames = ["source", "target"]  # a bare two-column file
         # otherwise csv2po's location,source,target
-    unclosed = unclosed_quote_line(text, delimiter)
-    if unclosed:
-        raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
-                          path=name, line=unclosed, hint="add the missing closing quote (\") on that row")
+    check_csv(text, name, delimiter)  # an unclosed quote, an overlong cell: one line naming the row
     store = csvfile(fieldnames=fieldnames) if fieldnames else csvfile()
     try:
         store.parse(data, dialect=_dialect(delimiter))

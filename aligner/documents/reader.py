@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EncodingError, InputError
-from ..inputs import input_name, read_input
+from ..inputs import input_name, read_input, reading
 from ..model import Debris, DocKind, Document, Lang, LineSpan, Paragraph
 from .common import clean_common
 from .decode import decode
@@ -100,10 +100,11 @@ def load_rendering(path: Path, *, strict: bool = False, structured: bool = True)
     subtitles, Markdown), anything else decoded as text. Empty text is an error."""
     data = read_input(path)
     where = Path(input_name(path))  # "<stdin>", not "-", in messages
-    rendering = render(data, where, strict=strict) if structured and data else None
-    if rendering is None:
-        text, encoding = decode(data, where, strict=strict)
-        rendering = Rendering(text=text, encoding=encoding)
+    with reading(path):
+        rendering = render(data, where, strict=strict) if structured and data else None
+        if rendering is None:
+            text, encoding = decode(data, where, strict=strict)
+            rendering = Rendering(text=text, encoding=encoding)
     if not rendering.text.strip():
         if not data:
             what = "the file is empty"
@@ -169,8 +170,9 @@ def _mostly_english(text: str) -> bool:
 
 def _clean(rendering: Rendering, path: Path, *, english_file: bool) -> tuple[DocKind, list[Draft], dict[str, Any], Recorder]:
     rendered = bool(rendering.lines)
-    kind, drafts, front_matter, rec = clean_text(
-        rendering.text, path, english_file=english_file, kind=rendering.kind, rendered=rendered)
+    with reading(path):
+        kind, drafts, front_matter, rec = clean_text(
+            rendering.text, path, english_file=english_file, kind=rendering.kind, rendered=rendered)
     if rendered:
         front_matter = rendering.front_matter
     return kind, drafts, front_matter, rec

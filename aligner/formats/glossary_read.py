@@ -14,7 +14,6 @@ Mapping, the same for every format:
 """
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable
@@ -24,10 +23,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..charsets import charset_codec, decode_declared, is_codec
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
-from ..inputs import read_input
+from ..inputs import read_input, reading
 from .cellguard import unescape_cell
+from .csvrows import csv_rows, file_lines, first_row, unclosed_quote_line  # noqa: F401 - re-exported
 from .xmlguard import refuse_entity_declarations
 from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
@@ -85,11 +86,13 @@ def _decode(data: bytes, path: str) -> str:
                     hint="save the sheet as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) with zh and en columns")
     declared = _declared_encoding(data)
     if declared is not None:
+        codec = charset_codec(declared)
+        if codec is None:
+            what = (f"'{declared}', which is not a character set" if is_codec(declared)
+                    else f"an unknown encoding '{declared}'")
+            raise EncodingError(f"the XML declaration names {what}", path=path, line=1, hint="declare UTF-8 and save the glossary as UTF-8")
         try:
-            return data.decode(declared)
-        except LookupError:
-            raise EncodingError(f"the XML declaration names an unknown encoding '{declared}'", path=path,
-                                line=1, hint="declare UTF-8 and save the glossary as UTF-8") from None
+            return decode_declared(data, codec)
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise EncodingError(
@@ -120,7 +123,7 @@ def _header_role(name: str) -> str | None:
 
 def _names_zh_en(line: str) -> bool:
     delimiter = "\t" if "\t" in line else ","
-    roles = {_header_role(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])}
+    roles = {_header_role(cell) for cell in first_row(line, delimiter)}
     return {"zh", "en"} <= roles
 
 
@@ -129,7 +132,7 @@ def _first_line(text: str) -> tuple[int, str]:
     ``#`` comment, unless a ``#`` line is a header naming a zh and an en column (then that
     header, without its ``#``). Our CSV writes its header so because OmegaT's CSV glossary
     reader skips ``#`` lines and would otherwise take the header for an entry."""
-    for index, line in enumerate(text.splitlines()):
+    for index, line in enumerate(file_lines(text)):
         stripped = line.strip().lstrip("\ufeff")
         if not stripped:
             continue
@@ -176,7 +179,7 @@ def detect_format(text: str, path: str = "") -> GlossaryFormat:
     _index, first = _first_line(text)
     suffix = Path(path).suffix.lower()
     delimiter = "\t" if "\t" in first else ","
-    cells = next(csv.reader([first], delimiter=delimiter), [])
+    cells = first_row(first, delimiter)
     roles = [_header_role(cell) for cell in cells]
     if "zh" in roles and "en" in roles:
         return GlossaryFormat.CSV
@@ -255,19 +258,22 @@ def _split_list(value: str) -> list[str]:
 
 
 def _parse_sources(value: str) -> list[Source]:
-    """``doc:12 | doc2:40`` as written by our own CSV/TBX output; other text is ignored."""
+    """``doc:12 | doc2:40`` as written by our own CSV/TBX output; other text is ignored.
+
+    A line number is 1 to 9 ASCII digits wherever a glossary cell gives one: ``int()``
+    refuses 4,300 digits and reads ``٣`` as 3."""
     sources = []
     for part in re.split(r"[|;,\s]+", value):
-        match = re.fullmatch(r"(.+):(\d+)", part.strip())
+        match = re.fullmatch(r"(.+):([0-9]{1,9})", part.strip())
         if match:
             sources.append(Source(match.group(1), int(match.group(2))))
     return sources
 
 
 # how our writers record a variant learned from an aligned pair (TBX note, CSV cell)
-_PAIR_NOTE = re.compile(r"learned from aligned pair (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)(?:: (.*))?", re.S)
-_PAIR_ALSO = re.compile(r"(.+?) \(aligned pair (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)(?: \+\d+ more)?\)")
-_PAIR_CELL = re.compile(r"(.+?): (.+?):(\d+) \(zh\) / (.+?):(\d+) \(en\)")
+_PAIR_NOTE = re.compile(r"learned from aligned pair (.+?):([0-9]{1,9}) \(zh\) / (.+?):([0-9]{1,9}) \(en\)(?:: (.*))?", re.S)
+_PAIR_ALSO = re.compile(r"(.+?) \(aligned pair (.+?):([0-9]{1,9}) \(zh\) / (.+?):([0-9]{1,9}) \(en\)(?: \+\d+ more)?\)")
+_PAIR_CELL = re.compile(r"(.+?): (.+?):([0-9]{1,9}) \(zh\) / (.+?):([0-9]{1,9}) \(en\)")
 
 
 def _pair_from_note(variant: str, note: str) -> VariantSource | None:
@@ -455,34 +461,12 @@ def _read_tbx(text: str, path: str, skipped: list[tuple[int | None, str]]) -> li
 
 # --- CSV and OmegaT ---------------------------------------------------------------------
 
-def unclosed_quote_line(text: str, delimiter: str) -> int | None:
-    """Line of the row whose quoted cell runs to the end of the file, else ``None``.
-
-    Python's lenient csv reader accepts such a file and puts everything after the quote in
-    one cell; its strict mode says ``unexpected end of data``, which is the only error taken
-    from it here (other strict-mode errors are tolerated as the lenient reader does).
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for _row in reader:
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        if "end of data" in str(exc):
-            return start
-    return None
-
-
 def _read_csv(text: str, path: str) -> list[TermEntry]:
-    lines = text.splitlines()
+    lines = file_lines(text)
     start, first = _first_line(text)
     delimiter = "\t" if "\t" in first else ","
-    unclosed = unclosed_quote_line(text, delimiter)
-    if unclosed:
-        raise FormatError("a quoted cell is never closed: the rest of the file would be one cell",
-                          path=path, line=unclosed, hint='add the missing closing quote (") on that row')
-    reader = csv.reader(io.StringIO("\n".join([first] + lines[start + 1:])), delimiter=delimiter)
-    header = [cell.strip().strip("\ufeff").lower() for cell in next(reader)]
+    rows = iter(csv_rows("\n".join([first] + lines[start + 1:]), path, delimiter, first_line=start + 1))
+    header = [cell.strip().strip("\ufeff").lower() for cell in next(rows)[1]]
     roles = [_header_role(cell) for cell in header]
     if "zh" not in roles or "en" not in roles:  # a quote opened in the header runs past its line
         raise FormatError("the header row does not name a Chinese and an English column", path=path,
@@ -509,8 +493,7 @@ def _read_csv(text: str, path: str) -> list[TermEntry]:
         "variant_sources": column("variant_sources"),
     }
     entries: list[TermEntry] = []
-    for row in reader:
-        line = start + reader.line_num
+    for line, row in rows:
         row = [unescape_cell(cell) for cell in row]  # our writer's formula escape
         if not any(cell.strip() for cell in row):
             continue
@@ -582,7 +565,7 @@ def _read_omegat(text: str, path: str) -> list[TermEntry]:
     """OmegaT: ``source<TAB>target[<TAB>comment]``; ``#`` lines are comments."""
     entries: list[TermEntry] = []
     by_zh: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(file_lines(text), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = line.split("\t")
@@ -643,7 +626,8 @@ def read_glossary_file(path: Path | str) -> GlossaryReading:
     file = Path(path)
     data = read_input(file, noun="glossary file", folder_hint="give a TBX, CSV or OmegaT glossary file",
                       allow_stdin=False)
-    return read_glossary_text(_decode(data, str(file)), str(file))
+    with reading(file):
+        return read_glossary_text(_decode(data, str(file)), str(file))
 
 
 def read_glossary(path: Path | str) -> list[TermEntry]:

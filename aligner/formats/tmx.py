@@ -26,7 +26,6 @@ signature, ``<prop type="x-aligner-signature">``, naming the settings and versio
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from lxml import etree
 
 from .. import __version__
 from .output import open_output
+from ..environment import source_date_epoch
 from ..errors import FormatError, UsageError
 from ..inputs import input_name, read_input
 from ..model import TranslationUnit
@@ -128,15 +128,8 @@ def resolve_creation_date(value: str | datetime | None = None) -> str | None:
         stamp = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
         return stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     if value is None:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if not epoch:
-            return None
-        if not epoch.isdigit():
-            raise UsageError(
-                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
-                hint="set it to an integer such as 1700000000, or unset it",
-            )
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        epoch = source_date_epoch()  # validated where it enters: aligner/environment.py
+        return epoch.strftime("%Y%m%dT%H%M%SZ") if epoch else None
     if value == "now":
         return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     if TMX_DATE.match(value):
@@ -449,10 +442,13 @@ def _root_tag(data: bytes) -> str:
 
 
 def _float(value: str | None) -> float | None:
+    """A score read from a file: a finite number or nothing (``nan`` and ``inf`` parse as
+    floats, and JSON cannot hold them)."""
     try:
-        return float(value) if value is not None else None
+        number = float(value) if value is not None else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _int(value: str | None) -> int | None:

@@ -26,7 +26,7 @@ import regex
 from lxml import etree
 
 from ..errors import FormatError
-from ..inputs import read_input
+from ..inputs import read_input, reading
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
 from .javaregex import JavaRegexError, compile_java
 
@@ -251,4 +251,5 @@ def load_rules(path: Path | str | None = None) -> SegmentationRules:
         return _default_rules()
     path = Path(path)
     data = read_input(path, noun="SRX file", folder_hint="give the .srx file itself", allow_stdin=False)
-    return parse_srx(data, str(path))
+    with reading(path):
+        return parse_srx(data, str(path))

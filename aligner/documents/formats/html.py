@@ -29,6 +29,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
+from ...charsets import charset_codec, decode_declared
 from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
@@ -119,11 +120,7 @@ def _declared(data: bytes) -> str | None:
     if not match:
         return None
     name = match.group(1).decode("ascii").lower()
-    name = _CHARSET_ALIASES.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return charset_codec(_CHARSET_ALIASES.get(name, name))
 
 
 def _utf8(data: bytes) -> bool:
@@ -144,7 +141,7 @@ def decode_page(data: bytes, path: Path, strict: bool) -> tuple[str, str]:
         declared = _declared(data)
         if declared and declared not in ("utf-8", "utf-16", "utf-32") and not _utf8(data):
             try:
-                return data.decode(declared), declared
+                return decode_declared(data, declared), declared
             except UnicodeDecodeError:
                 pass
     return decode(data, path, strict=strict)
