@@ -172,7 +172,9 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     tmx_dir = settings.out / "tmx"
     gloss_dir = settings.out / "glossary"
     all_units: list[TranslationUnit] = []
-    for doc_report, units in _align_documents(docs, terms, settings, jobs, say):
+    from .build_jobs import align_documents
+
+    for doc_report, units in align_documents(docs, terms, settings, jobs, say):
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
@@ -191,28 +193,6 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     report.check = _self_check(all_units, terms)
     say("done")
     return report
-
-
-def _align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
-                     jobs: int, say: Progress) -> Any:
-    """(report, units) per document, in corpus order, from the runner; progress on ``say``."""
-    import time
-
-    from .build_jobs import align_document, init_worker
-    from .runner import WorkerSetup, make_runner
-
-    pool = jobs > 1 and len(docs) > 1
-    setup = (WorkerSetup(init_worker, (terms, settings)) if pool
-             else WorkerSetup(init_worker, (terms, settings, say, False)))
-    runner = make_runner(jobs, setup, items=len(docs))
-    if pool:
-        say(f"aligning {count(len(docs), 'document')} in {runner.jobs} worker processes")
-    recent: list[float] = [time.perf_counter()]
-    for done, result in enumerate(runner.map(align_document, docs), 1):
-        recent = (recent + [time.perf_counter()])[-11:]  # the rate over the last 10 documents
-        rate = (len(recent) - 1) / max(recent[-1] - recent[0], 1e-9)
-        say(f"[{done}/{len(docs)}] {result[0].stem}: aligned ({rate:.2f} documents/s)")
-        yield result
 
 
 def _build_document(

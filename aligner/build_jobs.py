@@ -1,4 +1,4 @@
-"""The per-document step of ``aligner build`` as a task for :mod:`aligner.runner`.
+"""The per-document step of ``aligner build`` run by :mod:`aligner.runner`, with progress.
 
 The parent reads the corpus and extracts the glossary; each worker gets the glossary and the
 settings once (:func:`init_worker`: SRX rules, the glossary's words for the tokenizer, the
@@ -7,7 +7,8 @@ embedding model loaded), then segments and aligns one document per task
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,3 +37,24 @@ def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit]]:
     from .build import _build_document
 
     return _build_document(doc, _STATE["terms"], _STATE["rules"], _STATE["settings"], _STATE["say"])
+
+
+def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
+                    jobs: int, say: Progress) -> Iterator[tuple[DocReport, list[TranslationUnit]]]:
+    """(report, units) per document, in corpus order whatever ``jobs``; progress on ``say``:
+    documents done / total and the rate over the last ten."""
+    from .runner import WorkerSetup, make_runner
+    from .wording import count
+
+    pool = jobs > 1 and len(docs) > 1
+    setup = (WorkerSetup(init_worker, (terms, settings)) if pool
+             else WorkerSetup(init_worker, (terms, settings, say, False)))
+    runner = make_runner(jobs, setup, items=len(docs))
+    if pool:
+        say(f"aligning {count(len(docs), 'document')} in {runner.jobs} worker processes")
+    recent = [time.perf_counter()]
+    for done, result in enumerate(runner.map(align_document, docs), 1):
+        recent = (recent + [time.perf_counter()])[-11:]
+        rate = (len(recent) - 1) / max(recent[-1] - recent[0], 1e-9)
+        say(f"[{done}/{len(docs)}] {result[0].stem}: aligned ({rate:.2f} documents/s)")
+        yield result
