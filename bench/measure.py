@@ -3,7 +3,7 @@
 A wall time alone cannot be trusted on a shared machine: 58 s of wall with 63 s of CPU is a
 slow program, 58 s of wall with 8 s of CPU is a busy machine. So every figure a benchmark
 prints comes with the CPU seconds spent in that span (this process and the child processes
-that ended in it), the peak resident memory (``ru_maxrss``: of this process and of its
+that ended in it), the peak resident memory (of this process, and ``ru_maxrss`` of its
 largest finished child; a high-water mark, so it never drops between spans) and the 1-minute
 load average at the start and the end of the span against the number of cores.
 
@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def _cpu() -> tuple[float, float]:
@@ -31,9 +32,22 @@ def _cpu() -> tuple[float, float]:
 
 
 def peak_mb() -> tuple[float, float]:
-    """Peak RSS in MB of this process and of the largest finished child (Linux: KiB units)."""
+    """Peak RSS in MB of this process and of the largest finished child.
+
+    ``ru_maxrss`` survives ``exec`` on Linux: a child started from a 250 MB parent reports at
+    least 250 MB. So this process's own peak is the kernel's high-water mark of its current
+    address space (``VmHWM``), which starts afresh at ``exec``, where ``/proc`` has it;
+    ``ru_maxrss`` elsewhere and for children.
+    """
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                own = int(line.split()[1]) / 1024
+                break
+    except OSError:
+        pass
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
     return own, child
 
