@@ -177,10 +177,18 @@ class UnitReader:
 
 
 def _blank(data: bytes) -> bool:
-    """Nothing but whitespace (after a byte-order mark, if any)."""
+    """Nothing but whitespace (after a byte-order mark, if any). A large file is settled by its
+    head when that holds text, so a 400 MB TM is not copied to find its first letter."""
+    head = 65536
+    if len(data) > head and not _blank_text(data[:head], "ignore"):  # "ignore": a char cut at the end
+        return False
+    return _blank_text(data, "replace")
+
+
+def _blank_text(data: bytes, errors: str) -> bool:
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return not data[len(bom):].decode(encoding, "replace").strip()
+            return not data[len(bom):].decode(encoding, errors).strip()
     return not data.strip()
 
 
