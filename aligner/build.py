@@ -114,9 +114,12 @@ class BuildReport:
         }
 
 
-def build(settings: BuildSettings, progress: Progress | None = None) -> BuildReport:
+def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: int = 1) -> BuildReport:
     """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
-    ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input."""
+    ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input.
+
+    ``jobs`` > 1 aligns documents in that many worker processes (:mod:`aligner.build_jobs`);
+    the outputs are the same bytes for any ``jobs``."""
     from .documents import read_corpus
     from .documents.entries import IGNORED, Skipped
     from .glossary import extract_terms, find_conflicts
@@ -127,7 +130,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
 
     say = progress or (lambda _msg: None)
     source_lang(settings.srclang), target_lang(settings.tgtlang)  # refuse a bad code before any work
-    rules = load_rules(settings.srx)
+    load_rules(settings.srx)  # a bad SRX file is refused before any work; workers load their own
     zh_dir = settings.corpus / "zh"
     if not settings.corpus.is_dir():
         raise InputError(
@@ -170,12 +173,12 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRep
     tmx_dir = settings.out / "tmx"
     gloss_dir = settings.out / "glossary"
     all_units: list[TranslationUnit] = []
-    for index, doc in enumerate(docs, 1):
-        say(f"[{index}/{len(docs)}] {doc.stem}: segmenting and aligning")
-        doc_report, units, beads = _build_document(doc, terms, rules, settings, say)
+    from .build_jobs import align_documents
+
+    for doc_report, units in align_documents(docs, terms, settings, jobs, say):
         if units:
-            path = tmx_dir / f"{doc.stem}.tmx"
-            tmx_report = _write_tmx(units, path, settings, doc=doc.stem)
+            path = tmx_dir / f"{doc_report.stem}.tmx"
+            tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
             doc_report.tmx = str(path)
             report.outputs.append(str(path))
             _merge_counts(report.tmx_warnings, tmx_report)

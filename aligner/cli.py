@@ -126,17 +126,22 @@ def cli() -> None:
               help="Leave out of the TMX pairs whose confidence is below this (they are counted); "
                    "0 keeps every pair.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Documents aligned in parallel, each worker process loading the models once "
+                   "(default: the number of cores). The outputs are the same bytes for any number.")
 @strict_option
 @quiet_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
-          min_score: float, as_json: bool, strict: bool, quiet: bool) -> None:
+          min_score: float, as_json: bool, jobs: int | None, strict: bool, quiet: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
 
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
                              srx=srx, min_score=min_score, strict=strict)
-    report = run_build(settings, progress=progress_for(quiet))
+    from .runner import default_jobs
+
+    report = run_build(settings, progress=progress_for(quiet), jobs=jobs or default_jobs())
     if as_json:
         echo_json(report.to_dict())
     else:

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import resource
 import sys
 import time
 from pathlib import Path
@@ -29,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from aligner.align import DocumentPair, align_steps, get_scorer  # noqa: E402
 from aligner.align import embedder  # noqa: E402
+from measure import measured  # noqa: E402
 from shared_data import MAC_DEV, require  # noqa: E402
 
 MAC = MAC_DEV
@@ -87,30 +86,28 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     require(MAC_DEV, MAC_DEV / "gold")
 
-    load = os.getloadavg()[0]
     zh, en, gold = build(a.sentences, a.seed)
     print(f"document pair: {len(zh)} Chinese, {len(en)} English sentences "
           f"({len(set(zh)) + len(set(en))} distinct)")
-    t0 = time.perf_counter()
-    pair = DocumentPair(zh, en)
-    _ = pair.src_vectors, pair.tgt_vectors
-    t_embed = time.perf_counter() - t0
-    _ = pair.lexical
-    t_lex = time.perf_counter() - t0 - t_embed
-    steps = align_steps(pair, get_scorer(a.scorer))
-    total = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with measured("aligning the pair (model load included)") as span:
+        t0 = time.perf_counter()
+        pair = DocumentPair(zh, en)
+        _ = pair.src_vectors, pair.tgt_vectors
+        t_embed = time.perf_counter() - t0
+        _ = pair.lexical
+        t_lex = time.perf_counter() - t0 - t_embed
+        steps = align_steps(pair, get_scorer(a.scorer))
+        total = time.perf_counter() - t0
     test = {(tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1))) for s in steps}
-    print(f"load average before the run: {load:.2f} on {os.cpu_count()} cores (other work slows the timing)")
     print(f"embedding (distinct sentences, with model load): {t_embed:.1f} s")
     print(f"lexical features (jieba, CC-CEDICT, all sentences): {t_lex:.1f} s")
     print(f"search (anchor pass + banded pass): {total - t_embed - t_lex:.1f} s")
-    print(f"total: {total:.1f} s; peak memory: {peak:.0f} MB; strict F1 vs shifted gold: {strict_f1(test, gold):.3f}")
+    print(f"{span.line()}; strict F1 vs shifted gold: {strict_f1(test, gold):.3f}")
 
     sample = sorted(set(zh))[:2000]
-    t1 = time.perf_counter()
-    embedder._model().encode(sample)
-    rate = len(sample) / (time.perf_counter() - t1)
+    with measured(f"embedding {len(sample)} distinct sentences", echo=True) as rate_span:
+        embedder._model().encode(sample)
+    rate = len(sample) / rate_span.wall
     print(f"embedding throughput: {rate:.0f} Chinese sentences/s, so {len(zh) + len(en)} distinct "
           f"sentences would add about {(len(zh) + len(en)) / rate:.0f} s")
     return 0

@@ -1,32 +1,38 @@
-"""Speed and memory of ``aligner check``: 100,000 TUs against a 10,000-term glossary.
+"""Speed and memory of ``aligner check`` against a 10,000-term glossary.
 
 Builds a synthetic zh→en case (deterministic: seeded), then times
 
 1. compiling the glossary (automaton + jieba user dictionary),
-2. ``check`` on in-memory units (what ``aligner build`` does with its own TMX), with the
-   glossary rules, then with every rule on (the issue's target: within 1.5x),
-3. the whole command path on a TMX file (translate-toolkit reading + check), unless
-   ``--no-file``.
+2. ``check`` on 100,000 in-memory units (what ``aligner build`` does with its own TMX), with
+   the glossary rules, then with every rule on (the issue's target: within 1.5x),
+3. the whole command path on a generated TMX file of 10,000, 100,000 and 1,000,000 TUs
+   (streaming TMX reader + check), each size in a fresh process so one peak RSS does not
+   hide another's; ``--no-file`` skips it.
 
 Baseline in the same run: naive substring matching (one ``in`` test per term per segment,
 OmegaT's CJK path) on the first 1,000 units, extrapolated. Target: under 30 s for 2.
+Every figure comes with wall, CPU, peak RSS and load (``bench/measure.py``).
 
-    python bench/check_speed.py [--units 100000] [--terms 10000] [--no-file]
+    python bench/check_speed.py [--units 100000] [--terms 10000] [--files 10000 100000 1000000] [--no-file]
 """
 from __future__ import annotations
 
 import argparse
 import random
-import resource
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from aligner.check import TermIndex, all_rules, check_translation_units, run_check
 from aligner.check.rules import TERM_RULES
 from aligner.formats.glossary_files import write_csv
 from aligner.model import TermEntry, TranslationUnit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import measured, peak_mb  # noqa: E402
 
 _SYLLABLES = "数据模型学习智能网络系统算法语言结构分析理论技术方法计算信息资源管理平台工具框架"
 _FILLER = ["我们认为", "在这个问题上", "研究表明", "因此", "同时", "可以看到", "进一步说",
@@ -50,14 +56,17 @@ def make_glossary(n: int, rng: random.Random) -> list[TermEntry]:
 
 def make_units(n: int, glossary: list[TermEntry], rng: random.Random) -> list[TranslationUnit]:
     """Sentences of ~40 characters with 0–3 terms; one in four targets misses a term."""
-    units = []
+    return list(iter_units(n, glossary, rng))
+
+
+def iter_units(n: int, glossary: list[TermEntry], rng: random.Random) -> Iterator[TranslationUnit]:
+    """:func:`make_units` one at a time, so a 1,000,000-TU file is written without a list."""
     for i in range(n):
         terms = rng.sample(glossary, rng.randint(0, 3))
         zh = rng.choice(_FILLER) + "，".join(t.zh + rng.choice(_FILLER) for t in terms) + f"第{i}句。"
         en_terms = [t.en for t in terms if rng.random() > 0.25]
         en = f"Sentence {i} says that " + ", ".join(en_terms) + " matter."
-        units.append(TranslationUnit(source=zh, target=en, doc="synthetic"))
-    return units
+        yield TranslationUnit(source=zh, target=en, doc="synthetic")
 
 
 def naive_seconds(units: list[TranslationUnit], glossary: list[TermEntry]) -> float:
@@ -69,37 +78,51 @@ def naive_seconds(units: list[TranslationUnit], glossary: list[TermEntry]) -> fl
     return time.perf_counter() - start
 
 
-def _rss_mb() -> float:
-    """Peak resident memory of this process so far (tracemalloc would slow the run 10x)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def file_case(n: int, terms: int) -> None:
+    """Write an ``n``-TU TMX and a glossary CSV, then ``run_check`` on them (this process)."""
+    from aligner.formats.tmx import write_tmx
+
+    rng = random.Random(7)
+    glossary = make_glossary(terms, rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmx, gloss = Path(tmp) / "bench.tmx", Path(tmp) / "glossary.csv"
+        with measured(f"{n:>9,} TUs: writing the TMX") as write:
+            write_tmx(iter_units(n, glossary, rng), tmx)
+            write_csv(glossary, gloss)
+        size = tmx.stat().st_size / 2**20
+        with measured(f"{n:>9,} TUs: run_check on the {size:.0f} MB TMX + {terms:,}-term CSV") as span:
+            report = run_check([tmx], gloss)
+    print(write.line(), flush=True)
+    print(f"{span.line()}; {len(report.findings):,} findings", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=100_000, help="units of the in-memory check")
     parser.add_argument("--terms", type=int, default=10_000)
+    parser.add_argument("--files", type=int, nargs="*", default=[10_000, 100_000, 1_000_000],
+                        help="TU counts of the TMX files checked")
     parser.add_argument("--no-file", action="store_true", help="skip the TMX file path")
+    parser.add_argument("--file-case", type=int, help=argparse.SUPPRESS)  # one file size, in a child
     args = parser.parse_args()
+    if args.file_case:
+        file_case(args.file_case, args.terms)
+        return
     rng = random.Random(7)
     glossary = make_glossary(args.terms, rng)
     units = make_units(args.units, glossary, rng)
     print(f"case: {len(units):,} units, {len(glossary):,} glossary terms", flush=True)
 
-    rss_before = _rss_mb()
-    cpu = time.process_time()
-    start = time.perf_counter()
-    index = TermIndex(glossary)
-    _ = index.tokenizer  # jieba dictionary + user words
-    compiled = time.perf_counter() - start
-    report = check_translation_units(units, index, rules=TERM_RULES)
-    total = time.perf_counter() - start
-    cpu = time.process_time() - cpu
-    rss_after = _rss_mb()
-    print(f"compile glossary: {compiled:.1f} s")
-    print(f"check in memory:  {total:.1f} s wall, {cpu:.1f} s CPU (glossary + {len(units):,} units), "
-          f"{report.term_hits:,} term hits, {len(report.findings):,} findings; "
-          f"peak RSS {rss_after:.0f} MB (+{rss_after - rss_before:.0f} MB for the check)",
-          flush=True)
+    rss_before = peak_mb()[0]
+    with measured("compile glossary") as compiled:
+        index = TermIndex(glossary)
+        _ = index.tokenizer  # jieba dictionary + user words
+    with measured(f"check in memory ({len(units):,} units)") as checked:
+        report = check_translation_units(units, index, rules=TERM_RULES)
+    total = compiled.wall + checked.wall
+    print(compiled.line())
+    print(f"{checked.line()}; {report.term_hits:,} term hits, {len(report.findings):,} findings; "
+          f"+{checked.peak_mb - rss_before:.0f} MB of peak RSS for the units and the check", flush=True)
 
     # the ratio in CPU seconds, both runs with a warm index (this machine's wall clock is shared)
     every = {r.id for r in all_rules()}
@@ -116,26 +139,12 @@ def main() -> None:
     sample = units[:1000]
     naive = naive_seconds(sample, glossary) * len(units) / len(sample)
     print(f"baseline (substring loop over terms per segment, extrapolated): {naive:.0f} s")
+    target = 30.0
+    print(f"target: glossary + check under {target:.0f} s -> {'met' if total < target else 'NOT met'} ({total:.1f} s)")
 
     if not args.no_file:
-        from aligner.formats.tmx import write_tmx
-
-        with tempfile.TemporaryDirectory() as tmp:
-            tmx = Path(tmp) / "bench.tmx"
-            gloss = Path(tmp) / "glossary.csv"
-            write_tmx(units, tmx)
-            write_csv(glossary, gloss)
-            cpu = time.process_time()
-            start = time.perf_counter()
-            file_report = run_check([tmx], gloss)
-            elapsed = time.perf_counter() - start
-            cpu = time.process_time() - cpu
-            print(f"run_check on a TMX file ({tmx.stat().st_size / 2**20:.0f} MB, read with "
-                  f"translate-toolkit) + CSV glossary: {elapsed:.1f} s wall, {cpu:.1f} s CPU, "
-                  f"{len(file_report.findings):,} findings", flush=True)
-    print(f"peak RSS of the process: {_rss_mb():.0f} MB")
-    target = 30.0
-    print(f"target: check under {target:.0f} s -> {'met' if total < target else 'NOT met'}")
+        for n in args.files:
+            subprocess.run([sys.executable, __file__, "--file-case", str(n), "--terms", str(args.terms)], check=True)
     sys.exit(0 if total < target else 1)
 
 

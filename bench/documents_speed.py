@@ -10,7 +10,6 @@ reader pays). Every cleaner pattern is linear, so time should grow with size, no
 from __future__ import annotations
 
 import random
-import resource
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.documents import conservation_errors, decode, read_text  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from measure import measured  # noqa: E402
 
 LINE = (
     "有效加速主义是近年来风靡美国硅谷业界的一种思潮,旨在通过最有效的策略加速科技发展"
@@ -47,6 +49,11 @@ def cases() -> list[tuple[str, str]]:
 
 
 def main() -> None:
+    with measured("documents_speed, all cases", echo=True):
+        run()
+
+
+def run() -> None:
     print(f"{'case':26} {'MB':>6} {'baseline s':>10} {'read s':>8} {'check s':>8} {'paras':>8} {'debris':>8}")
     for name, text in cases():
         data = text.encode("utf-8")
@@ -63,8 +70,6 @@ def main() -> None:
             f"{name:26} {len(data) / 1e6:6.1f} {baseline:10.3f} {took:8.2f} {check:8.2f} "
             f"{len(doc.zh) + len(doc.en):8d} {len(doc.debris):8d}" + ("  LOST TEXT" if problems else "")
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -262,6 +262,30 @@ def main() -> int:
         (run_atheris if args.engine == "atheris" else run_hypothesis)(readers[0], args.seconds, crash_dir)
         return 0
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from measure import measured
+
+    with measured("fuzzing, all workers (executions per second depend on the load)") as span:
+        results = _run_workers(args, readers, crash_dir)
+    if args.json:
+        print(json.dumps({"engine": args.engine, "seconds_per_reader": args.seconds, "results": results,
+                          "measure": span.line()}, indent=2))
+    else:
+        print(f"engine: {args.engine}; {args.seconds:g} s per reader; crash inputs in {crash_dir}")
+        print(f"{'reader':<8} {'executions':>11} {'exec/s':>8} {'crashes':>8}")
+        for r in results:
+            rate = r["executions"] / r["seconds"] if r["seconds"] else 0
+            print(f"{r['reader']:<8} {r['executions']:>11} {rate:>8.0f} {r['crashes']:>8}")
+            for kind, info in r["crash_kinds"].items():
+                print(f"  {kind}: {info['error']} ({info['input']})")
+        total = sum(r["crashes"] for r in results)
+        print(f"total: {sum(r['executions'] for r in results)} executions, {total} crashes")
+        print(span.line())
+    return 1 if any(r["crashes"] for r in results) else 0
+
+
+def _run_workers(args: argparse.Namespace, readers: list[str], crash_dir: Path) -> list[dict]:
+    """One fuzzing worker process per reader, run side by side; their result records."""
     procs = {
         reader: subprocess.Popen(
             [sys.executable, __file__, "--worker", "--reader", reader, "--seconds", str(args.seconds),
@@ -278,19 +302,7 @@ def main() -> int:
         else:  # the worker itself died (a hang past -timeout, out of memory, a native crash)
             results.append({"reader": reader, "executions": 0, "crashes": 1, "seconds": args.seconds,
                             "crash_kinds": {"worker died": {"error": (err or out)[-500:], "input": ""}}})
-    if args.json:
-        print(json.dumps({"engine": args.engine, "seconds_per_reader": args.seconds, "results": results}, indent=2))
-    else:
-        print(f"engine: {args.engine}; {args.seconds:g} s per reader; crash inputs in {crash_dir}")
-        print(f"{'reader':<8} {'executions':>11} {'exec/s':>8} {'crashes':>8}")
-        for r in results:
-            rate = r["executions"] / r["seconds"] if r["seconds"] else 0
-            print(f"{r['reader']:<8} {r['executions']:>11} {rate:>8.0f} {r['crashes']:>8}")
-            for kind, info in r["crash_kinds"].items():
-                print(f"  {kind}: {info['error']} ({info['input']})")
-        total = sum(r["crashes"] for r in results)
-        print(f"total: {sum(r['executions'] for r in results)} executions, {total} crashes")
-    return 1 if any(r["crashes"] for r in results) else 0
+    return results
 
 
 if __name__ == "__main__":

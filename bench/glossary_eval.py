@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,9 @@ sys.path.insert(0, str(ROOT))
 from aligner.glossary import extract  # noqa: E402
 from aligner.glossary.text import norm_key  # noqa: E402
 from aligner.model import TermEntry  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from measure import measured  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -280,10 +282,9 @@ def pages_main(corpus: Path, gold_path: Path, verbose: bool) -> None:
     en_dir = corpus / "en"
     docs = read_corpus(corpus / "zh", en_dir if en_dir.is_dir() else None)
     gold = read_page_gold(gold_path)
-    start = time.perf_counter()
-    extraction = extract(docs)
-    seconds = time.perf_counter() - start
-    print(f"{corpus}: {len(extraction.entries)} entries from {len(docs)} documents in {seconds:.2f} s; "
+    with measured("extraction") as span:
+        extraction = extract(docs)
+    print(f"{corpus}: {len(extraction.entries)} entries from {len(docs)} documents; {span.line()}; "
           f"gold {gold_path.name}: {sum(len(v) for v in gold.values())} rows in {len(gold)} documents")
     print(f"entries by evidence: {extraction.by_evidence}")
     page_report(extraction.entries, gold, verbose)
@@ -306,10 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     gold = {p.stem: read_gold(p) for p in sorted(args.gold.glob("*.tsv"))}
     docs = load_documents(args.corpus)
-    start = time.perf_counter()
-    extraction = extract(docs)
-    seconds = time.perf_counter() - start
-    print(f"glossary: {len(extraction.entries)} entries from {len(docs)} documents in {seconds:.2f} s; "
+    with measured("extraction") as span:
+        extraction = extract(docs)
+    print(f"glossary: {len(extraction.entries)} entries from {len(docs)} documents; {span.line()}; "
           f"gold: {sum(len(v) for v in gold.values())} pairs in {', '.join(gold)}")
     print(f"entries by evidence: {extraction.by_evidence}")
     report(extraction.entries, gold, args.verbose)

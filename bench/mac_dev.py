@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -39,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.align import align  # noqa: E402
+from measure import measured  # noqa: E402
 from shared_data import ALIGN_EVAL, MAC_DEV, require  # noqa: E402
 
 MAC = MAC_DEV
@@ -95,6 +94,22 @@ def isotonic_knots(raw: list[tuple[float, bool]], bins: int = 12) -> list[tuple[
     return [(round(float(q), 3), round(float(np.interp(q, xs, ys)), 3)) for q in qs]
 
 
+def align_chapters(chapters: list[str], scorer: str, cache: Path | None,
+                   out_dir: Path) -> tuple[list[tuple[float, bool]], dict[str, float]]:
+    """Align every chapter into ``out_dir``; (score, is gold) per bead and seconds per chapter."""
+    scored: list[tuple[float, bool]] = []
+    per_file_time = {}
+    for stem in chapters:
+        t0 = time.perf_counter()
+        zh, en = read_lines(MAC / f"{stem}.zh"), read_lines(MAC / f"{stem}.en")
+        beads = align(zh, en, scorer=scorer, cache_dir=cache)
+        per_file_time[stem] = time.perf_counter() - t0
+        gold = read_gold(MAC / "gold" / f"{stem}.align")
+        (out_dir / f"{stem}.align").write_text("".join(f"{b.to_vecalign()}\n" for b in beads), encoding="utf-8")
+        scored.extend((b.score, (b.src, b.tgt) in gold) for b in beads)
+    return scored, per_file_time
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scorer", default="default")
@@ -106,27 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     require(MAC_DEV, MAC_DEV / "gold", MAC_DEV / "bertalign", ALIGN_EVAL)
 
-    load = os.getloadavg()[0]
     chapters = sorted(p.stem for p in MAC.glob("*.zh"))
     out_dir = a.out or Path(tempfile.mkdtemp(prefix="mac-dev-"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    scored: list[tuple[float, bool]] = []
-    start = time.perf_counter()
-    per_file_time = {}
-    results = {}
-    for stem in chapters:
-        t0 = time.perf_counter()
-        zh, en = read_lines(MAC / f"{stem}.zh"), read_lines(MAC / f"{stem}.en")
-        beads = align(zh, en, scorer=a.scorer, cache_dir=CACHE if a.cache else None)
-        per_file_time[stem] = time.perf_counter() - t0
-        gold = read_gold(MAC / "gold" / f"{stem}.align")
-        (out_dir / f"{stem}.align").write_text("".join(f"{b.to_vecalign()}\n" for b in beads), encoding="utf-8")
-        for b in beads:
-            hit = (b.src, b.tgt) in gold
-            scored.append((b.score, hit))
-        results[stem] = beads
-    wall = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    span_label = f"aligning MAC-Dev ({'cached embeddings' if a.cache else 'cold: model load and embedding included'})"
+    with measured(span_label) as span:
+        scored, per_file_time = align_chapters(chapters, a.scorer, CACHE if a.cache else None, out_dir)
 
     ours = evaluate(MAC / "gold", out_dir)
     theirs = evaluate(MAC / "gold", MAC / "bertalign")
@@ -137,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<12} {r['precision_strict']:8.3f} {r['recall_strict']:8.3f} {r['f1_strict']:9.3f} "
             f"{r['precision_lax']:7.3f} {r['recall_lax']:7.3f} {r['f1_lax']:7.3f}"
         )
-    print(f"load average before the run: {load:.2f} on {os.cpu_count()} cores (other work slows the timing)")
-    print(f"our wall time: {wall:.1f} s (includes loading jieba and CC-CEDICT{'' if a.cache else ', the model and embedding'}); peak memory: {peak_mb:.0f} MB")
+    print(span.line() + " (jieba and CC-CEDICT loading included)")
     if a.per_file:
         for stem in chapters:
             r = evaluate(MAC / "gold" / f"{stem}.align", out_dir / f"{stem}.align")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from aligner.build import BuildSettings, build  # noqa: E402
 from aligner.formats.glossary_read import read_glossary  # noqa: E402
 from aligner.glossary.pair_names import EVIDENCE  # noqa: E402
+from measure import measured  # noqa: E402
 from shared_data import MAC_DEV, require  # noqa: E402
 
 MAC = MAC_DEV
@@ -36,11 +36,10 @@ def main() -> int:
             (corpus / side).mkdir(parents=True)
             for path in sorted(MAC.glob(f"*.{side}")):
                 shutil.copy(path, corpus / side / f"ch{path.stem}.txt")
-        start = time.perf_counter()
-        report = build(BuildSettings(corpus=corpus, out=Path(tmp) / "out"))
-        seconds = time.perf_counter() - start
+        with measured("build") as span:
+            report = build(BuildSettings(corpus=corpus, out=Path(tmp) / "out"))
         names = [e for e in read_glossary(Path(tmp) / "out" / "glossary" / "glossary.csv") if e.evidence == EVIDENCE]
-    print(f"MAC-Dev as {len(report.documents)} documents with their English: build {seconds:.1f} s")
+    print(f"MAC-Dev as {len(report.documents)} documents with their English; {span.line()}")
     print(report.pair_names.get("summary", "no names"))
     for entry in names:
         also = f" (also {', '.join(entry.variants)})" if entry.variants else ""

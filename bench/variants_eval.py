@@ -19,7 +19,6 @@ import argparse
 import json
 import random
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from aligner.cedict import raw_glosses  # noqa: E402
 from aligner.glossary.from_pairs import learn_variants  # noqa: E402
 from aligner.jieba_shared import default as jieba  # noqa: E402
 from aligner.model import Source, TermEntry, TermKind, TranslationUnit  # noqa: E402
+from measure import measured  # noqa: E402
 from shared_data import MAC_DEV, require  # noqa: E402
 
 MAC = MAC_DEV
@@ -87,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(terms)} glossary {'compounds' if a.compounds else 'nouns'} with a placeholder English")
     results = {}
     for name, units in (("right pairs", right), ("wrong pairs", wrong)):
-        start = time.perf_counter()
-        result = learn_variants(terms, units)
+        with measured(name) as span:
+            result = learn_variants(terms, units)
         results[name] = result
         rate = result.learned / max(result.occurrences, 1)
         print(f"{name:<12} {result.occurrences:6d} occurrences, {result.learned:5d} learned ({rate:.1%}) "
-              f"in {time.perf_counter() - start:.1f} s; refused: "
+              f"({span.line()}); refused: "
               + ", ".join(f"{n} {why}" for why, n in sorted(result.refused.items())))
     if a.sample:
         rows = [(e.zh, s.variant, str(s.zh)) for e in results["right pairs"].entries for s in e.variant_sources]

@@ -1,4 +1,5 @@
-"""Bilingual units from any TM or bilingual file, read with translate-toolkit's storage classes.
+"""Bilingual units from any TM or bilingual file, read with translate-toolkit's storage classes
+(TMX with a streaming reader that gives the same units: :mod:`aligner.check.tmx_stream`).
 
 TMX, XLIFF 1.2, XLIFF 2.0, PO and bilingual CSV/TSV; folders (recursively) and ``-`` for
 stdin. Every unit keeps its file and its id or line so a finding can point back to it. A
@@ -198,10 +199,18 @@ class UnitReader:
 
 
 def _blank(data: bytes) -> bool:
-    """Nothing but whitespace (after a byte-order mark, if any)."""
+    """Nothing but whitespace (after a byte-order mark, if any). A large file is settled by its
+    head when that holds text, so a 400 MB TM is not copied to find its first letter."""
+    head = 65536
+    if len(data) > head and not _blank_text(data[:head], "ignore"):  # "ignore": a char cut at the end
+        return False
+    return _blank_text(data, "replace")
+
+
+def _blank_text(data: bytes, errors: str) -> bool:
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return not data[len(bom):].decode(encoding, "replace").strip()
+            return not data[len(bom):].decode(encoding, errors).strip()
     return not data.strip()
 
 
@@ -317,39 +326,40 @@ def _lang(element: Any) -> str:
 
 
 def _parse_tmx(data: bytes, name: str) -> _Raw:
-    from translate.storage.tmx import tmxfile
+    """TMX read in one streaming pass (see :mod:`aligner.check.tmx_stream`), not as a tree."""
+    from .tmx_stream import iter_tmx
 
-    store = _parse(tmxfile, data, name, "TMX")
-    header = store.document.getroot().find("header")
-    srclang = (header.get("srclang") if header is not None else "") or ""
     units: list[tuple[Any, ...]] = []
     problems: list[tuple[int | None, str]] = []
     first_lang = second_lang = ""
-    for unit in store.units:
-        tu = unit.xmlelement
-        tuvs = unit.getlanguageNodes()
-        problem = _tu_problem(tu, tuvs)
-        if problem:  # left out, counted and reported (or an error with --strict)
-            problems.append((tu.sourceline, problem))
-            continue
-        zh = [t for t in tuvs if _lang(t).startswith("zh")]
-        en = [t for t in tuvs if _lang(t).startswith("en")]
-        if zh and en:
-            pair = (zh[0], en[0])
-        else:
-            src = [t for t in tuvs if srclang and _lang(t) == srclang.lower()]
-            first = src[0] if src else tuvs[0]
-            rest = [t for t in tuvs if t is not first]
-            pair = (first, rest[0] if rest else None)
-        space = "preserve" if tu.get(_XML_SPACE) == "preserve" else "default"
-        texts = [unit.getNodeText(t, space) if t is not None else "" for t in pair]
-        if not first_lang:
-            first_lang = _lang(pair[0])
-            second_lang = _lang(pair[1]) if pair[1] is not None else ""
-        units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False))
-        for other in (en[1:] if zh and en else ()):  # en-US and en-GB in one TU: each is checked
-            units.append((f"{tu.get('tuid', '')}@{_lang(other)}".lstrip("@") if tu.get("tuid") else "",
-                          tu.sourceline, texts[0] or "", unit.getNodeText(other, space) or "", False, _lang(other)))
+    try:
+        for srclang, tu, tuvs, text_of in iter_tmx(data):
+            problem = _tu_problem(tu, tuvs)
+            if problem:  # left out, counted and reported (or an error with --strict)
+                problems.append((tu.sourceline, problem))
+                continue
+            zh = [t for t in tuvs if _lang(t).startswith("zh")]
+            en = [t for t in tuvs if _lang(t).startswith("en")]
+            if zh and en:
+                pair = (zh[0], en[0])
+            else:
+                src = [t for t in tuvs if srclang and _lang(t) == srclang.lower()]
+                first = src[0] if src else tuvs[0]
+                rest = [t for t in tuvs if t is not first]
+                pair = (first, rest[0] if rest else None)
+            texts = [text_of(t) if t is not None else "" for t in pair]
+            if not first_lang:
+                first_lang = _lang(pair[0])
+                second_lang = _lang(pair[1]) if pair[1] is not None else ""
+            units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False))
+            for other in (en[1:] if zh and en else ()):  # en-US and en-GB in one TU: each is checked
+                units.append((f"{tu.get('tuid', '')}@{_lang(other)}".lstrip("@") if tu.get("tuid") else "",
+                              tu.sourceline, texts[0] or "", text_of(other) or "", False, _lang(other)))
+    except etree.XMLSyntaxError as exc:
+        message, hint, line = xml_syntax_problem(exc, "repair the XML (an unescaped & or <, a truncated file)")
+        raise FormatError(message, path=name, line=line, hint=hint) from None
+    except (ValueError, AssertionError, UnicodeDecodeError) as exc:
+        raise _store_error(exc, name, "TMX") from None
     return _Raw(units, first_lang, second_lang, problems)
 
 

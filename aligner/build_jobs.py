@@ -1,0 +1,60 @@
+"""The per-document step of ``aligner build`` run by :mod:`aligner.runner`, with progress.
+
+The parent reads the corpus and extracts the glossary; each worker gets the glossary and the
+settings once (:func:`init_worker`: SRX rules, the glossary's words for the tokenizer, the
+embedding model loaded), then segments and aligns one document per task
+(:func:`align_document`). With one job the same two functions run in the parent.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .build import BuildSettings, DocReport, Progress
+    from .model import Document, TermEntry, TranslationUnit
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(terms: Sequence[TermEntry], settings: BuildSettings, say: Progress | None = None,
+                warm: bool = True) -> None:
+    """Load once what every document needs; ``say`` only in-process (it does not pickle)."""
+    from .segment import add_user_terms, load_rules
+
+    add_user_terms(t.zh for t in terms)  # a no-op in the parent, which did it already
+    _STATE.update(terms=list(terms), settings=settings, rules=load_rules(settings.srx),
+                  say=say or (lambda _message: None))
+    if warm:  # the model once per worker, before the first document's clock starts
+        from .align import embedder
+
+        embedder._model()
+
+
+def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit]]:
+    """Segment and align one document with the worker's glossary and settings."""
+    from .build import _build_document
+
+    return _build_document(doc, _STATE["terms"], _STATE["rules"], _STATE["settings"], _STATE["say"])
+
+
+def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
+                    jobs: int, say: Progress) -> Iterator[tuple[DocReport, list[TranslationUnit]]]:
+    """(report, units) per document, in corpus order whatever ``jobs``; progress on ``say``:
+    documents done / total and the rate over the last ten."""
+    from .runner import WorkerSetup, make_runner
+    from .wording import count
+
+    pool = jobs > 1 and len(docs) > 1
+    setup = (WorkerSetup(init_worker, (terms, settings)) if pool
+             else WorkerSetup(init_worker, (terms, settings, say, False)))
+    runner = make_runner(jobs, setup, items=len(docs))
+    if pool:
+        say(f"aligning {count(len(docs), 'document')} in {runner.jobs} worker processes")
+    recent = [time.perf_counter()]
+    for done, result in enumerate(runner.map(align_document, docs), 1):
+        recent = (recent + [time.perf_counter()])[-11:]
+        rate = (len(recent) - 1) / max(recent[-1] - recent[0], 1e-9)
+        say(f"[{done}/{len(docs)}] {result[0].stem}: aligned ({rate:.2f} documents/s)")
+        yield result
