@@ -175,7 +175,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     all_units: list[TranslationUnit] = []
     from .build_jobs import align_documents
 
-    for doc_report, units in align_documents(docs, terms, settings, jobs, say):
+    for doc_report, units, beads in align_documents(docs, terms, settings, jobs, say):
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
@@ -187,7 +187,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
             from .review.apply import reapply
             from .review.sidecar import beads_path, write_beads
 
-            write_beads(beads_path(settings.out, doc.stem), beads)
+            write_beads(beads_path(settings.out, doc_report.stem), beads)
             note = reapply(settings.out, beads)
             if note:
                 say(note)

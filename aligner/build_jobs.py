@@ -7,9 +7,11 @@ embedding model loaded), then segments and aligns one document per task
 """
 from __future__ import annotations
 
+from typing import Any
+
 import time
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .build import BuildSettings, DocReport, Progress
@@ -32,16 +34,17 @@ def init_worker(terms: Sequence[TermEntry], settings: BuildSettings, say: Progre
         embedder._model()
 
 
-def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit]]:
-    """Segment and align one document with the worker's glossary and settings."""
+def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any]:
+    """Segment and align one document with the worker's glossary and settings: its report,
+    its TMX units and every bead (for `aligner review`; ``None`` without English)."""
     from .build import _build_document
 
     return _build_document(doc, _STATE["terms"], _STATE["rules"], _STATE["settings"], _STATE["say"])
 
 
 def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
-                    jobs: int, say: Progress) -> Iterator[tuple[DocReport, list[TranslationUnit]]]:
-    """(report, units) per document, in corpus order whatever ``jobs``; progress on ``say``:
+                    jobs: int, say: Progress) -> Iterator[tuple[DocReport, list[TranslationUnit], Any]]:
+    """(report, units, beads) per document, in corpus order whatever ``jobs``; progress on ``say``:
     documents done / total and the rate over the last ten."""
     from .runner import WorkerSetup, make_runner
     from .wording import count
