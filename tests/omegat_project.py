@@ -9,9 +9,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.shared_data import SHARED
+
 REPO = Path(__file__).resolve().parents[1]
 OMEGAT_JAR = Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar"))
-GROOVY = REPO.parent / "shared" / "bench" / "omegat_check.groovy"
+GROOVY = SHARED / "bench" / "omegat_check.groovy"
 
 PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat><project version="1.0">
