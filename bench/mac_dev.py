@@ -156,8 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         for stem in chapters:
             zh, en = read_lines(MAC / f"{stem}.zh"), read_lines(MAC / f"{stem}.en")
             gold = read_gold(MAC / "gold" / f"{stem}.align")
-            steps = align_steps(DocumentPair(zh, en, (), CACHE), get_scorer(a.scorer))
-            for step, row in zip(steps, features(steps)):
+            pair = DocumentPair(zh, en, (), CACHE)
+            steps = align_steps(pair, get_scorer(a.scorer))
+            for step, row in zip(steps, features(steps, pair)):
                 key = (tuple(range(step.i0, step.i1)), tuple(range(step.j0, step.j1)))
                 if key[0] and key[1]:
                     rows.append(row)

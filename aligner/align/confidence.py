@@ -14,29 +14,39 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .orphans import support
+from .pair import DocumentPair
 from .search import Step
 
-FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour")
-COEFFICIENTS: tuple[float, ...] = (2.415, 3.1636, -0.4784, -0.9588, 0.9962)  # fitted on MAC-Dev
+FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence")
+COEFFICIENTS: tuple[float, ...] = (2.415, 3.1636, -0.4784, -0.9588, 0.9962, 0.0)  # fitted on MAC-Dev
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
-def features(steps: Sequence[Step]) -> np.ndarray:
-    """One row of :data:`FEATURES` per step (rows of skips are unused)."""
+def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndarray:
+    """One row of :data:`FEATURES` per step (rows of skips are unused).
+
+    ``weakest_sentence`` is the lowest best-cosine of any sentence of the bead to the other
+    side (:func:`.orphans.support`): a bead that glued on a sentence with no counterpart has
+    a good score from its other sentences, but this feature sees what it lacks. Without a
+    pair (no embeddings) it is 1, the neutral value.
+    """
     rows = np.zeros((len(steps), len(FEATURES)))
     for k, s in enumerate(steps):
         x, y = s.i1 - s.i0, s.j1 - s.j0
         near = [steps[q] for q in (k - 1, k + 1) if 0 <= q < len(steps)]
         pair_near = [t.score for t in near if t.i1 > t.i0 and t.j1 > t.j0]
-        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score))
+        weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
+        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest)
     return rows
 
 
-def confidences(steps: Sequence[Step], coefficients: Sequence[float] = COEFFICIENTS) -> list[float]:
+def confidences(steps: Sequence[Step], pair: DocumentPair | None = None,
+                coefficients: Sequence[float] = COEFFICIENTS) -> list[float]:
     """A probability per step, rounded to 4 places so output is stable across platforms."""
     if not steps:
         return []
-    logits = features(steps) @ np.asarray(coefficients)
+    logits = features(steps, pair) @ np.asarray(coefficients)
     out = []
     for s, z in zip(steps, logits):
         if s.i1 > s.i0 and s.j1 > s.j0:
