@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import itertools
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,13 +212,14 @@ def main(argv: list[str] | None = None) -> int:
             for k, d in enumerate(group):
                 docs.append(delete(d, seed))
                 docs.append(insert(d, group[(k + 1 + seed) % len(group)], seed))
-    grid = [(c, mg, lx) for c in (0.2, 0.25, 0.3, 0.35, 0.4) for mg in (0.15, 0.25, 0.35) for lx in (0.5, 2.0)]
+    grid = [(c, mg, lx) for c in (0.15, 0.2, 0.3, 0.4, 0.5) for mg in (0.03, 0.06, 0.1, 0.15) for lx in (0.5, 2.0)]
     chosen = (ORPHAN_COSINE, ORPHAN_MARGIN, ORPHAN_LEXICAL)
     if chosen not in grid:
         grid.append(chosen)
     per: dict[str, dict] = {}
     calib: list[tuple[str, str, np.ndarray, float]] = []
     for d in docs:
+        t0 = time.perf_counter()
         pair = DocumentPair(d.zh, d.en, (), None)
         raw = align_steps(pair, scorer, orphans=False)
         entry = {"kind": d.kind, "off": counts(d.gold, beads_of(raw))}
@@ -235,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
                 b = (tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1)))
                 if b[0] and b[1]:
                     calib.append((d.kind, d.name.split("/")[1], row, float(b in gold)))
-        print(f"  {d.name}: {len(d.zh)} zh, {len(d.en)} en; F1 off {f1(entry['off'])[2]:.3f}, on {f1(entry[chosen])[2]:.3f}",
+        print(f"  {d.name} ({time.perf_counter() - t0:.0f} s): {len(d.zh)} zh, {len(d.en)} en; F1 off {f1(entry['off'])[2]:.3f}, on {f1(entry[chosen])[2]:.3f}",
               file=sys.stderr)
     kinds = sorted({e["kind"] for e in per.values()})
     print(f"orphan pass thresholds: cosine < {chosen[0]}, margin >= {chosen[1]}, shared lexical weight < {chosen[2]}")
@@ -264,6 +266,13 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f, op, orc = f1(c)
             print(f"  {kind:<10} strict F1 {f:.3f}  orphan P {op:.3f} R {orc:.3f}")
         best = max(grid, key=lambda p: round(f1(sum(e[p] for e in per.values()))[2], 5))
+        print("  in-sample strict F1 / orphan P / orphan R per kind at each setting:")
+        for p in grid:
+            cells = []
+            for kind in kinds:
+                _, _, f, op, orc = f1(sum(e[p] for e in per.values() if e["kind"] == kind))
+                cells.append(f"{kind} {f:.3f}/{op:.2f}/{orc:.2f}")
+            print(f"    {p}: " + "  ".join(cells))
         print(f"  best on everything: {best}")
     if a.calibration:
         calibration_report(calib)
@@ -277,18 +286,20 @@ def calibration_report(calib: list) -> None:  # type: ignore[type-arg]
     y = np.array([g for *_, g in calib])
     kind = np.array([k for k, *_ in calib])
     src = np.array([s for _, s, *_ in calib])
+    sizes = {k: int((kind == k).sum()) for k in set(kind)}
+    sw = np.array([len(y) / (len(sizes) * sizes[k]) for k in kind])  # every kind counts alike
     probs = np.zeros(len(y))
     for s in sorted(set(src)):
-        w = fit(x[src != s], y[src != s])
+        w = fit(x[src != s], y[src != s], weights=sw[src != s])
         probs[src == s] = 1 / (1 + np.exp(-(x[src == s] @ w)))
-    print("confidence of pair beads, fitted leave-one-source-document-out:")
+    print("confidence of pair beads, fitted leave-one-source-document-out (each kind weighted alike):")
     print(f"{'kind':<10} {'beads':>6} {'>=0.9':>6} {'gold':>6} {'0.8-0.9':>8} {'gold':>6} {'<0.5':>6} {'gold':>6}")
     for k in sorted(set(kind)):
         m = kind == k
         hi, mid, lo = m & (probs >= 0.9), m & (probs >= 0.8) & (probs < 0.9), m & (probs < 0.5)
         share = [f"{y[s].mean():.3f}" if s.any() else "-" for s in (hi, mid, lo)]
         print(f"{k:<10} {m.sum():6d} {hi.sum():6d} {share[0]:>6} {mid.sum():8d} {share[1]:>6} {lo.sum():6d} {share[2]:>6}")
-    w = fit(x, y)
+    w = fit(x, y, weights=sw)
     print("features:", ", ".join(FEATURES))
     print("COEFFICIENTS =", tuple(round(float(v), 4) for v in w))
 

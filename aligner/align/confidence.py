@@ -2,8 +2,11 @@
 
 A bead's own search score says little on its own (a good 1-1 and a doubtful 1-3 can score
 alike), so the confidence is a logistic model of a few features of the bead and its
-neighbours (errors cluster: one misplaced border spoils two beads). The coefficients were
-fitted on MAC-Dev by ``bench/mac_dev.py --fit-calibration`` and pasted here; the bench prints
+neighbours (errors cluster: one misplaced border spoils two beads) and of what the bead
+lacks (its weakest sentence's best cosine to the other side). The coefficients were fitted
+by ``bench/orphans.py --calibration`` on MAC-Dev, its deletion/insertion sets and
+``../shared/realworld`` pseudo-gold documents and their deletion/insertion sets, each kind
+of text weighted alike, and pasted here; the bench prints
 the calibration table per decile. Unaligned (1-0, 0-1) beads get the smoothed share of such
 beads that were gold. These are development-set figures.
 """
@@ -19,7 +22,7 @@ from .pair import DocumentPair
 from .search import Step
 
 FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence")
-COEFFICIENTS: tuple[float, ...] = (2.415, 3.1636, -0.4784, -0.9588, 0.9962, 0.0)  # fitted on MAC-Dev
+COEFFICIENTS: tuple[float, ...] = (0.6835, 1.4134, 0.7226, -0.3929, -0.3301, 3.3276)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
@@ -56,12 +59,16 @@ def confidences(steps: Sequence[Step], pair: DocumentPair | None = None,
     return out
 
 
-def fit(rows: np.ndarray, gold: np.ndarray, iterations: int = 50, ridge: float = 1e-3) -> np.ndarray:
-    """Logistic regression by Newton's method (small, so no extra dependency)."""
+def fit(rows: np.ndarray, gold: np.ndarray, iterations: int = 50, ridge: float = 1e-3,
+        weights: np.ndarray | None = None) -> np.ndarray:
+    """Logistic regression by Newton's method (small, so no extra dependency).
+
+    ``weights`` per row let each kind of text count alike however many beads it has."""
+    sw = np.ones(len(gold)) if weights is None else np.asarray(weights, dtype=float)
     w = np.zeros(rows.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-(rows @ w)))
-        grad = rows.T @ (p - gold) + ridge * w
-        hess = (rows * (p * (1 - p))[:, None]).T @ rows + ridge * np.eye(len(w))
+        grad = rows.T @ (sw * (p - gold)) + ridge * w
+        hess = (rows * (sw * p * (1 - p))[:, None]).T @ rows + ridge * np.eye(len(w))
         w -= np.linalg.solve(hess, grad)
     return w

@@ -5,8 +5,10 @@ omission, a note added to the English later) costs little when glued to a good n
 the neighbour's similarity carries the bead. This module measures each sentence's *support*
 inside its bead (its best cosine to any single sentence of the other side, and the
 dictionary/number/name weight it shares with that side), and a second pass over the chosen
-path splits a border sentence off as a 1-0 or 0-1 bead when it has no support while the
-rest of the bead still pairs well. The thresholds were measured on deletion/insertion sets
+path splits a border sentence off as a 1-0 or 0-1 bead when it has no support and the
+bead without it pairs better (a higher cosine of the two sides' summed embeddings) than with
+it: a sentence that translates part of the other side raises that cosine, an unrelated one
+lowers it. The thresholds were measured on deletion/insertion sets
 built from MAC-Dev and ``../shared/realworld`` (``bench/orphans.py``): development figures.
 """
 from __future__ import annotations
@@ -19,9 +21,9 @@ import numpy as np
 from .pair import DocumentPair
 from .search import Step
 
-ORPHAN_COSINE = 0.30  # a border sentence whose best cosine to the other side is below this ...
-ORPHAN_MARGIN = 0.25  # ... and this far below the cosine of the bead without it ...
-ORPHAN_LEXICAL = 0.5  # ... and that shares less dictionary weight than this, is an orphan
+ORPHAN_COSINE = 0.50  # a border sentence whose best cosine to the other side is below this ...
+ORPHAN_MARGIN = 0.15  # ... whose removal raises the bead's cosine by at least this ...
+ORPHAN_LEXICAL = 2.0  # ... and that shares less dictionary weight than this, is an orphan
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float,
     if s.j1 - s.j0 >= 2:
         options += [("tgt", 0, sup.tgt_cos[0], sup.tgt_lex[0]), ("tgt", -1, sup.tgt_cos[-1], sup.tgt_lex[-1])]
     best = None
+    full = _rest_cosine(pair, s.i0, s.i1, s.j0, s.j1)
     for side, end, c, h in options:
         if c >= cosine or h >= lex:
             continue
@@ -96,9 +99,9 @@ def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float,
             rest = _rest_cosine(pair, s.i0, s.i1, j0, j1)
         else:
             j0, j1 = s.j0, s.j1
-        if rest - c < margin:
+        if rest - full < margin:  # the sentence must make the pair worse, not just add little
             continue
-        if best is None or rest - c > best[0]:
+        if best is None or rest - full > best[0]:
             kept = Step(i0, i1, j0, j1, s.score - skip)
             if side == "src":
                 k = s.i0 if end == 0 else s.i1 - 1
@@ -106,7 +109,7 @@ def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float,
             else:
                 k = s.j0 if end == 0 else s.j1 - 1
                 orphan = Step(s.i0 if end == 0 else s.i1, s.i0 if end == 0 else s.i1, k, k + 1, skip)
-            best = (rest - c, [orphan, kept] if end == 0 else [kept, orphan])
+            best = (rest - full, [orphan, kept] if end == 0 else [kept, orphan])
     return None if best is None else best[1]
 
 
