@@ -11,7 +11,7 @@ import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 #: the benchmarks that read MAC-Dev or the shared evaluation scripts
-NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "variants_eval")
+NEEDS_SHARED = ("align_scale", "chrf_gloss", "mac_dev", "orphans", "pair_names_eval", "variants_eval")
 
 
 def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
