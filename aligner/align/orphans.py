@@ -23,7 +23,7 @@ from .search import Step
 
 ORPHAN_COSINE = 0.50  # a border sentence whose best cosine to the other side is below this ...
 ORPHAN_MARGIN = 0.15  # ... whose removal raises the bead's cosine by at least this ...
-ORPHAN_LEXICAL = 2.0  # ... and that shares less dictionary weight than this, is an orphan
+ORPHAN_LEXICAL = 0.05  # ... and that shares no dictionary item with it (every item weighs >= 0.05), is an orphan
 
 
 @dataclass(frozen=True)
