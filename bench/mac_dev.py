@@ -17,8 +17,11 @@ figures are development-set figures: the default scorer's weights and skip cost
 skip -0.2), the border term's centre (``scorers/border.py``) and its clause breaks (``clauses.py``),
 the Chinese-word weight of the lexical coverage (``scorers/lexical.py``), the bead-shape
 priors of the Gale-Church term (``scorers/length.py``, widened from Gale and Church's towards
-MAC-Dev's shape shares), jieba without HMM (``lexicon.py``) and the confidence coefficients
-(``confidence.py``; ``--fit-calibration`` also prints a leave-one-chapter-out table). No
+MAC-Dev's shape shares), jieba without HMM (``lexicon.py``), the orphan pass's thresholds (``orphans.py``, chosen
+with ``bench/orphans.py`` on MAC-Dev, its deletion/insertion sets and realworld documents) and
+the confidence coefficients (``confidence.py``, fitted by ``bench/orphans.py --calibration``
+across those kinds; ``--fit-calibration`` here fits MAC-Dev alone and prints a
+leave-one-chapter-out table). No
 MAC-Dev text is stored in the project; ``--cache`` keeps only embedding vectors, outside it.
 """
 from __future__ import annotations
@@ -155,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         for stem in chapters:
             zh, en = read_lines(MAC / f"{stem}.zh"), read_lines(MAC / f"{stem}.en")
             gold = read_gold(MAC / "gold" / f"{stem}.align")
-            steps = align_steps(DocumentPair(zh, en, (), CACHE), get_scorer(a.scorer))
-            for step, row in zip(steps, features(steps)):
+            pair = DocumentPair(zh, en, (), CACHE)
+            steps = align_steps(pair, get_scorer(a.scorer))
+            for step, row in zip(steps, features(steps, pair)):
                 key = (tuple(range(step.i0, step.i1)), tuple(range(step.j0, step.j1)))
                 if key[0] and key[1]:
                     rows.append(row)

@@ -246,6 +246,9 @@ def test_build_summary_counts_what_was_learned(tmp_path: Path) -> None:
     corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
     result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert ("  from aligned pairs: 1 variant on 1 entry learned from 10 aligned pairs (confidence >= 0.8): "
-            "12 term occurrences, 11 already rendered, 1 learned\n") in result.stdout
+    # the paper's title pair holds a subtitle sentence the English embedding barely matches, so
+    # the confidence model (which sees a bead's weakest sentence) keeps it below 0.8
+    assert ("  from aligned pairs: 1 variant on 1 entry learned from 9 aligned pairs (confidence >= 0.8): "
+            "10 term occurrences, 9 already rendered, 1 learned; 1 pair below the confidence threshold not read\n"
+            ) in result.stdout
     assert "no findings" in result.stdout  # "Generative AI" in speech.txt is no longer missing-term

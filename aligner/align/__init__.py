@@ -17,6 +17,7 @@ from ..wording import count
 from . import anchors as _anchors
 from .confidence import confidences
 from .explain import anchors as _explain
+from .orphans import split_orphans
 from .pair import DocumentPair
 from .scorers import Scorer, available_scorers, get_scorer
 from .search import Step, band_around, best_path, full_band
@@ -43,25 +44,26 @@ def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | 
     return band_around(points, n, m, FINAL_WIDTH)
 
 
-def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None) -> list[Step]:
+def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None, *,
+                orphans: bool = True) -> list[Step]:
     """The best path of beads for a prepared document pair (raw scores).
 
     Empty sentences (blank lines of a presplit file) carry no evidence: they are left out of
     the search and come back as unaligned beads where they stood, or inside the bead that
-    spans them.
+    spans them. ``orphans`` runs the second pass of :mod:`.orphans` over the path.
     """
     n, m = pair.n, pair.m
     src_kept = [k for k, s in enumerate(pair.src) if s.strip()]
     tgt_kept = [k for k, s in enumerate(pair.tgt) if s.strip()]
     if len(src_kept) == n and len(tgt_kept) == m:
-        return _search(pair, scorer, progress)
+        return _search(pair, scorer, progress, orphans)
     inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir,
                          pair.progress)
     src_at = src_kept + [n]  # compact index -> original index (and the end)
     tgt_at = tgt_kept + [m]
     steps: list[Step] = []
     i, j = 0, 0  # original sentences placed so far
-    for step in _search(inner, scorer, progress):
+    for step in _search(inner, scorer, progress, orphans):
         i0, j0 = src_at[step.i0], tgt_at[step.j0]
         steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, i0))
         steps.extend(Step(i0, i0, k, k + 1, scorer.skip) for k in range(j, j0))
@@ -74,7 +76,7 @@ def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], No
     return steps
 
 
-def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None) -> list[Step]:
+def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None, orphans: bool) -> list[Step]:
     n, m = pair.n, pair.m
     if n == 0 or m == 0:
         return [Step(i, i + 1, 0, 0, scorer.skip) for i in range(n)] + [
@@ -85,7 +87,10 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
     lo, hi = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")
-    return best_path(n, m, lo, hi, PAIR_SHAPES, scorer.prepare(pair), scorer.skip)
+    steps = best_path(n, m, lo, hi, PAIR_SHAPES, scorer.prepare(pair), scorer.skip)
+    if orphans and scorer.needs_embeddings:
+        steps = split_orphans(pair, steps, scorer.skip)
+    return steps
 
 
 def align(
@@ -110,7 +115,7 @@ def align(
     pair = DocumentPair(list(src), list(tgt), tuple(glossary), cache_dir, progress)
     steps = align_steps(pair, chosen, progress)
     beads: list[Bead] = []
-    for step, score in zip(steps, confidences(steps)):
+    for step, score in zip(steps, confidences(steps, pair if chosen.needs_embeddings else None)):
         s = tuple(range(step.i0, step.i1))
         t = tuple(range(step.j0, step.j1))
         reasons = _explain(pair, s, t, with_embedding=chosen.needs_embeddings) if explain else ()

@@ -2,8 +2,11 @@
 
 A bead's own search score says little on its own (a good 1-1 and a doubtful 1-3 can score
 alike), so the confidence is a logistic model of a few features of the bead and its
-neighbours (errors cluster: one misplaced border spoils two beads). The coefficients were
-fitted on MAC-Dev by ``bench/mac_dev.py --fit-calibration`` and pasted here; the bench prints
+neighbours (errors cluster: one misplaced border spoils two beads) and of what the bead
+lacks (its weakest sentence's best cosine to the other side). The coefficients were fitted
+by ``bench/orphans.py --calibration`` on MAC-Dev, its deletion/insertion sets and
+``../shared/realworld`` pseudo-gold documents and their deletion/insertion sets, each kind
+of text weighted alike, and pasted here; the bench prints
 the calibration table per decile. Unaligned (1-0, 0-1) beads get the smoothed share of such
 beads that were gold. These are development-set figures.
 """
@@ -14,29 +17,39 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .orphans import support
+from .pair import DocumentPair
 from .search import Step
 
-FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour")
-COEFFICIENTS: tuple[float, ...] = (2.415, 3.1636, -0.4784, -0.9588, 0.9962)  # fitted on MAC-Dev
+FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence")
+COEFFICIENTS: tuple[float, ...] = (0.7255, 1.4346, 0.8049, -0.3859, -0.531, 3.4952)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
-def features(steps: Sequence[Step]) -> np.ndarray:
-    """One row of :data:`FEATURES` per step (rows of skips are unused)."""
+def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndarray:
+    """One row of :data:`FEATURES` per step (rows of skips are unused).
+
+    ``weakest_sentence`` is the lowest best-cosine of any sentence of the bead to the other
+    side (:func:`.orphans.support`): a bead that glued on a sentence with no counterpart has
+    a good score from its other sentences, but this feature sees what it lacks. Without a
+    pair (no embeddings) it is 1, the neutral value.
+    """
     rows = np.zeros((len(steps), len(FEATURES)))
     for k, s in enumerate(steps):
         x, y = s.i1 - s.i0, s.j1 - s.j0
         near = [steps[q] for q in (k - 1, k + 1) if 0 <= q < len(steps)]
         pair_near = [t.score for t in near if t.i1 > t.i0 and t.j1 > t.j0]
-        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score))
+        weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
+        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest)
     return rows
 
 
-def confidences(steps: Sequence[Step], coefficients: Sequence[float] = COEFFICIENTS) -> list[float]:
+def confidences(steps: Sequence[Step], pair: DocumentPair | None = None,
+                coefficients: Sequence[float] = COEFFICIENTS) -> list[float]:
     """A probability per step, rounded to 4 places so output is stable across platforms."""
     if not steps:
         return []
-    logits = features(steps) @ np.asarray(coefficients)
+    logits = features(steps, pair) @ np.asarray(coefficients)
     out = []
     for s, z in zip(steps, logits):
         if s.i1 > s.i0 and s.j1 > s.j0:
@@ -46,12 +59,16 @@ def confidences(steps: Sequence[Step], coefficients: Sequence[float] = COEFFICIE
     return out
 
 
-def fit(rows: np.ndarray, gold: np.ndarray, iterations: int = 50, ridge: float = 1e-3) -> np.ndarray:
-    """Logistic regression by Newton's method (small, so no extra dependency)."""
+def fit(rows: np.ndarray, gold: np.ndarray, iterations: int = 50, ridge: float = 1e-3,
+        weights: np.ndarray | None = None) -> np.ndarray:
+    """Logistic regression by Newton's method (small, so no extra dependency).
+
+    ``weights`` per row let each kind of text count alike however many beads it has."""
+    sw = np.ones(len(gold)) if weights is None else np.asarray(weights, dtype=float)
     w = np.zeros(rows.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-(rows @ w)))
-        grad = rows.T @ (p - gold) + ridge * w
-        hess = (rows * (p * (1 - p))[:, None]).T @ rows + ridge * np.eye(len(w))
+        grad = rows.T @ (sw * (p - gold)) + ridge * w
+        hess = (rows * (sw * p * (1 - p))[:, None]).T @ rows + ridge * np.eye(len(w))
         w -= np.linalg.solve(hess, grad)
     return w

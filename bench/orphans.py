@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Orphan benchmark: documents with sentences deleted or added on one side, gold kept.
+
+Sets (fixed seeds, 5-15% of one side's sentences per document, the rate drawn per set):
+
+* ``mac-del``: MAC-Dev chapters with sentences deleted on one side. Gold beads lose the
+  deleted sentence; a bead whose one side becomes empty leaves its other side as orphans.
+* ``mac-ins``: MAC-Dev chapters with sentences of another chapter inserted on one side
+  (the inserted sentences are gold 1-0 / 0-1 beads).
+* ``real-del`` / ``real-ins``: the same on real documents from ``../shared/realworld``. Their
+  gold is pseudo-gold: the 1-1 pairs our aligner scores >= 0.9 on the original pair
+  (about 95% of such pairs are right on MAC-Dev), in order, as one clean parallel document.
+
+Prints strict P/R/F1 (as ``align_eval.py``: precision over all test beads, recall over gold
+pair beads) and the precision and recall of 1-0/0-1 beads per set, with the orphan pass on
+and off, and (``--loo``) the orphan thresholds picked leave-one-document-out. ``--calibration``
+prints the confidence table per kind of text, with the logistic model fitted leave-one-document-out.
+Everything tuned on these sets is a development figure. No text is stored in the project;
+embeddings are memoised per sentence in ~/.cache/aligner/orphans-memo.npz.
+
+    python bench/orphans.py [--loo] [--calibration] [--seeds 3]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from aligner.align import DocumentPair, align_steps, embedder, get_scorer  # noqa: E402
+from aligner.align.confidence import confidences  # noqa: E402
+from aligner.align.orphans import ORPHAN_COSINE, ORPHAN_LEXICAL, ORPHAN_MARGIN, split_orphans  # noqa: E402
+from shared_data import MAC_DEV, SHARED, require  # noqa: E402
+
+REAL = SHARED / "realworld" / "corpus"
+MEMO = Path.home() / ".cache" / "aligner" / "orphans-memo.npz"
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _memoised_encoder() -> None:
+    """Encode each distinct sentence once across all sets and runs (bench only)."""
+    memo: dict[str, np.ndarray] = {}
+    if MEMO.exists():
+        data = np.load(MEMO, allow_pickle=True)  # our own file: its keys are an object array
+        memo = {k: v for k, v in zip(data["keys"].tolist(), data["vecs"])}
+    original = embedder._encode
+
+    def encode(texts, progress, label):  # type: ignore[no-untyped-def]
+        missing = [t for t in texts if t not in memo]
+        if missing:
+            for t, v in zip(missing, original(missing, progress, label)):
+                memo[t] = v
+            MEMO.parent.mkdir(parents=True, exist_ok=True)
+            keys = sorted(memo)
+            np.savez(MEMO, keys=np.array(keys, dtype=object), vecs=np.stack([memo[k] for k in keys]))
+        return np.stack([memo[t] for t in texts]).astype(np.float32)
+
+    embedder._encode = encode
+
+
+@dataclass
+class Doc:
+    name: str
+    kind: str  # mac / real
+    zh: list[str]
+    en: list[str]
+    gold: list[Bead]
+
+
+def _read_gold(path: Path) -> list[Bead]:
+    import json
+
+    beads = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            left, right = line.split(":")[:2]
+            beads.append((tuple(json.loads(left)), tuple(json.loads(right))))
+    return sorted(beads, key=lambda b: (b[0][:1] or (-1,), b[1][:1] or (-1,)))
+
+
+def mac_docs() -> list[Doc]:
+    out = []
+    for p in sorted(MAC_DEV.glob("*.zh")):
+        zh = p.read_text(encoding="utf-8").splitlines()
+        en = p.with_suffix(".en").read_text(encoding="utf-8").splitlines()
+        out.append(Doc(f"mac/{p.stem}", "mac", zh, en, _read_gold(MAC_DEV / "gold" / f"{p.stem}.align")))
+    return out
+
+
+def real_docs() -> list[Doc]:
+    """Pseudo-gold parallel documents: confident 1-1 pairs of each realworld pair, in order."""
+    from aligner.align import align
+    from aligner.align.files import read_segmented
+    from aligner.model import Lang
+
+    out = []
+    for zp in sorted((REAL / "zh").glob("*")):
+        ep = next((REAL / "en").glob(zp.stem + ".*"), None)
+        if ep is None:
+            continue
+        zh = [s.text for s in read_segmented(zp, Lang.ZH)]
+        en = [s.text for s in read_segmented(ep, Lang.EN)]
+        pairs = [(zh[b.src[0]], en[b.tgt[0]]) for b in align(zh, en) if len(b.src) == 1 == len(b.tgt) and b.score >= 0.9]
+        if len(pairs) >= 10:
+            out.append(Doc(f"real/{zp.stem}", "real", [a for a, _ in pairs], [b for _, b in pairs],
+                           [((k,), (k,)) for k in range(len(pairs))]))
+    return out
+
+
+def _rng(*key: object) -> np.random.Generator:
+    return np.random.default_rng(int(hashlib.sha256(repr(key).encode()).hexdigest()[:8], 16))
+
+
+def delete(doc: Doc, seed: int) -> Doc:
+    """Delete 5-15% of one side's sentences; rebuild the gold."""
+    rng = _rng(doc.name, seed, "del")
+    side = int(rng.integers(2))
+    sents = [doc.zh, doc.en][side]
+    k = max(1, round(len(sents) * rng.uniform(0.05, 0.15)))
+    gone = set(rng.choice(len(sents), size=k, replace=False).tolist())
+    keep = [q for q in range(len(sents)) if q not in gone]
+    new_at = {q: r for r, q in enumerate(keep)}
+    gold: list[Bead] = []
+    for b in doc.gold:
+        mine = tuple(new_at[q] for q in b[side] if q in new_at)
+        other = b[1 - side]
+        if mine or not b[side]:
+            gold.append((mine, other) if side == 0 else (other, mine))
+        else:  # this side vanished: the other side's sentences are orphans now
+            gold.extend(((), (q,)) if side == 0 else ((q,), ()) for q in other)
+    kept = [sents[q] for q in keep]
+    zh, en = (kept, doc.en) if side == 0 else (doc.zh, kept)
+    return Doc(f"{doc.name}/del{seed}", doc.kind + "-del", zh, en, gold)
+
+
+def insert(doc: Doc, donor: Doc, seed: int) -> Doc:
+    """Insert 5-15% (of one side) sentences taken from ``donor`` at random places on that side."""
+    rng = _rng(doc.name, seed, "ins")
+    side = int(rng.integers(2))
+    sents = [doc.zh, doc.en][side]
+    pool = [donor.zh, donor.en][side]
+    k = max(1, round(len(sents) * rng.uniform(0.05, 0.15)))
+    # insert only where a gold bead starts on this side (or at the end): no gold bead is split
+    starts = sorted({b[side][0] for b in doc.gold if b[side]} | {len(sents)})
+    slots = sorted(rng.choice(starts, size=min(k, len(starts)), replace=False).tolist())
+    picks = rng.choice(len(pool), size=len(slots), replace=False).tolist()
+    shift = np.searchsorted(np.array(slots), np.arange(len(sents)), side="right")  # slots <= old index
+    new = list(sents)
+    gold: list[Bead] = []
+    for r, (q, pick) in enumerate(zip(slots, picks)):
+        new.insert(q + r, pool[pick])
+        gold.append(((q + r,), ()) if side == 0 else ((), (q + r,)))
+    for b in doc.gold:
+        mine = tuple(int(q + shift[q]) for q in b[side])
+        gold.append((mine, b[1]) if side == 0 else (b[0], mine))
+    zh, en = (new, doc.en) if side == 0 else (doc.zh, new)
+    return Doc(f"{doc.name}/ins{seed}", doc.kind + "-ins", zh, en, gold)
+
+
+def counts(gold: list[Bead], test: list[Bead]) -> np.ndarray:
+    """(test beads, strict hits, gold pairs, pair hits, test orphans, orphan hits, gold orphans)."""
+    g, t = set(gold), set(test)
+    gp, tp = {b for b in g if b[0] and b[1]}, {b for b in t if b[0] and b[1]}
+    go, to = g - gp, t - tp
+    return np.array([len(t), len(t & g), len(gp), len(gp & tp), len(to), len(to & go), len(go)], dtype=float)
+
+
+def f1(c: np.ndarray) -> tuple[float, float, float, float, float]:
+    p, r = c[1] / max(c[0], 1), c[3] / max(c[2], 1)
+    op, orc = c[5] / max(c[4], 1), c[5] / max(c[6], 1)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), op, orc
+
+
+def beads_of(steps) -> list[Bead]:  # type: ignore[no-untyped-def]
+    return [(tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1))) for s in steps]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--loo", action="store_true", help="pick the orphan thresholds leave-one-document-out")
+    ap.add_argument("--calibration", action="store_true", help="confidence table per kind, fitted leave-one-document-out")
+    ap.add_argument("--no-real", action="store_true")
+    a = ap.parse_args(argv)
+    require(MAC_DEV, MAC_DEV / "gold")
+    _memoised_encoder()
+    scorer = get_scorer("default")
+    base = mac_docs()
+    real = [] if a.no_real else real_docs()
+    docs = list(base) + list(real)
+    for group in (base, real):
+        for seed in range(a.seeds):
+            for k, d in enumerate(group):
+                docs.append(delete(d, seed))
+                docs.append(insert(d, group[(k + 1 + seed) % len(group)], seed))
+    grid = [(c, mg, lx) for c in (0.15, 0.2, 0.3, 0.4, 0.5) for mg in (0.03, 0.06, 0.1, 0.15) for lx in (0.5, 2.0)]
+    chosen = (ORPHAN_COSINE, ORPHAN_MARGIN, ORPHAN_LEXICAL)
+    if chosen not in grid:
+        grid.append(chosen)
+    per: dict[str, dict] = {}
+    calib: list[tuple[str, str, np.ndarray, float]] = []
+    for d in docs:
+        t0 = time.perf_counter()
+        pair = DocumentPair(d.zh, d.en, (), None)
+        raw = align_steps(pair, scorer, orphans=False)
+        entry = {"kind": d.kind, "off": counts(d.gold, beads_of(raw))}
+        for point in grid if a.loo else [chosen]:
+            entry[point] = counts(d.gold, beads_of(split_orphans(pair, raw, scorer.skip, cosine=point[0],
+                                                                 margin=point[1], lex=point[2])))
+        per[d.name] = entry
+        if a.calibration:
+            from aligner.align.confidence import features
+
+            steps = split_orphans(pair, raw, scorer.skip)
+            gold = set(d.gold)
+            rows = features(steps, pair)
+            for s, row in zip(steps, rows):
+                b = (tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1)))
+                if b[0] and b[1]:
+                    calib.append((d.kind, d.name.split("/")[1], row, float(b in gold)))
+        print(f"  {d.name} ({time.perf_counter() - t0:.0f} s): {len(d.zh)} zh, {len(d.en)} en; F1 off {f1(entry['off'])[2]:.3f}, on {f1(entry[chosen])[2]:.3f}",
+              file=sys.stderr)
+    kinds = sorted({e["kind"] for e in per.values()})
+    print(f"orphan pass thresholds: cosine < {chosen[0]}, margin >= {chosen[1]}, shared lexical weight < {chosen[2]}")
+    print(f"{'set':<10} {'docs':>4} {'F1 off':>7} {'F1 on':>7} {'P on':>6} {'R on':>6} "
+          f"{'orph P off':>10} {'orph R off':>10} {'orph P on':>9} {'orph R on':>9}")
+    for kind in kinds:
+        names = [n for n, e in per.items() if e["kind"] == kind]
+        off = sum(per[n]["off"] for n in names)
+        on = sum(per[n][chosen] for n in names)
+        p0, r0, f0, op0, or0 = f1(off)
+        p1, r1, f_1, op1, or1 = f1(on)
+        line = f"{kind:<10} {len(names):4d} {f0:7.3f} {f_1:7.3f} {p1:6.3f} {r1:6.3f} {op0:10.3f} {or0:10.3f} {op1:9.3f} {or1:9.3f}"
+        print(line)
+    if a.loo:
+        print("leave-one-document-out: thresholds picked on every other source document (all its sets held out)")
+        sources = sorted({n.split("/")[0] + "/" + n.split("/")[1] for n in per})
+        held: dict[str, np.ndarray] = {}
+        for src in sources:
+            others = [n for n in per if not n.startswith(src + "/") and n != src]
+            pick = max(grid, key=lambda p: (round(f1(sum(per[n][p] for n in others))[2], 5), p == chosen))
+            for n in per:
+                if n == src or n.startswith(src + "/"):
+                    held[n] = per[n][pick]
+        for kind in kinds:
+            c = sum(held[n] for n, e in per.items() if e["kind"] == kind)
+            p, r, f, op, orc = f1(c)
+            print(f"  {kind:<10} strict F1 {f:.3f}  orphan P {op:.3f} R {orc:.3f}")
+        best = max(grid, key=lambda p: round(f1(sum(e[p] for e in per.values()))[2], 5))
+        print("  in-sample strict F1 / orphan P / orphan R per kind at each setting:")
+        for p in grid:
+            cells = []
+            for kind in kinds:
+                _, _, f, op, orc = f1(sum(e[p] for e in per.values() if e["kind"] == kind))
+                cells.append(f"{kind} {f:.3f}/{op:.2f}/{orc:.2f}")
+            print(f"    {p}: " + "  ".join(cells))
+        print(f"  best on everything: {best}")
+    if a.calibration:
+        calibration_report(calib)
+    return 0
+
+
+def calibration_report(calib: list) -> None:  # type: ignore[type-arg]
+    from aligner.align.confidence import FEATURES, fit
+
+    x = np.array([r for _, _, r, _ in calib])
+    y = np.array([g for *_, g in calib])
+    kind = np.array([k for k, *_ in calib])
+    src = np.array([s for _, s, *_ in calib])
+    sizes = {k: int((kind == k).sum()) for k in set(kind)}
+    sw = np.array([len(y) / (len(sizes) * sizes[k]) for k in kind])  # every kind counts alike
+    probs = np.zeros(len(y))
+    for s in sorted(set(src)):
+        w = fit(x[src != s], y[src != s], weights=sw[src != s])
+        probs[src == s] = 1 / (1 + np.exp(-(x[src == s] @ w)))
+    print("confidence of pair beads, fitted leave-one-source-document-out (each kind weighted alike):")
+    print(f"{'kind':<10} {'beads':>6} {'>=0.9':>6} {'gold':>6} {'0.8-0.9':>8} {'gold':>6} {'<0.5':>6} {'gold':>6}")
+    for k in sorted(set(kind)):
+        m = kind == k
+        hi, mid, lo = m & (probs >= 0.9), m & (probs >= 0.8) & (probs < 0.9), m & (probs < 0.5)
+        share = [f"{y[s].mean():.3f}" if s.any() else "-" for s in (hi, mid, lo)]
+        print(f"{k:<10} {m.sum():6d} {hi.sum():6d} {share[0]:>6} {mid.sum():8d} {share[1]:>6} {lo.sum():6d} {share[2]:>6}")
+    w = fit(x, y, weights=sw)
+    print("features:", ", ".join(FEATURES))
+    print("COEFFICIENTS =", tuple(round(float(v), 4) for v in w))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Orphans: a sentence the other side lacks becomes a 1-0 / 0-1 bead, not part of a neighbour,
+and a bead that holds a sentence with no counterpart is not scored as certain."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aligner.align import DocumentPair, align, align_steps, get_scorer
+from aligner.align.confidence import FEATURES, confidences, features
+from aligner.align.orphans import split_orphans, support
+from aligner.align.search import Step
+
+ZH = [
+    "我们的团队在上海有三个办公室。",
+    "每个办公室都有一个小图书馆。",
+    "员工可以在周末借书回家。",
+    "去年我们买了两千本新书。",
+    "大部分新书是关于历史和地理的。",
+    "明年我们打算再开一个办公室。",
+]
+EN = [
+    "Our team has three offices in Shanghai.",
+    "Every office has a small library.",
+    "Staff may take books home at the weekend.",
+    "Last year we bought two thousand new books.",
+    "The cafeteria menu changes every Tuesday and vegetarian dishes are marked in green.",
+    "Most of the new books are about history and geography.",
+    "Next year we plan to open another office.",
+]
+
+
+@pytest.fixture(scope="module")
+def beads():
+    return align(ZH, EN)
+
+
+def test_added_english_sentence_is_an_orphan(beads):
+    assert ((), (4,)) in [(b.src, b.tgt) for b in beads]
+    assert [(b.src, b.tgt) for b in beads if b.src and b.tgt] == [((k,), (k if k < 4 else k + 1,)) for k in range(6)]
+
+
+def test_deleted_chinese_sentence_leaves_its_english_alone():
+    zh = ZH[:3] + ZH[4:]  # the translator's Chinese lost 去年我们买了两千本新书
+    en = [s for k, s in enumerate(EN) if k != 4]
+    got = [(b.src, b.tgt) for b in align(zh, en)]
+    assert ((), (3,)) in got
+    assert all(3 not in b[1] or not b[0] for b in got)
+
+
+def _pair_and_glued():
+    pair = DocumentPair(ZH, EN)
+    glued = [Step(0, 1, 0, 1, 1.0), Step(1, 2, 1, 2, 1.0), Step(2, 3, 2, 3, 1.0), Step(3, 4, 3, 5, 1.5),
+             Step(4, 5, 5, 6, 1.0), Step(5, 6, 6, 7, 1.0)]
+    return pair, glued
+
+
+def test_second_pass_peels_the_unsupported_border_sentence():
+    pair, glued = _pair_and_glued()
+    out = split_orphans(pair, glued, -0.2)
+    assert [(s.i0, s.i1, s.j0, s.j1) for s in out][3:5] == [(3, 4, 3, 4), (4, 4, 4, 5)]
+    # the split keeps the path's total score
+    assert np.isclose(sum(s.score for s in out), sum(s.score for s in glued))
+
+
+def test_second_pass_keeps_a_real_one_to_two_bead():
+    zh = ["他每天早上跑步，然后喝一杯咖啡。"]
+    en = ["He runs every morning.", "Then he drinks a cup of coffee."]
+    pair = DocumentPair(zh, en)
+    step = Step(0, 1, 0, 2, 1.0)
+    assert split_orphans(pair, [step], -0.2) == [step]
+
+
+def test_support_sees_the_sentence_without_counterpart():
+    pair, glued = _pair_and_glued()
+    sup = support(pair, glued[3])
+    assert sup.tgt_cos[1] < sup.tgt_cos[0]
+    assert sup.tgt_lex[1] < sup.tgt_lex[0]
+    assert sup.weakest == pytest.approx(float(sup.tgt_cos[1]))
+
+
+def test_a_glued_bead_scores_below_the_same_bead_without_the_orphan():
+    pair, glued = _pair_and_glued()
+    clean = glued[:3] + [Step(3, 4, 3, 4, 1.5)] + glued[4:]
+    assert features(glued, pair)[3, FEATURES.index("weakest_sentence")] < features(clean, pair)[3, FEATURES.index("weakest_sentence")]
+    assert confidences(glued, pair)[3] < confidences(clean, pair)[3]
+
+
+def test_orphan_pass_can_be_switched_off():
+    pair = DocumentPair(ZH, EN)
+    on = align_steps(pair, get_scorer("default"))
+    off = align_steps(pair, get_scorer("default"), orphans=False)
+    assert sum(s.score for s in on) == pytest.approx(sum(s.score for s in off))
