@@ -71,8 +71,9 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
     glossary's own) are left out. ``dictionary=False`` and ``embeddings=False`` leave out
     CC-CEDICT and the embeddings (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms."""
     pairs = sorted(pairs, key=lambda p: (p.zh, p.en, p.source, p.target))
+    known = sorted(set(known))
     skip = {norm_key(k) for k in known}
-    idx = index(pairs)
+    idx = index(pairs, known)
     result = TmTerms(pairs=len(pairs))
     similarity = _similarity() if embeddings else None
     found: dict[str, TermPair] = {}

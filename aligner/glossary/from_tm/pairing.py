@@ -18,9 +18,11 @@ inside one longer accepted term is that term's part, not a term (C-value's nesti
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ...model import Source, TermStatus
 from ..from_pairs import Rendering
@@ -34,10 +36,13 @@ MIN_LLR = 10.83
 STRONG_DICE = 0.8
 #: log rate ratio a one-word candidate needs against jieba's general-language frequency.
 MIN_TERMHOOD = 3.0
+#: Pairs a common word (see :func:`.candidates.general_word`) must occur in before its
+#: frequency can say it is this text's term (数据 in a data-science book, not 技术 in an abstract).
+GENERAL_MIN_PAIRS = 5
 #: Dice scores this close to the best are decided by embedding similarity.
 CLOSE = 0.1
 #: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in corpus order).
-DICTIONARY_TRIES = 8
+DICTIONARY_TRIES = 4
 
 
 @dataclass(frozen=True)
@@ -87,22 +92,35 @@ class _Index:
     zh_words: int
 
 
-def index(pairs: Sequence[TmPair]) -> _Index:
+def index(pairs: Sequence[TmPair], known: Sequence[str] = ()) -> _Index:
+    """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
+    the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
+    stands alone."""
     zh_pairs: dict[str, list[int]] = defaultdict(list)
     en_pairs: dict[str, set[int]] = defaultdict(set)
     en_forms: dict[str, Counter[str]] = defaultdict(Counter)
     words = 0
     from .candidates import _tagged
 
+    mask = _mask(known)
     for k, pair in enumerate(pairs):
         words += len(_tagged(pair.source))
-        for zh in sorted({s.text for s in zh_candidates(pair.source)}):
+        source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
+        for zh in sorted({s.text for s in zh_candidates(source)}):
             zh_pairs[zh].append(k)
         for span in en_candidates(pair.target):
             key = en_key(span.text)
             en_pairs[key].add(k)
             en_forms[key][span.text] += 1
     return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), words)
+
+
+def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
+    forms = sorted({k for k in known if len(k) >= 2 and _HAN.search(k)}, key=lambda k: (-len(k), k))
+    return re.compile("|".join(map(re.escape, forms))) if forms else None
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def display_form(forms: Counter[str]) -> str:
@@ -119,7 +137,7 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
     mine = idx.zh_pairs[zh]
     n = len(idx.pairs)
     if len(zh_candidates_words(zh)) == 1 and general_word(zh) and (
-            len(mine) < MIN_COOCCUR or termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD):
+            len(mine) < GENERAL_MIN_PAIRS or termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD):
         return None
     votes: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -188,6 +206,8 @@ def render(zh: str, target: str) -> Rendering | None:
     ending: 技术中性论 is "technological neutrality" when 技术中性 is."""
     from ..from_pairs import find_rendering
 
+    if not _may_render(zh, target):
+        return None
     found = find_rendering(zh, [], target).rendering
     if found is None and len(zh) > 2 and zh[-1] in SUFFIX_CHARS:
         found = find_rendering(zh[:-1], [], target).rendering
@@ -196,6 +216,34 @@ def render(zh: str, target: str) -> Rendering | None:
         elif found is not None:
             found = replace(found, evidence=f"{found.evidence}; {zh[-1]}=-{found.text.split()[-1][-3:]}")
     return found
+
+
+def _may_render(zh: str, target: str) -> bool:
+    """A quick necessary test before the full one: every dictionary word of ``zh`` has a
+    sense word whose first three letters (or an acronym) occur in ``target``."""
+    stems = _stems(target)
+    for piece in _pieces(zh):
+        if piece.optional or piece.literal:
+            continue
+        if not any(w.lower()[:3] in stems for sense in piece.senses for w in sense.words) and not any(
+                a.lower() in stems for sense in piece.senses for a in sense.acronyms):
+            if len(piece.text) > 1 and piece.text[-1] in SUFFIX_CHARS:
+                continue  # the suffix may be the English ending; let the full test decide
+            return False
+    return True
+
+
+@lru_cache(maxsize=50_000)
+def _stems(target: str) -> frozenset[str]:
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z][A-Za-z0-9]*", target)]
+    return frozenset({t[:3] for t in tokens} | set(tokens))
+
+
+@lru_cache(maxsize=200_000)
+def _pieces(zh: str) -> tuple:
+    from ..from_pairs import pieces
+
+    return tuple(pieces(zh))
 
 
 def zh_candidates_words(zh: str) -> list[str]:
