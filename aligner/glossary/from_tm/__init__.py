@@ -104,14 +104,17 @@ def _drop_nested(found: dict[str, TermPair], zh_pairs: dict[str, list[int]]) -> 
                 continue
             s, lo = found[short], found[long]
             s_key, l_key = norm_key(s.en), norm_key(lo.en)
+            alone = len(set(zh_pairs[short]) - set(zh_pairs[long]))
             if s_key == l_key:
-                # 技术中性 / 技术中性论 both "technological neutrality": the suffix is the
-                # English ending, the longer form is the term; a modifier before is not
-                del kept[short if long == short + long[-1] and long[-1] in SUFFIX_CHARS else long]
+                # one English for both: the short form seen only inside the long one is a
+                # fragment (均衡器 in 负载均衡器), as is a form less the suffix the English
+                # ending carries (技术中性 in 技术中性论); otherwise the long one is the short
+                # one with a modifier
+                suffix = long == short + long[-1] and long[-1] in SUFFIX_CHARS
+                del kept[short if suffix or alone == 0 else long]
                 continue
             if s_key not in l_key:
                 continue
-            alone = len(set(zh_pairs[short]) - set(zh_pairs[long]))
             if alone < 2 and alone < len(zh_pairs[short]) / 2:
                 del kept[short]
     return kept
