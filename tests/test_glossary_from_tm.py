@@ -78,7 +78,12 @@ def test_provenance_names_both_sides(found) -> None:
     assert len(term.examples) == 3
     assert all(z.doc == "cluster" and e.doc == "cluster.en" and z.line == e.line for z, e in term.examples)
     entry = {e.zh: e for e in found.entries}["命名空间"]
-    assert entry.sources == tuple(z for z, _ in term.examples) and entry.evidence == "aligned-cooccurrence"
+    assert entry.sources == tuple(z for z, _ in term.examples) == term.sources and entry.evidence == "aligned-cooccurrence"
+
+
+def test_every_pair_is_counted_and_a_few_are_examples(found) -> None:
+    term = {t.zh: t for t in found.terms}["容器"]
+    assert term.both == len(term.sources) == 6 and len(term.examples) == 3
 
 
 def test_known_terms_are_left_to_the_glossary() -> None:

@@ -38,7 +38,7 @@ class TmTerms:
     terms: list[TermPair] = field(default_factory=list)
     pairs: int = 0  # pairs read
     candidates: int = 0  # distinct Chinese candidates seen at least min_freq times
-    known: int = 0  # candidates the glossary already has (left to it)
+    known: int = 0  # candidates that are a glossary term as they stand (left to it)
     nested: int = 0  # accepted pairs dropped as the part of a longer term
 
     @property
@@ -48,8 +48,7 @@ class TmTerms:
     def summary(self) -> str:
         attested = sum(1 for t in self.terms if t.status is TermStatus.ATTESTED)
         return (f"{count(len(self.terms), 'term pair')} ({attested} attested, {len(self.terms) - attested} proposed) "
-                f"from {count(self.pairs, 'aligned pair')}: {count(self.candidates, 'Chinese candidate')}, "
-                f"{self.known} already in the glossary")
+                f"from {count(self.pairs, 'aligned pair')} ({count(self.candidates, 'Chinese candidate')})")
 
     def to_dict(self) -> dict[str, Any]:
         return {"pairs": self.pairs, "candidates": self.candidates, "known": self.known, "nested": self.nested,
@@ -138,6 +137,6 @@ def _entry(term: TermPair) -> TermEntry:
     kind = classify(term.zh, term.en)
     if kind is TermKind.PERSON:
         kind = TermKind.CONCEPT if term.en == term.en.lower() else kind
-    sources = tuple(sorted({z for z, _ in term.examples}))
+    sources = term.sources or tuple(sorted({z for z, _ in term.examples}))
     return TermEntry(zh=term.zh, en=term.en, kind=kind, sources=sources, status=term.status,
                      evidence=EVIDENCE[term.method])

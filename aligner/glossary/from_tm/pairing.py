@@ -70,7 +70,8 @@ class TermPair:
     llr: float
     dictionary: str = ""  # the CC-CEDICT senses that account for the English
     similarity: float | None = None  # embedding cosine, when it decided between close options
-    examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both
+    examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
+    sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
 
     def explain(self) -> str:
         """Why the pair was made, in one line."""
@@ -164,7 +165,8 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
         return TermPair(zh, display_form(idx.en_forms.get(key) or forms[key]), status, "dictionary", len(mine),
                         en_count, both, round(dice(both, len(mine), en_count), 4),
                         round(log_likelihood(both, len(mine), en_count, n), 2), senses[key],
-                        examples=_examples(holding or mine, idx, max_examples))
+                        examples=_examples(holding or mine, idx, max_examples),
+                        sources=_sources(holding or mine, idx))
     co: Counter[str] = Counter()
     for k in mine:
         for key in {en_key(s.text) for s in en_candidates(idx.pairs[k].target)}:
@@ -193,7 +195,7 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
     return TermPair(zh, display_form(idx.en_forms[key]), TermStatus.ATTESTED if strong else TermStatus.PROPOSED,
                     "cooccurrence", len(mine), en_count, both, round(d, 4),
                     round(log_likelihood(both, len(mine), en_count, n), 2), similarity=cosine,
-                    examples=_examples(holding, idx, max_examples))
+                    examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
 
 
 #: English endings that carry a Chinese term suffix (中性论 → neutrality, 自由主义 → liberalism).
@@ -264,3 +266,7 @@ def _words(target: str) -> list[Span]:
 
 def _examples(ks: Sequence[int], idx: _Index, limit: int) -> tuple[tuple[Source, Source], ...]:
     return tuple(sorted({(idx.pairs[k].zh, idx.pairs[k].en) for k in ks})[:limit])
+
+
+def _sources(ks: Sequence[int], idx: _Index) -> tuple[Source, ...]:
+    return tuple(sorted({idx.pairs[k].zh for k in ks}))
