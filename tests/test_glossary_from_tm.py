@@ -125,3 +125,16 @@ def test_cli_bad_input_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["terms", str(bad), "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "broken.tmx" in result.stderr
+
+
+def test_build_adds_them_unless_told_not_to(tmp_path: Path) -> None:
+    from aligner.build import BuildSettings, build
+
+    corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
+    with_terms = build(BuildSettings(corpus=corpus, out=tmp_path / "a")).to_dict()
+    without = build(BuildSettings(corpus=corpus, out=tmp_path / "b", tm_terms=False)).to_dict()
+    assert with_terms["tm_terms"]["entries"] >= 1 and without["tm_terms"] == {}
+    assert with_terms["terms"] == without["terms"] + with_terms["tm_terms"]["entries"]
+    csv_b = (tmp_path / "b" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
+    assert "aligned-dictionary" in (tmp_path / "a" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
+    assert "aligned-dictionary" not in csv_b and "aligned-cooccurrence" not in csv_b

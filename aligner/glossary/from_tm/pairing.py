@@ -7,7 +7,8 @@ Two kinds of evidence, tried in this order:
   :func:`aligner.glossary.from_pairs.find_rendering`). One such pair is enough to propose
   the pair; seen in two or more pairs it is attested.
 * **Co-occurrence**: over all pairs, the English phrase with the highest Dice coefficient
-  with the candidate (at least two shared pairs, Dice at least :data:`MIN_DICE`); when
+  with the candidate (at least three shared pairs, Dice at least :data:`MIN_DICE`, G² at
+  least :data:`MIN_LLR`); when
   several are close, the one whose sentence embedding is nearest the Chinese wins.
   Consistent co-occurrence (three shared pairs, Dice at least :data:`STRONG_DICE`) is
   attested; anything weaker is proposed.
