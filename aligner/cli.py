@@ -464,8 +464,9 @@ def terms_command(files: tuple[Path, ...], out: str, fmt: str | None, min_freq: 
     """Extract a termbase from TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin).
 
     Chinese noun phrases (jieba) are paired with the English phrase of the same pairs that
-    CC-CEDICT accounts for, or that co-occurs with them consistently. A pair seen in two or
-    more units is attested; seen once, or by co-occurrence alone, proposed.
+    CC-CEDICT accounts for, or that co-occurs with them consistently. Attested when the
+    dictionary supports it in two or more units or it co-occurs in three or more
+    (Dice >= 0.8); otherwise proposed.
     """
     from .glossary.from_tm.job import run_terms
 
