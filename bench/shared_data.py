@@ -15,6 +15,7 @@ ENV = "ALIGNER_SHARED"
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(ENV) or ROOT.parent / "shared")
 MAC_DEV = SHARED / "mac-dev"
+REALWORLD = SHARED / "realworld"
 ALIGN_EVAL = SHARED / "bench" / "align_eval.py"
 
 #: what each shared path is, for the message
@@ -23,6 +24,7 @@ _WHAT = {
     MAC_DEV / "gold": "MAC-Dev's gold alignments",
     MAC_DEV / "bertalign": "Bertalign's MAC-Dev output",
     ALIGN_EVAL: "the alignment scorer",
+    REALWORLD: "realworld, the aligned technical pages with their gold glossary",
 }
 
 

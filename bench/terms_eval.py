@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.shared_data import SHARED, require  # noqa: E402
+from bench.shared_data import REALWORLD, require  # noqa: E402
 
 from aligner.check.units import read_units  # noqa: E402
 from aligner.glossary.from_tm import TmPair, extract_tm_terms  # noqa: E402
@@ -37,7 +37,7 @@ from aligner.glossary.from_tm.candidates import en_key  # noqa: E402
 from aligner.glossary.text import norm_key  # noqa: E402
 from aligner.model import Source  # noqa: E402
 
-REALWORLD = SHARED / "realworld"
+
 #: The term pairs of doc 000's abstract, judged by hand for this benchmark (the paper's
 #: own key words and bracket pairs are found elsewhere and are not counted here).
 ABSTRACT = [

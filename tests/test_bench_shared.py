@@ -11,7 +11,8 @@ import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 #: the benchmarks that read MAC-Dev or the shared evaluation scripts
-NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "variants_eval")
+NEEDS_SHARED = ("align_scale", "mac_dev", "pair_names_eval", "terms_eval", "variants_eval")
+NEEDS_MAC_DEV = tuple(n for n in NEEDS_SHARED if n != "terms_eval")  # terms_eval reads realworld/
 
 
 def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
@@ -25,7 +26,7 @@ def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
             assert "require(" in text and '"shared"' not in text, script.name
 
 
-@pytest.mark.parametrize("name", NEEDS_SHARED)
+@pytest.mark.parametrize("name", NEEDS_MAC_DEV)
 @pytest.mark.parametrize("shape", ["missing", "empty"])
 def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) -> None:
     shared = tmp_path / "shared"
@@ -41,3 +42,12 @@ def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) 
     assert lines[0].startswith(f"{name}.py: needs MAC-Dev")
     assert f"at {shared / 'mac-dev'}, which is {shape};" in lines[0]
     assert "ALIGNER_SHARED=DIR" in lines[0]
+
+
+def test_terms_eval_without_realworld_is_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "ALIGNER_SHARED": str(tmp_path / "shared")}
+    run = subprocess.run([sys.executable, str(BENCH / "terms_eval.py")], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 2 and run.stdout == ""
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("terms_eval.py: needs ") and "realworld" in lines[0], run.stderr
