@@ -47,6 +47,9 @@ class BuildSettings:
     srx: Path | None = None
     min_score: float = MIN_SCORE  # a pair more likely wrong than right stays out of the TMX
     strict: bool = False  # undecodable bytes are an error instead of skipped and counted
+    # add term pairs extracted from the confident aligned pairs (opt-in: `aligner build
+    # --tm-terms`; measured precision is not yet that of the document glossary)
+    tm_terms: bool = False
 
     def signature(self) -> str:
         """sacrebleu-style signature naming the settings that produced an output."""
@@ -96,6 +99,7 @@ class BuildReport:
     check: dict[str, Any] = field(default_factory=dict)
     from_pairs: dict[str, Any] = field(default_factory=dict)  # variants learned from aligned pairs
     pair_names: dict[str, Any] = field(default_factory=dict)  # personal names learned from aligned pairs
+    tm_terms: dict[str, Any] = field(default_factory=dict)  # term pairs extracted from aligned pairs
     skipped: list[dict[str, str]] = field(default_factory=list)  # folder entries not read, why, and kind
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +114,7 @@ class BuildReport:
             "check": self.check,
             "from_pairs": self.from_pairs,
             "pair_names": self.pair_names,
+            "tm_terms": self.tm_terms,
             "skipped": self.skipped,
         }
 
@@ -193,7 +198,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
                 say(note)
         report.documents.append(doc_report)
 
-    terms = _learn_from_pairs(terms, all_units, report, say)
+    terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms)
     report.terms = len(terms)  # counted once the glossary is final (names from pairs too)
     report.terms_by_status = _count(t.status.value for t in terms)
     for doc_report in report.documents:
@@ -383,11 +388,15 @@ def _write_glossaries(
 
 
 def _learn_from_pairs(
-    terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress
+    terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress,
+    *, tm_terms: bool = False,
 ) -> list[TermEntry]:
-    """The glossary with the renderings the aligned pairs show recorded as variants, and the
-    personal names they romanise added as entries."""
+    """The glossary with the renderings the aligned pairs show recorded as variants, the
+    personal names they romanise added as entries, and (``tm_terms``) the term pairs
+    extracted from them (:mod:`aligner.glossary.from_tm`) for Chinese forms it lacks."""
+    from .glossary.from_pairs import MIN_SCORE as CONFIDENT
     from .glossary.from_pairs import learn_variants
+    from .glossary.from_tm import extract_tm_terms, units_to_pairs
     from .glossary.pair_names import names_from_pairs
 
     learned = learn_variants(terms, units)
@@ -397,7 +406,14 @@ def _learn_from_pairs(
     report.pair_names = names.to_dict()
     if names.entries:
         say(f"glossary: {names.summary()}")
-    return sorted([*learned.entries, *names.entries], key=lambda e: (e.zh, e.en, e.kind.value))
+    entries = [*learned.entries, *names.entries]
+    if tm_terms and units:
+        known = [e.zh for e in entries] + [v for e in entries for v in e.variants]
+        found = extract_tm_terms(units_to_pairs(units, min_score=CONFIDENT), known=known)
+        report.tm_terms = {**found.to_dict(), "min_score": CONFIDENT}
+        say(f"glossary: {found.summary()}")
+        entries.extend(found.entries)
+    return sorted(entries, key=lambda e: (e.zh, e.en, e.kind.value))
 
 
 def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry]) -> dict[str, Any]:

@@ -125,6 +125,9 @@ def cli() -> None:
 @click.option("--min-score", type=Score(0, 1), default=MIN_SCORE, show_default=True,
               help="Leave out of the TMX pairs whose confidence is below this (they are counted); "
                    "0 keeps every pair.")
+@click.option("--tm-terms/--no-tm-terms", default=False, show_default=True,
+              help="Also add term pairs extracted from the confident aligned pairs (see `aligner terms`; "
+                   "their precision is still below the document glossary's, so they are opt-in).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Documents aligned in parallel, each worker process loading the models once "
@@ -132,15 +135,14 @@ def cli() -> None:
 @strict_option
 @quiet_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
-          min_score: float, as_json: bool, jobs: int | None, strict: bool, quiet: bool) -> None:
+          min_score: float, tm_terms: bool, as_json: bool, jobs: int | None, strict: bool, quiet: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
-
-    settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
-                             srx=srx, min_score=min_score, strict=strict)
     from .runner import default_jobs
 
+    settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
+                             srx=srx, min_score=min_score, strict=strict, tm_terms=tm_terms)
     report = run_build(settings, progress=progress_for(quiet), jobs=jobs or default_jobs())
     if as_json:
         echo_json(report.to_dict())
@@ -184,6 +186,8 @@ def format_build_report(data: dict[str, Any]) -> str:
         lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
     if data.get("pair_names") and data["pair_names"].get("entries"):
         lines.append(f"  from aligned pairs: {data['pair_names']['summary']}")
+    if data.get("tm_terms") and data["tm_terms"].get("pairs"):
+        lines.append(f"  term pairs extracted from aligned pairs: {data['tm_terms']['summary']}")
     for name, n in data["tmx_warnings"].items():
         lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")
     check = data.get("check") or {}
@@ -488,6 +492,50 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
         progress(f"differs: {difference.describe()}")
     for where, reason in report.skipped:
         progress(f"skipped (cannot be merged): {where}: {reason}")
+
+
+@cli.command("terms")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@out_option("Glossary file to write (atomically); - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
+              help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
+                   "[default: from the -o suffix, json on stdout].")
+@click.option("--min-freq", type=click.IntRange(1), default=1, show_default=True,
+              help="Pairs a Chinese candidate must occur in to be considered.")
+@click.option("--explain", is_flag=True, help="Say on stderr why each pair was made (counts, Dice, CC-CEDICT senses).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report (every pair and why) as JSON on stdout; needs -o FILE.")
+@click.option("--include-fuzzy", is_flag=True, help="Also read fuzzy / needs-review entries (skipped by default).")
+@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
+@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
+@strict_option
+@quiet_option
+def terms_command(files: tuple[Path, ...], out: str, fmt: str | None, min_freq: int, explain: bool, as_json: bool,
+                  include_fuzzy: bool, srclang: str, tgtlang: str, strict: bool, quiet: bool) -> None:
+    """Extract a termbase from TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin).
+
+    Chinese noun phrases (jieba) are paired with the English phrase of the same pairs that
+    CC-CEDICT accounts for, or that co-occurs with them consistently. Attested when the
+    dictionary supports it in two or more units or it co-occurs in three or more
+    (Dice >= 0.8); otherwise proposed.
+    """
+    from .glossary.from_tm.job import run_terms
+
+    _json_needs_file(as_json, out)
+    report = run_terms(list(files), out, fmt, min_freq=min_freq, strict=strict, include_fuzzy=include_fuzzy,
+                       srclang=srclang, tgtlang=tgtlang)
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    if explain:
+        for term in report.result.terms:
+            progress(f"why: {term.explain()}")
+    if not quiet:
+        target = "stdout" if out == "-" else out
+        progress(f"aligner: {report.result.summary()}; wrote {report.format} to {target}")
+        if report.untranslated:
+            progress(f"note: {count(report.untranslated, 'unit')} without both sides (or fuzzy) not read")
+    for where, reason in report.skipped:
+        progress(f"skipped: {where}: {reason}")
 
 
 from .cli_review import review_group  # noqa: E402 - the review commands live in their own module

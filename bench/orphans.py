@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.align import DocumentPair, align_steps, embedder, get_scorer  # noqa: E402
-from aligner.align.confidence import confidences  # noqa: E402
 from aligner.align.orphans import ORPHAN_COSINE, ORPHAN_LEXICAL, ORPHAN_MARGIN, split_orphans  # noqa: E402
 from shared_data import MAC_DEV, SHARED, require  # noqa: E402
 

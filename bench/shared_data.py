@@ -15,6 +15,7 @@ ENV = "ALIGNER_SHARED"
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(ENV) or ROOT.parent / "shared")
 MAC_DEV = SHARED / "mac-dev"
+REALWORLD = SHARED / "realworld"
 ALIGN_EVAL = SHARED / "bench" / "align_eval.py"
 REALWORLD = SHARED / "realworld" / "corpus"
 

@@ -12,7 +12,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 #: the benchmarks that read MAC-Dev, the realworld corpus or the shared evaluation scripts
 NEEDS_SHARED = ("align_scale", "check_realworld", "chrf_gloss", "mac_dev", "orphans", "pair_names_eval",
-                "realworld_markup", "variants_eval")
+                "realworld_markup", "terms_eval", "variants_eval")
 #: what each one names first when the shared data is missing, and where it looks
 NEEDS = {name: ("MAC-Dev", "mac-dev") for name in NEEDS_SHARED} | {
     name: ("the realworld corpus", "realworld/corpus") for name in ("check_realworld", "realworld_markup")}
@@ -29,7 +29,7 @@ def test_every_benchmark_that_reads_shared_data_checks_for_it() -> None:
             assert "require(" in text and '"shared"' not in text, script.name
 
 
-@pytest.mark.parametrize("name", [n for n in NEEDS_SHARED if n != "check_realworld"])
+@pytest.mark.parametrize("name", [n for n in NEEDS_SHARED if n not in ("check_realworld", "terms_eval")])
 @pytest.mark.parametrize("shape", ["missing", "empty"])
 def test_missing_shared_data_is_one_line(tmp_path: Path, name: str, shape: str) -> None:
     shared = tmp_path / "shared"
@@ -57,3 +57,12 @@ def test_check_realworld_without_the_corpus_is_one_line(tmp_path: Path) -> None:
         f"check_realworld.py: needs the realworld corpus (zh/ and en/ documents) at "
         f"{tmp_path / 'shared' / 'realworld' / 'corpus'}, which is missing; put the project's "
         "shared data beside the project as ../shared, or set ALIGNER_SHARED=DIR."]
+
+
+def test_terms_eval_without_realworld_is_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "ALIGNER_SHARED": str(tmp_path / "shared")}
+    run = subprocess.run([sys.executable, str(BENCH / "terms_eval.py")], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 2 and run.stdout == ""
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("terms_eval.py: needs ") and "realworld" in lines[0], run.stderr

@@ -41,7 +41,8 @@ def _runner() -> CliRunner:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     out = tmp_path_factory.mktemp("trad")
-    result = _runner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--srclang", "zh-TW"])
+    result = _runner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--srclang", "zh-TW",
+                                  "--no-tm-terms"])
     assert result.exit_code == 0, result.output
     return out, result
 
@@ -195,7 +196,7 @@ def test_check_matches_traditional_terms_on_word_boundaries(tmp_path: Path) -> N
 
 
 def test_note_when_traditional_text_is_declared_simplified(tmp_path: Path, built: tuple[Path, object]) -> None:
-    result = _runner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(tmp_path)])
+    result = _runner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(tmp_path), "--no-tm-terms"])
     assert result.exit_code == 0
     notes = [line for line in result.stderr.splitlines() if "--srclang zh-TW" in line]
     assert len(notes) == 1 and "--srclang is zh-CN" in notes[0]

@@ -224,6 +224,7 @@ def _han_pieces(text: str) -> list[_Piece]:
 
 # --- the English side: words, inflection, short forms ------------------------------------
 
+@lru_cache(maxsize=200_000)
 def _inflection(word: str) -> str:
     """Lower case without plural or possessive: industries → industry, AIs → ai."""
     w = word.lower()
@@ -269,6 +270,7 @@ def _same_word(token: str, word: str, *, derived: bool) -> bool:
     return False
 
 
+@lru_cache(maxsize=200_000)
 def looks_abbreviated(token: str) -> bool:
     """A short form, not an ordinary word: AI, LLMs, GenAI, e/acc."""
     letters = re.sub(r"[^A-Za-z]", "", token)

@@ -1,0 +1,142 @@
+"""A termbase from parallel text: bilingual term pairs from aligned sentence pairs.
+
+Public API::
+
+    TmPair(source, target, zh=Source, en=Source)         # one aligned pair
+    extract_tm_terms(pairs, *, known=(), min_freq=1) -> TmTerms
+    TmTerms.entries -> list[TermEntry]                    # for the glossary's merge logic
+    units_to_pairs(units) -> list[TmPair]                 # from a build's TranslationUnits
+
+:mod:`.candidates` finds noun phrases on both sides, :mod:`.stats` scores their
+association, :mod:`.pairing` decides each Chinese candidate's English. The entries are
+ordinary :class:`~aligner.model.TermEntry` objects (evidence ``aligned-dictionary`` or
+``aligned-cooccurrence``), so the existing merge, conflict and variant logic applies.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
+from ...wording import count
+from ..text import norm_key
+from .candidates import SUFFIX_CHARS
+from .pairing import TermPair, TmPair, index, pair_term
+
+__all__ = ["TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
+
+EVIDENCE = {"dictionary": "aligned-dictionary", "cooccurrence": "aligned-cooccurrence"}
+#: Example pairs kept per term.
+MAX_EXAMPLES = 3
+
+
+@dataclass
+class TmTerms:
+    """What extraction from the pairs found (counted, so the summary can say it)."""
+
+    terms: list[TermPair] = field(default_factory=list)
+    pairs: int = 0  # pairs read
+    candidates: int = 0  # distinct Chinese candidates seen at least min_freq times
+    known: int = 0  # candidates that are a glossary term as they stand (left to it)
+    nested: int = 0  # accepted pairs dropped as the part of a longer term
+
+    @property
+    def entries(self) -> list[TermEntry]:
+        return [_entry(t) for t in self.terms]
+
+    def summary(self) -> str:
+        attested = sum(1 for t in self.terms if t.status is TermStatus.ATTESTED)
+        return (f"{count(len(self.terms), 'term pair')} ({attested} attested, {len(self.terms) - attested} proposed) "
+                f"from {count(self.pairs, 'aligned pair')} ({count(self.candidates, 'Chinese candidate')})")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pairs": self.pairs, "candidates": self.candidates, "known": self.known, "nested": self.nested,
+                "entries": len(self.terms),
+                "attested": sum(1 for t in self.terms if t.status is TermStatus.ATTESTED),
+                "summary": self.summary()}
+
+
+def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) -> list[TmPair]:
+    """A build's aligned units as pairs (those scored below ``min_score`` left out)."""
+    return [TmPair(u.source, u.target, Source(u.doc, u.src_line or 0), Source(u.doc, u.tgt_line or 0))
+            for u in units if u.score is None or u.score >= min_score]
+
+
+def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_freq: int = 1,
+                     embeddings: bool = True, dictionary: bool = True,
+                     max_examples: int = MAX_EXAMPLES) -> TmTerms:
+    """Term pairs of ``pairs``, sorted by Chinese form; Chinese forms in ``known`` (the
+    glossary's own) are left out. ``dictionary=False`` and ``embeddings=False`` leave out
+    CC-CEDICT and the embeddings (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms."""
+    pairs = sorted(pairs, key=lambda p: (p.zh, p.en, p.source, p.target))
+    known = sorted(set(known))
+    skip = {norm_key(k) for k in known}
+    idx = index(pairs, known)
+    result = TmTerms(pairs=len(pairs))
+    similarity = _similarity() if embeddings else None
+    found: dict[str, TermPair] = {}
+    for zh in sorted(idx.zh_pairs):
+        if len(idx.zh_pairs[zh]) < min_freq:
+            continue
+        result.candidates += 1
+        if norm_key(zh) in skip:
+            result.known += 1
+            continue
+        term = pair_term(zh, idx, similarity, max_examples, dictionary)
+        if term is not None:
+            found[zh] = term
+    kept = _drop_nested(found, idx.zh_pairs)
+    result.nested = len(found) - len(kept)
+    result.terms = sorted(kept.values(), key=lambda t: (t.zh, t.en))
+    return result
+
+
+def _drop_nested(found: dict[str, TermPair], zh_pairs: dict[str, list[int]]) -> dict[str, TermPair]:
+    """A term seen (almost) only inside a longer accepted term whose English holds its English
+    is that term's part (企业 inside 企业利益); a longer term whose English is just its part's
+    English (加速主义 / 有效加速主义 both "accelerationism") is the part with a modifier."""
+    kept = dict(found)
+    for short in sorted(found, key=len):
+        for long in sorted(found, key=lambda z: (-len(z), z)):
+            if short == long or short not in long or long not in kept or short not in kept:
+                continue
+            s, lo = found[short], found[long]
+            s_key, l_key = norm_key(s.en), norm_key(lo.en)
+            alone = len(set(zh_pairs[short]) - set(zh_pairs[long]))
+            if s_key == l_key:
+                # one English for both: the short form seen only inside the long one is a
+                # fragment (均衡器 in 负载均衡器), as is a form less the suffix the English
+                # ending carries (技术中性 in 技术中性论); otherwise the long one is the short
+                # one with a modifier
+                suffix = long == short + long[-1] and long[-1] in SUFFIX_CHARS
+                del kept[short if suffix or alone == 0 else long]
+                continue
+            if s_key not in l_key:
+                continue
+            if alone < 2 and alone < len(zh_pairs[short]) / 2:
+                del kept[short]
+    return kept
+
+
+def _similarity() -> Callable[[str, list[str]], list[float]]:
+    """Cosine of a Chinese phrase with each English option, by the aligner's sentence
+    embeddings (loaded only when an ambiguity asks for it)."""
+    def score(zh: str, options: list[str]) -> list[float]:
+        from ...align.embedder import embed
+
+        vectors = embed([zh, *options])
+        return [float(vectors[0] @ v) for v in vectors[1:]]
+
+    return score
+
+
+def _entry(term: TermPair) -> TermEntry:
+    from ..kinds import classify
+
+    kind = classify(term.zh, term.en)
+    if kind is TermKind.PERSON:
+        kind = TermKind.CONCEPT if term.en == term.en.lower() else kind
+    sources = term.sources or tuple(sorted({z for z, _ in term.examples}))
+    return TermEntry(zh=term.zh, en=term.en, kind=kind, sources=sources, status=term.status,
+                     evidence=EVIDENCE[term.method])

@@ -1,0 +1,273 @@
+"""For each Chinese candidate, the English phrase of the same pairs that renders it.
+
+Two kinds of evidence, tried in this order:
+
+* **CC-CEDICT**: in a pair holding the candidate, an English span that the dictionary
+  accounts for word by word (the same test that learns variants, see
+  :func:`aligner.glossary.from_pairs.find_rendering`). One such pair is enough to propose
+  the pair; seen in two or more pairs it is attested.
+* **Co-occurrence**: over all pairs, the English phrase with the highest Dice coefficient
+  with the candidate (at least three shared pairs, Dice at least :data:`MIN_DICE`, G² at
+  least :data:`MIN_LLR`); when
+  several are close, the one whose sentence embedding is nearest the Chinese wins.
+  Consistent co-occurrence (three shared pairs, Dice at least :data:`STRONG_DICE`) is
+  attested; anything weaker is proposed.
+
+Generic words never become terms: a one-word candidate must be far more frequent in the
+corpus than in general Chinese (:func:`.candidates.termhood`), and a candidate seen only
+inside one longer accepted term is that term's part, not a term (C-value's nesting rule).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ...model import Source, TermStatus
+from ..from_pairs import Rendering
+from .candidates import SUFFIX_CHARS, Span, compound, en_candidates, en_key, general_word, termhood, zh_candidates
+from .stats import dice, log_likelihood
+
+MIN_DICE = 0.75
+#: Shared pairs, and G² (p < 0.001), co-occurrence alone needs: two pairs are chance.
+MIN_COOCCUR = 3
+MIN_LLR = 10.83
+STRONG_DICE = 0.8
+#: log rate ratio a one-word candidate needs against jieba's general-language frequency.
+MIN_TERMHOOD = 3.0
+#: Pairs a common word (see :func:`.candidates.general_word`) must occur in before its
+#: frequency can say it is this text's term (数据 in a data-science book, not 技术 in an abstract).
+GENERAL_MIN_PAIRS = 5
+#: Dice scores this close to the best are decided by embedding similarity.
+CLOSE = 0.1
+#: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in corpus order).
+DICTIONARY_TRIES = 4
+
+
+@dataclass(frozen=True)
+class TmPair:
+    """One aligned pair and where both sides are."""
+
+    source: str
+    target: str
+    zh: Source
+    en: Source
+
+
+@dataclass(frozen=True)
+class TermPair:
+    """A term pair found in the pairs, with the statistics and pairs that support it."""
+
+    zh: str
+    en: str
+    status: TermStatus
+    method: str  # "dictionary" or "cooccurrence"
+    zh_count: int  # pairs holding the Chinese
+    en_count: int  # pairs holding the English
+    both: int  # pairs holding both
+    dice: float
+    llr: float
+    dictionary: str = ""  # the CC-CEDICT senses that account for the English
+    similarity: float | None = None  # embedding cosine, when it decided between close options
+    examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
+    sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
+
+    def explain(self) -> str:
+        """Why the pair was made, in one line."""
+        why = [f"{self.both} of {self.zh_count} pairs", f"Dice {self.dice:.2f}", f"G2 {self.llr:.1f}"]
+        if self.dictionary:
+            why.append(f"CC-CEDICT {self.dictionary}")
+        if self.similarity is not None:
+            why.append(f"embedding {self.similarity:.2f}")
+        seen = ", ".join(f"{z}/{e}" for z, e in self.examples)
+        return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {'; '.join(why)}; seen {seen}"
+
+
+@dataclass
+class _Index:
+    pairs: Sequence[TmPair]
+    zh_pairs: dict[str, list[int]]
+    en_pairs: dict[str, set[int]]
+    en_forms: dict[str, Counter[str]]
+    zh_words: int
+
+
+def index(pairs: Sequence[TmPair], known: Sequence[str] = ()) -> _Index:
+    """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
+    the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
+    stands alone."""
+    zh_pairs: dict[str, list[int]] = defaultdict(list)
+    en_pairs: dict[str, set[int]] = defaultdict(set)
+    en_forms: dict[str, Counter[str]] = defaultdict(Counter)
+    words = 0
+    from .candidates import _tagged
+
+    mask = _mask(known)
+    for k, pair in enumerate(pairs):
+        words += len(_tagged(pair.source))
+        source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
+        for zh in sorted({s.text for s in zh_candidates(source)}):
+            zh_pairs[zh].append(k)
+        for span in en_candidates(pair.target):
+            key = en_key(span.text)
+            en_pairs[key].add(k)
+            en_forms[key][span.text] += 1
+    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), words)
+
+
+def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
+    forms = sorted({k for k in known if len(k) >= 2 and _HAN.search(k)}, key=lambda k: (-len(k), k))
+    return re.compile("|".join(map(re.escape, forms))) if forms else None
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def display_form(forms: Counter[str]) -> str:
+    """The surface form to show: lower case when the text ever writes it so (a capital at
+    a sentence start is not the term's), else the commonest."""
+    ranked = sorted(forms, key=lambda f: (-forms[f], f))
+    lower = [f for f in ranked if f == f.lower()]
+    return lower[0] if lower else ranked[0]
+
+
+def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
+              max_examples: int, dictionary: bool = True) -> TermPair | None:
+    """The English for ``zh`` (None when no evidence is strong enough)."""
+    mine = idx.zh_pairs[zh]
+    n = len(idx.pairs)
+    if len(zh_candidates_words(zh)) == 1 and general_word(zh) and (
+            len(mine) < GENERAL_MIN_PAIRS or termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD):
+        return None
+    votes: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    senses: dict[str, str] = {}
+    for k in mine[:DICTIONARY_TRIES if dictionary else 0]:
+        outcome = render(zh, idx.pairs[k].target)
+        if outcome is not None:
+            key = en_key(outcome.text)
+            if key not in idx.en_pairs:
+                continue  # not a chunk of the English (balancing of corporate): not a term
+            votes[key] += 1
+            forms[key][outcome.text] += 1
+            senses.setdefault(key, outcome.evidence)
+    if votes:
+        key = sorted(votes, key=lambda e: (-votes[e], -len(e), e))[0]
+        holding = [k for k in mine if _contains(idx.pairs[k].target, key)]
+        both = max(len(holding), votes[key])
+        if both * 2 < len(mine):
+            return None  # the text mostly renders it otherwise (主义 in 加速主义): not this term
+        en_count = max(len(idx.en_pairs.get(key, ())), both)
+        if both < 2 and not compound(zh):
+            return None  # 主要优势 = "major advantage" once is a phrase, not a term
+        status = TermStatus.ATTESTED if both >= 2 else TermStatus.PROPOSED
+        return TermPair(zh, display_form(idx.en_forms.get(key) or forms[key]), status, "dictionary", len(mine),
+                        en_count, both, round(dice(both, len(mine), en_count), 4),
+                        round(log_likelihood(both, len(mine), en_count, n), 2), senses[key],
+                        examples=_examples(holding or mine, idx, max_examples),
+                        sources=_sources(holding or mine, idx))
+    co: Counter[str] = Counter()
+    for k in mine:
+        for key in {en_key(s.text) for s in en_candidates(idx.pairs[k].target)}:
+            co[key] += 1
+    options = []
+    for key, both in co.items():
+        if both < MIN_COOCCUR:
+            continue
+        d = dice(both, len(mine), len(idx.en_pairs[key]))
+        if d >= MIN_DICE and log_likelihood(both, len(mine), len(idx.en_pairs[key]), n) >= MIN_LLR:
+            options.append((d, both, key))
+    if not options:
+        return None
+    options.sort(key=lambda o: (-o[0], -o[1], -len(o[2]), o[2]))
+    best_dice = options[0][0]
+    close = [o for o in options if best_dice - o[0] <= CLOSE]
+    chosen, cosine = close[0], None
+    if len(close) > 1 and similarity is not None:
+        scores = similarity(zh, [display_form(idx.en_forms[o[2]]) for o in close])
+        ranked = sorted(zip(scores, close), key=lambda sc: (-round(sc[0], 4), -sc[1][0], sc[1][2]))
+        cosine, chosen = round(ranked[0][0], 4), ranked[0][1]
+    d, both, key = chosen
+    en_count = len(idx.en_pairs[key])
+    strong = both >= 3 and d >= STRONG_DICE
+    holding = [k for k in mine if k in idx.en_pairs[key]]
+    return TermPair(zh, display_form(idx.en_forms[key]), TermStatus.ATTESTED if strong else TermStatus.PROPOSED,
+                    "cooccurrence", len(mine), en_count, both, round(d, 4),
+                    round(log_likelihood(both, len(mine), en_count, n), 2), similarity=cosine,
+                    examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
+
+
+#: English endings that carry a Chinese term suffix (中性论 → neutrality, 自由主义 → liberalism).
+_NOMINAL = ("ity", "ism", "ness", "ion", "ology", "ics", "ance", "ence", "ing", "ed")
+
+
+def render(zh: str, target: str) -> Rendering | None:
+    """The span of ``target`` that CC-CEDICT accounts for as ``zh``. A term suffix
+    (论 性 化 …) the dictionary cannot render alone may be carried by the English word's
+    ending: 技术中性论 is "technological neutrality" when 技术中性 is."""
+    from ..from_pairs import find_rendering
+
+    if not _may_render(zh, target):
+        return None
+    found = find_rendering(zh, [], target).rendering
+    if found is None and len(zh) > 2 and zh[-1] in SUFFIX_CHARS:
+        found = find_rendering(zh[:-1], [], target).rendering
+        if found is not None and not found.text.lower().endswith(_NOMINAL):
+            found = None
+        elif found is not None:
+            found = replace(found, evidence=f"{found.evidence}; {zh[-1]}=-{found.text.split()[-1][-3:]}")
+    return found
+
+
+def _may_render(zh: str, target: str) -> bool:
+    """A quick necessary test before the full one: every dictionary word of ``zh`` has a
+    sense word whose first three letters (or an acronym) occur in ``target``."""
+    stems = _stems(target)
+    for piece in _pieces(zh):
+        if piece.optional or piece.literal:
+            continue
+        if not any(w.lower()[:3] in stems for sense in piece.senses for w in sense.words) and not any(
+                a.lower() in stems for sense in piece.senses for a in sense.acronyms):
+            if len(piece.text) > 1 and piece.text[-1] in SUFFIX_CHARS:
+                continue  # the suffix may be the English ending; let the full test decide
+            return False
+    return True
+
+
+@lru_cache(maxsize=50_000)
+def _stems(target: str) -> frozenset[str]:
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z][A-Za-z0-9]*", target)]
+    return frozenset({t[:3] for t in tokens} | set(tokens))
+
+
+@lru_cache(maxsize=200_000)
+def _pieces(zh: str) -> tuple:
+    from ..from_pairs import pieces
+
+    return tuple(pieces(zh))
+
+
+def zh_candidates_words(zh: str) -> list[str]:
+    from .candidates import _tagged
+
+    return [w for w, _ in _tagged(zh)]
+
+
+def _contains(target: str, key: str) -> bool:
+    return f" {key} " in f" {en_key(' '.join(s.text for s in _words(target)))} "
+
+
+def _words(target: str) -> list[Span]:
+    from .candidates import _EN_TOKEN
+
+    return [Span(m.group(), m.start(), m.end()) for m in _EN_TOKEN.finditer(target)]
+
+
+def _examples(ks: Sequence[int], idx: _Index, limit: int) -> tuple[tuple[Source, Source], ...]:
+    return tuple(sorted({(idx.pairs[k].zh, idx.pairs[k].en) for k in ks})[:limit])
+
+
+def _sources(ks: Sequence[int], idx: _Index) -> tuple[Source, ...]:
+    return tuple(sorted({idx.pairs[k].zh for k in ks}))

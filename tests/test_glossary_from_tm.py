@@ -1,0 +1,140 @@
+"""Term pairs from aligned pairs (aligner.glossary.from_tm) on our own small TMX."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.check.units import read_units
+from aligner.cli import cli
+from aligner.formats.glossary_read import read_glossary_file
+from aligner.glossary.from_tm import TmPair, extract_tm_terms, units_to_pairs
+from aligner.glossary.from_tm.candidates import en_candidates, zh_candidates
+from aligner.model import Source, TermStatus, TranslationUnit
+
+FIXTURE = Path(__file__).parent / "data" / "from_tm" / "cluster.tmx"
+GENERIC_ZH = {"的", "我们", "这个", "每个", "所有"}
+GENERIC_EN = {"the", "this", "we", "each", "a"}
+
+
+def fixture_pairs() -> list[TmPair]:
+    return [TmPair(u.source, u.target, Source("cluster", u.line or 0), Source("cluster.en", u.line or 0))
+            for u in read_units([FIXTURE])]
+
+
+@pytest.fixture(scope="module")
+def found():
+    return extract_tm_terms(fixture_pairs(), embeddings=False)
+
+
+def test_recurring_terms_are_paired(found) -> None:
+    pairs = {(t.zh, t.en): t for t in found.terms}
+    for zh, en in [("容器", "container"), ("节点", "node"), ("命名空间", "namespace"),
+                   ("负载均衡器", "load balancer")]:
+        assert (zh, en) in pairs, sorted(pairs)
+        assert pairs[(zh, en)].status is TermStatus.ATTESTED
+        assert pairs[(zh, en)].both >= 3
+
+
+def test_how_each_pair_was_found(found) -> None:
+    pairs = {t.zh: t for t in found.terms}
+    assert pairs["容器"].method == "dictionary" and "CC-CEDICT" in pairs["容器"].explain()
+    assert pairs["命名空间"].method == "cooccurrence" and pairs["命名空间"].dice == 1.0
+
+
+def test_a_pair_seen_once_is_proposed_when_the_dictionary_supports_it(found) -> None:
+    once = {t.zh: t for t in found.terms}["硅谷"]
+    assert (once.en, once.status, once.both) == ("Silicon Valley", TermStatus.PROPOSED, 1)
+
+
+def test_a_pair_seen_once_without_the_dictionary_is_not_proposed() -> None:
+    pairs = [TmPair("鳞渊系统很好用。", "The Quorbix system is easy to use.", Source("d", 1), Source("d", 1))]
+    found = extract_tm_terms(pairs, embeddings=False).terms
+    assert not any("Quorbix" in t.en or "鳞渊" in t.zh for t in found), found
+
+
+def test_generic_words_never_become_terms(found) -> None:
+    for term in found.terms:
+        assert term.zh not in GENERIC_ZH and term.en.lower() not in GENERIC_EN, term
+        assert not any(w in GENERIC_EN for w in term.en.lower().split())
+
+
+@pytest.mark.parametrize("text", ["我们的这个问题", "的", "我们把它放在这里。"])
+def test_no_chinese_candidate_is_a_function_word_or_pronoun(text: str) -> None:
+    assert {s.text for s in zh_candidates(text)} & GENERIC_ZH == set()
+
+
+def test_english_candidates_stop_at_stop_words_and_punctuation() -> None:
+    spans = {s.text for s in en_candidates("This node runs the load balancer, and the node pool.")}
+    assert {"node", "load balancer", "node pool"} <= spans
+    assert not any(w in GENERIC_EN for s in spans for w in s.lower().split())
+    assert "balancer and" not in spans and "balancer, and" not in spans
+
+
+def test_provenance_names_both_sides(found) -> None:
+    term = {t.zh: t for t in found.terms}["命名空间"]
+    assert len(term.examples) == 3
+    assert all(z.doc == "cluster" and e.doc == "cluster.en" and z.line == e.line for z, e in term.examples)
+    entry = {e.zh: e for e in found.entries}["命名空间"]
+    assert entry.sources == tuple(z for z, _ in term.examples) == term.sources and entry.evidence == "aligned-cooccurrence"
+
+
+def test_every_pair_is_counted_and_a_few_are_examples(found) -> None:
+    term = {t.zh: t for t in found.terms}["容器"]
+    assert term.both == len(term.sources) == 6 and len(term.examples) == 3
+
+
+def test_known_terms_are_left_to_the_glossary() -> None:
+    result = extract_tm_terms(fixture_pairs(), known=["容器"], embeddings=False)
+    assert "容器" not in {t.zh for t in result.terms}
+    assert {"节点", "命名空间"} <= {t.zh for t in result.terms}
+
+
+def test_deterministic_whatever_the_order() -> None:
+    pairs = fixture_pairs()
+    first = extract_tm_terms(pairs, embeddings=False).terms
+    shuffled = list(pairs)
+    random.Random(7).shuffle(shuffled)
+    assert extract_tm_terms(shuffled, embeddings=False).terms == first
+
+
+def test_units_below_the_score_are_not_read() -> None:
+    units = [TranslationUnit("硅谷很大。", "Silicon Valley is big.", score=0.9, doc="a", src_line=1, tgt_line=2),
+             TranslationUnit("硅谷很远。", "Silicon Valley is far.", score=0.3, doc="a", src_line=3, tgt_line=4)]
+    pairs = units_to_pairs(units, min_score=0.8)
+    assert [(p.zh, p.en) for p in pairs] == [(Source("a", 1), Source("a", 2))]
+
+
+def test_cli_writes_a_glossary_twice_the_same(tmp_path: Path) -> None:
+    runs = []
+    for name in ("a.csv", "b.csv"):
+        result = CliRunner().invoke(cli, ["terms", str(FIXTURE), "-o", str(tmp_path / name), "--explain"])
+        assert result.exit_code == 0, result.output
+        runs.append((tmp_path / name).read_bytes())
+    assert runs[0] == runs[1]
+    entries = {(e.zh, e.en) for e in read_glossary_file(tmp_path / "a.csv").entries}
+    assert {("容器", "container"), ("节点", "node"), ("命名空间", "namespace")} <= entries
+    assert "why: 容器 = container" in result.stderr
+
+
+def test_cli_bad_input_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.tmx"
+    bad.write_text("<tmx><body><tu>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["terms", str(bad), "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "broken.tmx" in result.stderr
+
+
+def test_build_adds_them_when_asked(tmp_path: Path) -> None:
+    from aligner.build import BuildSettings, build
+
+    corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
+    with_terms = build(BuildSettings(corpus=corpus, out=tmp_path / "a", tm_terms=True)).to_dict()
+    without = build(BuildSettings(corpus=corpus, out=tmp_path / "b")).to_dict()  # opt-in: off by default
+    assert with_terms["tm_terms"]["entries"] >= 1 and without["tm_terms"] == {}
+    assert with_terms["terms"] == without["terms"] + with_terms["tm_terms"]["entries"]
+    csv_b = (tmp_path / "b" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
+    assert "aligned-dictionary" in (tmp_path / "a" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
+    assert "aligned-dictionary" not in csv_b and "aligned-cooccurrence" not in csv_b
