@@ -75,6 +75,5 @@ def test_build_takes_the_name_from_the_supplied_english(tmp_path) -> None:
     rows = (tmp_path / "glossary" / "glossary.csv").read_text(encoding="utf-8").splitlines()
     assert rows[1:] == [
         "李飞飞,Fei-Fei Li,person,a,1,attested,1,,a:1,,english-name,no,",
-        "法案,bill,work,a,1,proposed,1,,a:1,,aligned-dictionary,no,",  # the pair's term (from_tm)
         "王小明,Wang Xiaoming,person,a,3,proposed,1,,a:3,,pinyin,no,",  # "Wang Ming" is not his name
     ]

@@ -19,7 +19,10 @@ PAIR = Path(__file__).resolve().parent / "data" / "pipeline" / "corpus"
 def test_review_a_pair_then_stop_with_ctrl_c(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "aligner", "review", str(PAIR / "zh" / "speech.txt"),
                              str(PAIR / "en" / "speech.txt"), "--out", str(tmp_path), "--no-browser", "-q"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            # a test run started in the background (`pytest &`) ignores SIGINT and
+                            # its children inherit that: the server must hear Ctrl-C as a user's does
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stdout.readline()
         assert line.startswith("review: http://127.0.0.1:"), line + proc.stderr.read()
