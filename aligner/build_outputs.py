@@ -1,0 +1,108 @@
+"""The end of a build (:mod:`.build`): writing each document's TMX, learning from the aligned
+pairs, writing the glossary files and checking the TMX against the glossary."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .build import GLOSSARY_OUTPUTS, BuildReport, BuildSettings, Progress
+from .model import (
+    TermEntry,
+    TermStatus,
+    TranslationUnit,
+)
+
+
+def _write_tmx(
+    units: Sequence[TranslationUnit], path: Path, settings: BuildSettings, *, doc: str, segtype: str = "sentence"
+) -> Any:
+    from .formats.tmx import write_tmx
+
+    return write_tmx(
+        units,
+        path,
+        srclang=settings.srclang,
+        tgtlang=settings.tgtlang,
+        segtype=segtype,
+        header_props={"x-aligner-signature": settings.signature(), "x-document": doc},
+    )
+
+
+def _write_glossaries(
+    terms: Sequence[TermEntry], tmx_dir: Path, gloss_dir: Path, settings: BuildSettings, report: BuildReport
+) -> list[str]:
+    from .formats.registry import write_glossary
+
+    term_units = [
+        TranslationUnit(
+            source=t.zh,
+            target=t.en,
+            doc=t.sources[0].doc if t.sources else "",
+            src_line=t.sources[0].line if t.sources else None,
+            segtype="phrase",
+            note="" if t.status is TermStatus.ATTESTED else f"{t.status.value}: not attested in the documents",
+        )
+        for t in terms
+    ]
+    path = tmx_dir / "terms.tmx"
+    _merge_counts(report.tmx_warnings, _write_tmx(term_units, path, settings, doc="glossary", segtype="phrase"))
+    outputs = [str(path)]
+    for name, fmt in GLOSSARY_OUTPUTS.items():
+        path = gloss_dir / name
+        write_glossary(
+            terms, path, fmt, srclang=settings.srclang, tgtlang=settings.tgtlang, signature=settings.signature()
+        )
+        outputs.append(str(path))
+    return outputs
+
+
+def _learn_from_pairs(
+    terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress,
+    *, tm_terms: bool = False,
+) -> list[TermEntry]:
+    """The glossary with the renderings the aligned pairs show recorded as variants, the
+    personal names they romanise added as entries, and (``tm_terms``) the term pairs
+    extracted from them (:mod:`aligner.glossary.from_tm`) for Chinese forms it lacks."""
+    from .glossary.from_pairs import MIN_SCORE as CONFIDENT
+    from .glossary.from_pairs import learn_variants
+    from .glossary.from_tm import extract_tm_terms, units_to_pairs
+    from .glossary.pair_names import names_from_pairs
+
+    learned = learn_variants(terms, units)
+    report.from_pairs = learned.to_dict()
+    say(f"glossary: {learned.summary()}")
+    names = names_from_pairs(learned.entries, units)
+    report.pair_names = names.to_dict()
+    if names.entries:
+        say(f"glossary: {names.summary()}")
+    entries = [*learned.entries, *names.entries]
+    if tm_terms and units:
+        known = [e.zh for e in entries] + [v for e in entries for v in e.variants]
+        found = extract_tm_terms(units_to_pairs(units, min_score=CONFIDENT), known=known)
+        report.tm_terms = {**found.to_dict(), "min_score": CONFIDENT}
+        say(f"glossary: {found.summary()}")
+        entries.extend(found.entries)
+    return sorted(entries, key=lambda e: (e.zh, e.en, e.kind.value))
+
+
+def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry]) -> dict[str, Any]:
+    from .check import check_units
+
+    return check_units(units, terms)
+
+
+def _count(values: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _merge_counts(total: dict[str, int], tmx_report: Any) -> None:
+    for name in ("control_chars_removed", "long_segments"):
+        value = getattr(tmx_report, name, 0)
+        if isinstance(value, (list, tuple)):
+            value = len(value)
+        if value:
+            total[name] = total.get(name, 0) + int(value)
