@@ -152,128 +152,6 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
         sys.exit(EXIT_SKIPPED)
 
 
-def format_build_report(data: dict[str, Any]) -> str:
-    """The human summary of a build: one block per document, then the glossary and outputs."""
-    lines = []
-    for doc in data["documents"]:
-        debris = ", ".join(f"{kind} {n}" for kind, n in doc["debris"].items()) or "none"
-        lines.append(f"{doc['stem']}  ({doc['kind']}, {doc['encoding']})")
-        lines.append(f"  segments: {doc['zh_segments']} zh, {doc['en_segments']} en")
-        lines.append(f"  debris removed: {debris}")
-        if doc.get("normalised"):
-            lines.append("  normalised in place: " + ", ".join(f"{k} {n}" for k, n in doc["normalised"].items()))
-        if doc.get("damage"):
-            lines.append(f"  {doc['damage']}")
-        if doc["tmx"]:
-            lines.append(f"  aligned pairs: {doc['pairs']} -> {doc['tmx']}")
-            skipped = []
-            if doc["unaligned_zh"] or doc["unaligned_en"]:
-                skipped.append(f"{doc['unaligned_zh']} zh / {doc['unaligned_en']} en sentences without a counterpart")
-            if doc["below_min_score"]:
-                skipped.append(f"{count(doc['below_min_score'], 'pair')} below --min-score")
-            if skipped:
-                lines.append(f"  not in TMX: {'; '.join(skipped)}")
-        else:
-            lines.append(f"  {doc['note']}")
-        if doc.get("foreign"):
-            where = ", ".join(str(line) for line, _ in doc["foreign"][:5])
-            lines.append(f"  Chinese paragraphs in the English, kept in place: {len(doc['foreign'])} (line {where})")
-        lines.append(f"  terms found: {doc['terms']}")
-    status = ", ".join(f"{n} {s}" for s, n in data["terms_by_status"].items())
-    lines.append(f"glossary: {count(data['terms'], 'term')}" + (f" ({status})" if status else "")
-                 + f"; {count(data['conflicts'], 'conflict')} to review")
-    if data.get("from_pairs") and data["from_pairs"].get("occurrences"):
-        lines.append(f"  from aligned pairs: {data['from_pairs']['summary']}")
-    if data.get("pair_names") and data["pair_names"].get("entries"):
-        lines.append(f"  from aligned pairs: {data['pair_names']['summary']}")
-    if data.get("tm_terms") and data["tm_terms"].get("pairs"):
-        lines.append(f"  term pairs extracted from aligned pairs: {data['tm_terms']['summary']}")
-    for name, n in data["tmx_warnings"].items():
-        lines.append(f"warning: {n} {name.replace('_', ' ')} (see the TMX files)")
-    check = data.get("check") or {}
-    if check:
-        lines.append(f"self-check: {check.get('summary', check)}")
-        if check.get("findings"):
-            tms = [o for o in data["outputs"] if o.endswith(".tmx") and not o.endswith("terms.tmx")]
-            tbx = [o for o in data["outputs"] if o.endswith(".tbx")]
-            lines.append(f"  details: aligner check {' '.join(tms)} -g {' '.join(tbx[:1])}")
-    lines.append("wrote: " + ", ".join(data["outputs"]))
-    failed = [item for item in data.get("skipped", ()) if item.get("kind") != "ignored"]
-    ignored = [item for item in data.get("skipped", ()) if item.get("kind") == "ignored"]
-    if ignored:
-        lines.append(f"not documents, not read: {count(len(ignored), 'folder entry')}:")
-        lines.extend(f"  {item['reason']}" for item in ignored)
-    if failed:
-        n = len(failed)
-        lines.append(f"skipped {n} file{'s' * (n != 1)} that could not be read (exit status {EXIT_SKIPPED}):")
-        lines.extend(f"  {item['reason']}" for item in failed)
-    return "\n".join(lines)
-
-
-def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    """--list-rules: every rule with its severity, whether it is on by default, what it finds."""
-    if not value or ctx.resilient_parsing:
-        return
-    from .check.rules import families
-
-    for family in families():
-        for rule in family.rules:
-            state = "on " if rule.default else "off"
-            click.echo(f"{rule.id:<22} {family.name:<12} {rule.severity.value:<7} {state}  {rule.summary}")
-    ctx.exit(0)
-
-
-@cli.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("-g", "--glossary", required=True, type=click.Path(path_type=Path),
-              help="Glossary: TBX v2/v3, CSV with a zh,en header, or OmegaT tab-separated.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
-              show_default=True,
-              help="Report format: text, JSON (schema: docs/check.md) or a self-contained HTML page.")
-@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
-@click.option("--rule", "only", multiple=True, metavar="ID",
-              help="Run only these rules (ids or families, comma-separated or repeated; "
-                   "--list-rules names them). Default: every rule on by default.")
-@click.option("--skip-rule", "skip", multiple=True, metavar="ID",
-              help="Do not run these rules (ids or families, comma-separated or repeated).")
-@click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True, callback=_list_rules,
-              help="List every rule (id, family, severity, on/off by default) and exit.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
-              help="Exit 1 when a finding reaches this severity.")
-@click.option("--include-fuzzy", is_flag=True,
-              help="Also check fuzzy / needs-review entries (skipped and counted by default); "
-                   "their findings are marked fuzzy.")
-@strict_option
-def check_command(files: tuple[Path, ...], glossary: Path, fmt: str, as_json: bool,
-                  only: tuple[str, ...], skip: tuple[str, ...], fail_on: str, strict: bool,
-                  include_fuzzy: bool) -> None:
-    """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary
-    and the QA rules (numbers, tags and placeholders, punctuation, copied sources, consistency).
-
-    Exits 1 when findings reach --fail-on.
-    """
-    from .check import run_check, select_rules
-    from .model import Severity
-
-    fmt = "json" if as_json else fmt
-    rules = select_rules(only, skip)
-    report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy, rules=rules)
-    if report.fuzzy_skipped and fmt != "text":  # the text summary says so itself
-        n = report.fuzzy_skipped
-        click.echo(f"aligner check: skipped {count(n, 'fuzzy entry')} "
-                   "(unreviewed, not counted as translations); --include-fuzzy checks them", err=True)
-    if fmt == "json":
-        echo_json(report.to_json())
-    elif fmt == "html":
-        from .check.html import report_html
-
-        click.echo(report_html(report), nl=False)
-    else:
-        click.echo(report.to_text(), nl=False)
-    if report.reaches(Severity(fail_on)):
-        sys.exit(1)
-
-
 @cli.command("segment", reads_documents=True)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
@@ -494,51 +372,13 @@ def glossary_merge(ours: Path, yours: Path, out: str, fmt: str | None, as_json: 
         progress(f"skipped (cannot be merged): {where}: {reason}")
 
 
-@cli.command("terms")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
-@out_option("Glossary file to write (atomically); - for stdout.")
-@click.option("--format", "fmt", type=click.Choice(_GLOSSARY_FORMATS), default=None,
-              help="tbx (v2, OmegaT), tbx3 (TBX-Basic v3), csv, utf8 (OmegaT), json "
-                   "[default: from the -o suffix, json on stdout].")
-@click.option("--min-freq", type=click.IntRange(1), default=1, show_default=True,
-              help="Pairs a Chinese candidate must occur in to be considered.")
-@click.option("--explain", is_flag=True, help="Say on stderr why each pair was made (counts, Dice, CC-CEDICT senses).")
-@click.option("--json", "as_json", is_flag=True, help="Print the report (every pair and why) as JSON on stdout; needs -o FILE.")
-@click.option("--include-fuzzy", is_flag=True, help="Also read fuzzy / needs-review entries (skipped by default).")
-@click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
-@click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
-@strict_option
-@quiet_option
-def terms_command(files: tuple[Path, ...], out: str, fmt: str | None, min_freq: int, explain: bool, as_json: bool,
-                  include_fuzzy: bool, srclang: str, tgtlang: str, strict: bool, quiet: bool) -> None:
-    """Extract a termbase from TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin).
+from .cli_check import check_command  # noqa: E402 - commands that live in their own module
+from .cli_format import format_build_report  # noqa: E402,F401 - the build summary (re-exported)
+from .cli_review import review_group  # noqa: E402
+from .cli_terms import terms_command  # noqa: E402
 
-    Chinese noun phrases (jieba) are paired with the English phrase of the same pairs that
-    CC-CEDICT accounts for, or that co-occurs with them consistently. Attested when the
-    dictionary supports it in two or more units or it co-occurs in three or more
-    (Dice >= 0.8); otherwise proposed.
-    """
-    from .glossary.from_tm.job import run_terms
-
-    _json_needs_file(as_json, out)
-    report = run_terms(list(files), out, fmt, min_freq=min_freq, strict=strict, include_fuzzy=include_fuzzy,
-                       srclang=srclang, tgtlang=tgtlang)
-    if as_json:
-        echo_json(report.to_dict())
-        return
-    if explain:
-        for term in report.result.terms:
-            progress(f"why: {term.explain()}")
-    if not quiet:
-        target = "stdout" if out == "-" else out
-        progress(f"aligner: {report.result.summary()}; wrote {report.format} to {target}")
-        if report.untranslated:
-            progress(f"note: {count(report.untranslated, 'unit')} without both sides (or fuzzy) not read")
-    for where, reason in report.skipped:
-        progress(f"skipped: {where}: {reason}")
-
-
-from .cli_review import review_group  # noqa: E402 - the review commands live in their own module
+cli.add_command(check_command)
+cli.add_command(terms_command)
 
 cli.add_command(review_group)
 
