@@ -23,3 +23,10 @@ MAX_BRACKET_DEPTH = 8
 #: its quote or emphasis, and the words that say what kind it is are far shorter). Without
 #: it, each bracket of a long paragraph re-read everything before it.
 BRACKET_WINDOW = 256
+
+#: A user's SRX regular expression may expand to at most this many copies of its atoms
+#: through counted repeats (``x{n}``, ``(?:…){n,m}``), nesting multiplied. The ``regex``
+#: module unrolls nested counted repeats when it compiles: ``(?:a{1000}){1000}`` took
+#: 274 MB, one more level exhausts memory. Java does not unroll, so such a rule is legal
+#: in OmegaT but never needed to find a sentence end; it is refused with its file and line.
+SRX_MAX_REPEAT_EXPANSION = 100_000

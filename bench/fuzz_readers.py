@@ -174,7 +174,10 @@ def run_atheris(reader: str, seconds: float, crash_dir: Path) -> None:
         (corpus / f"seed{number}").write_bytes(seed)
     # libFuzzer ends the process with C exit(), which skips Python's atexit: the time limit
     # is kept here instead, and the summary printed before leaving
+    crash_dir.mkdir(parents=True, exist_ok=True)
+    # libFuzzer writes crash-/oom-/timeout- files into the working folder unless told where
     argv = [sys.argv[0], f"-max_total_time={int(seconds) + 60}", "-rss_limit_mb=2048",
+            f"-artifact_prefix={crash_dir}{os.sep}",
             "-timeout=20", "-max_len=65536", "-print_final_stats=0", str(corpus)]
 
     def one_input(data: bytes) -> None:

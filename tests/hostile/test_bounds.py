@@ -138,3 +138,56 @@ def test_generated_bracket_soup_is_read_or_counted(tmp_path_factory, pieces: lis
     assert result.brackets + result.brackets_too_deep == sum(_closed_groups(p.text) for p in paragraphs)
     for paragraph in paragraphs:
         assert all(len(c.context) <= BRACKET_WINDOW for c in paren_candidates("soup", paragraph, lambda _t: 1))
+
+
+_SRX = """<?xml version="1.0" encoding="UTF-8"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+<header segmentsubflows="yes" cascade="no"/>
+<body><languagerules><languagerule languagerulename="zh">
+<rule break="yes"><beforebreak>{before}</beforebreak><afterbreak></afterbreak></rule>
+</languagerule></languagerules>
+<maprules><languagemap languagepattern=".*" languagerulename="zh"/></maprules></body></srx>
+"""
+
+
+def test_an_srx_rule_whose_repeats_would_unroll_past_the_bound_is_refused_with_its_line(tmp_path) -> None:
+    """``(?:a{1000}){1000}`` is legal Java but the regex module unrolls it (274 MB; one more
+    level exhausts memory): refused with the file and line, never compiled."""
+    from aligner.bounds import SRX_MAX_REPEAT_EXPANSION
+
+    (tmp_path / "zh.txt").write_text("第一句。第二句。\n", encoding="utf-8")
+    srx = tmp_path / "rules.srx"
+    srx.write_text(_SRX.format(before="(?:(?:。){1000}){1000}"), encoding="utf-8")
+    run = invoke(["segment", str(tmp_path / "zh.txt"), "--srx", str(srx)])
+    assert run.code == 2
+    assert run.err.count("\n") == 1 and "Traceback" not in run.err
+    assert f"{srx}:5:" in run.err
+    assert f"expand to 1,000,000 copies (limit {SRX_MAX_REPEAT_EXPANSION:,})" in run.err
+
+
+def test_an_srx_rule_with_ordinary_counted_repeats_still_segments(tmp_path) -> None:
+    (tmp_path / "zh.txt").write_text("第一句。第二句。\n", encoding="utf-8")
+    srx = tmp_path / "rules.srx"
+    srx.write_text(_SRX.format(before="[。]{1,3}"), encoding="utf-8")
+    run = invoke(["segment", str(tmp_path / "zh.txt"), "--srx", str(srx)])
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[:2] == ["1\t第一句。", "1\t第二句。"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "[ab]", r"\.", "(?:", ")", "|"]),
+                          st.sampled_from(["", "*", "{2}", "{3,5}", "{4,}", "+"])), max_size=12))
+def test_the_repeat_cost_bounds_what_the_regex_module_unrolls(items: list[tuple[str, str]]) -> None:
+    """Whatever the shape, a pattern the guard lets through compiles; a refused one costs more
+    than the bound. The cost never undercounts a plain sequence's atoms."""
+    import regex
+
+    from aligner.segment.javaregex import repeat_expansion
+
+    opened = sum(1 for atom, _ in items if atom == "(?:") - sum(1 for atom, _ in items if atom == ")")
+    pattern = "".join(atom + (q if atom not in ("(?:", "|") else "") for atom, q in items) + ")" * max(0, opened)
+    try:
+        regex.compile(pattern)
+    except regex.error:
+        return
+    cost = repeat_expansion(pattern)
+    assert cost >= sum(1 for atom, _ in items if atom not in ("(?:", ")", "|"))
