@@ -44,6 +44,7 @@ DEBRIS_KINDS: dict[str, str] = {
     "label": "part labels removed from a paragraph: 摘要: 【关键词】 Abstract: [Key words] KEY WORDS：",
     "link": "the URL part of a Markdown link (its text is kept); [ref]: URL definitions",
     "list-marker": "bullets and list numbers: - * • 1.",
+    "too-deep": "list and quote marks of Markdown nested past 20 levels (the lines are read as plain text)",
     "markup": "Markdown marks: # headings, **bold**, > quotes, table pipes; HTML ruby annotations <rt> <rp>",
     "masthead": "publisher masthead and notices, ISSN, 引用格式, credit lines (责任编辑 …)",
     "metadata": "classification and author metadata: 中图分类号 文献标识码 文章编号, DOI, author bio, funding",

@@ -259,3 +259,30 @@ def test_every_plural_form_of_a_po_entry_is_checked(tmp_path: Path, one: str, ot
     assert [u.target for u in read_units([po])] == [one, other]
     run = invoke(["check", str(po), "-g", str(glossary), "--json"])
     assert [f["unit"] for f in json.loads(run.out)["findings"]] == bad, run.out
+
+
+@settings(max_examples=25, deadline=None)
+@given(depth=st.integers(1, 400), quote=st.booleans(), tail=st.booleans())
+def test_markdown_nested_past_the_parser_limit_keeps_every_line(tmp_path_factory, depth: int, quote: bool,
+                                                                 tail: bool) -> None:
+    """markdown-it ends its parse of a container nested past 20 levels and skips the rest in
+    silence (a 3,000-level list read as 9 paragraphs): every item is still read, in order, on
+    its own line, and the marks of the lines read as plain text are counted as debris."""
+    from aligner.documents import read_document
+
+    items = [f"第{i}项的内容在这里。" for i in range(depth)]
+    lines = [(">" * (i + 1) + " " if quote else "  " * i + "- ") + item for i, item in enumerate(items)]
+    if tail:
+        lines += ["", "最后一段正文。"]
+        items.append("最后一段正文。")
+    path = tmp_path_factory.mktemp("deep") / "deep.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = read_document(path)
+    texts = [p.text for p in doc.zh]
+    assert texts == items
+    assert [p.line for p in doc.zh][:depth] == list(range(1, depth + 1))
+    deep = [d for d in doc.debris if d.kind == "too-deep"]
+    if depth <= 8:  # within the parser's limit (a list level takes two)
+        assert not deep
+    if depth >= 30:
+        assert deep and all(d.text.strip(">-").strip() == "" for d in deep)

@@ -313,9 +313,35 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
             if token.type in ("list_item_open", "blockquote_open", "heading_open", "hr"):
                 renderer.drop("list-marker" if token.type == "list_item_open" else "markup", line,
                               (token.info if token.type == "list_item_open" else "") + token.markup)
+    _too_deep(tokens, source, renderer)
     blocks = [(line, _definition(text, line, renderer)) for line, text in renderer.blocks]
     return blocks_rendering(blocks, encoding=encoding, kind=DocKind.MARKDOWN, fmt=SourceFormat.MARKDOWN,
                             debris=renderer.debris, front_matter=front_matter)
+
+
+_MAX_NESTING = 20  # markdown-it's CommonMark preset: deeper containers end its parse
+_CONTAINER_MARKS = re.compile(r"^\s*(?:>\s*|(?:[-*+]|\d{1,9}[.)])(?:\s+|$))+")
+_LEAVES = ("inline", "code_block", "fence", "html_block", "math_block", "hr")
+
+
+def _too_deep(tokens: list, source: str, renderer: _Renderer) -> None:  # type: ignore[type-arg]
+    """markdown-it stops reading a container nested past its limit and skips the rest of it
+    silently; those lines are read here as plain text, one block a line, their list and
+    quote marks recorded as ``too-deep`` debris, so nothing of the file is lost."""
+    if not tokens or max(t.level for t in tokens) < _MAX_NESTING - 1:
+        return
+    covered: set[int] = set()
+    for token in tokens:
+        if token.map and token.type in _LEAVES:
+            covered.update(range(token.map[0], token.map[1]))
+    for index, raw in enumerate(source.split("\n")):
+        if index in covered or not raw.strip():
+            continue
+        marks = _CONTAINER_MARKS.match(raw)
+        if marks:
+            renderer.drop("too-deep", index + 1, marks.group())
+        renderer.block(index + 1, raw[marks.end():] if marks else raw)
+    renderer.blocks.sort(key=lambda block: block[0])
 
 
 def _references(source: str, env: dict, renderer: _Renderer) -> None:
