@@ -116,8 +116,8 @@ def tmx_units(doc: TmxDocument, state: Sequence[ReviewBead]) -> list[Translation
                 doc=zh[0].doc, src_line=zh[0].src_line, tgt_line=en[0].tgt_line, segtype=zh[0].segtype,
                 note="\n".join(notes))
         mark = "edited" if bead.edited else "accepted" if bead.status is Status.ACCEPTED else ""
-        if mark:
-            unit = replace(unit, props=(*unit.props, ("x-review", mark)))
+        if mark:  # a mark of an earlier review is replaced, not repeated
+            unit = replace(unit, props=(*(p for p in unit.props if p[0] != "x-review"), ("x-review", mark)))
         out.append(unit)
     return out
 
@@ -136,8 +136,9 @@ def apply_tmx(doc: TmxDocument, decisions: list[Decision]) -> DocApplied:
         doc.output.unlink(missing_ok=True)
         return report
     header = dict(doc.beads.header)
-    header["x-aligner-review"] = (f"{doc.review.name}: {report.accepted} accepted, {report.rejected} rejected, "
-                                  f"{report.edited} edited")
+    if decisions:  # as for a build: no decisions, the units as read
+        header["x-aligner-review"] = (f"{doc.review.name}: {report.accepted} accepted, {report.rejected} rejected, "
+                                      f"{report.edited} edited")
     write_tmx(made, doc.output, srclang=doc.beads.srclang, tgtlang=doc.beads.tgtlang, header_props=header)
     report.tmx = str(doc.output)
     return report
