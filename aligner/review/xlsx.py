@@ -110,20 +110,20 @@ def export_xlsx(path: Path, docs: Mapping[str, BeadsFile], decisions: Mapping[st
                       _text(bead.note), bead_id(stem, fp, bead))
             ws.append(list(values))
             rows += 1
-            for name, cell in zip(COLUMNS, ws[ws.max_row]):
+            for column, name in enumerate(COLUMNS, 1):  # ws.max_row would scan every cell: quadratic
+                cell = ws.cell(rows + 1, column)
+                if name == "confidence":
+                    cell.number_format = "0.00"
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # "=…" in a sentence is text, never a formula
                 cell.alignment = wrap if name in ("zh", "en", "anchors", "note") else top
                 if name in ("decision", "note"):
                     cell.protection = unlocked
-    last = max(2, ws.max_row)
+    last = max(2, rows + 1)
     conf = f"{letter('confidence')}2:{letter('confidence')}{last}"
     ws.conditional_formatting.add(conf, ColorScaleRule(
         start_type="num", start_value=0, start_color="F8696B", mid_type="num", mid_value=0.5,
         mid_color="FFEB84", end_type="num", end_value=1, end_color="63BE7B"))
-    ws[f"{letter('confidence')}1"].number_format = "0.00"
-    for row in ws.iter_rows(min_row=2, min_col=col("confidence"), max_col=col("confidence")):
-        row[0].number_format = "0.00"
     choice = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
                             showErrorMessage=True, errorTitle="decision",
                             error="Pick one of: " + ", ".join(DECISIONS) + " (or leave it empty).")

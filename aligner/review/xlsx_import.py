@@ -112,6 +112,7 @@ def _rows(wb: Any, docs: dict[str, BeadsFile]) -> dict[str, dict[tuple[tuple[int
                        "do not add, remove or move columns (hide them instead); " + EXPORT_AGAIN)
     out: dict[str, dict[tuple[tuple[int, ...], tuple[int, ...]], Row]] = {}
     seen: dict[str, int] = {}
+    prints = {stem: fingerprint(beads) for stem, beads in docs.items()}
     for cells in ws.iter_rows(min_row=2, max_col=len(COLUMNS)):
         values = [c.value for c in cells]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
@@ -123,7 +124,7 @@ def _rows(wb: Any, docs: dict[str, BeadsFile]) -> dict[str, dict[tuple[tuple[int
         if doc not in docs:
             raise _Bad(where, f"row of document {doc!r}, which this review does not have",
                        "import into the build (or TMX) the workbook was exported from")
-        if fp != fingerprint(docs[doc]):
+        if fp != prints[doc]:
             raise _Bad(where, f"row from another build of {doc!r} (the document was built again since the export)",
                        EXPORT_AGAIN)
         if values[0] != doc:
@@ -176,7 +177,7 @@ def _decisions(beads: BeadsFile, current: list[Decision],
     except ReplayError as exc:
         raise _Bad(f"document {beads.doc}", f"its review file does not fit the build ({exc})",
                    "fix the review file first (`aligner review` names the decision)") from None
-    keys = [(b.zh, b.en) for b in state]
+    keys = {(b.zh, b.en): None for b in state}  # in order, and a quick lookup
     for key, row in rows.items():
         if key not in keys:
             raise _Bad(f"{SHEET}!{letter('id')}{row.number}",
