@@ -54,5 +54,5 @@ def open_source(out: Path = Path("."), *, tmx: Path | None = None, review: Path 
     for path in files:
         beads = read_beads(path)
         docs[beads.doc] = beads
-    return ReviewSource(docs, Path(review) if review else out / REVIEW_FILE, out, None, str(out),
+    return ReviewSource(docs, Path(review) if review else out / REVIEW_FILE, out, None, f"the build in {out}",
                         {stem: path.parent / f"{stem}.tmx" for stem, path in zip(docs, files)})
