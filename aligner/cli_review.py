@@ -1,4 +1,4 @@
-"""``aligner review``: the review page of a build (or of one pair), and ``review apply``.
+"""``aligner review``: the review page of a build (or of one pair, or a TMX), ``review apply``, ``review import``.
 
 Wiring only: :mod:`aligner.review` does the work. ``aligner review [ZH EN]`` runs ``open``;
 ``aligner review apply`` writes the reviewed TMX.
@@ -33,7 +33,9 @@ def review_group() -> None:
     """Review alignments in the browser before they go into a TM, then write the reviewed TMX.
 
     `aligner review` opens the build in --out (default: here); `aligner review ZH EN` aligns one
-    pair first; `aligner review apply` writes the reviewed TMX from the beads and review.json.
+    pair first; `aligner review FILE.tmx` opens one TMX; `--xlsx FILE` writes a spreadsheet
+    instead and `aligner review import FILE` reads it back; `aligner review apply` writes the
+    reviewed TMX from the beads and review.json.
     """
 
 
@@ -108,14 +110,13 @@ def review_open(files: tuple[Path, ...], out: Path, port: int, no_browser: bool,
         server.server_close()
 
 
-_TMX_ARG = click.argument("tmx", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+_TMX_ARG = click.argument("tmx", required=False, type=click.Path(path_type=Path, dir_okay=False))
 
 
-def _one_tmx(tmx: tuple[Path, ...]) -> tuple[Path, ...]:
-    if len(tmx) > 1 or (tmx and tmx[0].suffix.lower() != ".tmx"):
-        raise UsageError(f"expected one .tmx file, got {' '.join(map(str, tmx))}",
-                         hint="give the TMX you reviewed, or none for the build in --out")
-    return tmx
+def _one_tmx(tmx: Path | None) -> tuple[Path, ...]:
+    if tmx is not None and tmx.suffix.lower() != ".tmx":
+        raise UsageError(f"expected a .tmx file, got {tmx}", hint="give the TMX you reviewed, or none for the build in --out")
+    return (tmx,) if tmx is not None else ()
 
 
 @review_group.command("apply", cls=_Command)
@@ -128,7 +129,7 @@ def _one_tmx(tmx: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="With FILE.tmx: where the reviewed TMX goes [default: the TMX itself when a build "
                    "wrote it, else <stem>.reviewed.tmx beside it].")
-def review_apply(tmx: tuple[Path, ...], out: Path, review_file: Path | None, output: Path | None) -> None:
+def review_apply(tmx: Path | None, out: Path, review_file: Path | None, output: Path | None) -> None:
     """Write the reviewed TMX: every document of the build in --out, or the FILE.tmx given."""
     from .review.decisions import load_review
 
@@ -144,7 +145,7 @@ def review_apply(tmx: tuple[Path, ...], out: Path, review_file: Path | None, out
               help="The build's output folder the workbook was exported from.")
 @click.option("--review", "review_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The review file [default: as for `aligner review apply`].")
-def review_import(xlsx: Path, tmx: tuple[Path, ...], out: Path, review_file: Path | None) -> None:
+def review_import(xlsx: Path, tmx: Path | None, out: Path, review_file: Path | None) -> None:
     """Read the decisions of a spreadsheet from `aligner review --xlsx` into the review file.
 
     Nothing is written unless the whole workbook is sound; `aligner review apply` then writes the TMX.
