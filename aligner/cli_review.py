@@ -88,8 +88,9 @@ def review_open(files: tuple[Path, ...], out: Path, port: int, no_browser: bool,
         from .review.xlsx import export_xlsx
 
         rows = export_xlsx(xlsx, source.docs, load_review(source.review))
+        where = f" {tmx[0]}" if tmx else (f" --out {out}" if out != Path(".") else "")
         click.echo(f"review: {rows} beads of {source.label} -> {xlsx} (fill 'decision' and 'note', then "
-                   f"`aligner review import {xlsx}{' ' + str(tmx[0]) if tmx else ''}`)")
+                   f"`aligner review import {xlsx}{where}`)")
         return
     session = Session.from_source(source)
     server, thread = start(session, port)

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import AlignerError
 from .apply import apply_document
-from .decisions import REVIEW_FILE, Decision, load_review, parse_decisions, save_review
+from .decisions import Decision, load_review, parse_decisions, save_review
 from .model import ReplayError, replay
 from .sidecar import BeadsFile
 from .source import ReviewSource, open_source
