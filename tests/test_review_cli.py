@@ -45,8 +45,8 @@ def test_review_a_pair_then_stop_with_ctrl_c(tmp_path: Path) -> None:
 def test_wrong_number_of_files_and_an_empty_folder_are_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["review", "a.txt", "--no-browser"])
     assert result.exit_code == 2
-    assert result.stderr == ("aligner: give two files (ZH EN) or none, not 1. aligner review ZH EN, or aligner "
-                             "review --out BUILD_FOLDER.\n")
+    assert result.stderr == ("aligner: give two files (ZH EN), one .tmx, or none, not 1. aligner review ZH EN, "
+                             "aligner review FILE.tmx, or aligner review --out BUILD_FOLDER.\n")
     result = CliRunner().invoke(cli, ["review", "apply", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == (f"aligner: {tmp_path}: no beads files to review (tmx/*.beads.json). run `aligner "

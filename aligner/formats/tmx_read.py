@@ -22,6 +22,9 @@ from .xmltext import local_name, xml_syntax_problem
 
 #: Inline codes whose content is native markup, not text (TMX 1.4b section 3.7).
 _CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
+#: The unit props :func:`.tmx.write_tmx` writes from the unit's fields; other ``x-`` props
+#: are kept in ``TranslationUnit.props`` (a re-written TMX keeps them).
+_OURS = {"x-score", "x-doc", "x-src-line", "x-tgt-line", "x-anchor"}
 
 
 def _seg_text(seg: etree._Element) -> str:
@@ -130,6 +133,8 @@ class TmxReading(Iterator[TranslationUnit]):
             return None
         props = {p.get("type", ""): (p.text or "") for p in tu.iterchildren("prop")}
         anchors = tuple(p.text or "" for p in tu.iterchildren("prop") if p.get("type") == "x-anchor")
+        others = tuple((p.get("type", ""), p.text or "") for p in tu.iterchildren("prop")
+                       if p.get("type", "").startswith("x-") and p.get("type") not in _OURS)
         return TranslationUnit(
             source=texts[0],
             target=texts[1],
@@ -140,6 +145,7 @@ class TmxReading(Iterator[TranslationUnit]):
             segtype=tu.get("segtype") or self.default_segtype,
             anchors=anchors,
             note=unit.getnotes(),
+            props=others,
         )
 
     @staticmethod

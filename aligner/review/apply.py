@@ -67,10 +67,18 @@ def units(beads: BeadsFile, state: list[ReviewBead]) -> list[TranslationUnit]:
         mark = "edited" if bead.edited else "accepted" if bead.status is Status.ACCEPTED else ""
         out.append(TranslationUnit(
             source="".join(s.tmx_text for s in zh), target=" ".join(s.tmx_text for s in en),
-            score=round(bead.score, 4), doc=beads.doc, src_line=zh[0].line, tgt_line=en[0].line,
-            anchors=bead.anchors, props=(("x-review", mark),) if mark else (),
+            score=None if bead.score is None else round(bead.score, 4), doc=beads.doc, src_line=zh[0].line, tgt_line=en[0].line,
+            anchors=bead.anchors, props=(("x-review", mark),) if mark else (), note=bead.note,
         ))
     return out
+
+
+def counted(report: DocApplied, state: list[ReviewBead]) -> DocApplied:
+    """``report`` with the accepted, rejected and edited pairs of ``state`` counted."""
+    report.accepted = sum(1 for b in state if b.paired and b.status is Status.ACCEPTED and not b.edited)
+    report.rejected = sum(1 for b in state if b.paired and b.status is Status.REJECTED)
+    report.edited = sum(1 for b in state if b.paired and b.edited and b.status is not Status.REJECTED)
+    return report
 
 
 def apply_document(beads: BeadsFile, decisions: list[Decision], tmx_path: Path, review: Path) -> DocApplied:
@@ -78,10 +86,7 @@ def apply_document(beads: BeadsFile, decisions: list[Decision], tmx_path: Path, 
 
     state = replay_document(beads, decisions, review)
     made = units(beads, state)
-    report = DocApplied(beads.doc, None, len(made), decisions=len(decisions))
-    report.accepted = sum(1 for b in state if b.paired and b.status is Status.ACCEPTED and not b.edited)
-    report.rejected = sum(1 for b in state if b.paired and b.status is Status.REJECTED)
-    report.edited = sum(1 for b in state if b.paired and b.edited and b.status is not Status.REJECTED)
+    report = counted(DocApplied(beads.doc, None, len(made), decisions=len(decisions)), state)
     if not made:  # as the build: no pair, no TMX (a stale one would offer rejected pairs)
         tmx_path.unlink(missing_ok=True)
         return report

@@ -21,6 +21,7 @@ FORMAT = "aligner-review"
 VERSION = 1
 REVIEW_FILE = "review.json"
 SIDES = ("zh", "en")
+MAX_NOTE = 2000
 
 
 class Op(str, Enum):
@@ -40,6 +41,7 @@ class Decision:
     at: tuple[int, int] = (0, 0)  # split: sentences of zh and en that stay in the first bead
     side: str = "zh"  # move: which language's border moves
     by: int = 0  # move: +1 takes the next bead's first sentence, -1 gives this bead's last
+    note: str = ""  # accept/reject: the reviewer's note, written as the unit's <note> in the TMX
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"op": self.op.value, "zh": list(self.zh), "en": list(self.en)}
@@ -47,6 +49,8 @@ class Decision:
             data["at"] = list(self.at)
         if self.op is Op.MOVE:
             data["side"], data["by"] = self.side, self.by
+        if self.note:
+            data["note"] = self.note
         return data
 
     @classmethod
@@ -67,7 +71,12 @@ class Decision:
             side, by = str(data["side"]), int(data["by"])
             if side not in SIDES or by not in (-1, 1) or isinstance(data["by"], bool):
                 raise ValueError("move needs \"side\": \"zh\" or \"en\" and \"by\": 1 or -1")
-        return cls(op, zh, en, (at[0], at[1]), side, by)
+        note = data.get("note", "")
+        if not isinstance(note, str) or len(note) > MAX_NOTE:
+            raise ValueError(f"\"note\" must be text of at most {MAX_NOTE} characters")
+        if note and op not in (Op.ACCEPT, Op.REJECT):
+            raise ValueError("only accept and reject carry a \"note\"")
+        return cls(op, zh, en, (at[0], at[1]), side, by, note)
 
 
 def _ints(values: Any) -> tuple[int, ...]:

@@ -32,10 +32,11 @@ class ReplayError(ValueError):
 class ReviewBead:
     zh: tuple[int, ...]
     en: tuple[int, ...]
-    score: float
+    score: float | None  # None: the pair came without a confidence (a TMX from elsewhere)
     anchors: tuple[str, ...] = ()
     status: Status = Status.AUTO
     edited: bool = False  # made by the reviewer (merge, split, moved border): reviewed by construction
+    note: str = ""  # the reviewer's note (accept/reject)
 
     @property
     def paired(self) -> bool:
@@ -44,11 +45,14 @@ class ReviewBead:
     def in_tmx(self, min_score: float) -> bool:
         if not self.paired or self.status is Status.REJECTED:
             return False
-        return self.edited or self.status is Status.ACCEPTED or self.score >= min_score
+        return self.edited or self.status is Status.ACCEPTED or self.score is None or self.score >= min_score
 
     def to_dict(self) -> dict[str, object]:
-        return {"zh": list(self.zh), "en": list(self.en), "score": self.score, "anchors": list(self.anchors),
-                "status": self.status.value, "edited": self.edited}
+        data: dict[str, object] = {"zh": list(self.zh), "en": list(self.en), "score": self.score,
+                                   "anchors": list(self.anchors), "status": self.status.value, "edited": self.edited}
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 def _edited(zh: Sequence[int], en: Sequence[int]) -> ReviewBead:
@@ -81,9 +85,9 @@ def _apply(state: Sequence[ReviewBead], index: int, d: Decision, number: int) ->
     bead = state[index]
     after = list(state[index + 1:index + 2])
     if d.op is Op.ACCEPT:
-        return [replace(bead, status=Status.ACCEPTED), *after]
+        return [replace(bead, status=Status.ACCEPTED, note=d.note), *after]
     if d.op is Op.REJECT:
-        return [replace(bead, status=Status.REJECTED), *after]
+        return [replace(bead, status=Status.REJECTED, note=d.note), *after]
     if d.op is Op.ORPHAN:
         return [*(ReviewBead((k,), (), 0.0, status=Status.ACCEPTED) for k in bead.zh),
                 *(ReviewBead((), (k,), 0.0, status=Status.ACCEPTED) for k in bead.en), *after]

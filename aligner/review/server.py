@@ -19,10 +19,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..errors import AlignerError
-from .apply import apply_document, beads_files
-from .decisions import REVIEW_FILE, Decision, load_review, parse_decisions, save_review
+from .apply import apply_document
+from .decisions import Decision, load_review, parse_decisions, save_review
 from .model import ReplayError, replay
-from .sidecar import BeadsFile, read_beads
+from .sidecar import BeadsFile
+from .source import ReviewSource, open_source
 
 STATIC = {"/": ("index.html", "text/html"), "/app.js": ("app.js", "text/javascript"),
           "/app.css": ("app.css", "text/css")}
@@ -40,25 +41,24 @@ class Session:
     glossary: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    source: ReviewSource | None = None
+
     @classmethod
     def open(cls, out: Path, review: Path | None = None) -> "Session":
-        """Read every beads file and the review file; a damaged one is a one-line error now,
-        not a broken page later."""
+        """The review of a build's output folder (see :meth:`from_source`)."""
+        return cls.from_source(open_source(out, review=review))
+
+    @classmethod
+    def from_source(cls, source: ReviewSource) -> "Session":
+        """Every beads file and the review file are read and replayed now: a damaged one is a
+        one-line error now, not a broken page later."""
         from .apply import replay_document
 
-        out = Path(out)
-        session = cls(out, Path(review) if review else out / REVIEW_FILE)
-        files = beads_files(out)
-        if not files:
-            raise AlignerError("no beads files to review (tmx/*.beads.json)", path=out,
-                               hint="run `aligner build` first (or `aligner review ZH EN`), or give its --out folder")
-        for path in files:
-            beads = read_beads(path)
-            session.docs[beads.doc] = beads
+        session = cls(source.out, source.review, dict(source.docs), source=source)
         session.decisions = load_review(session.review)
         for stem, beads in session.docs.items():
             replay_document(beads, session.decisions.get(stem, []), session.review)
-        session.glossary = _glossary(out)
+        session.glossary = _glossary(source.out)
         return session
 
     def document(self, stem: str) -> dict[str, Any]:
@@ -82,6 +82,8 @@ class Session:
 
     def apply(self) -> list[str]:
         with self.lock:
+            if self.source is not None:
+                return [d.summary() for d in self.source.apply(self.decisions)]
             return [apply_document(b, self.decisions.get(stem, []), self.out / "tmx" / f"{stem}.tmx",
                                    self.review).summary() for stem, b in sorted(self.docs.items())]
 

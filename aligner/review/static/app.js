@@ -9,7 +9,9 @@ const S = { docs: [], glossary: [], zhTerms: null, doc: null, beads: [], decisio
 
 function esc(t) { return t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]); }
 function reEsc(t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-function colour(score) { return `hsl(${Math.round(Math.max(0, Math.min(1, score)) * 120)}, 65%, 40%)`; }
+function colour(score) { return score == null ? "#999" : `hsl(${Math.round(Math.max(0, Math.min(1, score)) * 120)}, 65%, 40%)`; }
+// A pair from a TMX without confidence (another tool's) has score null: no number, no colour.
+function scoreText(score) { return score == null ? "—" : score.toFixed(2); }
 function status(text, error) { const el = $("status"); el.textContent = text; el.className = error ? "error" : ""; }
 
 async function api(path, body) {
@@ -57,7 +59,7 @@ function rowHtml(i) {
   const lines = (side, idx) => idx.length ? `<div class="meta">line ${S.doc[side][idx[0]].line}</div>` : "";
   return `<div class="${cls}" data-i="${i}" style="--conf:${paired ? colour(score) : "#bbb"}">` +
     `<div class="zh" lang="zh">${zh ? highlight(zh, S.zhTerms) : '<span class="none">no Chinese</span>'}${lines("zh", b.zh)}</div>` +
-    `<div class="score">${paired ? score.toFixed(2) : "—"}<small>${shape} ${mark}</small></div>` +
+    `<div class="score">${paired ? scoreText(score) : "—"}<small>${shape} ${mark}</small></div>` +
     `<div class="en" lang="en">${en ? highlight(en, enRe) : '<span class="none">no English</span>'}${lines("en", b.en)}</div>` +
     (b.anchors.length ? `<div class="anchors">${esc(b.anchors.join(" · "))}</div>` : "") + `</div>`;
 }
@@ -107,7 +109,7 @@ function drawMinimap() {
 
 function drawBands() {
   const bands = [[0.9, 1.01, "0.9–1.0"], [0.8, 0.9, "0.8–0.9"], [0.7, 0.8, "0.7–0.8"], [0.5, 0.7, "0.5–0.7"], [0, 0.5, "< 0.5"]];
-  const scores = S.beads.filter((b) => b.zh.length && b.en.length).map((b) => b.edited ? 1 : b.score);
+  const scores = S.beads.filter((b) => b.zh.length && b.en.length && b.score != null).map((b) => b.edited ? 1 : b.score);
   const max = Math.max(1, ...bands.map(([lo, hi]) => scores.filter((s) => s >= lo && s < hi).length));
   $("bands").innerHTML = bands.map(([lo, hi, label]) => {
     const n = scores.filter((s) => s >= lo && s < hi).length;
