@@ -86,11 +86,14 @@ def review_open(files: tuple[Path, ...], out: Path, port: int, no_browser: bool,
 @click.option("--review", "review_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The review file [default: OUT/review.json].")
 def review_apply(out: Path, review_file: Path | None) -> None:
-    """Write tmx/<stem>.tmx for every reviewed document: the beads with the decisions applied."""
+    """Write tmx/<stem>.tmx for every reviewed document (the beads with the decisions applied)
+    and, when the build kept its glossary, every glossary file with the glossary decisions."""
     from .review import apply_review
 
     report = apply_review(out, review=review_file, progress=None)
     for doc in report.documents:
         click.echo(doc.summary())
+    if report.glossary:
+        click.echo(report.glossary)
 
 

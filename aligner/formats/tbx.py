@@ -131,6 +131,8 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
     en_notes: tuple[str, ...] = ()
     if entry.status is TermStatus.PROPOSED:
         en_notes = (f"status: {entry.status.value}: English form made by the tool, not attested in the documents; verify before use",)
+    if entry.status is TermStatus.REVIEWED:
+        en_notes = (f"status: {entry.status.value}: accepted, edited or chosen by a reviewer",)
     abbreviation = "abbreviation" if entry.kind is TermKind.ABBREVIATION else None
     zh_terms = [_Term(zh, pos, None, status)]
     en_terms = [_Term(en, pos, abbreviation, status, en_notes)]
