@@ -174,3 +174,48 @@ def test_glossary_table_and_a_sentence_with_no_counterpart(built: Path, tmp_path
         assert entries["图灵奖"][:2] == ("Turing Award", "attested"), name
     terms = (out / "tmx" / "terms.tmx").read_text(encoding="utf-8")
     assert "<seg>Meta</seg>" not in terms and "<seg>Generative AI</seg>" in terms
+
+
+def test_a_long_document_puts_only_the_window_in_the_page(tmp_path: Path) -> None:
+    """2,000 beads: a few dozen rows in the page, the filters and the minimap over every bead,
+    scrolling to the end shows the last bead, selecting far away scrolls to it."""
+    from aligner.model import Bead
+    from aligner.review import BeadsFile, Sentence, write_beads
+
+    zh, en, beads = [], [], []
+    for k in range(2000):
+        zh.append(Sentence(f"第{k}句话在这里。", k + 1))
+        if k % 7 == 3:
+            beads.append(Bead((len(zh) - 1,), ()))
+            continue
+        en.append(Sentence(f"Sentence {k} is here.", k + 1))
+        beads.append(Bead((len(zh) - 1,), (len(en) - 1,), (k % 10) / 10))
+    write_beads(tmp_path / "tmx" / "long.beads.json", BeadsFile("long", tuple(zh), tuple(en), tuple(beads)))
+    server, _ = start(Session.open(tmp_path))
+    browser = Browser(tmp_path / "profile")
+    rows = "[...document.querySelectorAll('#rows .row')].map((r) => Number(r.dataset.i))"
+    try:
+        browser.open(server.url)
+        browser.wait_for("document.body.dataset.ready === '1'")
+        shown = browser.evaluate(rows)
+        assert shown[0] == 0 and 5 < len(shown) < 100
+        assert browser.evaluate("S.marks.length") == 2000
+        browser.click("#orphans")
+        unaligned = [i for i, b in enumerate(beads) if not b.tgt]
+        browser.wait_for(f"S.visible.length === {len(unaligned)}")
+        assert set(browser.evaluate(rows)) <= set(unaligned) and browser.evaluate("S.marks.length") == 2000
+        browser.evaluate("document.getElementById('list').scrollTop = 1e9")
+        browser.wait_for(f"{rows}.includes({unaligned[-1]})")
+        browser.click("#orphans")
+        browser.evaluate("document.getElementById('search').value = 'Sentence 1500 '; "
+                         "document.getElementById('search').dispatchEvent(new Event('input'))")
+        assert browser.evaluate(rows) == [1500]  # the one bead that matches
+        browser.evaluate("document.getElementById('search').value = ''; "
+                         "document.getElementById('search').dispatchEvent(new Event('input'))")
+        browser.evaluate("select(1800)")  # far below the window: the list scrolls there
+        assert 1800 in browser.evaluate(rows) and len(browser.evaluate(rows)) < 100
+        browser.screenshot(tmp_path / "long.png")
+    finally:
+        browser.close()
+        server.shutdown()
+        server.server_close()
