@@ -156,6 +156,6 @@ def test_a_damaged_review_file_stops_apply_before_anything_is_written(built: Pat
     before = {name: (out / name).read_bytes() for name in OUTPUTS}
     result = CliRunner().invoke(cli, ["review", "apply", "--out", str(out)])
     assert result.exit_code == 2
-    assert result.stderr == (f"aligner: {out / 'review.json'}: damaged review file: glossary decisions #1: 'zh'. "
-                             "fix or remove the file (it holds only your decisions; the build is not changed by it).\n")
+    assert result.stderr == (f"aligner: {out / 'review.json'}: damaged review file: glossary decisions #1: no 'zh' (see the review "
+                             "file's format in the README). fix or remove the file (it holds only your decisions; the build is not changed by it).\n")
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before

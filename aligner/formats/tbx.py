@@ -122,7 +122,7 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
         clean.report.skipped.append(f"entry {number} ({entry.zh!r} / {entry.en!r}): empty term")
         return None
     pos = PROPER_NOUN if entry.kind in PROPER_NOUN_KINDS else "noun"
-    status = PREFERRED if entry.status is TermStatus.ATTESTED else ADMITTED
+    status = ADMITTED if entry.status is TermStatus.PROPOSED else PREFERRED  # a reviewed entry is preferred
     notes = [f"kind: {entry.kind.value}"]
     if entry.evidence:
         notes.append(f"evidence: {clean(entry.evidence)}")

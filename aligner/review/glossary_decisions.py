@@ -96,7 +96,9 @@ def parse_glossary_decisions(items: Any, where: str = "glossary decisions") -> l
     for number, item in enumerate(items, 1):
         try:
             out.append(GlossaryDecision.from_dict(item))
-        except (KeyError, TypeError, ValueError) as exc:
+        except KeyError as exc:
+            raise ValueError(f"{where} #{number}: no {exc.args[0]!r} (see the review file's format in the README)") from None
+        except (TypeError, ValueError) as exc:
             raise ValueError(f"{where} #{number}: {exc}") from None
     return out
 
