@@ -159,3 +159,32 @@ def test_a_damaged_review_file_stops_apply_before_anything_is_written(built: Pat
     assert result.stderr == (f"aligner: {out / 'review.json'}: damaged review file: glossary decisions #1: no 'zh' (see the review "
                              "file's format in the README). fix or remove the file (it holds only your decisions; the build is not changed by it).\n")
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(GlossaryOp)), st.integers(0, 10), st.integers(0, 10),
+                          st.sampled_from(["en", "zh"])), max_size=10))
+def test_any_glossary_decisions_lose_no_source_but_the_rejected(steps) -> None:
+    """Whatever the reviewer does, every source of the build's entries is still in the written
+    glossary unless its entry was rejected, and the decisions read back from the file the same."""
+    decisions: list[GlossaryDecision] = []
+    for op, pick, form, side in steps:
+        rows = replay_glossary(E, decisions).rows
+        entry = rows[pick % len(rows)].entry
+        extra = {"to_zh": entry.zh + "甲", "to_en": entry.en + " x"} if op is GlossaryOp.EDIT else {}
+        if op is GlossaryOp.PICK:
+            forms = [e.zh if side == "zh" else e.en for e in E] + ["通用智能"]
+            extra = {"side": side, "form": forms[form % len(forms)]}
+        decisions.append(d(op.value, entry.zh, entry.en, **extra))
+    state = replay_glossary(E, decisions)
+    rejected = {s for r in state.rows if r.mark is Mark.REJECTED for s in r.entry.sources}
+    written = {s for e in state.entries() for s in e.sources}
+    assert written | rejected == {s for e in E for s in e.sources}
+    decided = sum(1 for r in state.rows if r.mark not in (Mark.NONE, Mark.REJECTED))
+    assert sum(1 for e in state.entries() if e.status is TermStatus.REVIEWED) == decided
+    assert len(state.entries()) == sum(1 for r in state.rows if r.mark is not Mark.REJECTED)
+    assert [GlossaryDecision.from_dict(json.loads(json.dumps(x.to_dict()))) for x in decisions] == decisions

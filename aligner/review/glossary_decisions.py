@@ -163,11 +163,20 @@ def _apply(rows: list[Row], index: int, d: GlossaryDecision) -> list[Row] | None
 
 def group_of(rows: Sequence[Row], index: int, side: str) -> list[int]:
     """The live entries that render the same form as ``rows[index]`` on the other side: the
-    same Chinese (choosing the English, ``side`` "en") or the same English (``side`` "zh")."""
+    same Chinese (choosing the English, ``side`` "en") or the same English, as its own or a
+    Latin variant (choosing the Chinese, ``side`` "zh")."""
     other = "zh" if side == "en" else "en"
     key = norm_key(getattr(rows[index].entry, other))
     return [i for i, r in enumerate(rows)
-            if i == index or (r.mark is not Mark.REJECTED and norm_key(getattr(r.entry, other)) == key)]
+            if i == index or (r.mark is not Mark.REJECTED and key in _keys(r.entry, other))]
+
+
+def _keys(entry: TermEntry, side: str) -> set[str]:
+    """The forms an entry renders on ``side``, as conflicts count them: its own, and for the
+    English its Latin variants too (an abbreviation or former name given in the bracket)."""
+    if side == "zh":
+        return {norm_key(entry.zh)}
+    return {norm_key(entry.en), *(norm_key(v) for v in entry.variants if not has_han(v))}
 
 
 def choices(group: Sequence[TermEntry], side: str) -> list[str]:
