@@ -30,10 +30,11 @@ class _Command(HelpEpilog, click.Command):
 
 @click.group("review", cls=ReviewGroup)
 def review_group() -> None:
-    """Review alignments in the browser before they go into a TM, then write the reviewed TMX.
+    """Review alignments and the glossary in the browser before they go into a TM, then write them.
 
     `aligner review` opens the build in --out (default: here); `aligner review ZH EN` aligns one
-    pair first; `aligner review apply` writes the reviewed TMX from the beads and review.json.
+    pair first; `aligner review apply` writes the reviewed TMX from the beads and review.json,
+    and every glossary file from the build's glossary and review.json's glossary decisions.
     """
 
 

@@ -171,6 +171,19 @@ def group_of(rows: Sequence[Row], index: int, side: str) -> list[int]:
             if i == index or (r.mark is not Mark.REJECTED and key in _keys(r.entry, other))]
 
 
+def group_index(rows: Sequence[Row]) -> dict[tuple[str, str], list[int]]:
+    """(side, key) -> the live rows rendering that form on that side, in order: what
+    :func:`group_of` finds for every row at once (the table needs them all)."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(rows):
+        if r.mark is Mark.REJECTED:
+            continue
+        for side in SIDES:
+            for key in _keys(r.entry, side):
+                index.setdefault((side, key), []).append(i)
+    return index
+
+
 def _keys(entry: TermEntry, side: str) -> set[str]:
     """The forms an entry renders on ``side``, as conflicts count them: its own, and for the
     English its Latin variants too (an abbreviation or former name given in the bracket)."""

@@ -154,16 +154,20 @@ def table(state: GlossaryReplay) -> list[dict[str, Any]]:
     forms that can win; entries in a conflict first (grouped by the conflicting form)."""
     from ..glossary.conflicts import find_conflicts
     from ..glossary.text import norm_key
-    from .glossary_decisions import Mark, choices, group_of
+    from .glossary_decisions import Mark, choices, group_index
 
     rows = list(state.rows)
     live = [r.entry for r in rows if r.mark is not Mark.REJECTED]
     conflicts = {(c.side, norm_key(c.form)): c for c in find_conflicts(live)}
+    groups = group_index(rows)
     out = []
     for index, row in enumerate(rows):
         e = row.entry
         conflict = conflicts.get(("zh", norm_key(e.zh))) or conflicts.get(("en", norm_key(e.en)))
-        forms = {side: choices([rows[i].entry for i in group_of(rows, index, side)], side) for side in ("en", "zh")}
+        forms = {}
+        for side, other in (("en", "zh"), ("zh", "en")):
+            members = sorted({index, *groups.get((other, norm_key(getattr(e, other))), [])})
+            forms[side] = choices([rows[i].entry for i in members], side)
         out.append({
             "zh": e.zh, "en": e.en, "kind": e.kind.value, "status": e.status.value, "evidence": e.evidence,
             "definition": e.definition, "sources": [str(s) for s in e.sources], "variants": list(e.variants),
