@@ -3,7 +3,9 @@
 ``review.json`` beside the outputs records decisions, not a copy of the text: each names the
 bead it acts on by its sentences (``"zh": [3, 4], "en": [5]``), so a decision that no longer
 fits (the alignment changed under it) is found and named instead of applied to the wrong
-pair. The file is untrusted input: anything malformed is a one-line :class:`FormatError`.
+pair. The glossary's decisions sit in the same file under ``"glossary"`` (see
+:mod:`.glossary_decisions`); :func:`save_review` keeps that section when it is not given one.
+The file is untrusted input: anything malformed is a one-line :class:`FormatError`.
 """
 from __future__ import annotations
 
