@@ -141,6 +141,12 @@ def test_glossary_table_and_a_sentence_with_no_counterpart(built: Path, tmp_path
         browser.press("1")  # the first form that can win: Generative AI
         browser.wait_for(f"{status}.startsWith('pick; saved 4 ')")
         browser.screenshot(shots / "review-glossary.png")
+        browser.click("#gundecided")  # the filters: what is left to decide, then a search
+        browser.wait_for("document.querySelectorAll('.grow').length === G.rows.filter((r) => !r.mark).length")
+        browser.evaluate("document.getElementById('gsearch').value = 'turing'; "
+                         "document.getElementById('gsearch').dispatchEvent(new Event('input'))")
+        assert browser.evaluate("[...document.querySelectorAll('.grow td:first-child')].map((td) => td.textContent)") \
+            == ["图灵奖"]
 
         browser.call("Page.reload")
         browser.wait_for("document.body.dataset.ready === '1'")

@@ -46,9 +46,17 @@ function glossaryRow(r, n) {
       : `<button data-act="accept" data-n="${n}" title="accept (a)">✓</button> <button data-act="reject" data-n="${n}" title="reject (r)">✗</button> <button data-act="edit" data-n="${n}" title="edit (e)">✎</button>`}</td></tr>`;
 }
 
+function gpasses(r) {  // the glossary view's filters: only conflicts, only undecided, search either form
+  if ($("gconflicts").checked && !r.conflict) return false;
+  if ($("gundecided").checked && r.mark) return false;
+  const q = $("gsearch").value.trim().toLowerCase();
+  return !q || [r.zh, r.en, ...r.variants].some((f) => f.toLowerCase().includes(q));
+}
+
 function renderGlossary() {
   let html = "", group = null;
   G.rows.forEach((r, n) => {
+    if (!gpasses(r)) return;
     if (r.group && r.group !== group) html += `<tr class="ghead"><td colspan="7">conflict: ${esc(r.conflict)}</td></tr>`;
     else if (!r.group && group) html += `<tr class="ghead"><td colspan="7">other entries</td></tr>`;
     group = r.group;
@@ -93,7 +101,10 @@ function pickNth(k) {
 
 function gstep(delta) {
   if (!G.rows || !G.rows.length) return;
-  G.sel = Math.max(0, Math.min(G.rows.length - 1, G.sel + delta)); G.editing = false;
+  const shown = G.rows.map((r, n) => n).filter((n) => gpasses(G.rows[n]));
+  if (!shown.length) return;
+  const pos = shown.indexOf(G.sel);
+  G.sel = pos < 0 ? shown[0] : shown[Math.max(0, Math.min(shown.length - 1, pos + delta))]; G.editing = false;
   renderGlossary();
   const el = document.querySelector(`.grow[data-n="${G.sel}"]`);
   if (el) el.scrollIntoView({ block: "nearest" });
@@ -132,6 +143,7 @@ $("gbody").addEventListener("click", (ev) => {
   else if (act === "save") queued(saveEdit)();
   else if (act === "cancel") { G.editing = false; renderGlossary(); }
 });
+for (const id of ["gconflicts", "gundecided", "gsearch"]) $(id).addEventListener("input", () => { if (G.rows) renderGlossary(); });
 $("gbody").addEventListener("keydown", (ev) => {
   if (ev.target.tagName !== "INPUT") return;
   if (ev.key === "Enter") { ev.preventDefault(); queued(saveEdit)(); }
