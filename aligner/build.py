@@ -214,6 +214,13 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         report.documents.append(doc_report)
 
     terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms)
+    from .review.glossary_review import reapply_glossary, write_built
+
+    write_built(settings.out, terms, srclang=settings.srclang, tgtlang=settings.tgtlang,
+                signature=settings.signature())  # as built, for `aligner review`
+    terms, note = reapply_glossary(settings.out, terms)  # a glossary review already made is applied again
+    if note:
+        say(note)
     report.terms = len(terms)  # counted once the glossary is final (names from pairs too)
     report.terms_by_status = _count(t.status.value for t in terms)
     for doc_report in report.documents:

@@ -32,7 +32,19 @@ def _write_tmx(
 def _write_glossaries(
     terms: Sequence[TermEntry], tmx_dir: Path, gloss_dir: Path, settings: BuildSettings, report: BuildReport
 ) -> list[str]:
+    outputs, tmx_report = write_glossary_outputs(terms, tmx_dir, gloss_dir, srclang=settings.srclang,
+                                                 tgtlang=settings.tgtlang, signature=settings.signature())
+    _merge_counts(report.tmx_warnings, tmx_report)
+    return outputs
+
+
+def write_glossary_outputs(
+    terms: Sequence[TermEntry], tmx_dir: Path, gloss_dir: Path, *, srclang: str, tgtlang: str, signature: str
+) -> tuple[list[str], Any]:
+    """``tmx/terms.tmx`` and every ``glossary/glossary.*`` the build writes; shared with
+    ``aligner review apply``, which writes the reviewed glossary the same way."""
     from .formats.registry import write_glossary
+    from .formats.tmx import write_tmx
 
     term_units = [
         TranslationUnit(
@@ -41,20 +53,19 @@ def _write_glossaries(
             doc=t.sources[0].doc if t.sources else "",
             src_line=t.sources[0].line if t.sources else None,
             segtype="phrase",
-            note="" if t.status is TermStatus.ATTESTED else f"{t.status.value}: not attested in the documents",
+            note=f"{t.status.value}: not attested in the documents" if t.status is TermStatus.PROPOSED else "",
         )
         for t in terms
     ]
     path = tmx_dir / "terms.tmx"
-    _merge_counts(report.tmx_warnings, _write_tmx(term_units, path, settings, doc="glossary", segtype="phrase"))
+    tmx_report = write_tmx(term_units, path, srclang=srclang, tgtlang=tgtlang, segtype="phrase",
+                           header_props={"x-aligner-signature": signature, "x-document": "glossary"})
     outputs = [str(path)]
     for name, fmt in GLOSSARY_OUTPUTS.items():
         path = gloss_dir / name
-        write_glossary(
-            terms, path, fmt, srclang=settings.srclang, tgtlang=settings.tgtlang, signature=settings.signature()
-        )
+        write_glossary(terms, path, fmt, srclang=srclang, tgtlang=tgtlang, signature=signature)
         outputs.append(str(path))
-    return outputs
+    return outputs, tmx_report
 
 
 def _learn_from_pairs(

@@ -30,12 +30,13 @@ class _Command(HelpEpilog, click.Command):
 
 @click.group("review", cls=ReviewGroup)
 def review_group() -> None:
-    """Review alignments in the browser before they go into a TM, then write the reviewed TMX.
+    """Review alignments and the glossary in the browser before they go into a TM, then write them.
 
     `aligner review` opens the build in --out (default: here); `aligner review ZH EN` aligns one
     pair first; `aligner review FILE.tmx` opens one TMX; `--xlsx FILE` writes a spreadsheet
     instead and `aligner review import FILE` reads it back; `aligner review apply` writes the
-    reviewed TMX from the beads and review.json.
+    reviewed TMX from the beads and review.json, and every glossary file from the build's
+    glossary and review.json's glossary decisions.
     """
 
 
@@ -131,12 +132,17 @@ def _one_tmx(tmx: Path | None) -> tuple[Path, ...]:
               help="With FILE.tmx: where the reviewed TMX goes [default: the TMX itself when a build "
                    "wrote it, else <stem>.reviewed.tmx beside it].")
 def review_apply(tmx: Path | None, out: Path, review_file: Path | None, output: Path | None) -> None:
-    """Write the reviewed TMX: every document of the build in --out, or the FILE.tmx given."""
+    """Write the reviewed TMX: every document of the build in --out, or the FILE.tmx given;
+    for a build that kept its glossary, every glossary file with the glossary decisions too."""
     from .review.decisions import load_review
 
     source = _source(_one_tmx(tmx), out, review_file, output)
+    source.check_glossary()  # a damaged glossary section or built glossary: refused before any write
     for doc in source.apply(load_review(source.review)):
         click.echo(doc.summary())
+    glossary = source.apply_glossary()
+    if glossary:
+        click.echo(glossary)
 
 
 @review_group.command("import", cls=_Command)

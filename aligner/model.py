@@ -187,6 +187,7 @@ class TermKind(str, Enum):
 class TermStatus(str, Enum):
     ATTESTED = "attested"  # both forms occur in the documents
     PROPOSED = "proposed"  # English form made by the tool (e.g. pinyin romanisation)
+    REVIEWED = "reviewed"  # a person accepted, edited or chose it (`aligner review`)
 
 
 @dataclass(frozen=True, order=True)

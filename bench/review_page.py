@@ -4,8 +4,11 @@
 Usage: python bench/review_page.py [--beads N]
 Makes a document of N beads (default 10,000; invented sentences, varied confidences, every
 tenth bead 2:1, every 25th unaligned), serves it, opens it in headless Chromium and prints
-the milliseconds from navigation to the first rendered page of beads, and the milliseconds a
-filter (confidence below 0.6) and a search take to re-render. Needs Debian's chromium.
+the milliseconds from navigation to the first rendered beads, and the milliseconds a filter
+(confidence below 0.6) and a search take to re-render, with the rows the virtualised list
+put in the page; then the wall and CPU time, peak memory and load of the whole session
+(bench/measure.py: the browser's CPU is that of its process tree once it has exited).
+Needs Debian's chromium.
 """
 from __future__ import annotations
 
@@ -19,10 +22,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from aligner.model import Bead  # noqa: E402
 from aligner.review import BeadsFile, Sentence, write_beads  # noqa: E402
 from aligner.review.server import Session, start  # noqa: E402
+from measure import measured  # noqa: E402
 from tests.cdp import Browser  # noqa: E402
 
 
@@ -48,7 +53,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--beads", type=int, default=10_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    rows = "document.querySelectorAll('#rows .row').length"
+    with tempfile.TemporaryDirectory() as tmp, measured(f"session ({args.beads:,} beads)") as span:
         out = Path(tmp)
         write_beads(out / "tmx" / "big.beads.json", document(args.beads))
         server, _ = start(Session.open(out))
@@ -59,20 +65,27 @@ def main() -> None:
             browser.wait_for("document.body.dataset.ready === '1'", timeout=60)
             wall = (time.perf_counter() - started) * 1000
             paint = browser.evaluate("window.reviewFirstPaint")
+            first_rows = browser.evaluate(rows)
             timed = """(() => { const el = document.getElementById(%s); const t = performance.now();
                 el.value = %s; el.dispatchEvent(new Event('input')); return performance.now() - t; })()"""
             below = browser.evaluate(timed % (json.dumps("below"), json.dumps("0.6")))
-            shown = browser.evaluate("S.visible.length")
+            shown, below_rows = browser.evaluate("S.visible.length"), browser.evaluate(rows)
+            scroll = browser.evaluate("""(() => { const t = performance.now(); const l = document.getElementById('list');
+                l.scrollTop = l.scrollHeight / 2; paintWindow(); return performance.now() - t; })()""")
             search = browser.evaluate(timed % (json.dumps("search"), json.dumps("number 4242,")))
+            marks = browser.evaluate("S.marks.length")
         finally:
             browser.close()
             server.shutdown()
             server.server_close()
     print(f"review page, {args.beads:,} beads (load average {os.getloadavg()[0]:.1f}):")
-    print(f"  first paint: {paint:.0f} ms after navigation ({wall:.0f} ms from opening the tab)")
-    print(f"  filter 'below 0.6': {below:.0f} ms ({shown:,} beads shown, 200 a page)")
+    print(f"  first paint: {paint:.0f} ms after navigation ({wall:.0f} ms from opening the tab); "
+          f"{first_rows} rows in the page")
+    print(f"  filter 'below 0.6': {below:.0f} ms ({shown:,} beads pass, {below_rows} rows in the page; "
+          f"minimap {marks:,} marks)")
+    print(f"  scroll to the middle: {scroll:.0f} ms")
     print(f"  search: {search:.0f} ms")
-
+    print(f"  {span.line()}")
 
 if __name__ == "__main__":
     main()

@@ -84,11 +84,23 @@ class Browser:
 
     def press(self, key: str) -> None:
         """A real key press (keyDown with its text, then keyUp) through the browser's input."""
-        code = f"Key{key.upper()}" if key.isalpha() else ""
-        self.call("Input.dispatchKeyEvent", {"type": "keyDown", "key": key, "text": key, "code": code,
-                                             "windowsVirtualKeyCode": ord(key.upper())})
-        self.call("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": code,
-                                             "windowsVirtualKeyCode": ord(key.upper())})
+        named = {"Enter": ("\r", 13), "Escape": ("", 27)}
+        text, vk = named.get(key, (key, ord(key.upper()[0])))
+        code = key if key in named else f"Key{key.upper()}" if key.isalpha() else f"Digit{key}" if key.isdigit() else ""
+        self.call("Input.dispatchKeyEvent", {"type": "keyDown", "key": key, "text": text, "code": code,
+                                             "windowsVirtualKeyCode": vk})
+        self.call("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": code, "windowsVirtualKeyCode": vk})
+
+    def click(self, selector: str) -> None:
+        """A real mouse click (press and release) at the middle of the first element matching ``selector``."""
+        box = self.evaluate(f"""(() => {{ const el = document.querySelector({json.dumps(selector)});
+            if (!el) return null; el.scrollIntoView({{block: "center"}}); const r = el.getBoundingClientRect();
+            return [r.left + r.width / 2, r.top + r.height / 2]; }})()""")
+        if not box:
+            raise LookupError(f"no element {selector}")
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", {"type": kind, "x": box[0], "y": box[1], "button": "left",
+                                                   "clickCount": 1})
 
     def screenshot(self, path: Path) -> None:
         import base64

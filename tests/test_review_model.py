@@ -34,12 +34,35 @@ def spans(state) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     (Decision(Op.MOVE, (1, 2), (1,), side="zh", by=-1), [((0,), (0,)), ((1,), (1,)), ((2, 3), ()), ((4,), (2, 3))]),
     (Decision(Op.MOVE, (3,), (), side="en", by=1), [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,))]),
     (Decision(Op.ORPHAN, (4,), (2, 3)), [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), ()), ((), (2,)), ((), (3,))]),
+    # one sentence with no counterpart: it stands alone where it was, the rest stays one bead
+    (Decision(Op.ORPHAN, (1, 2), (1,), side="zh", sentence=1), [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), ()),
+                                                               ((4,), (2, 3))]),
+    (Decision(Op.ORPHAN, (1, 2), (1,), side="zh", sentence=2), [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()),
+                                                               ((4,), (2, 3))]),
+    (Decision(Op.ORPHAN, (4,), (2, 3), side="en", sentence=3), [((0,), (0,)), ((1, 2), (1,)), ((3,), ()),
+                                                               ((4,), (2,)), ((), (3,))]),
+    (Decision(Op.ORPHAN, (0,), (0,), side="en", sentence=0), [((), (0,)), ((0,), ()), ((1, 2), (1,)), ((3,), ()),
+                                                             ((4,), (2, 3))]),
 ])
 def test_each_edit(decision: Decision, expected) -> None:
     state = replay(BEADS, [decision])
     assert spans(state) == expected
     changed = [b for b in state if (b.zh, b.en) not in {(x.src, x.tgt) for x in BEADS}]
     assert all(b.edited or b.status is Status.ACCEPTED for b in changed)
+
+
+def test_a_sentence_inside_a_bead_cannot_leave_it_alone() -> None:
+    beads = (Bead((0, 1, 2), (0,), 0.8),)
+    with pytest.raises(ReplayError, match="sentence zh 1 is inside the bead, not at its edge: split the bead first"):
+        replay(beads, [Decision(Op.ORPHAN, (0, 1, 2), (0,), side="zh", sentence=1)])
+    with pytest.raises(ValueError, match="a \"sentence\" of the bead on that side"):
+        Decision.from_dict({"op": "orphan", "zh": [0], "en": [0], "side": "en", "sentence": 5})
+
+
+def test_a_sentence_with_no_counterpart_is_out_of_the_tmx_and_the_rest_is_edited() -> None:
+    state = replay(BEADS, [Decision(Op.ORPHAN, (4,), (2, 3), side="en", sentence=2)])
+    assert spans(state)[-2:] == [((), (2,)), ((4,), (3,))]
+    assert state[-1].edited and state[-1].in_tmx(0.99) and not state[-2].in_tmx(0.0)
 
 
 def test_accept_and_reject_decide_what_enters_the_tmx() -> None:
@@ -65,8 +88,11 @@ def test_any_decisions_keep_every_sentence_once_in_order(steps) -> None:
     for op, pick, i, j, zh_side, down in steps:
         state = replay(BEADS, decisions)
         bead = state[pick % len(state)]
+        side = "zh" if zh_side else "en"
+        mine = bead.zh if zh_side else bead.en
         extra = {"at": (i, j)} if op is Op.SPLIT else \
-            {"side": "zh" if zh_side else "en", "by": 1 if down else -1} if op is Op.MOVE else {}
+            {"side": side, "by": 1 if down else -1} if op is Op.MOVE else \
+            {"side": side, "sentence": mine[i % len(mine)]} if op is Op.ORPHAN and mine and down else {}
         decision = Decision(op, bead.zh, bead.en, **extra)
         try:
             state = replay(BEADS, [*decisions, decision])

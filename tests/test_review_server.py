@@ -96,3 +96,20 @@ def test_the_page_ships_in_the_package() -> None:
         "\n".join(f"{k} = {v}" for k, v in cfg["options.package_data"].items())
     for name in ("index.html", "app.js", "app.css"):
         assert resources.files("aligner.review").joinpath("static", name).is_file()
+
+
+def test_glossary_decisions_over_http_keep_the_alignment_decisions(server) -> None:
+    srv, out = server
+    status, table = call(srv.url + "api/glossary")
+    assert status == 200 and table["rows"] == [] and "kept no glossary" in table["note"]
+    call(srv.url + "api/doc/doc/decisions", {"decisions": [{"op": "accept", "zh": [0], "en": [0]}]})
+    status, answer = call(srv.url + "api/glossary/decisions", {"decisions": [{"op": "reject", "zh": "一", "en": "one"}]})
+    assert status == 200 and answer["saved"] == 1
+    status, answer = call(srv.url + "api/glossary/decisions", {"decisions": [{"op": "edit", "zh": "一", "en": "one"}]})
+    assert status == 409 and answer["error"].startswith("glossary decisions #1: no 'to_zh'")
+    review = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    assert review["documents"]["doc"]["decisions"] == [{"op": "accept", "zh": [0], "en": [0]}]
+    assert review["glossary"]["decisions"] == [{"op": "reject", "zh": "一", "en": "one"}]
+    call(srv.url + "api/doc/doc/decisions", {"decisions": []})  # an alignment save keeps the glossary section
+    assert json.loads((out / "review.json").read_text(encoding="utf-8"))["glossary"]["decisions"] == [
+        {"op": "reject", "zh": "一", "en": "one"}]

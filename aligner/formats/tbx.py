@@ -122,7 +122,7 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
         clean.report.skipped.append(f"entry {number} ({entry.zh!r} / {entry.en!r}): empty term")
         return None
     pos = PROPER_NOUN if entry.kind in PROPER_NOUN_KINDS else "noun"
-    status = PREFERRED if entry.status is TermStatus.ATTESTED else ADMITTED
+    status = ADMITTED if entry.status is TermStatus.PROPOSED else PREFERRED  # a reviewed entry is preferred
     notes = [f"kind: {entry.kind.value}"]
     if entry.evidence:
         notes.append(f"evidence: {clean(entry.evidence)}")
@@ -131,6 +131,8 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
     en_notes: tuple[str, ...] = ()
     if entry.status is TermStatus.PROPOSED:
         en_notes = (f"status: {entry.status.value}: English form made by the tool, not attested in the documents; verify before use",)
+    if entry.status is TermStatus.REVIEWED:
+        en_notes = (f"status: {entry.status.value}: accepted, edited or chosen by a reviewer",)
     abbreviation = "abbreviation" if entry.kind is TermKind.ABBREVIATION else None
     zh_terms = [_Term(zh, pos, None, status)]
     en_terms = [_Term(en, pos, abbreviation, status, en_notes)]

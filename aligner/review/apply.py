@@ -40,6 +40,7 @@ class DocApplied:
 class ApplyReport:
     review: str
     documents: list[DocApplied] = field(default_factory=list)
+    glossary: str = ""  # the glossary files' summary line ('' when the build kept no glossary)
 
 
 def beads_files(out: Path) -> list[Path]:
@@ -109,6 +110,9 @@ def apply_review(out: Path, *, review: Path | None = None, progress: Callable[[s
         raise FormatError("no beads files to review (tmx/*.beads.json)", path=out,
                           hint="run `aligner build` first, or give the build's --out folder")
     decisions = load_review(review)
+    from .glossary_review import apply_glossary, load_glossary_review, read_built
+
+    load_glossary_review(review), read_built(out)  # a damaged file is refused before anything is written
     report = ApplyReport(str(review))
     for path in files:
         beads = read_beads(path)
@@ -116,6 +120,7 @@ def apply_review(out: Path, *, review: Path | None = None, progress: Callable[[s
         report.documents.append(doc)
         if progress:
             progress(doc.summary())
+    report.glossary = apply_glossary(out, review)
     return report
 
 

@@ -3,7 +3,9 @@
 ``review.json`` beside the outputs records decisions, not a copy of the text: each names the
 bead it acts on by its sentences (``"zh": [3, 4], "en": [5]``), so a decision that no longer
 fits (the alignment changed under it) is found and named instead of applied to the wrong
-pair. The file is untrusted input: anything malformed is a one-line :class:`FormatError`.
+pair. The glossary's decisions sit in the same file under ``"glossary"`` (see
+:mod:`.glossary_decisions`); :func:`save_review` keeps that section when it is not given one.
+The file is untrusted input: anything malformed is a one-line :class:`FormatError`.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ class Op(str, Enum):
     MERGE = "merge"  # the bead and the next become one
     SPLIT = "split"  # the bead becomes two: its first ``at`` sentences of each side, and the rest
     MOVE = "move"  # the border after the bead moves ``by`` sentences on ``side`` (+1 down, -1 up)
-    ORPHAN = "orphan"  # no counterpart: every sentence of the bead becomes unaligned
+    ORPHAN = "orphan"  # no counterpart: the ``sentence`` of ``side`` (or, without one, every sentence) becomes unaligned
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,10 @@ class Decision:
     zh: tuple[int, ...]
     en: tuple[int, ...]
     at: tuple[int, int] = (0, 0)  # split: sentences of zh and en that stay in the first bead
-    side: str = "zh"  # move: which language's border moves
+    side: str = "zh"  # move: which language's border moves; orphan: the side of ``sentence``
     by: int = 0  # move: +1 takes the next bead's first sentence, -1 gives this bead's last
     note: str = ""  # accept/reject: the reviewer's note, written as the unit's <note> in the TMX
+    sentence: int | None = None  # orphan: the one sentence with no counterpart (None: the whole bead)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"op": self.op.value, "zh": list(self.zh), "en": list(self.en)}
@@ -51,6 +54,8 @@ class Decision:
             data["side"], data["by"] = self.side, self.by
         if self.note:
             data["note"] = self.note
+        if self.op is Op.ORPHAN and self.sentence is not None:
+            data["side"], data["sentence"] = self.side, self.sentence
         return data
 
     @classmethod
@@ -62,7 +67,7 @@ class Decision:
         zh, en = _ints(data.get("zh", [])), _ints(data.get("en", []))
         if not zh and not en:
             raise ValueError("a decision names at least one sentence")
-        at, side, by = (0, 0), "zh", 0
+        at, side, by, sentence = (0, 0), "zh", 0, None
         if op is Op.SPLIT:
             at = _ints(data["at"])
             if len(at) != 2:
@@ -76,7 +81,11 @@ class Decision:
             raise ValueError(f"\"note\" must be text of at most {MAX_NOTE} characters")
         if note and op not in (Op.ACCEPT, Op.REJECT):
             raise ValueError("only accept and reject carry a \"note\"")
-        return cls(op, zh, en, (at[0], at[1]), side, by, note)
+        if op is Op.ORPHAN and "sentence" in data:
+            side, (sentence,) = str(data.get("side")), _ints([data["sentence"]])
+            if side not in SIDES or sentence not in (zh if side == "zh" else en):
+                raise ValueError("orphan needs \"side\": \"zh\" or \"en\" and a \"sentence\" of the bead on that side")
+        return cls(op, zh, en, (at[0], at[1]), side, by, note, sentence)
 
 
 def _ints(values: Any) -> tuple[int, ...]:
@@ -121,8 +130,13 @@ def load_review(path: Path) -> dict[str, list[Decision]]:
         raise FormatError(f"damaged review file: {exc}", path=path, hint=hint) from None
 
 
-def save_review(path: Path, documents: Mapping[str, Sequence[Decision]]) -> None:
-    """Write atomically, documents sorted, one decision per line: stable and diffable."""
+def save_review(path: Path, documents: Mapping[str, Sequence[Decision]],
+                glossary: Sequence[Mapping[str, Any]] | None = None) -> None:
+    """Write atomically, documents sorted, one decision per line: stable and diffable.
+    ``glossary`` is the glossary section's decisions (JSON-ready); None keeps the file's own,
+    so a writer of alignment decisions never drops the glossary review."""
+    if glossary is None:
+        glossary = _glossary_section(path)
     lines = [f'{{"format": "{FORMAT}", "version": {VERSION}, "documents": {{']
     stems = [s for s in sorted(documents) if documents[s]]
     for n, stem in enumerate(stems):
@@ -130,5 +144,19 @@ def save_review(path: Path, documents: Mapping[str, Sequence[Decision]]) -> None
         body = ",\n    ".join(items)
         comma = "," if n < len(stems) - 1 else ""
         lines.append(f"  {json.dumps(stem, ensure_ascii=False)}: {{\"decisions\": [\n    {body}\n  ]}}{comma}")
-    lines.append("}}")
+    if glossary:
+        body = ",\n    ".join(json.dumps(dict(d), ensure_ascii=False) for d in glossary)
+        lines.append('}, "glossary": {"decisions": [\n    ' + body + "\n  ]}}")
+    else:
+        lines.append("}}")
     write_text(path, "\n".join(lines) + "\n")
+
+
+def _glossary_section(path: Path) -> list[Mapping[str, Any]]:
+    """The glossary decisions already in the file, as they are (checked when loaded)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        items = data["glossary"]["decisions"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [d for d in items if isinstance(d, dict)] if isinstance(items, list) else []

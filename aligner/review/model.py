@@ -88,6 +88,8 @@ def _apply(state: Sequence[ReviewBead], index: int, d: Decision, number: int) ->
         return [replace(bead, status=Status.ACCEPTED, note=d.note), *after]
     if d.op is Op.REJECT:
         return [replace(bead, status=Status.REJECTED, note=d.note), *after]
+    if d.op is Op.ORPHAN and d.sentence is not None:
+        return [*_orphan_one(bead, d, number), *after]
     if d.op is Op.ORPHAN:
         return [*(ReviewBead((k,), (), 0.0, status=Status.ACCEPTED) for k in bead.zh),
                 *(ReviewBead((), (k,), 0.0, status=Status.ACCEPTED) for k in bead.en), *after]
@@ -117,3 +119,24 @@ def _apply(state: Sequence[ReviewBead], index: int, d: Decision, number: int) ->
     else:
         first, second = _edited(bead.zh, mine), _edited(nxt.zh, theirs)
     return [b for b in (first, second) if b.zh or b.en]
+
+
+def _orphan_one(bead: ReviewBead, d: Decision, number: int) -> list[ReviewBead]:
+    """One sentence out of the bead, as a 1-0 / 0-1 bead where it stood (before the rest for
+    the side's first sentence, after it for the last); the rest stays one bead. Only a side's
+    first or last sentence can leave without breaking the order (split the bead first)."""
+    mine = bead.zh if d.side == "zh" else bead.en
+    k = d.sentence
+    if k not in (mine[0], mine[-1]):
+        raise ReplayError(number, f"sentence {d.side} {k} is inside the bead, not at its edge: split the bead first")
+    rest_side = tuple(x for x in mine if x != k)
+    zh, en = (rest_side, bead.en) if d.side == "zh" else (bead.zh, rest_side)
+    alone = ReviewBead((k,), (), 0.0, status=Status.ACCEPTED) if d.side == "zh" else \
+        ReviewBead((), (k,), 0.0, status=Status.ACCEPTED)
+    if zh and en:
+        rest = _edited(zh, en)
+    else:  # nothing left to pair with: the other side is unaligned too
+        rest = ReviewBead(zh, en, 0.0, status=Status.ACCEPTED) if zh or en else None
+    if rest is None:
+        return [alone]
+    return [rest, alone] if len(mine) > 1 and k == mine[-1] else [alone, rest]

@@ -21,12 +21,14 @@ from urllib.parse import unquote, urlsplit
 from ..errors import AlignerError
 from .apply import apply_document
 from .decisions import Decision, load_review, parse_decisions, save_review
+from .glossary_decisions import GlossaryDecision, parse_glossary_decisions, replay_glossary
+from .glossary_review import BuiltGlossary, apply_glossary, load_glossary_review, read_built, summary, table
 from .model import ReplayError, replay
 from .sidecar import BeadsFile
 from .source import ReviewSource, open_source
 
-STATIC = {"/": ("index.html", "text/html"), "/app.js": ("app.js", "text/javascript"),
-          "/app.css": ("app.css", "text/css")}
+STATIC = {"/": ("index.html", "text/html"), "/app.css": ("app.css", "text/css"),
+          **{f"/{name}": (name, "text/javascript") for name in ("common.js", "list.js", "app.js", "glossary.js")}}
 MAX_BODY = 64 * 1024 * 1024
 
 
@@ -38,7 +40,9 @@ class Session:
     review: Path
     docs: dict[str, BeadsFile] = field(default_factory=dict)
     decisions: dict[str, list[Decision]] = field(default_factory=dict)
-    glossary: list[dict[str, Any]] = field(default_factory=list)
+    glossary: list[dict[str, Any]] = field(default_factory=list)  # for highlighting terms in the pairs
+    built: BuiltGlossary | None = None  # the build's glossary as built, for the glossary table
+    glossary_decisions: list[GlossaryDecision] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     source: ReviewSource | None = None
@@ -58,6 +62,8 @@ class Session:
         session.decisions = load_review(session.review)
         for stem, beads in session.docs.items():
             replay_document(beads, session.decisions.get(stem, []), session.review)
+        session.built = read_built(source.out) if source.tmx is None else None
+        session.glossary_decisions = load_glossary_review(session.review)
         session.glossary = _glossary(source.out)
         return session
 
@@ -77,15 +83,32 @@ class Session:
         state = replay(self.docs[stem].beads, decisions)
         with self.lock:
             self.decisions[stem] = decisions
-            save_review(self.review, self.decisions)
+            save_review(self.review, self.decisions, [d.to_dict() for d in self.glossary_decisions])
         return {"beads": [b.to_dict() for b in state], "saved": len(decisions)}
+
+    def glossary_table(self) -> dict[str, Any]:
+        if self.built is None:
+            return {"rows": [], "decisions": [], "note": "this build kept no glossary to review (re-run aligner build)"}
+        state = replay_glossary(self.built.entries, self.glossary_decisions)
+        return {"rows": table(state), "decisions": [d.to_dict() for d in self.glossary_decisions],
+                "note": summary(state, len(self.glossary_decisions))}
+
+    def save_glossary(self, decisions: list[GlossaryDecision]) -> dict[str, Any]:
+        with self.lock:
+            self.glossary_decisions = decisions
+            save_review(self.review, self.decisions, [d.to_dict() for d in decisions])
+        return {**self.glossary_table(), "saved": len(decisions)}
 
     def apply(self) -> list[str]:
         with self.lock:
             if self.source is not None:
-                return [d.summary() for d in self.source.apply(self.decisions)]
-            return [apply_document(b, self.decisions.get(stem, []), self.out / "tmx" / f"{stem}.tmx",
-                                   self.review).summary() for stem, b in sorted(self.docs.items())]
+                written = [d.summary() for d in self.source.apply(self.decisions)]
+                glossary = self.source.apply_glossary()
+            else:
+                written = [apply_document(b, self.decisions.get(stem, []), self.out / "tmx" / f"{stem}.tmx",
+                                          self.review).summary() for stem, b in sorted(self.docs.items())]
+                glossary = apply_glossary(self.out, self.review)
+            return written + ([glossary] if glossary else [])
 
 
 def _glossary(out: Path) -> list[dict[str, Any]]:
@@ -141,6 +164,8 @@ class Handler(BaseHTTPRequestHandler):
                     for stem, b in sorted(session.docs.items())]
             return self._json(HTTPStatus.OK, {"documents": docs, "glossary": session.glossary,
                                               "review": str(session.review)})
+        if path == "/api/glossary":
+            return self._json(HTTPStatus.OK, session.glossary_table())
         if path.startswith("/api/doc/"):
             stem = unquote(path[len("/api/doc/"):])
             if stem not in session.docs:
@@ -171,6 +196,9 @@ class Handler(BaseHTTPRequestHandler):
                     return self._error(HTTPStatus.NOT_FOUND, f"no document {stem!r}")
                 decisions = parse_decisions(body.get("decisions") if isinstance(body, dict) else None)
                 return self._json(HTTPStatus.OK, session.save(stem, decisions))
+            if path == "/api/glossary/decisions":
+                items = parse_glossary_decisions(body.get("decisions") if isinstance(body, dict) else None)
+                return self._json(HTTPStatus.OK, session.save_glossary(items))
             if path == "/api/apply":
                 return self._json(HTTPStatus.OK, {"written": session.apply()})
         except (ReplayError, ValueError) as exc:

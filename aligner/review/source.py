@@ -33,6 +33,22 @@ class ReviewSource:
     def apply(self, decisions: dict[str, list[Decision]]) -> list[DocApplied]:
         return [self.apply_doc(stem, decisions.get(stem, [])) for stem in sorted(self.docs)]
 
+    def check_glossary(self) -> None:
+        """Refuse a damaged glossary section or built glossary before anything is written."""
+        if self.tmx is None:
+            from .glossary_review import load_glossary_review, read_built
+
+            load_glossary_review(self.review), read_built(self.out)
+
+    def apply_glossary(self) -> str:
+        """A build's glossary files rewritten with the glossary decisions: their summary line
+        ('' for a TMX, or a build that kept no glossary)."""
+        if self.tmx is not None:
+            return ""
+        from .glossary_review import apply_glossary
+
+        return apply_glossary(self.out, self.review)
+
 
 def is_tmx(path: Path) -> bool:
     return Path(path).suffix.lower() == ".tmx"
