@@ -97,7 +97,8 @@ def test_rule_switches() -> None:
     assert "untranslated" not in select_rules()
     assert "number-mismatch" in select_rules()
     assert select_rules(["numbers,markup"], ["url-mismatch"]) == {
-        "number-mismatch", "email-mismatch", "placeholder-mismatch", "tag-mismatch"}
+        "number-mismatch", "number-added", "email-mismatch", "placeholder-mismatch", "tag-mismatch"}
+    assert "number-added" not in select_rules((), ["number-added"])
     assert "double-space" not in select_rules((), ["punctuation"])
 
 

@@ -1,0 +1,208 @@
+"""Numbers of a Chinese text, read as values (used by the numbers rule).
+
+Two readings. The *strict* one finds what a translation must carry: Arabic numbers (with a
+magnitude after them: 3.5万 = 35,000), Chinese numerals that are unmistakably numbers (a run
+with a magnitude, 三十, 五千万; a year, 二〇二四年; a range of years), fractions
+(三分之一 = 1/3, 百分之二十 = 20%), tenths (三成 = 30%), multiples (两倍 = twice) and
+decades (20世纪90年代 = the 1990s). A lone numeral character is not read there: 一 and 十
+are in countless words (一些, 统一, 十分). The *loose* one reads every numeral character and
+run too (三个 = 3, 第二 = 2, 十点半 = 10 and 30): a number the *target* adds is compared with
+it, so a target "3 people" for 三个人 is no finding.
+
+Each number is a set of values a correct rendering may use (三成: 30 or 3/10), as exact
+fractions, so one third is one third and 0.5 is one half.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from fractions import Fraction
+
+from .markup import MATH_RE, strip_markup
+
+_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+#: 廿 卅 卌 are twenty, thirty, forty in one character (廿三 = 23)
+_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_NUMERAL = "零〇一二两俩三四五六七八九十百千万亿廿卅卌"
+_CN_RUN = re.compile(f"[{_NUMERAL}]+")
+_ARABIC = re.compile(r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
+_DECADE = re.compile(r"(\d{1,2})\s*世纪\s*(\d0)\s*年代")
+_BARE = re.compile(r"\$\s*\d+(?:\.\d+)?\s*\$")  # $64$: a number set in math, still a number
+_CN_MAG = re.compile(r"\$?\s*(万亿|千万|百万|十万|万|亿|千)")  # $10$万: TeX-wrapped
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_NUMERAL}]+)"
+#: X分之Y: Y/X (百分之二十 = 20%, 三分之一 = 1/3, 千分之五 = 5‰)
+_FRACTION = re.compile(rf"({_NUM})分之({_NUM})")
+#: a numeral before 成 (tenths: 三成 = 30%) or 倍 (times: 两倍 = twice); 一半 = a half
+_TENTHS = re.compile(rf"([{_NUMERAL}]+|\d+(?:\.\d+)?)成")
+_TIMES = re.compile(rf"([{_NUMERAL}]+|\d+(?:\.\d+)?)倍")
+_HALF = re.compile("一半")
+#: a range of years written in Chinese numerals: 二〇二〇至二〇二四年
+_YEAR_RANGE = re.compile(r"([零〇一二三四五六七八九]{4})\s*(?:至|到|—|-|~|～|－)\s*(?=[零〇一二三四五六七八九]{4}年)")
+#: after a number these make a quantity, not a word (三十年, 五千万元, 两百人)
+_COUNTED = set("年月日号个岁元人次倍点%％万亿多余成")
+_ANY_NUMBER = re.compile(f"[0-9\uff10-\uff19{_NUMERAL}]")
+_WIDE = re.compile("[\uff01-\uff5e]")
+
+Values = frozenset[Fraction]
+
+
+def normal(text: str) -> str:
+    """Markup removed; full-width forms folded (NFKC) only where there are any."""
+    text = strip_markup(text)
+    return unicodedata.normalize("NFKC", text) if _WIDE.search(text) else text
+
+
+def has_number(text: str) -> bool:
+    return bool(_ANY_NUMBER.search(text))
+
+
+def chinese_value(run: str) -> int:
+    """三十 → 30, 三亿五千万 → 350,000,000, 二〇二四 → 2024 (digit by digit), 廿三 → 23."""
+    for short, long in _TENS.items():
+        run = run.replace(short, long)
+    if all(c in _DIGIT for c in run):
+        return int("".join(str(_DIGIT[c]) for c in run)) if run else 0
+    for big, mult in (("亿", 10 ** 8), ("万", 10 ** 4)):
+        at = run.rfind(big)
+        if at >= 0:
+            left, right = run[:at], run[at + 1:]
+            return (chinese_value(left) if left else 1) * mult + (
+                chinese_value(right) if right else 0)
+    total, digit = 0, None
+    for char in run:
+        if char in _DIGIT:
+            digit = _DIGIT[char]
+        else:
+            total += (1 if digit is None else digit) * _SMALL[char]
+            digit = None
+    return total + (digit or 0)
+
+
+def _value(written: str) -> Fraction:
+    """An Arabic or Chinese number as written (3.5, 二十, 三)."""
+    if written[0].isdigit():
+        return Fraction(written)
+    return Fraction(chinese_value(written))
+
+
+def _fraction(match: re.Match[str]) -> list[Fraction] | None:
+    """X分之Y as Y/X and as the percentage a translator may write (1/3: 33, 33.3);
+    百分之Y is named as Y (percent)."""
+    whole, part = _value(match.group(1)), _value(match.group(2))
+    if not whole:
+        return None
+    value = part / whole
+    percent = value * 100
+    forms = [percent, value] if whole == 100 else [value, percent]
+    return forms + [Fraction(round(percent)), Fraction(round(percent, 1))]
+
+
+def _in_word(text: str, start: int, end: int) -> bool:
+    """True when a CC-CEDICT word starts at ``start`` and runs past ``end``."""
+    from ..derivation import dictionary_words
+
+    words = dictionary_words()
+    return any(text[start:stop] in words for stop in range(end + 1, min(len(text), start + 6) + 1))
+
+
+#: (as written, every value a correct rendering may use, the value a message names)
+Number = tuple[str, Values, Fraction]
+
+
+def _special(text: str) -> tuple[list[Number], str]:
+    """Fractions, tenths, multiples, halves and decades (each blanked out once read)."""
+    found: list[Number] = []
+
+    def take(pattern: re.Pattern[str], values) -> None:  # type: ignore[no-untyped-def]
+        nonlocal text
+        kept = []
+        for match in pattern.finditer(text):
+            read = values(match)
+            if read is None:
+                continue
+            main, *others = read
+            found.append((match.group(0), frozenset((main, *others)), main))
+            kept.append(match.span())
+        for start, end in reversed(kept):
+            text = text[:start] + " " * (end - start) + text[end:]
+
+    take(_DECADE, lambda m: [Fraction((int(m.group(1)) - 1) * 100 + int(m.group(2)))])
+    take(_FRACTION, _fraction)
+    take(_TENTHS, lambda m: None if _in_word(text, m.start(), m.end() - 1)
+         else [_value(m.group(1)) * 10, _value(m.group(1)) / 10])  # 一成不变 is a word
+    take(_TIMES, lambda m: [(n := _value(m.group(1))), n + 1, n * 100])  # 增加一倍: doubled, +100%
+    take(_HALF, lambda m: [Fraction(1, 2), Fraction(50)])
+    return found, text
+
+
+def source_numbers(text: str) -> list[Number]:
+    """(as written, the values a rendering may use) of each number a translation must carry;
+    TeX math ($…$) is left out: formulas are copied, and their digits (x_{11}, 10^9) are no
+    quantities to translate."""
+    if not _ANY_NUMBER.search(text):
+        return []
+    text = normal(text)
+    if "$" in text:
+        text = MATH_RE.sub(lambda m: m.group(0)[1:-1] if _BARE.fullmatch(m.group(0)) else " ", text)
+    found, text = _special(text)
+    for match in _VERSION.finditer(text):  # 3.10.2: compared as written
+        found.append((match.group(0), frozenset(), Fraction(0)))
+    text = _VERSION.sub(" ", text)
+    for match in _ARABIC.finditer(text):
+        value = Fraction(match.group(1).replace(",", "") + (match.group(2) or ""))
+        written = match.group(0)
+        mag = _CN_MAG.match(text, match.end())
+        if mag:
+            value *= chinese_value(mag.group(1).strip()) or 1
+            written += mag.group(0).replace("$", "")
+        found.append((written, frozenset({value}), value))
+    ranges = {m.start() for m in _YEAR_RANGE.finditer(text)}
+    for match in _CN_RUN.finditer(text):
+        run = match.group(0).lstrip("万亿千百")
+        after = text[match.end():match.end() + 1]
+        before = text[max(0, match.start() - 3):match.start()]
+        if not any(c in _DIGIT or c in _TENS for c in run):
+            continue
+        if all(c in _DIGIT for c in run):
+            # 二〇二四年 and a range of years; 一一对应 is no number
+            if not (len(run) >= 2 and after == "年") and match.start() not in ranges:
+                continue
+        elif not any(c in _SMALL or c in _TENS or c in "万亿" for c in run):
+            continue
+        start = match.end() - len(run)
+        if after not in _COUNTED and _in_word(text, start, match.end()):
+            continue  # 十六进制 (hexadecimal), 五十步笑百步: a word, not a number
+        written = "百分之" + run if before.endswith("百分之") else run
+        value = Fraction(chinese_value(run))
+        found.append((written, frozenset({value}), value))
+    return found
+
+
+#: a version or a section number with two dots or more (3.10.2): no quantity, kept as written
+_VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w.])")
+_AND_HALF = re.compile(rf"(\d+|[{_NUMERAL}]+)[^\d{_NUMERAL}半]?半")
+_LOOSE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def loose_values(text: str) -> set[Fraction]:
+    """Every value the text may mean, read generously: all of :func:`source_numbers`, every
+    digit sequence, every numeral run and each of its characters (二三十: 2, 3, 30), 半 as a
+    half and as half an hour (十点半 = 10:30). What a number the target adds is checked against."""
+    values: set[Fraction] = set()
+    for _written, alternatives, _main in source_numbers(text):
+        values |= alternatives
+    text = normal(text)
+    for match in _LOOSE_DIGITS.finditer(text.replace(",", "")):
+        values.add(Fraction(match.group(0)))
+    for match in _CN_RUN.finditer(text):
+        run = match.group(0)
+        values.add(Fraction(chinese_value(run)))
+        values.update(Fraction(_DIGIT[c]) for c in run if c in _DIGIT)
+        values.update(Fraction(_SMALL[c]) for c in run if c in _SMALL)
+    if "半" in text:
+        values |= {Fraction(1, 2), Fraction(30), Fraction(50)}
+        for match in _AND_HALF.finditer(text):  # 一个半小时 = 1.5 hours, 三天半 = 3.5 days
+            values.add(_value(match.group(1)) + Fraction(1, 2))
+    return values
