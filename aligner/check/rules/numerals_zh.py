@@ -201,6 +201,8 @@ def loose_values(text: str) -> set[Fraction]:
         values.add(Fraction(chinese_value(run)))
         values.update(Fraction(_DIGIT[c]) for c in run if c in _DIGIT)
         values.update(Fraction(_SMALL[c]) for c in run if c in _SMALL)
+    for match in _TENTHS.finditer(text):  # 八成 is also a word (probably); here it may be 80%
+        values |= {_value(match.group(1)) * 10, _value(match.group(1)) / 10}
     if "半" in text:
         values |= {Fraction(1, 2), Fraction(30), Fraction(50)}
         for match in _AND_HALF.finditer(text):  # 一个半小时 = 1.5 hours, 三天半 = 3.5 days
