@@ -80,7 +80,8 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
     strict: set[Fraction] = set().union(*(v for _w, v, _m in numbers)) if numbers else set()
     extra = [(w, v) for w, v in added if not v & strict]
     if extra:
-        loose, plain = loose_values(source), normal(source)
+        # the source read generously, English number words too (an untranslated sentence)
+        loose, plain = loose_values(source) | target_values(source), normal(source)
         extra = [(w, v) for w, v in extra if not v & loose and w not in plain]
     if extra:
         written = tuple(dict.fromkeys(w for w, _v in extra))

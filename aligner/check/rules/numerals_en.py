@@ -15,10 +15,11 @@ the segment ("1.", "2)", "[3]") and version strings (1.2.3, compared as written)
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 
 from .markup import MATH_RE
-from .numerals_zh import normal
+from .numerals_zh import LIST_MARKER, normal
 
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -49,6 +50,7 @@ _ARABIC = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
 _SLASH = re.compile(r"(?<![\d/])(\d+)/(\d+)(?![\d/])")
 _SHORT_RANGE = re.compile(r"(?<!\d)(\d\d)(\d\d)\s*[-–—]\s*(\d\d)(?!\d)")  # 2020–24
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WIDE = re.compile("[\uff01-\uff5e]")
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
 
 
@@ -73,11 +75,25 @@ def ordinal(word: str) -> int | None:
 
 
 def _cardinal(word: str) -> int | None:
-    """thirty-five → 35, seven → 7; None otherwise."""
+    """thirty-five → 35, seven → 7, eighties → 80, zeros → 0; None otherwise."""
     parts = word.split("-")
     if all(p in _WORDS for p in parts):
         return sum(_WORDS[p] for p in parts)
+    if len(parts) == 1:
+        if word.endswith("ies") and word[:-3] + "y" in _WORDS:
+            return _WORDS[word[:-3] + "y"]  # the eighties, in her twenties
+        if word.endswith(("s", "es")) and (word[:-1] in _WORDS or word[:-2] in _WORDS):
+            return _WORDS.get(word[:-1], _WORDS.get(word[:-2]))  # zeros, ones, tens
     return None
+
+
+def _compound(word: str) -> int | None:
+    """The number leading a compound: eighty-year-old → 80, three-k → 3."""
+    parts = word.split("-")
+    lead = 0
+    while lead < len(parts) and parts[lead] in _WORDS:
+        lead += 1
+    return sum(_WORDS[p] for p in parts[:lead]) if 0 < lead < len(parts) else None
 
 
 def _share(value: Fraction) -> set[Fraction]:
@@ -149,6 +165,8 @@ def _word_values(text: str) -> set[Fraction]:
                 if active and numerator:  # one third, two fifths, twenty first
                     values |= _share(Fraction(numerator, place))
                     values.add(Fraction(numerator + place))
+            elif _compound(word) is not None:  # eighty-year-old, three-fold
+                values.add(Fraction(_compound(word) or 0))
         flush()
     flush()
     return values
@@ -156,8 +174,9 @@ def _word_values(text: str) -> set[Fraction]:
 
 def target_values(text: str, *, words: bool = True) -> set[Fraction]:
     """Every value an English text writes, in digits (and in words unless ``words`` is
-    false: reading the words is the slow part, needed only when the digits fall short)."""
-    text = normal(text)
+    false: reading the words is the slow part, needed only when the digits fall short).
+    Numbers inside tags and URLs count here (<Listing number="4-1">)."""
+    text = unicodedata.normalize("NFKC", text) if _WIDE.search(text) else text
     values: set[Fraction] = set()
     for match in _ARABIC.finditer(text):  # digits after letters too: \times3, H100
         value = Fraction(match.group(1).replace(",", "") + (match.group(2) or ""))
@@ -175,7 +194,6 @@ def target_values(text: str, *, words: bool = True) -> set[Fraction]:
 
 
 _STRICT = re.compile(r"(?<![A-Za-z0-9_.,])(\d{1,3}(?:,\d{3})+|\d+)((?:\.\d+)+)?(?![\d])")
-_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[.)](?![\d])|\[\d+\])")
 
 
 def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
@@ -184,7 +202,7 @@ def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
     text = normal(text)
     if "$" in text:
         text = MATH_RE.sub(" ", text)
-    marker = _MARKER.match(text)
+    marker = LIST_MARKER.match(text)
     if marker:  # a list marker: "1." "2)" "[3]" at the start of the segment
         text = " " * marker.end() + text[marker.end():]
     found = []

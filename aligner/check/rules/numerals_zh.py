@@ -30,7 +30,7 @@ _CN_RUN = re.compile(f"[{_NUMERAL}]+")
 _ARABIC = re.compile(r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
 _DECADE = re.compile(r"(\d{1,2})\s*世纪\s*(\d0)\s*年代")
 _BARE = re.compile(r"\$\s*\d+(?:\.\d+)?\s*\$")  # $64$: a number set in math, still a number
-_CN_MAG = re.compile(r"\$?\s*(万亿|千万|百万|十万|万|亿|千)")  # $10$万: TeX-wrapped
+_CN_MAG = re.compile(r"\$?\s*[多余]?(万亿|千万|百万|十万|万|亿|千)")  # $10$万: TeX-wrapped; 100多万
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_NUMERAL}]+)"
 #: X分之Y: Y/X (百分之二十 = 20%, 三分之一 = 1/3, 千分之五 = 5‰)
 _FRACTION = re.compile(rf"({_NUM})分之({_NUM})")
@@ -42,6 +42,18 @@ _HALF = re.compile("一半")
 _YEAR_RANGE = re.compile(r"([零〇一二三四五六七八九]{4})\s*(?:至|到|—|-|~|～|－)\s*(?=[零〇一二三四五六七八九]{4}年)")
 #: after a number these make a quantity, not a word (三十年, 五千万元, 两百人)
 _COUNTED = set("年月日号个岁元人次倍点%％万亿多余成")
+#: a Chinese numeral counts something when a classifier or measure word follows it (Chinese
+#: grammar: numeral + classifier + noun), or it ends a clause; otherwise it is part of a name
+#: or a set phrase (茅十八在…, 三十而立) and is not read
+_MEASURE = set("个年岁月日号天周时分秒刻次回遍倍点元块角毛钱两斤公里米尺寸丈亩克吨升码英"
+               "人名位口条件本张只头匹家种项篇章节页部台辆架艘座栋层楼间所场份批群堆套双对"
+               "把根棵株片粒颗枚封首句字行段门类级届期代世轮度%％万亿多余来几左上下成") | _COUNTED
+#: two neighbouring digits make a guess, not a count: 十七八 (17 or 18), 三四十 (30 or 40)
+_APPROX = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
+#: 两 after 十/百/千 is the tael (二十两 = twenty taels), never a digit
+_TAEL = re.compile("(?<=[十百千])两(?![百千万亿])")
+#: numbering at the start of a segment ("1. ", "> 2. ", "(3) ", "4、"): a list, not a quantity
+LIST_MARKER = re.compile(r"\s*(?:>\s*)*(?:[-*+]\s+)?(?:\(?\d{1,2}[.)](?!\d)|（\d{1,2}）|\d{1,2}、|\[\d{1,3}\])")
 _ANY_NUMBER = re.compile(f"[0-9\uff10-\uff19{_NUMERAL}]")
 _WIDE = re.compile("[\uff01-\uff5e]")
 
@@ -146,6 +158,9 @@ def source_numbers(text: str) -> list[Number]:
     text = normal(text)
     if "$" in text:
         text = MATH_RE.sub(lambda m: m.group(0)[1:-1] if _BARE.fullmatch(m.group(0)) else " ", text)
+    marker = LIST_MARKER.match(text)
+    if marker:
+        text = " " * marker.end() + text[marker.end():]
     found, text = _special(text)
     for match in _VERSION.finditer(text):  # 3.10.2: compared as written
         found.append((match.group(0), frozenset(), Fraction(0)))
@@ -160,28 +175,40 @@ def source_numbers(text: str) -> list[Number]:
         found.append((written, frozenset({value}), value))
     ranges = {m.start() for m in _YEAR_RANGE.finditer(text)}
     for match in _CN_RUN.finditer(text):
-        run = match.group(0).lstrip("万亿千百")
-        after = text[match.end():match.end() + 1]
-        before = text[max(0, match.start() - 3):match.start()]
+        run, end = match.group(0), match.end()
+        tael = _TAEL.search(run)
+        if tael:
+            run, end = run[:tael.start()], match.start() + tael.start()
+        run = run.lstrip("万亿千百")
+        start = end - len(run)
+        after = text[end:end + 1]
+        before = text[max(0, start - 3):start]
         if not any(c in _DIGIT or c in _TENS for c in run):
             continue
         if all(c in _DIGIT for c in run):
             # 二〇二四年 and a range of years; 一一对应 is no number
             if not (len(run) >= 2 and after == "年") and match.start() not in ranges:
                 continue
-        elif not any(c in _SMALL or c in _TENS or c in "万亿" for c in run):
+        elif not any(c in _SMALL or c in _TENS or c in "万亿" for c in run) or _APPROX.search(run):
             continue
-        start = match.end() - len(run)
-        if after not in _COUNTED and _in_word(text, start, match.end()):
+        if not (after in _MEASURE or not after.strip() or unicodedata.category(after)[0] in "PS"
+                or before.endswith(("第", "百分之"))):
+            continue  # 茅十八在: a name; 三十而立: a set phrase
+        if after not in _COUNTED and _in_word(text, start, end):
             continue  # 十六进制 (hexadecimal), 五十步笑百步: a word, not a number
         written = "百分之" + run if before.endswith("百分之") else run
         value = Fraction(chinese_value(run))
+        more = _MORE_MAG.match(text, end)
+        if more:  # 一百多亿: more than ten billion
+            value *= chinese_value(more.group(1))
+            written += more.group(0)
         found.append((written, frozenset({value}), value))
     return found
 
 
 #: a version or a section number with two dots or more (3.10.2): no quantity, kept as written
 _VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w.])")
+_MORE_MAG = re.compile("[多余来]?(万亿|亿|万)")
 _AND_HALF = re.compile(rf"(\d+|[{_NUMERAL}]+)[^\d{_NUMERAL}半]?半")
 _LOOSE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
