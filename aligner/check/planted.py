@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .rules.consistency import MIN_WORDS, _loose
-from .rules.markup import _EMAIL_RE, _PLACEHOLDER_RE, _TAG_RE, _URL_RE
+from .rules.markup import _EMAIL_RE, _PLACEHOLDER_RE, _TAG_RE, _URL_RE, MATH_RE
+from .rules.numerals_zh import source_numbers
 from .terms import TermIndex, has_han
 from .units import Unit
 
@@ -37,12 +38,27 @@ _QUOTES = re.compile("[\"“”‘’'「」『』]")
 _BRACKETS = re.compile(r"[()\[\]{}（）【】《》〈〉<>]")
 
 
+def _in_math(text: str, match: re.Match[str]) -> bool:
+    """Inside TeX math ($…$), which the rules leave alone: a formula is copied as it is."""
+    return "$" in text and any(m.start() <= match.start() < m.end() for m in MATH_RE.finditer(text))
+
+
+def _prose(text: str) -> str:
+    """The text without its TeX math: what the rules read."""
+    return MATH_RE.sub(" ", text) if "$" in text else text
+
+
 def _number(unit: Unit, _index: TermIndex | None) -> str | None:
     """A number the source has, written once in the target, changed by one (2024 → 2025)."""
     for match in _DIGITS.finditer(unit.target):
+        if _in_math(unit.target, match):
+            continue
         digits = match.group(0)
+        if int(digits) < 2:
+            continue  # a 1 changed hides behind "a"/"an", which the target reading counts as one
         if len(_DIGITS.findall(unit.target)) == len(set(_DIGITS.findall(unit.target))) \
-                and re.search(rf"(?<!\d){digits}(?!\d)", unit.source):
+                and re.search(rf"(?<!\d){digits}(?!\d)", _prose(unit.source)) \
+                and any(int(digits) in values for _w, values, _m in source_numbers(unit.source)):
             changed = str(int(digits) + 1)
             if changed not in unit.source:
                 return unit.target[:match.start()] + changed + unit.target[match.end():]
@@ -53,7 +69,9 @@ def _altered(pattern: re.Pattern[str], change: Callable[[str], str]):  # type: i
     """A planter that alters the first item of ``pattern`` found in both source and target."""
     def planter(unit: Unit, _index: TermIndex | None) -> str | None:
         for match in pattern.finditer(unit.target):
-            if match.group(0) in unit.source and unit.target.count(match.group(0)) == 1:
+            if _in_math(unit.target, match):
+                continue
+            if match.group(0) in _prose(unit.source) and unit.target.count(match.group(0)) == 1:
                 return unit.target[:match.start()] + change(match.group(0)) + unit.target[match.end():]
         return None
     return planter
@@ -78,8 +96,11 @@ def _placeholder(item: str) -> str:
 def _tag(unit: Unit, _index: TermIndex | None) -> str | None:
     """A text tag of the source dropped from the target."""
     for match in _TAG_RE.finditer(unit.target):
-        if match.group(0) in unit.source:
-            return unit.target[:match.start()] + unit.target[match.end():]
+        if match.group(0) in _prose(unit.source) and not _in_math(unit.target, match) \
+                and unit.target.count(match.group(0)) == unit.source.count(match.group(0)):
+            rest = unit.target[:match.start()] + unit.target[match.end():]
+            if rest.strip():  # a target of only the tag would become untranslated
+                return rest
     return None
 
 

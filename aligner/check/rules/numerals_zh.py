@@ -38,6 +38,8 @@ _FRACTION = re.compile(rf"({_NUM})分之({_NUM})")
 _TENTHS = re.compile(rf"([{_NUMERAL}]+|\d+(?:\.\d+)?)成")
 _TIMES = re.compile(rf"([{_NUMERAL}]+|\d+(?:\.\d+)?)倍")
 _HALF = re.compile("一半")
+#: "increased by one times" (增加了一倍) is doubled: after these verbs X倍 may be X+1 times
+_INCREASE = re.compile("增加|增长|提高|提升|上升|扩大|翻")
 #: a range of years written in Chinese numerals: 二〇二〇至二〇二四年
 _YEAR_RANGE = re.compile(r"([零〇一二三四五六七八九]{4})\s*(?:至|到|—|-|~|～|－)\s*(?=[零〇一二三四五六七八九]{4}年)")
 #: after a number these make a quantity, not a word (三十年, 五千万元, 两百人)
@@ -144,7 +146,8 @@ def _special(text: str) -> tuple[list[Number], str]:
     take(_FRACTION, _fraction)
     take(_TENTHS, lambda m: None if _in_word(text, m.start(), m.end() - 1)
          else [_value(m.group(1)) * 10, _value(m.group(1)) / 10])  # 一成不变 is a word
-    take(_TIMES, lambda m: [(n := _value(m.group(1))), n + 1, n * 100])  # 增加一倍: doubled, +100%
+    take(_TIMES, lambda m: [(n := _value(m.group(1))), n * 100]  # 三倍: three times, 300%
+         + ([n + 1, (n + 1) * 100] if _INCREASE.search(text, max(0, m.start() - 4), m.start()) else []))
     take(_HALF, lambda m: [Fraction(1, 2), Fraction(50)])
     return found, text
 
