@@ -19,7 +19,7 @@ import unicodedata
 from fractions import Fraction
 
 from .markup import MATH_RE
-from .numerals_zh import LIST_MARKER, normal
+from .numerals_zh import _WIDE, LIST_MARKER, normal, number
 
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -50,7 +50,6 @@ _ARABIC = re.compile(r"(?<![0-9.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
 _SLASH = re.compile(r"(?<![\d/])(\d+)/(\d+)(?![\d/])")
 _SHORT_RANGE = re.compile(r"(?<!\d)(\d\d)(\d\d)\s*[-–—]\s*(\d\d)(?!\d)")  # 2020–24
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_WIDE = re.compile("[\uff01-\uff5e]")
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
 
 
@@ -82,8 +81,10 @@ def _cardinal(word: str) -> int | None:
     if len(parts) == 1:
         if word.endswith("ies") and word[:-3] + "y" in _WORDS:
             return _WORDS[word[:-3] + "y"]  # the eighties, in her twenties
-        if word.endswith(("s", "es")) and (word[:-1] in _WORDS or word[:-2] in _WORDS):
-            return _WORDS.get(word[:-1], _WORDS.get(word[:-2]))  # zeros, ones, tens
+        if word.endswith("s") and word[:-1] in _WORDS:
+            return _WORDS[word[:-1]]  # zeros, ones, tens
+        if word.endswith("es") and word[:-2] in _WORDS:
+            return _WORDS[word[:-2]]  # zeroes
     return None
 
 
@@ -179,7 +180,7 @@ def target_values(text: str, *, words: bool = True) -> set[Fraction]:
     text = unicodedata.normalize("NFKC", text) if _WIDE.search(text) else text
     values: set[Fraction] = set()
     for match in _ARABIC.finditer(text):  # digits after letters too: \times3, H100
-        value = Fraction(match.group(1).replace(",", "") + (match.group(2) or ""))
+        value = number(match.group(1).replace(",", ""), match.group(2))
         values.add(value)
         mag = _EN_MAG_RE.match(text, match.end())
         if mag:
@@ -211,7 +212,7 @@ def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
         if decimals.count(".") > 1:
             found.append((match.group(0), frozenset()))  # a version: compared as written
             continue
-        value = Fraction(digits + decimals)
+        value = number(digits, decimals)
         values = {value}
         mag = _EN_MAG_RE.match(text, match.end())
         if mag:

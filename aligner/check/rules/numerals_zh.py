@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from fractions import Fraction
+from functools import lru_cache
 
 from .markup import MATH_RE, strip_markup
 
@@ -57,11 +58,14 @@ _TAEL = re.compile("(?<=[十百千])两(?![百千万亿])")
 #: numbering at the start of a segment ("1. ", "> 2. ", "(3) ", "4、"): a list, not a quantity
 LIST_MARKER = re.compile(r"\s*(?:>\s*)*(?:[-*+]\s+)?(?:\(?\d{1,2}[.)](?!\d)|（\d{1,2}）|\d{1,2}、|\[\d{1,3}\])")
 _ANY_NUMBER = re.compile(f"[0-9\uff10-\uff19{_NUMERAL}]")
-_WIDE = re.compile("[\uff01-\uff5e]")
+#: full-width digits, letters, % and . (３.５％): folded before reading; full-width punctuation
+#: (，。) changes no number and is left alone, which spares most Chinese text the folding
+_WIDE = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 Values = frozenset[Fraction]
 
 
+@lru_cache(maxsize=4096)
 def normal(text: str) -> str:
     """Markup removed; full-width forms folded (NFKC) only where there are any."""
     text = strip_markup(text)
@@ -97,7 +101,7 @@ def chinese_value(run: str) -> int:
 def _value(written: str) -> Fraction:
     """An Arabic or Chinese number as written (3.5, 二十, 三)."""
     if written[0].isdigit():
-        return Fraction(written)
+        return number(written)
     return Fraction(chinese_value(written))
 
 
@@ -152,12 +156,22 @@ def _special(text: str) -> tuple[list[Number], str]:
     return found, text
 
 
-def source_numbers(text: str) -> list[Number]:
+def number(digits: str, decimals: str | None = None) -> int | Fraction:
+    """A value written in digits: an int when whole (ints and fractions compare and hash
+    alike, and an int is ten times quicker to make)."""
+    if decimals is None and "." in digits:
+        digits, _dot, rest = digits.partition(".")
+        decimals = "." + rest
+    return Fraction(digits + decimals) if decimals else int(digits)
+
+
+@lru_cache(maxsize=1024)
+def source_numbers(text: str) -> tuple[Number, ...]:
     """(as written, the values a rendering may use) of each number a translation must carry;
     TeX math ($…$) is left out: formulas are copied, and their digits (x_{11}, 10^9) are no
     quantities to translate."""
     if not _ANY_NUMBER.search(text):
-        return []
+        return ()
     text = normal(text)
     if "$" in text:
         text = MATH_RE.sub(lambda m: m.group(0)[1:-1] if _BARE.fullmatch(m.group(0)) else " ", text)
@@ -169,7 +183,7 @@ def source_numbers(text: str) -> list[Number]:
         found.append((match.group(0), frozenset(), Fraction(0)))
     text = _VERSION.sub(" ", text)
     for match in _ARABIC.finditer(text):
-        value = Fraction(match.group(1).replace(",", "") + (match.group(2) or ""))
+        value = number(match.group(1).replace(",", ""), match.group(2))
         written = match.group(0)
         mag = _CN_MAG.match(text, match.end())
         if mag:
@@ -206,7 +220,7 @@ def source_numbers(text: str) -> list[Number]:
             value *= chinese_value(more.group(1))
             written += more.group(0)
         found.append((written, frozenset({value}), value))
-    return found
+    return tuple(found)
 
 
 #: a version or a section number with two dots or more (3.10.2): no quantity, kept as written
@@ -221,11 +235,11 @@ def loose_values(text: str) -> set[Fraction]:
     digit sequence, every numeral run and each of its characters (二三十: 2, 3, 30), 半 as a
     half and as half an hour (十点半 = 10:30). What a number the target adds is checked against."""
     values: set[Fraction] = set()
-    for _written, alternatives, _main in source_numbers(text):
+    for _written, alternatives, _main in source_numbers(text):  # cached: the rule read them
         values |= alternatives
     text = normal(text)
     for match in _LOOSE_DIGITS.finditer(text.replace(",", "")):
-        values.add(Fraction(match.group(0)))
+        values.add(number(match.group(0)))
     for match in _CN_RUN.finditer(text):
         run = match.group(0)
         values.add(Fraction(chinese_value(run)))
