@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from fractions import Fraction
 
 from ...model import Finding, Severity
@@ -50,8 +51,8 @@ def _show(value: Fraction) -> str:
     for prime in (2, 5):
         while denominator % prime == 0:
             denominator //= prime
-    if denominator == 1:  # a finite decimal
-        return f"{value.numerator / value.denominator:.10g}"
+    if denominator == 1:  # a finite decimal, never in exponent form (5 per million: 0.000005)
+        return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
     return f"{value.numerator}/{value.denominator}"
 
 
