@@ -94,6 +94,17 @@ def planted_case(units: list[Unit], index: TermIndex | None, per_kind: int, titl
         print(f"  {kind:<58} {sum(oks):>3} / {len(oks)}")
 
 
+def print_others(findings: list, limit: int, title: str) -> None:  # type: ignore[type-arg]
+    """The findings of the rules other than the glossary rules, in file order, to judge."""
+    others = [f for f in findings if f.rule not in GLOSSARY_RULES]
+    print(f"\n{title}: findings of the rules other than the glossary rules, to judge "
+          f"({min(len(others), limit)} of {len(others)}):")
+    for number, f in enumerate(others[:limit], 1):
+        print(f"{number:>2}. [{f.rule}] {f.file.rsplit('/', 1)[-1]}:{f.line}: {f.message}")
+        print(f"    source: {' '.join(f.source.split())[:200]}")
+        print(f"    target: {' '.join(f.target.split())[:200]}")
+
+
 def macdev_units(out: Path) -> list[Unit]:
     """MAC-Dev's gold beads as sentence pairs, written as a TMX by aligner and read back."""
     import re
@@ -119,12 +130,7 @@ def macdev(args: argparse.Namespace) -> None:
     units = macdev_units(args.dir)
     report = check(units, [], rules=every)
     rule_table(report.findings, len(units), f"\nMAC-Dev gold pairs: {len(units)} units (no glossary)")
-    others = [f for f in report.findings if f.rule not in GLOSSARY_RULES]
-    print(f"\nMAC-Dev findings to judge ({min(len(others), args.macdev_sample)} of {len(others)}):")
-    for number, f in enumerate(others[:args.macdev_sample], 1):
-        print(f"{number:>2}. [{f.rule}] {f.file.rsplit('/', 1)[-1]}:{f.line}: {f.message}")
-        print(f"    source: {' '.join(f.source.split())[:200]}")
-        print(f"    target: {' '.join(f.target.split())[:200]}")
+    print_others(report.findings, args.macdev_sample, "MAC-Dev")
     planted_case(units, None, args.planted, "\nMAC-Dev planted errors (no glossary: no term kind)")
 
 
@@ -170,6 +176,7 @@ def main() -> None:
         print(f"{number:>2}. [{f.rule}] {Path(f.file).name}:{f.line}: {f.message}")
         print(f"    source: {' '.join(f.source.split())[:200]}")
         print(f"    target: {' '.join(f.target.split())[:200]}")
+    print_others(report.findings, args.macdev_sample, "realworld")
     planted_case([u for u in read_units(tmx)], TermIndex(glossary), args.planted,
                  "\nrealworld planted errors")
     macdev(args)
