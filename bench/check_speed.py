@@ -41,6 +41,16 @@ _EN_WORDS = ["network", "signal", "theory", "frame", "method", "index", "vector"
              "kernel", "token", "layer", "tensor", "policy", "reward", "agent", "field"]
 
 
+def _code(n: int) -> str:
+    """0 → "qa", 1 → "qb", … : a distinct letter code for each entry."""
+    letters = ""
+    while True:
+        n, digit = divmod(n, 26)
+        letters = chr(ord("a") + digit) + letters
+        if not n:
+            return "q" + letters
+
+
 def make_glossary(n: int, rng: random.Random) -> list[TermEntry]:
     """``n`` distinct Chinese terms of 2–6 characters with distinct English forms."""
     entries: dict[str, TermEntry] = {}
@@ -49,7 +59,9 @@ def make_glossary(n: int, rng: random.Random) -> list[TermEntry]:
         zh = "".join(rng.choice(_SYLLABLES) for _ in range(size))
         if zh in entries:
             continue
-        en = " ".join(rng.choice(_EN_WORDS) for _ in range(rng.randint(1, 3))) + f" {len(entries)}"
+        # a letter code keeps the English forms distinct; a digit would be a number the
+        # Chinese lacks in every unit (number-added), which no real glossary does
+        en = " ".join(rng.choice(_EN_WORDS) for _ in range(rng.randint(1, 3))) + f" {_code(len(entries))}"
         entries[zh] = TermEntry(zh=zh, en=en)
     return list(entries.values())
 
@@ -65,7 +77,7 @@ def iter_units(n: int, glossary: list[TermEntry], rng: random.Random) -> Iterato
         terms = rng.sample(glossary, rng.randint(0, 3))
         zh = rng.choice(_FILLER) + "，".join(t.zh + rng.choice(_FILLER) for t in terms) + f"第{i}句。"
         en_terms = [t.en for t in terms if rng.random() > 0.25]
-        en = f"Sentence {i} says that " + ", ".join(en_terms) + " matter."
+        en = " ".join(filter(None, [f"Sentence {i} says that", ", ".join(en_terms), "matter."]))
         yield TranslationUnit(source=zh, target=en, doc="synthetic")
 
 

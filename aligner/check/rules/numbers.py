@@ -31,6 +31,8 @@ from ...model import Finding, Severity
 from ..units import Unit
 from .numerals_en import added_numbers, target_values
 from .numerals_zh import has_number, loose_values, normal, source_numbers
+from . import numerals_en as _en
+from . import numerals_zh as _zh
 from .registry import Family, RuleSpec, register, unit_finding
 
 NUMBER_MISMATCH = RuleSpec(
@@ -56,8 +58,20 @@ def _show(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
+def _plainly_equal(source: str, target: str) -> bool:
+    """True when both sides write their numbers only as plain Arabic digits and write the
+    same ones: then neither rule can find anything (most units of a real TM; no reading)."""
+    if _zh.PLAIN_GATE.search(source) or _en.PLAIN_GATE.search(target):
+        return False
+    seen, strict = _en.digit_tokens(target)
+    wanted = _zh.arabic_tokens(source)
+    return wanted <= seen and strict <= wanted
+
+
 def check_numbers(unit: Unit) -> Iterator[Finding]:
     source, target = unit.source, unit.target
+    if _plainly_equal(source, target):
+        return
     numbers = source_numbers(source) if has_number(source) else []
     if numbers:
         have = target_values(target, words=False)

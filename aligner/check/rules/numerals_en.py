@@ -194,6 +194,17 @@ def target_values(text: str, *, words: bool = True) -> set[Fraction]:
     return values
 
 
+_CENTURY_BEFORE = re.compile(r"(\d\d)\d\d\s*[-–—]\s*$")
+#: what takes a target past plain Arabic digits (markup, math, full-width digits, versions)
+PLAIN_GATE = re.compile(r"://|www\.|[@{%$<\uff10-\uff19]|\d\.\d+\.\d", re.I)
+
+
+def digit_tokens(text: str) -> tuple[set[str], set[str]]:
+    """(every Arabic number the target reading sees, the ones a source must have) as written."""
+    return ({m.group(0) for m in _ARABIC.finditer(text)},
+            {m.group(0) for m in _STRICT.finditer(text)})
+
+
 _STRICT = re.compile(r"(?<![A-Za-z0-9_.,])(\d{1,3}(?:,\d{3})+|\d+)((?:\.\d+)+)?(?![\d])")
 
 
@@ -219,7 +230,7 @@ def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
             values.add(value * _EN_MAG[mag.group(1).lower()])
         if _PERCENT.match(text, match.end()):
             values.add(value / 100)
-        short = re.search(r"(\d\d)\d\d\s*[-–—]\s*$", text[:match.start()])
+        short = _CENTURY_BEFORE.search(text, 0, match.start())
         if short and len(digits) == 2:  # 2020–24
             values.add(Fraction(int(short.group(1) + digits)))
         found.append((match.group(0), frozenset(values)))

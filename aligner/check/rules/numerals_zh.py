@@ -125,6 +125,12 @@ def _in_word(text: str, start: int, end: int) -> bool:
     return any(text[start:stop] in words for stop in range(end + 1, min(len(text), start + 6) + 1))
 
 
+#: what every special form holds (a text without any of these has none: the fast path)
+_SPECIAL_GATE = re.compile("分之|[成倍半]|世纪")
+#: what takes a source past plain Arabic digits: Chinese numerals that are read (a magnitude,
+#: two digits in a row), special forms, full-width digits, TeX math, versions
+PLAIN_GATE = re.compile("[十百千万亿廿卅卌〇零\uff10-\uff19$]|[一二两俩三四五六七八九]{2}|分之|[成倍半]|世纪"
+                        r"|\d\.\d+\.\d")
 #: (as written, every value a correct rendering may use, the value a message names)
 Number = tuple[str, Values, Fraction]
 
@@ -132,6 +138,8 @@ Number = tuple[str, Values, Fraction]
 def _special(text: str) -> tuple[list[Number], str]:
     """Fractions, tenths, multiples, halves and decades (each blanked out once read)."""
     found: list[Number] = []
+    if not _SPECIAL_GATE.search(text):
+        return found, text
 
     def take(pattern: re.Pattern[str], values) -> None:  # type: ignore[no-untyped-def]
         nonlocal text
@@ -225,6 +233,11 @@ def source_numbers(text: str) -> tuple[Number, ...]:
 
 #: a version or a section number with two dots or more (3.10.2): no quantity, kept as written
 _VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w.])")
+def arabic_tokens(text: str) -> set[str]:
+    """The Arabic numbers of a source as written (35,000; 3.5): what the fast path compares."""
+    return {m.group(0) for m in _ARABIC.finditer(text)}
+
+
 _MORE_MAG = re.compile("[多余来]?(万亿|亿|万)")
 _AND_HALF = re.compile(rf"(\d+|[{_NUMERAL}]+)[^\d{_NUMERAL}半]?半")
 _LOOSE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
