@@ -11,9 +11,15 @@ document TMX of it against the glossary built from it, with every rule on, and p
   what a naive QA tool does), against our ``missing-term``;
 * a deterministic sample of findings (``--sample N``, spread over the rules) with source and
   target, for judging by hand. The judged sample is in the README (places and verdicts
-  only: the development text stays out of the project).
+  only: the development text stays out of the project);
+* planted errors (:mod:`aligner.check.planted`: ``--planted N`` of each kind) in the same
+  units: how many of each kind are found with their rule id;
+* the same on MAC-Dev's gold sentence pairs (``../shared/mac-dev``: the gold beads joined,
+  written as a TMX by aligner's writer, read back): findings per 100 units with every rule
+  but the glossary rules (no glossary fits literary text), every finding of the rules other
+  than the glossary rules printed for judging (``--macdev-sample``), and the planted errors.
 
-    python bench/check_realworld.py [--dir /tmp/aligner-realworld] [--sample 30]
+    python bench/check_realworld.py [--dir /tmp/aligner-realworld] [--sample 30] [--planted 20]
 """
 from __future__ import annotations
 
@@ -25,11 +31,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from shared_data import REALWORLD, require
+from shared_data import MAC_DEV, REALWORLD, require
 
-from aligner.check import all_rules, read_units, run_check
+from aligner.check import TermIndex, Unit, all_rules, check, read_units, run_check
+from aligner.check.planted import found, plant
+from aligner.check.rules import TERM_RULES
 from aligner.check.terms import has_han
 from aligner.formats.glossary_read import read_glossary
+from aligner.formats.tmx import write_tmx
+from aligner.model import TranslationUnit
+
+GLOSSARY_RULES = TERM_RULES - {"inconsistent-target"}
 
 
 def build(out: Path) -> None:
@@ -57,10 +69,77 @@ def substring_baseline(pairs: list[tuple[str, str]], glossary: list) -> int:
     return found
 
 
+def rule_table(findings: list, units: int, title: str) -> None:  # type: ignore[type-arg]
+    """Findings per rule and per 100 units, with the rules other than the glossary rules summed."""
+    by_rule = Counter(f.rule for f in findings)
+    print(f"{title}\n{'rule':<22} {'severity':<8} findings  per 100 units")
+    for rule in all_rules():
+        n = by_rule.get(rule.id, 0)
+        print(f"{rule.id:<22} {rule.severity.value:<8} {n:>8}  {100 * n / max(units, 1):>6.2f}")
+    other = sum(n for rule, n in by_rule.items() if rule not in GLOSSARY_RULES)
+    print(f"{'all but the glossary rules':<31} {other:>8}  {100 * other / max(units, 1):>6.2f}")
+
+
+def planted_case(units: list[Unit], index: TermIndex | None, per_kind: int, title: str) -> None:
+    """Plant ``per_kind`` errors of every kind, check with every rule, count what is found."""
+    every = {r.id for r in all_rules()}
+    planted_units, planted = plant(units, index, per_kind=per_kind)
+    report = check(planted_units, index if index is not None else [], rules=every)
+    hits = found(planted, report.findings)
+    by_kind: dict[str, list[bool]] = {}
+    for p, ok in zip(planted, hits):
+        by_kind.setdefault(f"{p.kind} ({p.rule})", []).append(ok)
+    print(f"{title}: {sum(hits)} of {len(planted)} planted errors found with their rule")
+    for kind, oks in by_kind.items():
+        print(f"  {kind:<58} {sum(oks):>3} / {len(oks)}")
+
+
+def print_others(findings: list, limit: int, title: str) -> None:  # type: ignore[type-arg]
+    """The findings of the rules other than the glossary rules, in file order, to judge."""
+    others = [f for f in findings if f.rule not in GLOSSARY_RULES]
+    print(f"\n{title}: findings of the rules other than the glossary rules, to judge "
+          f"({min(len(others), limit)} of {len(others)}):")
+    for number, f in enumerate(others[:limit], 1):
+        print(f"{number:>2}. [{f.rule}] {f.file.rsplit('/', 1)[-1]}:{f.line}: {f.message}")
+        print(f"    source: {' '.join(f.source.split())[:200]}")
+        print(f"    target: {' '.join(f.target.split())[:200]}")
+
+
+def macdev_units(out: Path) -> list[Unit]:
+    """MAC-Dev's gold beads as sentence pairs, written as a TMX by aligner and read back."""
+    import re
+
+    pairs = []
+    for gold in sorted((MAC_DEV / "gold").glob("*.align")):
+        zh = (MAC_DEV / f"{gold.stem}.zh").read_text(encoding="utf-8").splitlines()
+        en = (MAC_DEV / f"{gold.stem}.en").read_text(encoding="utf-8").splitlines()
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            left, right = (re.findall(r"\d+", side) for side in line.split(":"))
+            if left and right:
+                pairs.append(TranslationUnit(source="".join(zh[int(i)] for i in left),
+                                             target=" ".join(en[int(i)] for i in right),
+                                             doc=f"mac-dev-{gold.stem}"))
+    tmx = out / "mac-dev-gold.tmx"
+    write_tmx(pairs, tmx)
+    return list(read_units([tmx]))
+
+
+def macdev(args: argparse.Namespace) -> None:
+    require(MAC_DEV)
+    every = {r.id for r in all_rules()}
+    units = macdev_units(args.dir)
+    report = check(units, [], rules=every)
+    rule_table(report.findings, len(units), f"\nMAC-Dev gold pairs: {len(units)} units (no glossary)")
+    print_others(report.findings, args.macdev_sample, "MAC-Dev")
+    planted_case(units, None, args.planted, "\nMAC-Dev planted errors (no glossary: no term kind)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dir", type=Path, default=Path("/tmp/aligner-realworld"))
     parser.add_argument("--sample", type=int, default=30)
+    parser.add_argument("--planted", type=int, default=20, help="errors planted of each kind")
+    parser.add_argument("--macdev-sample", type=int, default=40)
     args = parser.parse_args()
     require(REALWORLD)
     build(args.dir)
@@ -77,10 +156,7 @@ def main() -> None:
           f"terms; {len(report.findings)} findings ({100 * len(report.findings) / max(units, 1):.1f} "
           f"per 100 units), {len(report.accepted)} accepted by derivation; {seconds:.1f} s")
     by_rule = Counter(f.rule for f in report.findings)
-    print(f"{'rule':<22} {'severity':<8} findings  per 100 units")
-    for rule in all_rules():
-        n = by_rule.get(rule.id, 0)
-        print(f"{rule.id:<22} {rule.severity.value:<8} {n:>8}  {100 * n / max(units, 1):>6.1f}")
+    rule_table(report.findings, units, "")
     naive = substring_baseline(pairs, glossary)
     print(f"term rule baseline (substring matcher): {naive} findings; ours: "
           f"{by_rule.get('missing-term', 0)} missing-term + {len(report.accepted)} accepted")
@@ -100,6 +176,10 @@ def main() -> None:
         print(f"{number:>2}. [{f.rule}] {Path(f.file).name}:{f.line}: {f.message}")
         print(f"    source: {' '.join(f.source.split())[:200]}")
         print(f"    target: {' '.join(f.target.split())[:200]}")
+    print_others(report.findings, args.macdev_sample, "realworld")
+    planted_case([u for u in read_units(tmx)], TermIndex(glossary), args.planted,
+                 "\nrealworld planted errors")
+    macdev(args)
 
 
 if __name__ == "__main__":

@@ -93,3 +93,15 @@ def test_cli_format_html(tmp_path: Path) -> None:
                                       str(data / "glossary.csv"), "--format", "html"])
     assert result.exit_code == 1
     assert result.stdout.count('<tr id="f') == 4
+
+
+def test_able_prefix_is_accepted() -> None:
+    """可 + term ("can be learned") rendered as the -able adjective of the term's English."""
+    glossary = [TermEntry(zh="学习", en="learning", variants=("learn",)),
+                TermEntry(zh="扩展", en="extend")]
+    report = check(_units(("权重是可学习的参数。", "The weights are learnable parameters."),
+                          ("这个框架可扩展。", "The framework is extendible."),
+                          ("偏置也是可学习的。", "The biases are fixed too.")), glossary)
+    assert [(a["source_word"], a["target_form"], a["reason"]) for a in report.accepted] == [
+        ("可学习", "learnable", "derived-form"), ("可扩展", "extendible", "derived-form")]
+    assert [(f.unit, f.rule) for f in report.findings] == [("3", "missing-term")]

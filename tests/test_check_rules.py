@@ -97,7 +97,8 @@ def test_rule_switches() -> None:
     assert "untranslated" not in select_rules()
     assert "number-mismatch" in select_rules()
     assert select_rules(["numbers,markup"], ["url-mismatch"]) == {
-        "number-mismatch", "email-mismatch", "placeholder-mismatch", "tag-mismatch"}
+        "number-mismatch", "number-added", "email-mismatch", "placeholder-mismatch", "tag-mismatch"}
+    assert "number-added" not in select_rules((), ["number-added"])
     assert "double-space" not in select_rules((), ["punctuation"])
 
 
@@ -116,3 +117,20 @@ def test_list_rules() -> None:
     assert len(lines) == len(all_rules())
     assert lines[0].split()[:4] == ["missing-term", "terms", "error", "on"]
     assert any(line.split()[:4] == ["untranslated", "completeness", "warning", "off"] for line in lines)
+
+
+def test_docs_document_every_rule() -> None:
+    """docs/check.md has a table row per rule with its id, family, default severity and
+    whether it is on, and says how to turn rules off."""
+    docs = (Path(__file__).parent.parent / "docs" / "check.md").read_text(encoding="utf-8")
+    from aligner.check.rules import families
+
+    for family in families():
+        for rule in family.rules:
+            row = next((line for line in docs.splitlines() if line.startswith(f"| `{rule.id}` |")), None)
+            assert row is not None, f"docs/check.md has no row for {rule.id}"
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            assert cells[1] == family.name, rule.id
+            assert cells[2].startswith(rule.severity.value), rule.id
+            assert cells[3].strip("*") == ("yes" if rule.default else "no"), rule.id
+    assert "--skip-rule ID" in docs and "--rule ID" in docs

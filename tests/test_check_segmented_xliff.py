@@ -273,3 +273,26 @@ def test_trados_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(path), "-g", str(DATA / "glossary.csv")])
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (
         0, "1 unit in 1 file against 10 glossary terms: 1 term occurrence, no findings.")
+
+
+# --- inline codes per segment -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "flagged"), [
+    ("codes.sdlxliff", {"bad-x#1": ['<x id="2"/>'], "bad-g#3": ['<g id="1">'],
+                        "bad-bx#5": ['<ex id="6"/>']}),
+    ("codes.xlf", {"bad-ph#0": ['<ph id="1">'], "bad-swapped#0": ['<x id="3"/>']}),
+])
+def test_inline_codes_are_checked_per_segment(name: str, flagged: dict[str, list[str]]) -> None:
+    """<x/>, <g>, <ph>, <bx>/<ex>, <bpt>/<ept> inside a segment's <mrk> are compared with the
+    same segment's target, as in an unsegmented trans-unit: a code dropped or renumbered in
+    one segment is found there and only there; a code between two segments (outside every
+    <mrk>) belongs to neither, and the clean segments of every trans-unit give nothing."""
+    from aligner.check import run_check
+
+    path = DATA / "segmented_codes" / name
+    report = run_check([path], DATA / "glossary.csv", rules={"tag-mismatch"})
+    assert {f.unit: list(f.expected) for f in report.findings} == flagged
+    units = {u.id: u for u in read_units([path])}
+    assert all(units[ident].codes[0] for ident in flagged)  # the codes reached the unit
+    clean = [u for ident, u in units.items() if ident not in flagged]
+    assert clean and any(u.codes[0] for u in clean)

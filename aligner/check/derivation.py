@@ -6,7 +6,9 @@ Two cases, both general (no term is special-cased):
   rightly use that word's English (CC-CEDICT: 中国人 "Chinese person", so "Chinese") and
   not the term's own (China);
 * the source term carries a derivational suffix (有效加速主义 + 者): the target may use a
-  derived English form of the term's English (accelerationism → accelerationist(s)).
+  derived English form of the term's English (accelerationism → accelerationist(s)); after
+  the prefix 可 (可学习, "can be learned") the target may use the -able/-ible adjective
+  (learning → learnable).
 
 A unit accepted this way has no finding; it is listed as *accepted-by-derivation* in the
 JSON report, with what was accepted and why, so a reviewer can still audit it.
@@ -60,6 +62,31 @@ def derived_forms(form: str) -> list[str]:
         if out:
             break
     return out
+
+
+#: a prefix that makes an adjective of ability: 可学习 = learnable, 可扩展 = extensible
+ABLE_PREFIX = "可"
+_VERB_ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
+
+
+def able_forms(form: str) -> list[str]:
+    """``form`` with its last word made an adjective of ability: learning → learnable,
+    implement → implementable, compute → computable (also -ible: extend → extendible)."""
+    head, _sep, last = fold_target(form).strip().rpartition(" ")
+    stem = last.lower()
+    for ending in _VERB_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            stem = stem[: len(stem) - len(ending)]
+            break
+    if len(stem) < 3:
+        return []
+    return [f"{head} {stem}{suffix}".strip() for suffix in ("able", "ible")]
+
+
+@lru_cache(maxsize=4096)
+def _able_re(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    able = sorted({a for form in forms for a in able_forms(form)}, key=len, reverse=True)
+    return re.compile("|".join(tolerant_pattern(a) for a in able), re.IGNORECASE) if able else None
 
 
 @lru_cache(maxsize=4096)
@@ -119,6 +146,12 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
         match = pattern.search(folded) if pattern else None
         if match:
             return Accepted(hit.term.zh, source[hit.start:hit.end + 1],
+                            target[match.start():match.end()], "derived-form")
+    if hit.start and source[hit.start - 1] == ABLE_PREFIX:  # 可学习: learnable
+        pattern = _able_re(tuple(hit.term.allowed))
+        match = pattern.search(folded) if pattern else None
+        if match:
+            return Accepted(hit.term.zh, source[hit.start - 1:hit.end],
                             target[match.start():match.end()], "derived-form")
     for word in _longer_words(source, hit):
         for sense in _senses(word):

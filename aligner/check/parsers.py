@@ -161,6 +161,7 @@ def _parse_xliff1(data: bytes, name: str) -> _Raw:
             translated = bool(seg.target.strip())
             # Trados: the segment's own status; elsewhere: the trans-unit's approved/state
             unreviewed = seg.sdl_unreviewed if seg.sdl_conf is not None else unit_unreviewed
+            codes[len(units)] = seg.codes
             units.append((f"{ident}#{seg.mid}", seg.line, seg.source, seg.target,
                           translated and unreviewed))
     return _Raw(units, (store.getsourcelanguage() or "").lower(),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..formats.xmltext import local_name
+from .codes import inline_codes
 
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 
@@ -37,6 +38,9 @@ class Segment:
     source: str
     target: str  # "" when the target has no ``<mrk>`` with this ``mid``
     sdl_conf: str | None  # Trados ``conf`` ("" when absent); None without ``<sdl:seg-defs>``
+    #: (source, target) inline-code signatures inside the segment's ``<mrk>`` (codes.py):
+    #: the markup rule compares them per segment, as it does for a whole trans-unit
+    codes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def sdl_unreviewed(self) -> bool:
@@ -111,10 +115,13 @@ def split_segments(
         mid = mark.get("mid") or ""
         seen.add(mid)
         match = by_mid.get(mid)
+        source_mark = accepted(mark)
+        target_mark = accepted(match) if match is not None else None
         segments.append(Segment(
-            mid=mid, line=mark.sourceline, source=text_of(accepted(mark)) or "",
-            target=(text_of(accepted(match)) or "") if match is not None else "",
+            mid=mid, line=mark.sourceline, source=text_of(source_mark) or "",
+            target=(text_of(target_mark) or "") if target_mark is not None else "",
             sdl_conf=None if confs is None else confs.get(mid, ""),
+            codes=(inline_codes(source_mark), inline_codes(target_mark)),
         ))
     problems = [(mark.sourceline, f"target segment mid=\"{mark.get('mid') or ''}\" of trans-unit "
                  f"\"{tu.get('id') or ''}\" has no source segment in <seg-source>")

@@ -39,8 +39,14 @@ def default_rules() -> frozenset[str]:
     return frozenset(r.id for r in all_rules() if r.default)
 
 
+_ORDER: dict[str, int] = {}
+
+
 def rule_order() -> dict[str, int]:
-    return {rule.id: i for i, rule in enumerate(all_rules())}
+    """Rule id → its place in reports (computed once: every finding is sorted by it)."""
+    if not _ORDER:
+        _ORDER.update({rule.id: i for i, rule in enumerate(all_rules())})
+    return _ORDER
 
 
 def select_rules(only: Sequence[str] = (), skip: Sequence[str] = ()) -> frozenset[str]:

@@ -67,11 +67,38 @@ def _percent_ok(text: str, match: re.Match[str]) -> bool:
                 and text[match.start() - 1].isdigit())
 
 
+#: HTML elements without content: <br> and <br/> are the same tag
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+#: attributes whose value is text for the reader, translated with the segment
+_TRANSLATABLE = {"alt", "title", "placeholder", "aria-label", "label", "caption", "summary"}
+_ATTR = re.compile(r"([\w:-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_PARTS = re.compile(r"<(/?)([A-Za-z][\w:-]*)(.*?)\s*(/?)>", re.S)
+
+
+def tag_key(tag: str) -> str:
+    """A tag as the target must keep it: the values of translatable attributes (alt, title…)
+    may change, a void element may be written <br> or <br/>, spacing between attributes is
+    free; the element, the other attributes and their values must stay."""
+    if " " not in tag and not tag.endswith("/>"):
+        return tag
+    parts = _PARTS.fullmatch(tag)
+    if parts is None:  # pragma: no cover - _TAG_RE only finds tags this reads
+        return tag
+    close, name, attrs, empty = parts.groups()
+    kept = [f"{a}=\"…\"" if a.lower() in _TRANSLATABLE else (f"{a}={v}" if v else a)
+            for a, v in _ATTR.findall(attrs)]
+    end = ">" if name.lower() in _VOID else f"{empty}>"
+    return f"<{close}{name}{''.join(' ' + k for k in kept)}{end}"
+
+
 def _items(pattern: re.Pattern[str], text: str) -> Counter[str]:
     if pattern is _PLACEHOLDER_RE:
         return Counter(m.group(0) for m in pattern.finditer(text) if _percent_ok(text, m))
     if pattern is _URL_RE:
         return Counter(m.group(0).rstrip("/") for m in pattern.finditer(text))
+    if pattern is _TAG_RE:
+        return Counter(tag_key(m.group(0)) for m in pattern.finditer(text))
     return Counter(m.group(0) for m in pattern.finditer(text))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ...model import Finding, Severity
 from ..units import Unit
-from .markup import MATH_RE
+from .markup import _TAG_RE, MATH_RE
 from .registry import Family, RuleSpec, register, unit_finding
 
 BRACKET = RuleSpec("unpaired-bracket", Severity.WARNING,
@@ -57,6 +57,8 @@ def _bracket_balance(text: str) -> dict[str, int]:
 
 
 def _quote_balance(text: str) -> dict[str, int]:
+    if "<" in text:  # quotes around attribute values (<a title="4-1">) are markup, not text
+        text = _TAG_RE.sub(" ", text)
     text = _INCH.sub("", _APOSTROPHE.sub("", text))
     balance: dict[str, int] = {}
     for char in text:
