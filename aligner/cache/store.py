@@ -96,7 +96,7 @@ class EntryStore:
 
     def put(self, key: str, value: Any) -> None:
         """Write ``value`` (JSON data) under ``key`` atomically; raises ``OSError`` on failure."""
-        body = json.dumps(value, ensure_ascii=True, separators=(",", ":"), sort_keys=True).encode("ascii")
+        body = json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii")  # dict order kept
         head = f"{MAGIC} {FORMAT} {self.kind} {key} {hashlib.sha256(body).hexdigest()}\n".encode("ascii")
         target = self.path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
