@@ -62,6 +62,27 @@ def _length(rng: random.Random, low: int, high: int) -> int:
     return min(high, low + int(rng.expovariate(1.0) * (high - low) / 3))
 
 
+def _readable(root: Path, zh: str, en: str) -> bool:
+    """Both sides hold text aligner reads (a cut may leave only a code block or a label)."""
+    from aligner.documents import read_document
+    from aligner.errors import AlignerError
+
+    if not HAN.search(zh):
+        return False
+    zh_probe, en_probe = root / "probe.zh.md", root / "probe.en.md"
+    zh_probe.write_text(zh, encoding="utf-8")
+    en_probe.write_text(en, encoding="utf-8")
+    try:
+        doc = read_document(zh_probe, en_path=en_probe)
+    except AlignerError:
+        return False
+    finally:
+        zh_probe.unlink()
+        en_probe.unlink()
+    return bool(doc.zh and doc.en)
+    return True
+
+
 def make_corpus(root: Path, docs: int) -> list[str]:
     """Write ``docs`` page pairs under ``root``/zh and ``root``/en; their names."""
     rng = random.Random(SEED)
@@ -81,7 +102,7 @@ def make_corpus(root: Path, docs: int) -> list[str]:
             name = f"page{k:04d}.txt"
         else:
             zh, en = "", ""
-            while not (HAN.search(zh) and re.search(r"[A-Za-z]{3}", en)):  # a page of text, not only markup
+            while not _readable(root, zh, en):  # a page of text, not only markup or code
                 zh_paras, en_paras = pages[rng.randrange(len(pages))]
                 size = min(_length(rng, 2, 14), len(zh_paras))
                 start = rng.randrange(0, len(zh_paras) - size + 1)
