@@ -58,6 +58,8 @@ class BuildSettings:
     # add term pairs extracted from the confident aligned pairs (opt-in: `aligner build
     # --tm-terms`; measured precision is not yet that of the document glossary)
     tm_terms: bool = False
+    # where sentence embeddings are kept between runs (set by aligner.cache); decides nothing
+    embeddings_cache: Path | None = None
 
     def signature(self) -> str:
         """sacrebleu-style signature naming the settings that produced an output."""
@@ -313,12 +315,12 @@ def _align(
     from .align import align
 
     def counts(message: str) -> None:
-        if message.startswith("align: embedded "):
+        if message.startswith(("align: embedded ", "cache: ")):
             say("  " + message)
 
     return align(
         [s.text for s in zh], [s.text for s in en], scorer=settings.scorer, glossary=terms, explain=True,
-        progress=counts,
+        progress=counts, cache_dir=settings.embeddings_cache,
     )
 
 

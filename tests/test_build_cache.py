@@ -189,3 +189,35 @@ def test_the_cli_uses_xdg_cache_home_by_default_and_no_cache_stores_nothing(corp
     assert result.exit_code == 2 and "--cache and --no-cache contradict each other" in result.output
     result = runner.invoke(cli, ["build", "--help"])
     assert "XDG_CACHE_HOME" in result.output and "--no-cache" in result.output
+
+
+def test_a_realigned_document_reuses_its_sentence_embeddings(corpus: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed setting re-aligns every page, but the embedding model is not run again; a
+    damaged embeddings entry is named and recomputed, and the outputs stay the same bytes."""
+    from aligner.align import embedder
+
+    encoded: list[int] = []
+    real = embedder._encode
+
+    def counting(texts: list[str], *args: object) -> object:
+        encoded.append(len(texts))
+        return real(texts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embedder, "_encode", counting)
+    cache = tmp_path / "cache"
+    _build(corpus, tmp_path / "first", cache)
+    assert sum(encoded) > 0
+    tables = sorted(p for p in (cache / "v1" / "embeddings").rglob("*") if p.is_file())
+    assert tables and not any(p.name.endswith(".tmp") for p in tables)
+    encoded.clear()
+    store = _build(corpus, tmp_path / "lower", cache, min_score=0.3)
+    assert store is not None and store.stats.aligned == 3 and encoded == []
+    tables[0].write_bytes(tables[0].read_bytes()[:-100])
+    messages: list[str] = []
+    _build(corpus, tmp_path / "again", cache, messages, min_score=0.2)
+    assert len(encoded) == 1
+    assert [m.strip().split(" damaged")[0][:30] for m in messages if "embeddings entry" in m] == \
+        [f"cache: embeddings entry {tables[0].name[:12]}"[:30]]
+    _build(corpus, tmp_path / "plain", None, min_score=0.2)
+    assert _files(tmp_path / "again") == _files(tmp_path / "plain")

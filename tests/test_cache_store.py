@@ -35,15 +35,15 @@ def test_put_then_get_is_a_hit(tmp_path: Path) -> None:
 
 
 @given(value=json_values)
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
 def test_any_json_value_round_trips(tmp_path: Path, value: object) -> None:
     store = EntryStore(tmp_path, "docs")
     store.put(KEY, value)
-    assert store.get(KEY) .body == value
+    assert store.get(KEY).body == value
 
 
 @given(data=st.data())
-@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
 def test_a_truncated_or_altered_entry_is_never_trusted(tmp_path: Path, data: st.DataObject) -> None:
     store = EntryStore(tmp_path, "docs")
     store.put(KEY, {"units": ["翻译记忆库", 0.93], "n": 3})
@@ -126,7 +126,7 @@ def _same(a: object, b: object) -> bool:
 
 
 @given(report=reports, unit_list=st.lists(units, max_size=3), beads=st.none() | beads_files)
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
 def test_a_document_result_round_trips_through_an_entry(tmp_path: Path, report: DocReport,
                                                        unit_list: list[TranslationUnit], beads: BeadsFile | None) -> None:
     store = EntryStore(tmp_path, "docs")

@@ -3,12 +3,14 @@
 Every document's key is computed first (:mod:`.keys`); stored results are read and checked
 (:mod:`.store`), and only the documents without a usable entry go to the runner
 (:func:`aligner.build_jobs.align_documents`), in one batch, so ``--jobs`` spreads exactly the
-work that is left. Results come back in corpus order, whichever were reused, so the build
+work that is left; they keep their sentence embeddings in the same folder (:mod:`.vectors`),
+so a page aligned again because the glossary or a setting changed skips the model. Results come back in corpus order, whichever were reused, so the build
 writes the same bytes as without a cache. A damaged entry is named on ``say`` and recomputed;
 a failed write (a full disk) is named once and the build goes on without storing more.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +86,8 @@ class DocumentCache:
         todo = [doc for k, doc in enumerate(docs) if k not in found]
         if found:
             say(f"cache: {count(len(found), 'document')} of {len(docs)} reused from {self.folder}")
-        fresh = align_documents(todo, terms, settings, jobs, say) if todo else iter(())
+        with_vectors = dataclasses.replace(settings, embeddings_cache=self.folder)  # reused by re-aligned pages
+        fresh = align_documents(todo, terms, with_vectors, jobs, say) if todo else iter(())
         for k, key in enumerate(keys):
             if k in found:
                 self.stats.reused += 1

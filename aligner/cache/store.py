@@ -1,7 +1,7 @@
 """Entries on disk, written so that neither a kill nor a second build can leave a bad one in use.
 
-An entry is one file, ``DIR/v<FORMAT>/<kind>/<k[:2]>/<k>``, holding a header line and a JSON
-body::
+An entry is one file, ``DIR/v<FORMAT>/<kind>/<k[:2]>/<k>``, holding a header line and a body
+(JSON, or a ``.npy`` array read with ``allow_pickle=False``)::
 
     aligner-cache 1 docs <key> <sha256 of the body>\\n{...}
 
@@ -74,7 +74,17 @@ class EntryStore:
         return self.folder / key[:2] / key
 
     def get(self, key: str) -> Lookup:
-        """The entry under ``key``, checked; a missing one is a miss, a bad one damaged."""
+        """The JSON entry under ``key``, checked; a missing one is a miss, a bad one damaged."""
+        found = self.get_bytes(key)
+        if found.found is not Found.HIT:
+            return found
+        try:
+            return Lookup(Found.HIT, json.loads(found.body.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError) as exc:
+            return Lookup(Found.DAMAGED, reason=f"unreadable JSON ({exc})")
+
+    def get_bytes(self, key: str) -> Lookup:
+        """The body under ``key`` as bytes, once its header and checksum are right."""
         try:
             data = self.path(key).read_bytes()
         except FileNotFoundError:
@@ -89,14 +99,14 @@ class EntryStore:
             return Lookup(Found.DAMAGED, reason="an entry of another format or key")
         if hashlib.sha256(body).hexdigest() != fields[4]:
             return Lookup(Found.DAMAGED, reason="checksum mismatch (truncated or altered)")
-        try:
-            return Lookup(Found.HIT, json.loads(body.decode("utf-8")))
-        except (UnicodeDecodeError, ValueError) as exc:
-            return Lookup(Found.DAMAGED, reason=f"unreadable JSON ({exc})")
+        return Lookup(Found.HIT, body)
 
     def put(self, key: str, value: Any) -> None:
         """Write ``value`` (JSON data) under ``key`` atomically; raises ``OSError`` on failure."""
-        body = json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii")  # dict order kept
+        self.put_bytes(key, json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii"))  # dict order kept
+
+    def put_bytes(self, key: str, body: bytes) -> None:
+        """Write ``body`` under ``key``: a temporary file in the same folder, fsync, rename."""
         head = f"{MAGIC} {FORMAT} {self.kind} {key} {hashlib.sha256(body).hexdigest()}\n".encode("ascii")
         target = self.path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
