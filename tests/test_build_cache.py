@@ -221,3 +221,26 @@ def test_a_realigned_document_reuses_its_sentence_embeddings(corpus: Path, tmp_p
         [f"cache: embeddings entry {tables[0].name[:12]}"[:30]]
     _build(corpus, tmp_path / "plain", None, min_score=0.2)
     assert _files(tmp_path / "again") == _files(tmp_path / "plain")
+
+
+def test_a_build_killed_while_it_fills_the_cache_leaves_no_half_entry(corpus: Path, tmp_path: Path) -> None:
+    """SIGKILL as soon as the first entry appears (wherever the writer then is): the next build
+    finds only whole entries (nothing damaged), reuses them, and writes the no-cache bytes."""
+    import signal
+    import time
+
+    cache = tmp_path / "cache"
+    run = _cli_build(corpus, tmp_path / "killed", "--cache", str(cache), "--jobs", "1")
+    try:
+        while run.poll() is None and not any(p.is_file() for p in cache.rglob("*")):
+            time.sleep(0.01)
+    finally:
+        if run.poll() is None:
+            os.kill(run.pid, signal.SIGKILL)
+        run.communicate(timeout=600)
+    messages: list[str] = []
+    store = _build(corpus, tmp_path / "after", cache, messages)
+    assert store is not None and store.stats.reused + store.stats.aligned == 3
+    assert not [m for m in messages if "damaged" in m]
+    _build(corpus, tmp_path / "plain", None)
+    assert _files(tmp_path / "after") == _files(tmp_path / "plain")
