@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..wording import count
 from . import codec
 from .keys import default_dir, document_key, glossary_digest, settings_digest
-from .store import EntryStore, Found
+from .store import EntryStore, Found, Lookup
 
 if TYPE_CHECKING:
     from ..build import BuildSettings, Progress
@@ -78,7 +78,7 @@ class DocumentCache:
                     found[k] = codec.decode(lookup.body)
                     continue
                 except ValueError as exc:
-                    lookup = lookup.__class__(Found.DAMAGED, reason=str(exc))
+                    lookup = Lookup(Found.DAMAGED, reason=str(exc))  # checked bytes, but not a result
             if lookup.found is Found.DAMAGED:
                 damaged.add(k)
                 self.stats.damaged.append(f"{doc.stem}: {lookup.reason}")
