@@ -58,6 +58,8 @@ class BuildSettings:
     # add term pairs extracted from the confident aligned pairs (opt-in: `aligner build
     # --tm-terms`; measured precision is not yet that of the document glossary)
     tm_terms: bool = False
+    # where sentence embeddings are kept between runs (set by aligner.cache); decides nothing
+    embeddings_cache: Path | None = None
 
     def signature(self) -> str:
         """sacrebleu-style signature naming the settings that produced an output."""
@@ -127,12 +129,14 @@ class BuildReport:
         }
 
 
-def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: int = 1) -> BuildReport:
+def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: int = 1,
+          cache: Any = None) -> BuildReport:
     """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
     ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input.
 
     ``jobs`` > 1 aligns documents in that many worker processes (:mod:`aligner.build_jobs`);
-    the outputs are the same bytes for any ``jobs``."""
+    ``cache`` (an :class:`aligner.cache.DocumentCache`) reuses stored per-document results.
+    The outputs are the same bytes for any ``jobs``, with or without the cache."""
     from .documents import read_corpus
     from .documents.entries import IGNORED, Skipped
     from .formats.langs import source_lang, target_lang
@@ -195,7 +199,9 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         _write_tmx,
     )
 
-    for doc_report, units, beads in align_documents(docs, terms, settings, jobs, say):
+    aligned = (cache.align(docs, terms, settings, jobs, say) if cache is not None
+               else align_documents(docs, terms, settings, jobs, say))
+    for doc_report, units, beads in aligned:
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
@@ -227,6 +233,8 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         doc_report.terms = sum(1 for t in terms if any(s.doc == doc_report.stem for s in t.sources))
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
     report.check = _self_check(all_units, terms)
+    if cache is not None:
+        say(cache.stats.line())
     say("done")
     return report
 
@@ -314,12 +322,12 @@ def _align(
     from .align import align
 
     def counts(message: str) -> None:
-        if message.startswith("align: embedded "):
+        if message.startswith(("align: embedded ", "cache: ")):
             say("  " + message)
 
     return align(
         [s.text for s in zh], [s.text for s in en], scorer=settings.scorer, glossary=terms, explain=True,
-        progress=counts,
+        progress=counts, cache_dir=settings.embeddings_cache,
     )
 
 

@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
+from .cli_cache import cache_options, open_cache
 from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
                           ClosedStdout, HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
 from .environment import check_environment, debug
@@ -132,10 +133,12 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Documents aligned in parallel, each worker process loading the models once "
                    "(default: the number of cores). The outputs are the same bytes for any number.")
+@cache_options
 @strict_option
 @quiet_option
-def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None,
-          min_score: float, tm_terms: bool, as_json: bool, jobs: int | None, strict: bool, quiet: bool) -> None:
+def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None, min_score: float,
+          tm_terms: bool, as_json: bool, jobs: int | None, cache: Path | None, no_cache: bool, strict: bool,
+          quiet: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
@@ -143,7 +146,8 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
 
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
                              srx=srx, min_score=min_score, strict=strict, tm_terms=tm_terms)
-    report = run_build(settings, progress=progress_for(quiet), jobs=jobs or default_jobs())
+    report = run_build(settings, progress=progress_for(quiet), jobs=jobs or default_jobs(),
+                       cache=open_cache(cache, no_cache))
     if as_json:
         echo_json(report.to_dict())
     else:

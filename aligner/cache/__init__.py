@@ -1,0 +1,27 @@
+"""A content-addressed cache of per-document build results, so a re-run redoes only what changed.
+
+``aligner build`` keeps each document's result (its report, TMX units and review beads) under
+a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
+settings, the glossary, the code and library versions). A re-run after editing one page finds
+every other page's entry and aligns that page alone; the corpus-level steps (reading, the
+glossary, writing outputs, the self-check) always run, so the outputs are the bytes a build
+without the cache writes.
+
+The folder is ``--cache DIR``, by default ``$XDG_CACHE_HOME/aligner`` or ``~/.cache/aligner``
+(:func:`default_dir`); ``--no-cache`` turns it off. Entries are written atomically and
+checked on every read (:mod:`.store`), so concurrent builds may share the folder, a kill at
+any moment leaves nothing half-used, and deleting the folder, whole or in part, at any time
+only costs recomputation.
+
+    cache = DocumentCache(folder)
+    for report, units, beads in cache.align(docs, terms, settings, jobs, say):
+        ...
+    say(cache.stats.line())
+"""
+from __future__ import annotations
+
+from .documents import CacheStats, DocumentCache
+from .keys import default_dir
+from .store import FORMAT, CacheError, EntryStore, Found
+
+__all__ = ["FORMAT", "CacheError", "CacheStats", "DocumentCache", "EntryStore", "Found", "default_dir"]
