@@ -69,3 +69,20 @@ def test_a_one_clause_sentence_reuses_its_sentence_vector(monkeypatch: pytest.Mo
 def test_loading_the_model_pins_blas_to_one_thread(model: encoder.Encoder) -> None:
     blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
     assert blas and all(lib["num_threads"] == 1 for lib in blas)
+
+
+def test_the_remembered_first_layer_gives_usem3s_own_vectors_whatever_came_before(model: encoder.Encoder) -> None:
+    from aligner.align.forward import Forward
+
+    groups = list(model._groups(ZH + EN))
+    theirs = np.empty((len(ZH + EN), embedder.DIM), dtype=np.float32)
+    for first, end, group, tokens in groups:
+        model._net._encode_batch(group, tokens, theirs[first:end])
+    for history in ([], ["一", "Completely unrelated words first, to fill the table in another order."]):
+        ours = np.empty_like(theirs)
+        forward = Forward(model._net)
+        forward.remember(g for _, _, g, _ in model._groups(history))
+        forward.remember(g for _, _, g, _ in groups)
+        for first, end, group, tokens in groups:
+            forward.batch(group, tokens, ours[first:end])
+        assert np.array_equal(ours, theirs)

