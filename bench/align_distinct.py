@@ -61,16 +61,15 @@ def blocks() -> list[Block]:
         doc = read_document(zh, en_path=en)
         sides = []
         for paragraphs, lang in ((doc.zh, "zh"), (doc.en, "en")):
-            sides.append([p.text[a:b] for p in paragraphs for a, b in split_sentences(p.text, lang)])
+            sides.append([p.text[a:b] for p in paragraphs for a, b in split_sentences(p.text, lang) if p.text[a:b].strip()])
         out.append((sides[0], sides[1], None))
     return out
 
 
 def perturb(text: str, lang: str, rng: random.Random) -> str:
     """One small edit: drop or swap characters (Chinese) or words (English)."""
-    units = list(text) if lang == "zh" else text.split(" ")
-    if len(units) < 3:
-        units = list(text)
+    words = lang == "en" and len(text.split(" ")) >= 3
+    units = text.split(" ") if words else list(text)
     if len(units) < 2:
         return text + text
     k = rng.randrange(len(units) - 1)
@@ -78,7 +77,8 @@ def perturb(text: str, lang: str, rng: random.Random) -> str:
         units[k], units[k + 1] = units[k + 1], units[k]
     else:
         del units[k]
-    return ("" if lang == "zh" or len(units) == len(text) - 1 else " ").join(units)
+    new = (" " if words else "").join(units)
+    return new if new.strip() else text + text
 
 
 def make_pair(target: int, seed: int) -> tuple[list[str], list[str], set, list[tuple[int, int, int, int]]]:
@@ -101,7 +101,7 @@ def make_pair(target: int, seed: int) -> tuple[list[str], list[str], set, list[t
                     new, tries = text, 0
                     while ((rounds and new == text) or new in seen[lang == "en"]) and tries < 20:
                         new, tries = perturb(new if tries < 10 else text, lang, rng), tries + 1
-                    while new in seen[lang == "en"]:  # a very short text: repeat it until new
+                    while text and new in seen[lang == "en"]:  # a very short text: repeat it until new
                         new += (" " if lang == "en" else "") + text
                     seen[lang == "en"].add(new)
                     side.append(new)
