@@ -213,12 +213,13 @@ def test_a_realigned_document_reuses_its_sentence_embeddings(corpus: Path, tmp_p
     encoded.clear()
     store = _build(corpus, tmp_path / "lower", cache, min_score=0.3)
     assert store is not None and store.stats.aligned == 3 and encoded == []
-    tables[0].write_bytes(tables[0].read_bytes()[:-100])
+    for table in tables:  # (a table of clauses that all reuse their sentence's vector runs no model)
+        table.write_bytes(table.read_bytes()[:-100])
     messages: list[str] = []
     _build(corpus, tmp_path / "again", cache, messages, min_score=0.2)
-    assert len(encoded) == 1
-    assert [m.strip().split(" damaged")[0][:30] for m in messages if "embeddings entry" in m] == \
-        [f"cache: embeddings entry {tables[0].name[:12]}"[:30]]
+    assert encoded
+    assert sorted(m.strip().split(" damaged")[0][:30] for m in messages if "embeddings entry" in m) == \
+        sorted(f"cache: embeddings entry {table.name[:12]}"[:30] for table in tables)
     _build(corpus, tmp_path / "plain", None, min_score=0.2)
     assert _files(tmp_path / "again") == _files(tmp_path / "plain")
 

