@@ -112,7 +112,8 @@ def load_rendering(path: Path, *, strict: bool = False, structured: bool = True)
             what = f"the file holds no text to translate ({rendering.format.value})"
         else:
             what = "the file holds only whitespace"
-        raise InputError(what, path=where, hint="give the document's text, or remove the file")
+        # a document like any unreadable one: `build` names it and goes on with the others
+        raise UnreadableDocument(what, path=where, hint="give the document's text, or remove the file")
     return rendering
 
 
@@ -128,8 +129,9 @@ def read_document(path: Path, *, en_path: Path | None = None, strict: bool = Fal
     Each file is read in its format (see :mod:`aligner.documents.formats`); line numbers
     always refer to the original file.
 
-    An empty file raises :class:`InputError`. Bad bytes in a UTF-8 file are skipped and
-    counted (``undecodable`` debris, with their lines) unless ``strict``, which refuses them.
+    An empty file raises :class:`UnreadableDocument` (an :class:`InputError`; ``build`` skips
+    it). Bad bytes in a UTF-8 file are skipped and counted (``undecodable`` debris, with
+    their lines) unless ``strict``, which refuses them.
     """
     path = Path(path)
     zh = load_rendering(path, strict=strict)

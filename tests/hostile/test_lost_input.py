@@ -286,3 +286,25 @@ def test_markdown_nested_past_the_parser_limit_keeps_every_line(tmp_path_factory
         assert not deep
     if depth >= 30:
         assert deep and all(d.text.strip(">-").strip() == "" for d in deep)
+
+
+def test_a_page_with_no_text_is_skipped_and_named_not_the_end_of_the_build(tmp_path: Path) -> None:
+    """One page of a site that renders to nothing (an empty <div>, a Markdown file of rules)
+    must not stop the build of the others: it is named, and the status is 3."""
+    corpus = _corpus(tmp_path / "c")
+    (corpus / "zh" / "b.html").write_text("<html><body><div></div></body></html>\n", encoding="utf-8")
+    (corpus / "en" / "b.html").write_text("<p>Hello there.</p>\n", encoding="utf-8")
+    (corpus / "zh" / "c.md").write_text("---\n***\n", encoding="utf-8")
+    (corpus / "zh" / "d.txt").write_text(ZH, encoding="utf-8")
+    (corpus / "en" / "d.txt").write_text("\n\n", encoding="utf-8")
+    run = invoke(["build", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert run.code == 3, run.err
+    skipped = sorted(line for line in run.err.splitlines() if line.startswith("skipped: "))
+    assert skipped == [
+        f"skipped: {corpus / 'en' / 'd.txt'}: the file holds only whitespace. give the document's text, or remove the file.",
+        f"skipped: {corpus / 'zh' / 'b.html'}: the file holds no text to translate (html). give the document's text, "
+        "or remove the file.",
+        f"skipped: {corpus / 'zh' / 'c.md'}: the file holds no text to translate (markdown). give the document's text, "
+        "or remove the file."]
+    assert (tmp_path / "out" / "tmx" / "a.tmx").is_file()
+    assert "d  (" in run.out  # read without its English
