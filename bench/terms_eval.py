@@ -54,10 +54,10 @@ def key(zh: str, en: str) -> tuple[str, str]:
 
 def read_gold() -> dict[tuple[str, str], str]:
     gold: dict[tuple[str, str], str] = {}
-    for line in (REALWORLD / "gold_glossary_dev.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+    for line in (REALWORLD.parent / "gold_glossary_dev.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         zh, en, *_ = line.split("\t")
         gold[key(zh, en)] = "dev-gold"
-    for line in (REALWORLD / "extra" / "d2l-zh-TERMINOLOGY.md").read_text(encoding="utf-8").splitlines():
+    for line in (REALWORLD.parent / "extra" / "d2l-zh-TERMINOLOGY.md").read_text(encoding="utf-8").splitlines():
         if "，" in line:
             zh, en = line.split("，", 1)
             for form in re.split(r"\s*\(|\)", en):
@@ -104,6 +104,9 @@ def report(label: str, terms: list, gold: dict, present: set, verbose: bool) -> 
           f"{att_right / max(len(att_judged), 1):.2f}")
     print(f"  recall of gold pairs in the aligned text: {recall}/{len(present)} = {recall / max(len(present), 1):.2f}")
     if verbose:
+        for t in att_judged:
+            if key(t.zh, t.en) not in gold:
+                print(f"    attested, wrong? {t.zh} = {t.en} ({t.method}, {t.both} pairs)")
         for t in judged:
             if key(t.zh, t.en) not in gold:
                 print(f"    wrong? {t.zh} = {t.en} ({t.method}, {t.both} pairs)")
@@ -114,6 +117,8 @@ def report(label: str, terms: list, gold: dict, present: set, verbose: bool) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tmx", type=Path, help="the realworld build's tmx/ folder (built once if not given)")
+    parser.add_argument("--bundled", type=Path, default=Path("/tmp/terms-eval-bundled"),
+                        help="where the bundled corpus is built once (its tmx/ reused)")
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
@@ -123,7 +128,7 @@ def main() -> None:
         from aligner.build import BuildSettings, build
 
         print(f"building the realworld TMX once into {tmx.parent} ...", file=sys.stderr)
-        build(BuildSettings(corpus=REALWORLD / "corpus", out=tmx.parent))
+        build(BuildSettings(corpus=REALWORLD, out=tmx.parent))
     paths = sorted(p for p in tmx.glob("*.tmx") if p.name != "terms.tmx")
     pairs = pairs_of(paths)
     gold = read_gold()
@@ -143,7 +148,7 @@ def main() -> None:
     if bundled.exists():
         from aligner.build import BuildSettings, build
 
-        out = Path("/tmp/terms-eval-bundled")
+        out = args.bundled
         if not (out / "tmx").is_dir():
             build(BuildSettings(corpus=ROOT / "corpus", out=out))
         abstract = pairs_of(sorted((out / "tmx").glob("000_*.tmx")))

@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from ...model import Source, TermStatus
-from ..from_pairs import Rendering
-from .candidates import SUFFIX_CHARS, Span, compound, en_candidates, en_key, general_word, termhood, zh_candidates
+from .candidates import _tagged, compound, en_candidates, en_key, general_word, termhood, zh_candidates
+from .senses import cover, may_cover, token_keys, zh_pieces
 from .stats import dice, log_likelihood
 
 MIN_DICE = 0.75
@@ -42,8 +41,8 @@ MIN_TERMHOOD = 3.0
 GENERAL_MIN_PAIRS = 5
 #: Dice scores this close to the best are decided by embedding similarity.
 CLOSE = 0.1
-#: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in corpus order).
-DICTIONARY_TRIES = 4
+#: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in sorted order).
+DICTIONARY_TRIES = 32
 
 
 @dataclass(frozen=True)
@@ -85,6 +84,15 @@ class TermPair:
         return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {'; '.join(why)}; seen {seen}"
 
 
+@dataclass(frozen=True)
+class _English:
+    """One pair's English, read once: its candidate spans (form key, text, (token, keys)
+    of each word) and every key of its words (:func:`.senses.keys`)."""
+
+    spans: tuple[tuple[str, str, tuple[tuple[str, frozenset[str]], ...]], ...]
+    roots: frozenset[str]
+
+
 @dataclass
 class _Index:
     pairs: Sequence[TmPair]
@@ -92,6 +100,8 @@ class _Index:
     en_pairs: dict[str, set[int]]
     en_forms: dict[str, Counter[str]]
     zh_words: int
+    english: list[_English] = field(default_factory=list)
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each candidate's jieba words
 
 
 def index(pairs: Sequence[TmPair], known: Sequence[str] = ()) -> _Index:
@@ -101,20 +111,28 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = ()) -> _Index:
     zh_pairs: dict[str, list[int]] = defaultdict(list)
     en_pairs: dict[str, set[int]] = defaultdict(set)
     en_forms: dict[str, Counter[str]] = defaultdict(Counter)
-    words = 0
+    words: dict[str, tuple[str, ...]] = {}
+    english: list[_English] = []
+    count = 0
     from .candidates import _tagged
 
     mask = _mask(known)
     for k, pair in enumerate(pairs):
-        words += len(_tagged(pair.source))
+        count += len(_tagged(pair.source))
         source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
-        for zh in sorted({s.text for s in zh_candidates(source)}):
+        spans = {s.text: s.words for s in zh_candidates(source)}
+        for zh in sorted(spans):
             zh_pairs[zh].append(k)
+            words.setdefault(zh, spans[zh])
+        roots = frozenset().union(*(k for _, k in token_keys(pair.target)))
+        found = []
         for span in en_candidates(pair.target):
             key = en_key(span.text)
             en_pairs[key].add(k)
             en_forms[key][span.text] += 1
-    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), words)
+            found.append((key, span.text, token_keys(span.text)))
+        english.append(_English(tuple(found), roots))
+    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, english, words)
 
 
 def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
@@ -133,35 +151,56 @@ def display_form(forms: Counter[str]) -> str:
     return lower[0] if lower else ranked[0]
 
 
+def rendering(zh_words: tuple[str, ...], english: _English) -> tuple[str, str, str] | None:
+    """(form key, text, evidence) of the longest English candidate of one pair that
+    CC-CEDICT accounts for as the Chinese words; None when none does or two as long do."""
+    pieces = zh_pieces(zh_words)
+    if not may_cover(pieces, english.roots):
+        return None
+    best: list[tuple[int, str, str, str]] = []
+    for key, text, tokens in english.spans:
+        why = cover(pieces, tokens)
+        if why is not None:
+            best.append((len(tokens), key, text, why))
+    if not best:
+        return None
+    best.sort(key=lambda b: (-b[0], b[1]))
+    if len(best) > 1 and best[1][0] == best[0][0] and best[1][1] != best[0][1]:
+        return None  # two renderings as long: ambiguous
+    return best[0][1], best[0][2], best[0][3]
+
+
 def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
               max_examples: int, dictionary: bool = True) -> TermPair | None:
     """The English for ``zh`` (None when no evidence is strong enough)."""
     mine = idx.zh_pairs[zh]
     n = len(idx.pairs)
-    if len(zh_candidates_words(zh)) == 1 and general_word(zh) and (
+    words = idx.words.get(zh) or tuple(w for w, _ in _tagged(zh))
+    if len(words) == 1 and general_word(zh) and (
             len(mine) < GENERAL_MIN_PAIRS or termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD):
         return None
     votes: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     senses: dict[str, str] = {}
     for k in mine[:DICTIONARY_TRIES if dictionary else 0]:
-        outcome = render(zh, idx.pairs[k].target)
-        if outcome is not None:
-            key = en_key(outcome.text)
-            if key not in idx.en_pairs:
-                continue  # not a chunk of the English (balancing of corporate): not a term
+        found = rendering(words, idx.english[k])
+        if found is not None:
+            key, text, why = found
             votes[key] += 1
-            forms[key][outcome.text] += 1
-            senses.setdefault(key, outcome.evidence)
+            forms[key][text] += 1
+            senses.setdefault(key, why)
     if votes:
         key = sorted(votes, key=lambda e: (-votes[e], -len(e), e))[0]
-        holding = [k for k in mine if _contains(idx.pairs[k].target, key)]
+        holding = [k for k in mine if k in idx.en_pairs.get(key, ())]
         both = max(len(holding), votes[key])
         if both * 2 < len(mine):
             return None  # the text mostly renders it otherwise (主义 in 加速主义): not this term
         en_count = max(len(idx.en_pairs.get(key, ())), both)
-        if both < 2 and not compound(zh):
-            return None  # 主要优势 = "major advantage" once is a phrase, not a term
+        if both < 2 and (not compound(zh) or len(key.split()) < 2):
+            # seen once: a term only when both sides are compounds (企业利益 = "corporate
+            # interests", 硅谷 = "Silicon Valley"); 主要优势 = "major advantage" is a phrase,
+            # 业界 = "industry" a word of the language
+            return None
         status = TermStatus.ATTESTED if both >= 2 else TermStatus.PROPOSED
         return TermPair(zh, display_form(idx.en_forms.get(key) or forms[key]), status, "dictionary", len(mine),
                         en_count, both, round(dice(both, len(mine), en_count), 4),
@@ -170,7 +209,7 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
                         sources=_sources(holding or mine, idx))
     co: Counter[str] = Counter()
     for k in mine:
-        for key in {en_key(s.text) for s in en_candidates(idx.pairs[k].target)}:
+        for key in {span[0] for span in idx.english[k].spans}:
             co[key] += 1
     options = []
     for key, both in co.items():
@@ -197,72 +236,6 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
                     "cooccurrence", len(mine), en_count, both, round(d, 4),
                     round(log_likelihood(both, len(mine), en_count, n), 2), similarity=cosine,
                     examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
-
-
-#: English endings that carry a Chinese term suffix (中性论 → neutrality, 自由主义 → liberalism).
-_NOMINAL = ("ity", "ism", "ness", "ion", "ology", "ics", "ance", "ence", "ing", "ed")
-
-
-def render(zh: str, target: str) -> Rendering | None:
-    """The span of ``target`` that CC-CEDICT accounts for as ``zh``. A term suffix
-    (论 性 化 …) the dictionary cannot render alone may be carried by the English word's
-    ending: 技术中性论 is "technological neutrality" when 技术中性 is."""
-    from ..from_pairs import find_rendering
-
-    if not _may_render(zh, target):
-        return None
-    found = find_rendering(zh, [], target).rendering
-    if found is None and len(zh) > 2 and zh[-1] in SUFFIX_CHARS:
-        found = find_rendering(zh[:-1], [], target).rendering
-        if found is not None and not found.text.lower().endswith(_NOMINAL):
-            found = None
-        elif found is not None:
-            found = replace(found, evidence=f"{found.evidence}; {zh[-1]}=-{found.text.split()[-1][-3:]}")
-    return found
-
-
-def _may_render(zh: str, target: str) -> bool:
-    """A quick necessary test before the full one: every dictionary word of ``zh`` has a
-    sense word whose first three letters (or an acronym) occur in ``target``."""
-    stems = _stems(target)
-    for piece in _pieces(zh):
-        if piece.optional or piece.literal:
-            continue
-        if not any(w.lower()[:3] in stems for sense in piece.senses for w in sense.words) and not any(
-                a.lower() in stems for sense in piece.senses for a in sense.acronyms):
-            if len(piece.text) > 1 and piece.text[-1] in SUFFIX_CHARS:
-                continue  # the suffix may be the English ending; let the full test decide
-            return False
-    return True
-
-
-@lru_cache(maxsize=50_000)
-def _stems(target: str) -> frozenset[str]:
-    tokens = [t.lower() for t in re.findall(r"[A-Za-z][A-Za-z0-9]*", target)]
-    return frozenset({t[:3] for t in tokens} | set(tokens))
-
-
-@lru_cache(maxsize=200_000)
-def _pieces(zh: str) -> tuple:
-    from ..from_pairs import pieces
-
-    return tuple(pieces(zh))
-
-
-def zh_candidates_words(zh: str) -> list[str]:
-    from .candidates import _tagged
-
-    return [w for w, _ in _tagged(zh)]
-
-
-def _contains(target: str, key: str) -> bool:
-    return f" {key} " in f" {en_key(' '.join(s.text for s in _words(target)))} "
-
-
-def _words(target: str) -> list[Span]:
-    from .candidates import _EN_TOKEN
-
-    return [Span(m.group(), m.start(), m.end()) for m in _EN_TOKEN.finditer(target)]
 
 
 def _examples(ks: Sequence[int], idx: _Index, limit: int) -> tuple[tuple[Source, Source], ...]:
