@@ -78,7 +78,9 @@ def test_provenance_names_both_sides(found) -> None:
     assert len(term.examples) == 3
     assert all(z.doc == "cluster" and e.doc == "cluster.en" and z.line == e.line for z, e in term.examples)
     entry = {e.zh: e for e in found.entries}["命名空间"]
-    assert entry.sources == tuple(z for z, _ in term.examples) == term.sources and entry.evidence == "aligned-cooccurrence"
+    assert entry.sources == tuple(z for z, _ in term.examples) == term.sources
+    assert entry.evidence.startswith("aligned-cooccurrence: 3 of 3 pairs")
+    assert all(f"{z} (zh) / {e} (en)" in entry.evidence for z, e in term.examples)
 
 
 def test_every_pair_is_counted_and_a_few_are_examples(found) -> None:
@@ -138,3 +140,28 @@ def test_build_adds_them_when_asked(tmp_path: Path) -> None:
     csv_b = (tmp_path / "b" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
     assert "aligned-dictionary" in (tmp_path / "a" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
     assert "aligned-dictionary" not in csv_b and "aligned-cooccurrence" not in csv_b
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx3", "json"])
+def test_example_pairs_reach_every_glossary_format(tmp_path: Path, fmt: str) -> None:
+    """The entry's evidence (why it was paired, example pairs of both sides) is written by
+    the ordinary glossary writers and read back unchanged; the TBX stays schema-valid."""
+    from lxml import etree
+
+    from aligner.formats.registry import glossary_format, write_glossary
+    from tests.tbx_schemas import validate_v2, validate_v3
+
+    entries = extract_tm_terms(fixture_pairs(), embeddings=False).entries
+    out = tmp_path / f"g.{fmt}"
+    write_glossary(entries, out, glossary_format(fmt).value)
+    if fmt in ("tbx", "tbx3"):
+        document = etree.parse(str(out))
+        assert (validate_v2 if fmt == "tbx" else validate_v3)(document) == []
+    if fmt == "json":  # written for scripts, not read back as a glossary
+        import json
+
+        back = {e["zh"]: e["evidence"] for e in json.loads(out.read_text(encoding="utf-8"))["entries"]}
+    else:
+        back = {e.zh: e.evidence for e in read_glossary_file(out).entries}
+    for entry in entries:
+        assert back[entry.zh] == entry.evidence and "(zh) / " in entry.evidence

@@ -9,8 +9,11 @@ Public API::
 
 :mod:`.candidates` finds noun phrases on both sides, :mod:`.stats` scores their
 association, :mod:`.pairing` decides each Chinese candidate's English. The entries are
-ordinary :class:`~aligner.model.TermEntry` objects (evidence ``aligned-dictionary`` or
-``aligned-cooccurrence``), so the existing merge, conflict and variant logic applies.
+ordinary :class:`~aligner.model.TermEntry` objects, so the existing merge, conflict and
+variant logic applies. Their evidence starts ``aligned-dictionary:`` or
+``aligned-cooccurrence:`` and says why the pair was made, with up to ``max_examples``
+example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
+the TBX entry's ``evidence:`` note and the JSON's ``evidence`` field carry.
 """
 from __future__ import annotations
 
@@ -139,4 +142,4 @@ def _entry(term: TermPair) -> TermEntry:
         kind = TermKind.CONCEPT if term.en == term.en.lower() else kind
     sources = term.sources or tuple(sorted({z for z, _ in term.examples}))
     return TermEntry(zh=term.zh, en=term.en, kind=kind, sources=sources, status=term.status,
-                     evidence=EVIDENCE[term.method])
+                     evidence=f"{EVIDENCE[term.method]}: {term.reasons()}")

@@ -73,15 +73,20 @@ class TermPair:
     examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
     sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
 
-    def explain(self) -> str:
-        """Why the pair was made, in one line."""
+    def reasons(self) -> str:
+        """Why the pair was made, and the example pairs of both sides: what the glossary's
+        evidence column (CSV), note (TBX) and field (JSON) carry."""
         why = [f"{self.both} of {self.zh_count} pairs", f"Dice {self.dice:.2f}", f"G2 {self.llr:.1f}"]
         if self.dictionary:
             why.append(f"CC-CEDICT {self.dictionary}")
         if self.similarity is not None:
             why.append(f"embedding {self.similarity:.2f}")
-        seen = ", ".join(f"{z}/{e}" for z, e in self.examples)
-        return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {'; '.join(why)}; seen {seen}"
+        seen = ", ".join(f"{z} (zh) / {e} (en)" for z, e in self.examples)
+        return f"{'; '.join(why)}; seen {seen}"
+
+    def explain(self) -> str:
+        """Why the pair was made, in one line."""
+        return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {self.reasons()}"
 
 
 @dataclass(frozen=True)
