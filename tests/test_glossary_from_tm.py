@@ -129,17 +129,29 @@ def test_cli_bad_input_is_one_line(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "broken.tmx" in result.stderr
 
 
-def test_build_adds_them_when_asked(tmp_path: Path) -> None:
+def test_build_adds_them_unless_told_not_to(tmp_path: Path) -> None:
     from aligner.build import BuildSettings, build
 
     corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
-    with_terms = build(BuildSettings(corpus=corpus, out=tmp_path / "a", tm_terms=True)).to_dict()
-    without = build(BuildSettings(corpus=corpus, out=tmp_path / "b")).to_dict()  # opt-in: off by default
+    with_terms = build(BuildSettings(corpus=corpus, out=tmp_path / "a")).to_dict()  # on by default
+    without = build(BuildSettings(corpus=corpus, out=tmp_path / "b", tm_terms=False)).to_dict()
     assert with_terms["tm_terms"]["entries"] >= 1 and without["tm_terms"] == {}
     assert with_terms["terms"] == without["terms"] + with_terms["tm_terms"]["entries"]
     csv_b = (tmp_path / "b" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
     assert "aligned-dictionary" in (tmp_path / "a" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
     assert "aligned-dictionary" not in csv_b and "aligned-cooccurrence" not in csv_b
+
+
+def test_the_build_summary_counts_them(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
+    runner = CliRunner()
+    on = runner.invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "a"), "--jobs", "1"])
+    off = runner.invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "b"), "--jobs", "1",
+                              "--no-tm-terms"])
+    assert on.exit_code == off.exit_code == 0, on.output + off.output
+    line = next(x for x in on.stdout.splitlines() if "term pairs extracted from aligned pairs" in x)
+    assert "3 term pairs (0 attested, 3 proposed)" in line, line
+    assert "term pairs extracted" not in off.stdout
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx3", "json"])

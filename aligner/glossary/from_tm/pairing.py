@@ -131,10 +131,11 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = ()) -> _Index:
             words.setdefault(zh, spans[zh])
         roots = frozenset().union(*(k for _, k in token_keys(pair.target)))
         found = []
-        for span in en_candidates(pair.target):
+        spans = en_candidates(pair.target)
+        for span in spans:
             key = en_key(span.text)
             en_pairs[key].add(k)
-            en_forms[key][span.text] += 1
+            en_forms[key][_unstarted(span.text) if span.start == spans[0].start else span.text] += 1
             found.append((key, span.text, token_keys(span.text)))
         english.append(_English(tuple(found), roots))
     return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, english, words)
@@ -146,6 +147,16 @@ def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _unstarted(text: str) -> str:
+    """A phrase at the start of a sentence without the sentence's capital ("Artificial
+    intelligence is" → "artificial intelligence"); a one-word phrase, or one with another
+    capital (Silicon Valley), keeps it: it may be a name."""
+    words = text.split()
+    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]):
+        return text[0].lower() + text[1:]
+    return text
 
 
 def display_form(forms: Counter[str]) -> str:
