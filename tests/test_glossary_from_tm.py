@@ -41,7 +41,19 @@ def test_recurring_terms_are_paired(found) -> None:
 def test_how_each_pair_was_found(found) -> None:
     pairs = {t.zh: t for t in found.terms}
     assert pairs["容器"].method == "dictionary" and "CC-CEDICT" in pairs["容器"].explain()
-    assert pairs["命名空间"].method == "cooccurrence" and pairs["命名空间"].dice == 1.0
+    assert pairs["命名空间"].method == "alignment" and "IBM-1" in pairs["命名空间"].explain()
+    alone = {t.zh: t for t in extract_tm_terms(fixture_pairs(), embeddings=False, alignment=False).terms}
+    assert alone["命名空间"].method == "cooccurrence" and alone["命名空间"].dice == 1.0
+
+
+def test_the_alignment_model_explains_words_by_their_pairs() -> None:
+    from aligner.glossary.from_tm.ibm1 import train
+
+    bitext = [(["容器", "启动"], ["container", "start"]), (["容器", "停止"], ["container", "stop"]),
+              (["节点", "启动"], ["node", "start"]), (["节点", "停止"], ["node", "stop"])]
+    model = train(bitext)
+    assert model.prob("容器", "container") > 0.9 and model.prob("容器", "start") < 0.1
+    assert model.phrase(["容器"], ["container"]) > model.phrase(["容器"], ["container", "start"])
 
 
 def test_a_pair_seen_once_is_proposed_when_the_dictionary_supports_it(found) -> None:
@@ -79,7 +91,7 @@ def test_provenance_names_both_sides(found) -> None:
     assert all(z.doc == "cluster" and e.doc == "cluster.en" and z.line == e.line for z, e in term.examples)
     entry = {e.zh: e for e in found.entries}["命名空间"]
     assert entry.sources == tuple(z for z, _ in term.examples) == term.sources
-    assert entry.evidence.startswith("aligned-cooccurrence: 3 of 3 pairs")
+    assert entry.evidence.startswith("aligned-alignment: 3 of 3 pairs")
     assert all(f"{z} (zh) / {e} (en)" in entry.evidence for z, e in term.examples)
 
 

@@ -137,7 +137,8 @@ def zh_candidates(text: str) -> list[Span]:
             last = roles[j]
             if (last == "mod" and j > i) or (last == "suffix" and roles[j - 1] != "noun"):
                 continue
-            if j == i and (last not in ("noun", "mod") or len(words[0]) < 2 or tagged[i][1] not in SINGLE):
+            if j == i and (last not in ("noun", "mod") or tagged[i][1] not in SINGLE
+                           or (len(words[0]) < 2 and tagged[i][1] not in NOUNISH)):
                 continue
             if roles[i] == "mod" and j - i > 1 and tagged[i][1] in ("v", "vd"):
                 continue  # a verb before a two-word phrase is a clause (加速科技发展), not a term
@@ -188,8 +189,9 @@ def _singular(word: str) -> str:
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "ases")):
-        return word[:-2]
+    if len(word) > 4 and (word.endswith(("sses", "shes", "xes", "ases"))
+                          or (word.endswith("ches") and word[-5] not in "aeiou")):
+        return word[:-2]  # classes, batches; not caches
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
         return word[:-1]
     return word
