@@ -135,7 +135,10 @@ def zh_candidates(text: str) -> list[Span]:
             if size > MAX_ZH_CHARS:
                 break
             last = roles[j]
-            if (last == "mod" and j > i) or (last == "suffix" and roles[j - 1] != "noun"):
+            if (last == "mod" and j > i and not (tagged[j][1] in ("v", "vn") and roles[j - 1] == "noun")) or (
+                    last == "suffix" and roles[j - 1] != "noun"):
+                # a verb after a noun names an action as a term (滚动更新 rolling update,
+                # 垃圾回收 garbage collection); an adjective never ends one
                 continue
             if j == i and (last not in ("noun", "mod") or tagged[i][1] not in SINGLE
                            or (len(words[0]) < 2 and tagged[i][1] not in NOUNISH)):
