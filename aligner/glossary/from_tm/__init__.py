@@ -102,9 +102,16 @@ def _drop_nested(found: dict[str, TermPair], zh_pairs: dict[str, list[int]]) -> 
     is that term's part (企业 inside 企业利益); a longer term whose English is just its part's
     English (加速主义 / 有效加速主义 both "accelerationism") is the part with a modifier."""
     kept = dict(found)
+    rank = {z: k for k, z in enumerate(sorted(found, key=lambda z: (-len(z), z)))}
+    containing: dict[str, list[str]] = {}
+    for long in found:  # each term's parts that are terms too (linear: a term is short)
+        parts = {long[i:j] for i in range(len(long)) for j in range(i + 1, len(long) + 1)}
+        for part in parts - {long}:
+            if part in found:
+                containing.setdefault(part, []).append(long)
     for short in sorted(found, key=len):
-        for long in sorted(found, key=lambda z: (-len(z), z)):
-            if short == long or short not in long or long not in kept or short not in kept:
+        for long in sorted(containing.get(short, ()), key=rank.__getitem__):
+            if long not in kept or short not in kept:
                 continue
             s, lo = found[short], found[long]
             s_key, l_key = norm_key(s.en), norm_key(lo.en)
