@@ -55,9 +55,9 @@ class BuildSettings:
     srx: Path | None = None
     min_score: float = MIN_SCORE  # a pair more likely wrong than right stays out of the TMX
     strict: bool = False  # undecodable bytes are an error instead of skipped and counted
-    # add term pairs extracted from the confident aligned pairs (opt-in: `aligner build
-    # --tm-terms`; measured precision is not yet that of the document glossary)
-    tm_terms: bool = False
+    # add term pairs extracted from the confident aligned pairs for Chinese forms the
+    # glossary lacks (`aligner build --no-tm-terms` leaves them out)
+    tm_terms: bool = True
     # where sentence embeddings are kept between runs (set by aligner.cache); decides nothing
     embeddings_cache: Path | None = None
 

@@ -27,7 +27,7 @@ from .wording import count
                    "[default: from the -o suffix, json on stdout].")
 @click.option("--min-freq", type=click.IntRange(1), default=1, show_default=True,
               help="Pairs a Chinese candidate must occur in to be considered.")
-@click.option("--explain", is_flag=True, help="Say on stderr why each pair was made (counts, Dice, CC-CEDICT senses).")
+@click.option("--explain", is_flag=True, help="Say on stderr why each pair was made (counts, Dice, CC-CEDICT senses, IBM-1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report (every pair and why) as JSON on stdout; needs -o FILE.")
 @click.option("--include-fuzzy", is_flag=True, help="Also read fuzzy / needs-review entries (skipped by default).")
 @click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
@@ -39,9 +39,10 @@ def terms_command(files: tuple[Path, ...], out: str, fmt: str | None, min_freq: 
     """Extract a termbase from TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin).
 
     Chinese noun phrases (jieba) are paired with the English phrase of the same pairs that
-    CC-CEDICT accounts for, or that co-occurs with them consistently. Attested when the
-    dictionary supports it in two or more units or it co-occurs in three or more
-    (Dice >= 0.8); otherwise proposed.
+    CC-CEDICT accounts for, that an IBM-1 model trained on the pairs explains, or that
+    co-occurs with them consistently. Attested when the dictionary supports it in two or
+    more units, or the model or the co-occurrence is strong in three or more; otherwise
+    proposed. The evidence column names example pairs (doc:line of both sides).
     """
     from .glossary.from_tm.job import run_terms
 

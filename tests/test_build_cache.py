@@ -96,7 +96,7 @@ def test_a_moved_corpus_is_aligned_again(corpus: Path, tmp_path: Path) -> None:
     assert store is not None and (store.stats.reused, store.stats.aligned) == (0, 3)
 
 
-@pytest.mark.parametrize("change", [{"min_score": 0.3}, {"srclang": "zh-TW"}, {"tm_terms": True}])
+@pytest.mark.parametrize("change", [{"min_score": 0.3}, {"srclang": "zh-TW"}, {"tm_terms": False}])
 def test_a_changed_setting_misses(corpus: Path, tmp_path: Path, change: dict[str, object]) -> None:
     _build(corpus, tmp_path / "first", tmp_path / "cache")
     store = _build(corpus, tmp_path / "changed", tmp_path / "cache", **change)

@@ -41,7 +41,19 @@ def test_recurring_terms_are_paired(found) -> None:
 def test_how_each_pair_was_found(found) -> None:
     pairs = {t.zh: t for t in found.terms}
     assert pairs["容器"].method == "dictionary" and "CC-CEDICT" in pairs["容器"].explain()
-    assert pairs["命名空间"].method == "cooccurrence" and pairs["命名空间"].dice == 1.0
+    assert pairs["命名空间"].method == "alignment" and "IBM-1" in pairs["命名空间"].explain()
+    alone = {t.zh: t for t in extract_tm_terms(fixture_pairs(), embeddings=False, alignment=False).terms}
+    assert alone["命名空间"].method == "cooccurrence" and alone["命名空间"].dice == 1.0
+
+
+def test_the_alignment_model_explains_words_by_their_pairs() -> None:
+    from aligner.glossary.from_tm.ibm1 import train
+
+    bitext = [(["容器", "启动"], ["container", "start"]), (["容器", "停止"], ["container", "stop"]),
+              (["节点", "启动"], ["node", "start"]), (["节点", "停止"], ["node", "stop"])]
+    model = train(bitext)
+    assert model.prob("容器", "container") > 0.9 and model.prob("容器", "start") < 0.1
+    assert model.phrase(["容器"], ["container"]) > model.phrase(["容器"], ["container", "start"])
 
 
 def test_a_pair_seen_once_is_proposed_when_the_dictionary_supports_it(found) -> None:
@@ -78,7 +90,9 @@ def test_provenance_names_both_sides(found) -> None:
     assert len(term.examples) == 3
     assert all(z.doc == "cluster" and e.doc == "cluster.en" and z.line == e.line for z, e in term.examples)
     entry = {e.zh: e for e in found.entries}["命名空间"]
-    assert entry.sources == tuple(z for z, _ in term.examples) == term.sources and entry.evidence == "aligned-cooccurrence"
+    assert entry.sources == tuple(z for z, _ in term.examples) == term.sources
+    assert entry.evidence.startswith("aligned-alignment: 3 of 3 pairs")
+    assert all(f"{z} (zh) / {e} (en)" in entry.evidence for z, e in term.examples)
 
 
 def test_every_pair_is_counted_and_a_few_are_examples(found) -> None:
@@ -127,14 +141,51 @@ def test_cli_bad_input_is_one_line(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "broken.tmx" in result.stderr
 
 
-def test_build_adds_them_when_asked(tmp_path: Path) -> None:
+def test_build_adds_them_unless_told_not_to(tmp_path: Path) -> None:
     from aligner.build import BuildSettings, build
 
     corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
-    with_terms = build(BuildSettings(corpus=corpus, out=tmp_path / "a", tm_terms=True)).to_dict()
-    without = build(BuildSettings(corpus=corpus, out=tmp_path / "b")).to_dict()  # opt-in: off by default
+    with_terms = build(BuildSettings(corpus=corpus, out=tmp_path / "a")).to_dict()  # on by default
+    without = build(BuildSettings(corpus=corpus, out=tmp_path / "b", tm_terms=False)).to_dict()
     assert with_terms["tm_terms"]["entries"] >= 1 and without["tm_terms"] == {}
     assert with_terms["terms"] == without["terms"] + with_terms["tm_terms"]["entries"]
     csv_b = (tmp_path / "b" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
     assert "aligned-dictionary" in (tmp_path / "a" / "glossary" / "glossary.csv").read_text(encoding="utf-8")
     assert "aligned-dictionary" not in csv_b and "aligned-cooccurrence" not in csv_b
+
+
+def test_the_build_summary_counts_them(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
+    runner = CliRunner()
+    on = runner.invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "a"), "--jobs", "1"])
+    off = runner.invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "b"), "--jobs", "1",
+                              "--no-tm-terms"])
+    assert on.exit_code == off.exit_code == 0, on.output + off.output
+    line = next(x for x in on.stdout.splitlines() if "term pairs extracted from aligned pairs" in x)
+    assert "3 term pairs (0 attested, 3 proposed)" in line, line
+    assert "term pairs extracted" not in off.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx3", "json"])
+def test_example_pairs_reach_every_glossary_format(tmp_path: Path, fmt: str) -> None:
+    """The entry's evidence (why it was paired, example pairs of both sides) is written by
+    the ordinary glossary writers and read back unchanged; the TBX stays schema-valid."""
+    from lxml import etree
+
+    from aligner.formats.registry import glossary_format, write_glossary
+    from tests.tbx_schemas import validate_v2, validate_v3
+
+    entries = extract_tm_terms(fixture_pairs(), embeddings=False).entries
+    out = tmp_path / f"g.{fmt}"
+    write_glossary(entries, out, glossary_format(fmt).value)
+    if fmt in ("tbx", "tbx3"):
+        document = etree.parse(str(out))
+        assert (validate_v2 if fmt == "tbx" else validate_v3)(document) == []
+    if fmt == "json":  # written for scripts, not read back as a glossary
+        import json
+
+        back = {e["zh"]: e["evidence"] for e in json.loads(out.read_text(encoding="utf-8"))["entries"]}
+    else:
+        back = {e.zh: e.evidence for e in read_glossary_file(out).entries}
+    for entry in entries:
+        assert back[entry.zh] == entry.evidence and "(zh) / " in entry.evidence

@@ -9,8 +9,11 @@ Public API::
 
 :mod:`.candidates` finds noun phrases on both sides, :mod:`.stats` scores their
 association, :mod:`.pairing` decides each Chinese candidate's English. The entries are
-ordinary :class:`~aligner.model.TermEntry` objects (evidence ``aligned-dictionary`` or
-``aligned-cooccurrence``), so the existing merge, conflict and variant logic applies.
+ordinary :class:`~aligner.model.TermEntry` objects, so the existing merge, conflict and
+variant logic applies. Their evidence starts ``aligned-dictionary:`` or
+``aligned-cooccurrence:`` and says why the pair was made, with up to ``max_examples``
+example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
+the TBX entry's ``evidence:`` note and the JSON's ``evidence`` field carry.
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from .pairing import TermPair, TmPair, index, pair_term
 
 __all__ = ["TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 
-EVIDENCE = {"dictionary": "aligned-dictionary", "cooccurrence": "aligned-cooccurrence"}
+EVIDENCE = {"dictionary": "aligned-dictionary", "alignment": "aligned-alignment",
+            "cooccurrence": "aligned-cooccurrence"}
 #: Example pairs kept per term.
 MAX_EXAMPLES = 3
 
@@ -64,15 +68,16 @@ def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) 
 
 
 def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_freq: int = 1,
-                     embeddings: bool = True, dictionary: bool = True,
+                     embeddings: bool = True, dictionary: bool = True, alignment: bool = True,
                      max_examples: int = MAX_EXAMPLES) -> TmTerms:
     """Term pairs of ``pairs``, sorted by Chinese form; Chinese forms in ``known`` (the
-    glossary's own) are left out. ``dictionary=False`` and ``embeddings=False`` leave out
-    CC-CEDICT and the embeddings (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms."""
+    glossary's own) are left out. ``dictionary=False``, ``alignment=False`` and
+    ``embeddings=False`` leave out CC-CEDICT, the IBM-1 model and the embeddings
+    (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms."""
     pairs = sorted(pairs, key=lambda p: (p.zh, p.en, p.source, p.target))
     known = sorted(set(known))
     skip = {norm_key(k) for k in known}
-    idx = index(pairs, known)
+    idx = index(pairs, known, alignment=alignment)
     result = TmTerms(pairs=len(pairs))
     similarity = _similarity() if embeddings else None
     found: dict[str, TermPair] = {}
@@ -97,9 +102,16 @@ def _drop_nested(found: dict[str, TermPair], zh_pairs: dict[str, list[int]]) -> 
     is that term's part (企业 inside 企业利益); a longer term whose English is just its part's
     English (加速主义 / 有效加速主义 both "accelerationism") is the part with a modifier."""
     kept = dict(found)
+    rank = {z: k for k, z in enumerate(sorted(found, key=lambda z: (-len(z), z)))}
+    containing: dict[str, list[str]] = {}
+    for long in found:  # each term's parts that are terms too (linear: a term is short)
+        parts = {long[i:j] for i in range(len(long)) for j in range(i + 1, len(long) + 1)}
+        for part in parts - {long}:
+            if part in found:
+                containing.setdefault(part, []).append(long)
     for short in sorted(found, key=len):
-        for long in sorted(found, key=lambda z: (-len(z), z)):
-            if short == long or short not in long or long not in kept or short not in kept:
+        for long in sorted(containing.get(short, ()), key=rank.__getitem__):
+            if long not in kept or short not in kept:
                 continue
             s, lo = found[short], found[long]
             s_key, l_key = norm_key(s.en), norm_key(lo.en)
@@ -139,4 +151,4 @@ def _entry(term: TermPair) -> TermEntry:
         kind = TermKind.CONCEPT if term.en == term.en.lower() else kind
     sources = term.sources or tuple(sorted({z for z, _ in term.examples}))
     return TermEntry(zh=term.zh, en=term.en, kind=kind, sources=sources, status=term.status,
-                     evidence=EVIDENCE[term.method])
+                     evidence=f"{EVIDENCE[term.method]}: {term.reasons()}")

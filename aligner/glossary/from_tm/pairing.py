@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from ...model import Source, TermStatus
-from ..from_pairs import Rendering
-from .candidates import SUFFIX_CHARS, Span, compound, en_candidates, en_key, general_word, termhood, zh_candidates
+from ...script import lookup_form
+from .candidates import EN_STOP, NOUNISH, ZH_STOP, _tag_table, _tagged, compound, en_candidates, en_key, general_word, termhood, zh_candidates
+from .ibm1 import Model, train
+from .senses import cover, may_cover, token_keys, zh_pieces
 from .stats import dice, log_likelihood
 
 MIN_DICE = 0.75
@@ -40,10 +41,17 @@ MIN_TERMHOOD = 3.0
 #: Pairs a common word (see :func:`.candidates.general_word`) must occur in before its
 #: frequency can say it is this text's term (数据 in a data-science book, not 技术 in an abstract).
 GENERAL_MIN_PAIRS = 5
+#: Endings of an English noun made from a verb (regression, training, agreement).
+NOMINALISED = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ing", "age", "ure", "sis")
+#: IBM-1 phrase score an alignment needs, and the score, Dice and shared pairs that attest it.
+MIN_ALIGN = 0.5
+MIN_ALIGN_PAIRS = 2
+STRONG_ALIGN = 0.6
+MIN_ALIGN_DICE = 0.5
 #: Dice scores this close to the best are decided by embedding similarity.
 CLOSE = 0.1
-#: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in corpus order).
-DICTIONARY_TRIES = 4
+#: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in sorted order).
+DICTIONARY_TRIES = 32
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ class TermPair:
     zh: str
     en: str
     status: TermStatus
-    method: str  # "dictionary" or "cooccurrence"
+    method: str  # "dictionary", "alignment" or "cooccurrence"
     zh_count: int  # pairs holding the Chinese
     en_count: int  # pairs holding the English
     both: int  # pairs holding both
@@ -71,18 +79,35 @@ class TermPair:
     llr: float
     dictionary: str = ""  # the CC-CEDICT senses that account for the English
     similarity: float | None = None  # embedding cosine, when it decided between close options
+    alignment: float | None = None  # IBM-1 phrase score (see :meth:`.ibm1.Model.phrase`)
     examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
     sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
 
-    def explain(self) -> str:
-        """Why the pair was made, in one line."""
+    def reasons(self) -> str:
+        """Why the pair was made, and the example pairs of both sides: what the glossary's
+        evidence column (CSV), note (TBX) and field (JSON) carry."""
         why = [f"{self.both} of {self.zh_count} pairs", f"Dice {self.dice:.2f}", f"G2 {self.llr:.1f}"]
         if self.dictionary:
             why.append(f"CC-CEDICT {self.dictionary}")
+        if self.alignment is not None:
+            why.append(f"IBM-1 {self.alignment:.2f}")
         if self.similarity is not None:
             why.append(f"embedding {self.similarity:.2f}")
-        seen = ", ".join(f"{z}/{e}" for z, e in self.examples)
-        return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {'; '.join(why)}; seen {seen}"
+        seen = ", ".join(f"{z} (zh) / {e} (en)" for z, e in self.examples)
+        return f"{'; '.join(why)}; seen {seen}"
+
+    def explain(self) -> str:
+        """Why the pair was made, in one line."""
+        return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {self.reasons()}"
+
+
+@dataclass(frozen=True)
+class _English:
+    """One pair's English, read once: its candidate spans (form key, text, (token, keys)
+    of each word) and every key of its words (:func:`.senses.keys`)."""
+
+    spans: tuple[tuple[str, str, tuple[tuple[str, frozenset[str]], ...]], ...]
+    roots: frozenset[str]
 
 
 @dataclass
@@ -92,29 +117,45 @@ class _Index:
     en_pairs: dict[str, set[int]]
     en_forms: dict[str, Counter[str]]
     zh_words: int
+    english: list[_English] = field(default_factory=list)
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each candidate's jieba words
+    model: Model | None = None  # IBM-1 trained on the pairs (see :mod:`.ibm1`)
 
 
-def index(pairs: Sequence[TmPair], known: Sequence[str] = ()) -> _Index:
+def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True) -> _Index:
     """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
     the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
     stands alone."""
     zh_pairs: dict[str, list[int]] = defaultdict(list)
     en_pairs: dict[str, set[int]] = defaultdict(set)
     en_forms: dict[str, Counter[str]] = defaultdict(Counter)
-    words = 0
+    words: dict[str, tuple[str, ...]] = {}
+    english: list[_English] = []
+    bitext: list[tuple[list[str], list[str]]] = []
+    count = 0
     from .candidates import _tagged
 
     mask = _mask(known)
     for k, pair in enumerate(pairs):
-        words += len(_tagged(pair.source))
+        count += len(_tagged(pair.source))
         source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
-        for zh in sorted({s.text for s in zh_candidates(source)}):
+        spans = {s.text: s.words for s in zh_candidates(source)}
+        for zh in sorted(spans):
             zh_pairs[zh].append(k)
-        for span in en_candidates(pair.target):
+            words.setdefault(zh, spans[zh])
+        roots = frozenset().union(*(k for _, k in token_keys(pair.target)))
+        found = []
+        spans = en_candidates(pair.target)
+        for span in spans:
             key = en_key(span.text)
             en_pairs[key].add(k)
-            en_forms[key][span.text] += 1
-    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), words)
+            en_forms[key][_unstarted(span.text) if span.start == spans[0].start else span.text] += 1
+            found.append((key, span.text, token_keys(span.text)))
+        english.append(_English(tuple(found), roots))
+        bitext.append(([w for w, _ in _tagged(pair.source) if _HAN_WORD.match(w) and w not in ZH_STOP],
+                       [en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP]))
+    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, english, words,
+                  train(bitext) if alignment else None)
 
 
 def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
@@ -123,6 +164,18 @@ def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _unstarted(text: str) -> str:
+    """A phrase at the start of a sentence without the sentence's capital ("Artificial
+    intelligence is" → "artificial intelligence"); a one-word phrase, or one with another
+    capital (Silicon Valley), keeps it: it may be a name."""
+    words = text.split()
+    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]):
+        return text[0].lower() + text[1:]
+    return text
 
 
 def display_form(forms: Counter[str]) -> str:
@@ -133,45 +186,99 @@ def display_form(forms: Counter[str]) -> str:
     return lower[0] if lower else ranked[0]
 
 
+def rendering(zh_words: tuple[str, ...], english: _English) -> tuple[str, str, str] | None:
+    """(form key, text, evidence) of the longest English candidate of one pair that
+    CC-CEDICT accounts for as the Chinese words; None when none does or two as long do."""
+    pieces = zh_pieces(zh_words)
+    if not may_cover(pieces, english.roots):
+        return None
+    best: list[tuple[int, str, str, str]] = []
+    for key, text, tokens in english.spans:
+        why = cover(pieces, tokens)
+        if why is not None:
+            best.append((len(tokens), key, text, why))
+    if not best:
+        return None
+    best.sort(key=lambda b: (-b[0], b[1]))
+    if len(best) > 1 and best[1][0] == best[0][0] and best[1][1] != best[0][1]:
+        return None  # two renderings as long: ambiguous
+    return best[0][1], best[0][2], best[0][3]
+
+
 def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
               max_examples: int, dictionary: bool = True) -> TermPair | None:
-    """The English for ``zh`` (None when no evidence is strong enough)."""
+    """The English for ``zh`` (None when no evidence is strong enough): CC-CEDICT first,
+    then the IBM-1 model, then co-occurrence alone.
+
+    A word of everyday Chinese (jieba's dictionary counts it common, or one character) is
+    a term only when this text uses it far more than general Chinese does
+    (:func:`.candidates.termhood`) or its translators render it one way: the same English
+    in two thirds of its pairs (分类 = classification), which 问题 never is. A common verb is
+    a term only when rendered by a noun (回归 = regression; not 意味着 = means)."""
     mine = idx.zh_pairs[zh]
-    n = len(idx.pairs)
-    if len(zh_candidates_words(zh)) == 1 and general_word(zh) and (
-            len(mine) < GENERAL_MIN_PAIRS or termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD):
+    words = idx.words.get(zh) or tuple(w for w, _ in _tagged(zh))
+    general = len(words) == 1 and (len(zh) == 1 or general_word(zh))
+    if general and len(mine) < GENERAL_MIN_PAIRS:
         return None
+    found = (_from_dictionary(zh, words, mine, idx, max_examples) if dictionary else None) or \
+        _cooccurring(zh, words, mine, idx, similarity, max_examples)
+    if found is not None and general and _tag(zh) not in NOUNISH and not found.en.lower().endswith(NOMINALISED):
+        return None  # a common verb is a term when its English is a noun (回归 regression), not 意味着 "means"
+    if found is None or not general or termhood(zh, len(mine), idx.zh_words) >= MIN_TERMHOOD:
+        return found
+    if found.method == "cooccurrence" or found.both * 3 < len(mine) * 2:
+        return None
+    return found
+
+
+def _tag(word: str) -> str:
+    return _tag_table().get(lookup_form(word), "x")
+
+
+def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: _Index,
+                     max_examples: int) -> TermPair | None:
     votes: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     senses: dict[str, str] = {}
-    for k in mine[:DICTIONARY_TRIES if dictionary else 0]:
-        outcome = render(zh, idx.pairs[k].target)
-        if outcome is not None:
-            key = en_key(outcome.text)
-            if key not in idx.en_pairs:
-                continue  # not a chunk of the English (balancing of corporate): not a term
+    for k in mine[:DICTIONARY_TRIES]:
+        found = rendering(words, idx.english[k])
+        if found is not None:
+            key, text, why = found
             votes[key] += 1
-            forms[key][outcome.text] += 1
-            senses.setdefault(key, outcome.evidence)
-    if votes:
-        key = sorted(votes, key=lambda e: (-votes[e], -len(e), e))[0]
-        holding = [k for k in mine if _contains(idx.pairs[k].target, key)]
-        both = max(len(holding), votes[key])
-        if both * 2 < len(mine):
-            return None  # the text mostly renders it otherwise (主义 in 加速主义): not this term
-        en_count = max(len(idx.en_pairs.get(key, ())), both)
-        if both < 2 and not compound(zh):
-            return None  # 主要优势 = "major advantage" once is a phrase, not a term
-        status = TermStatus.ATTESTED if both >= 2 else TermStatus.PROPOSED
-        return TermPair(zh, display_form(idx.en_forms.get(key) or forms[key]), status, "dictionary", len(mine),
-                        en_count, both, round(dice(both, len(mine), en_count), 4),
-                        round(log_likelihood(both, len(mine), en_count, n), 2), senses[key],
-                        examples=_examples(holding or mine, idx, max_examples),
-                        sources=_sources(holding or mine, idx))
+            forms[key][text] += 1
+            senses.setdefault(key, why)
+    if not votes:
+        return None
+    key = sorted(votes, key=lambda e: (-votes[e], -len(e), e))[0]
+    holding = [k for k in mine if k in idx.en_pairs.get(key, ())]
+    both = max(len(holding), votes[key])
+    if both * 2 < len(mine):
+        return None  # the text mostly renders it otherwise (主义 in 加速主义): not this term
+    en_count = max(len(idx.en_pairs.get(key, ())), both)
+    if both < 2 and (not compound(zh) or len(key.split()) < 2):
+        # seen once: a term only when both sides are compounds (企业利益 = "corporate
+        # interests", 硅谷 = "Silicon Valley"); 主要优势 = "major advantage" is a phrase,
+        # 业界 = "industry" a word of the language
+        return None
+    status = TermStatus.ATTESTED if both >= 2 else TermStatus.PROPOSED
+    n = len(idx.pairs)
+    return TermPair(zh, display_form(idx.en_forms.get(key) or forms[key]), status, "dictionary", len(mine),
+                    en_count, both, round(dice(both, len(mine), en_count), 4),
+                    round(log_likelihood(both, len(mine), en_count, n), 2), senses[key],
+                    examples=_examples(holding or mine, idx, max_examples),
+                    sources=_sources(holding or mine, idx))
+
+
+def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: _Index,
+                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int) -> TermPair | None:
+    n = len(idx.pairs)
     co: Counter[str] = Counter()
     for k in mine:
-        for key in {en_key(s.text) for s in en_candidates(idx.pairs[k].target)}:
+        for key in {span[0] for span in idx.english[k].spans}:
             co[key] += 1
+    aligned = _aligned(zh, words, mine, co, idx, max_examples)
+    if aligned is not None:
+        return aligned
     options = []
     for key, both in co.items():
         if both < MIN_COOCCUR:
@@ -199,70 +306,31 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
                     examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
 
 
-#: English endings that carry a Chinese term suffix (中性论 → neutrality, 自由主义 → liberalism).
-_NOMINAL = ("ity", "ism", "ness", "ion", "ology", "ics", "ance", "ence", "ing", "ed")
-
-
-def render(zh: str, target: str) -> Rendering | None:
-    """The span of ``target`` that CC-CEDICT accounts for as ``zh``. A term suffix
-    (论 性 化 …) the dictionary cannot render alone may be carried by the English word's
-    ending: 技术中性论 is "technological neutrality" when 技术中性 is."""
-    from ..from_pairs import find_rendering
-
-    if not _may_render(zh, target):
+def _aligned(zh: str, words: tuple[str, ...], mine: list[int], co: Counter[str], idx: _Index,
+             max_examples: int) -> TermPair | None:
+    """The English candidate the IBM-1 model explains best as ``zh`` (at least
+    :data:`MIN_ALIGN` both ways, in :data:`MIN_ALIGN_PAIRS` shared pairs and half of the
+    Chinese form's pairs); attested when the model is sure (:data:`STRONG_ALIGN`) in three."""
+    if idx.model is None:
         return None
-    found = find_rendering(zh, [], target).rendering
-    if found is None and len(zh) > 2 and zh[-1] in SUFFIX_CHARS:
-        found = find_rendering(zh[:-1], [], target).rendering
-        if found is not None and not found.text.lower().endswith(_NOMINAL):
-            found = None
-        elif found is not None:
-            found = replace(found, evidence=f"{found.evidence}; {zh[-1]}=-{found.text.split()[-1][-3:]}")
-    return found
-
-
-def _may_render(zh: str, target: str) -> bool:
-    """A quick necessary test before the full one: every dictionary word of ``zh`` has a
-    sense word whose first three letters (or an acronym) occur in ``target``."""
-    stems = _stems(target)
-    for piece in _pieces(zh):
-        if piece.optional or piece.literal:
+    options = []
+    for key, both in co.items():
+        if both < MIN_ALIGN_PAIRS or both * 2 < len(mine):
             continue
-        if not any(w.lower()[:3] in stems for sense in piece.senses for w in sense.words) and not any(
-                a.lower() in stems for sense in piece.senses for a in sense.acronyms):
-            if len(piece.text) > 1 and piece.text[-1] in SUFFIX_CHARS:
-                continue  # the suffix may be the English ending; let the full test decide
-            return False
-    return True
-
-
-@lru_cache(maxsize=50_000)
-def _stems(target: str) -> frozenset[str]:
-    tokens = [t.lower() for t in re.findall(r"[A-Za-z][A-Za-z0-9]*", target)]
-    return frozenset({t[:3] for t in tokens} | set(tokens))
-
-
-@lru_cache(maxsize=200_000)
-def _pieces(zh: str) -> tuple:
-    from ..from_pairs import pieces
-
-    return tuple(pieces(zh))
-
-
-def zh_candidates_words(zh: str) -> list[str]:
-    from .candidates import _tagged
-
-    return [w for w, _ in _tagged(zh)]
-
-
-def _contains(target: str, key: str) -> bool:
-    return f" {key} " in f" {en_key(' '.join(s.text for s in _words(target)))} "
-
-
-def _words(target: str) -> list[Span]:
-    from .candidates import _EN_TOKEN
-
-    return [Span(m.group(), m.start(), m.end()) for m in _EN_TOKEN.finditer(target)]
+        score = idx.model.phrase(words, key.split())
+        if score >= MIN_ALIGN:
+            options.append((round(score, 4), both, key))
+    if not options:
+        return None
+    score, both, key = sorted(options, key=lambda o: (-o[0], -o[1], -len(o[2]), o[2]))[0]
+    n, en_count = len(idx.pairs), len(idx.en_pairs[key])
+    d = dice(both, len(mine), en_count)
+    strong = both >= 3 and score >= STRONG_ALIGN and d >= MIN_ALIGN_DICE
+    holding = [k for k in mine if k in idx.en_pairs[key]]
+    return TermPair(zh, display_form(idx.en_forms[key]), TermStatus.ATTESTED if strong else TermStatus.PROPOSED,
+                    "alignment", len(mine), en_count, both, round(d, 4),
+                    round(log_likelihood(both, len(mine), en_count, n), 2), alignment=score,
+                    examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
 
 
 def _examples(ks: Sequence[int], idx: _Index, limit: int) -> tuple[tuple[Source, Source], ...]:
