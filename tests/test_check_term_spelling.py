@@ -4,7 +4,8 @@ A glossary form and the target may break an English term differently (ringbus / 
 bus" / ring-bus; RTX4090 / "RTX 4090"; email / e-mail). The fixture
 ``tests/data/check/term_spelling/spelling.po`` (TMX by po2tmx, XLIFF by po2xliff) holds
 units that must not trigger (``good-*``) and units that must (``bad-*``), checked in all three
-formats against its own glossary, which also has one machine-proposed entry.
+formats against its own glossary, which also has one machine-proposed entry. A kept-as-is
+name the source writes in another case than the glossary (WIFI for Wi-Fi) may stay so.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.check import Unit, check, run_check, select_rules
@@ -43,7 +44,7 @@ def test_spelling_variants_pass_and_real_misses_are_found(suffix: str) -> None:
     report = run_check([DATA / f"spelling.{suffix}"], DATA / "glossary.csv", rules=GLOSSARY_RULES)
     found = {_context(report, f): (f.rule, f.severity) for f in report.findings}
     assert found == EXPECTED
-    assert report.units == 12
+    assert report.units == 13
     assert report.proposed_hidden == 1  # 张小红 → Zhang Xiaohong is only proposed
 
 
@@ -64,6 +65,7 @@ def _one(entry: TermEntry, source: str, target: str) -> list[str]:
 _WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=7)
 
 
+@settings(max_examples=60, deadline=None)  # the first check builds jieba's dictionary
 @given(st.lists(_WORD, min_size=2, max_size=3), st.lists(st.sampled_from([" ", "-", ""]),
                                                          min_size=2, max_size=2),
        st.lists(st.sampled_from([" ", "-", ""]), min_size=2, max_size=2))
@@ -82,6 +84,7 @@ def test_any_spacing_of_the_same_letters_is_the_term(words: list[str], glossary_
     assert _one(entry, "环形总线很快。", f"The {changed} is fast.") == ["missing-term"]
 
 
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.text("ABCDEFGHJKLMNPRSTUVWXYZ0123456789", min_size=1, max_size=5),
                 min_size=2, max_size=3), st.sampled_from([" ", "-", ""]))
 def test_kept_as_is_name_spaced_differently_passes(parts: list[str], sep: str) -> None:

@@ -122,6 +122,11 @@ def squash_key(form: str) -> str:
     return "".join(tokens[:-1]) + _singular(tokens[-1])
 
 
+def exact_key(form: str) -> str:
+    """``form`` without spaces and hyphens, as written (case kept, no singular)."""
+    return "".join(_tokens(form))
+
+
 #: shorter squashed forms are left to the regular patterns: "a i" is not "AI"
 _MIN_SQUASHED = 3
 
@@ -218,7 +223,7 @@ class Term:
     def exact_squashed(self) -> tuple[str, ...]:
         """The allowed forms as written, without spaces and hyphens: a kept-as-is term's
         spacing variants (RTX2080Ti, "RTX 2080 Ti", RTX-2080-Ti)."""
-        keys = {"".join(_tokens(f)) for f in self.allowed}
+        keys = {exact_key(f) for f in self.allowed}
         return tuple(sorted((k for k in keys if k), key=_longest_first))
 
     @cached_property

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...model import Finding, Severity
 from ..derivation import accept
-from ..terms import Hit, Squashed, Term, fold_target, has_han
+from ..terms import Hit, Squashed, Term, exact_key, fold_target, has_han
 from ..units import Unit
 from .registry import Family, RuleSpec, register
 
@@ -72,7 +72,10 @@ def term_findings(unit: Unit, hits: list[Hit], *,
             if term.exact_re.search(folded):
                 continue
             squashed = squashed or Squashed(folded)
-            if squashed.spans(term.exact_squashed, fold_case=False):
+            # the source's own spelling (Latin source forms match in any case: Nvidia for
+            # a glossary's NVIDIA) kept in the target is kept as-is too
+            as_written = exact_key(unit.source[hit.start:hit.end])
+            if squashed.spans((*term.exact_squashed, as_written), fold_case=False):
                 continue  # the same letters, spaced or hyphenated differently
             altered = term.allowed_re.search(folded)
             if not altered:
