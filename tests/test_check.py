@@ -224,6 +224,10 @@ def test_latin_term_needs_word_boundaries(glossary: TermIndex) -> None:
     ("boxes", "one box", True),
     ("analysis", "an analysis", True),
     ("news", "new", False),
+    ("refer", "when referring to it", True),  # verb endings, a doubled consonant
+    ("move", "it was moved", True),
+    ("apply", "rules applied", True),
+    ("lock", "a lockout", False),
 ])
 def test_english_forms_tolerate_inflection(form: str, text: str, found: bool) -> None:
     import re

@@ -10,7 +10,7 @@ matching (what OmegaT's CJK path and Okapi's string mode do) gets both wrong.
 Latin forms (DeepSeek, GPT-4) match case-insensitively on ASCII word boundaries instead.
 
 English: each allowed form becomes one regular expression that ignores case and tolerates
-plural -s/-es/-ies, the possessive, and hyphen/space/joined spellings. Where that finds
+plural -s/-es/-ies, the possessive, the verb endings -ed/-ing, and hyphen/space/joined spellings. Where that finds
 nothing, :func:`squash_spans` compares the forms with every space and hyphen removed, so a
 break the glossary lacks (ringbus → "ring bus", RTX2080Ti → "RTX 2080 Ti") is accepted too.
 """
@@ -86,12 +86,22 @@ def _singular(token: str) -> str:
 
 
 def _inflect(token: str) -> str:
-    """Pattern for the last word of a form: singular or plural (-s/-es/-ies) and the
-    possessive."""
+    """Pattern for the last word of a form: singular or plural (-s/-es/-ies), the
+    possessive and, for a word of three letters or more, the verb endings -ed and -ing
+    (move → moved/moving, refer → referred/referring, lock → locking, apply → applied)."""
     token = _singular(token)
     word = re.escape(token)
+    verb = len(token) >= 3 and token.isalpha() and not token.isupper() \
+        and not re.search(r"(?:ing|ed)$", token, re.IGNORECASE)
     if re.fullmatch(r"[A-Za-z]*[^aeiouAEIOU\W\d_]y", token) and len(token) > 2:
-        word = re.escape(token[:-1]) + "(?:y|ies)"
+        word = re.escape(token[:-1]) + ("(?:y|ies|ied|ying)" if verb else "(?:y|ies)")
+    elif verb and token[-1] in "eE":  # move → moving; free → freeing
+        keep = token[-2:].lower() in {"ee", "ye", "oe"}
+        word = re.escape(token if keep else token[:-1]) + ("(?:s|d|ing)?" if keep
+                                                            else "(?:e(?:s|d)?|ing)")
+    elif verb:
+        double = token[-1] if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", token.lower()) else ""
+        word += f"(?:e?s|ed|ing{'|' + re.escape(double) + '(?:ed|ing)' if double else ''})?"
     elif token[-1:].isalpha():
         word += "(?:e?s)?"
     return word + f"(?:{_APOS}s|(?<=s){_APOS})?"
