@@ -147,9 +147,14 @@ class Squashed:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.where = [i for i, c in enumerate(folded) if c not in " -"]
-        self.text = "".join(folded[i] for i in self.where)
+        self.text = folded.replace(" ", "").replace("-", "")
         self.lower = self.text.lower() if len(self.text.lower()) == len(self.text) else self.text
+
+    @cached_property
+    def where(self) -> list[int]:
+        """Offset in the target of each character of :attr:`text` (built when first needed:
+        most checks find no squashed key at all)."""
+        return [i for i, c in enumerate(self.folded) if c not in " -"]
 
     def spans(self, keys: Iterable[str], *, fold_case: bool) -> list[tuple[int, int]]:
         """Spans of the target that read as one of ``keys`` once squashed (plural -s/-es and
@@ -157,7 +162,7 @@ class Squashed:
         text = self.lower if fold_case else self.text
         found: list[tuple[int, int]] = []
         for key in keys:
-            if len(key) < _MIN_SQUASHED:
+            if len(key) < _MIN_SQUASHED or (key.lower() if fold_case else key) not in text:
                 continue
             pattern = re.escape(key.lower() if fold_case else key) + f"(?:e?s)?(?:{_APOS}s?)?"
             for match in re.finditer(pattern, text):
