@@ -10,7 +10,8 @@ document TMX of it against the glossary built from it, with every rule on, and p
   a glossary form, the target lacks every allowed English form, compared case-insensitively:
   what a naive QA tool does), against our ``missing-term``;
 * a deterministic sample of findings (``--sample N``, spread over the rules) with source and
-  target, for judging by hand. The judged sample is in the README (places and verdicts
+  target, for judging by hand, and one of the glossary rules' findings alone
+  (``--glossary-sample N``). The judged sample is in the README (places and verdicts
   only: the development text stays out of the project);
 * planted errors (:mod:`aligner.check.planted`: ``--planted N`` of each kind) in the same
   units: how many of each kind are found with their rule id;
@@ -140,6 +141,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--planted", type=int, default=20, help="errors planted of each kind")
     parser.add_argument("--macdev-sample", type=int, default=40)
+    parser.add_argument("--glossary-sample", type=int, default=40,
+                        help="findings of the glossary rules alone to print for judging")
     args = parser.parse_args()
     require(REALWORLD)
     build(args.dir)
@@ -173,6 +176,14 @@ def main() -> None:
                 sample.append(per_rule[rule].pop(0))
     print(f"\nsample of {len(sample)} findings to judge:")
     for number, f in enumerate(sample, 1):
+        print(f"{number:>2}. [{f.rule}] {Path(f.file).name}:{f.line}: {f.message}")
+        print(f"    source: {' '.join(f.source.split())[:200]}")
+        print(f"    target: {' '.join(f.target.split())[:200]}")
+    glossary_sample = [f for f in ranked if f.rule in GLOSSARY_RULES][:args.glossary_sample]
+    print(f"\nglossary rules: {len(glossary_sample)} of their "
+          f"{sum(1 for f in report.findings if f.rule in GLOSSARY_RULES)} findings to judge "
+          f"({report.proposed_hidden} of proposed entries not reported):")
+    for number, f in enumerate(glossary_sample, 1):
         print(f"{number:>2}. [{f.rule}] {Path(f.file).name}:{f.line}: {f.message}")
         print(f"    source: {' '.join(f.source.split())[:200]}")
         print(f"    target: {' '.join(f.target.split())[:200]}")

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from aligner.check import (
     SCHEMA_VERSION, TermIndex, Unit, UnitReader, check, check_translation_units, check_units,
-    read_units, run_check,
+    read_units, run_check, select_rules,
 )
 from aligner.check.rules import TERM_RULES
 from aligner.check.terms import fold_target, tolerant_pattern
@@ -224,6 +224,10 @@ def test_latin_term_needs_word_boundaries(glossary: TermIndex) -> None:
     ("boxes", "one box", True),
     ("analysis", "an analysis", True),
     ("news", "new", False),
+    ("refer", "when referring to it", True),  # verb endings, a doubled consonant
+    ("move", "it was moved", True),
+    ("apply", "rules applied", True),
+    ("lock", "a lockout", False),
 ])
 def test_english_forms_tolerate_inflection(form: str, text: str, found: bool) -> None:
     import re
@@ -231,10 +235,31 @@ def test_english_forms_tolerate_inflection(form: str, text: str, found: bool) ->
     assert bool(re.search(tolerant_pattern(form), fold_target(text), re.IGNORECASE)) is found
 
 
-def test_proposed_terms_are_warnings() -> None:
+def test_proposed_terms_are_a_separate_rule_off_by_default() -> None:
+    """A machine-proposed English form is no error: its findings have their own rule, off by
+    default and counted in the summary; an entry without a status (a user's plain CSV) and
+    an attested or reviewed one stay ``missing-term`` errors."""
+    unit = Unit("f", "1", None, "王小明说。", "He said.")
     entry = TermEntry("王小明", "Wang Xiaoming", status=TermStatus.PROPOSED)
-    report = check([Unit("f", "1", None, "王小明说。", "He said.")], [entry])
-    assert [(f.rule, f.severity) for f in report.findings] == [("missing-term", Severity.WARNING)]
+    report = check([unit], [entry])
+    assert report.findings == [] and report.proposed_hidden == 1
+    assert "1 missing term of proposed glossary entries not reported" in report.summary()
+    assert report.to_json()["counts"]["proposed_hidden"] == 1
+    listed = check([unit], [entry], rules=select_rules(["missing-term-proposed"]))
+    assert [(f.rule, f.severity) for f in listed.findings] == [
+        ("missing-term-proposed", Severity.INFO)]
+    assert listed.proposed_hidden == 0
+    for status in (TermStatus.ATTESTED, TermStatus.REVIEWED):
+        confirmed = check([unit], [TermEntry("王小明", "Wang Xiaoming", status=status)])
+        assert [(f.rule, f.severity) for f in confirmed.findings] == [
+            ("missing-term", Severity.ERROR)]
+
+
+def test_plain_csv_glossary_without_status_is_confirmed(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("zh,en\n王小明,Wang Xiaoming\n", encoding="utf-8")
+    report = check([Unit("f", "1", None, "王小明说。", "He said.")], read_glossary(glossary))
+    assert [(f.rule, f.severity) for f in report.findings] == [("missing-term", Severity.ERROR)]
 
 
 def test_chinese_variant_is_a_source_form() -> None:

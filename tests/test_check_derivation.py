@@ -105,3 +105,17 @@ def test_able_prefix_is_accepted() -> None:
     assert [(a["source_word"], a["target_form"], a["reason"]) for a in report.accepted] == [
         ("可学习", "learnable", "derived-form"), ("可扩展", "extendible", "derived-form")]
     assert [(f.unit, f.rule) for f in report.findings] == [("3", "missing-term")]
+
+
+def test_closed_compound_is_accepted() -> None:
+    """总线 → bus: 环总线 written as the closed compound "ringbus" is accepted (and listed);
+    without a modifier in the source, or with the English only inside another word's middle,
+    it is still a finding."""
+    glossary = [TermEntry(zh="总线", en="bus")]
+    report = check(_units(("环总线连接四个核心。", "A ringbus connects the four cores."),
+                          ("总线连接四个核心。", "A ringbus connects the four cores."),
+                          ("环总线连接四个核心。", "A business connects the four cores.")), glossary)
+    assert [(f.unit, f.rule) for f in report.findings if f.rule == "missing-term"] == [
+        ("2", "missing-term"), ("3", "missing-term")]
+    assert [(a["unit"], a["reason"], a["source_word"], a["target_form"]) for a in report.accepted] == [
+        ("1", "closed-compound", "环总线", "ringbus")]

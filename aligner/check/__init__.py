@@ -86,6 +86,9 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         for finding in term_findings(unit, hits, accepted=report.accepted):
             if finding.rule in enabled:
                 positioned.append((order, position, finding))
+            elif finding.rule == Rule.MISSING_TERM_PROPOSED.value and \
+                    Rule.MISSING_TERM.value in enabled:
+                report.proposed_hidden += 1
     for tracker in trackers:
         for position, finding in tracker.findings():
             if finding.rule in enabled:

@@ -8,7 +8,10 @@ Two cases, both general (no term is special-cased):
 * the source term carries a derivational suffix (有效加速主义 + 者): the target may use a
   derived English form of the term's English (accelerationism → accelerationist(s)); after
   the prefix 可 (可学习, "can be learned") the target may use the -able/-ible adjective
-  (learning → learnable).
+  (learning → learnable);
+* the source term is the head of a longer word, a modifier before it (环 + 总线): the target
+  may write the English the same way, as one closed compound whose last part is the term's
+  English (总线 → bus, 环总线 → "ringbus"; 元数据 → "metadata").
 
 A unit accepted this way has no finding; it is listed as *accepted-by-derivation* in the
 JSON report, with what was accepted and why, so a reviewer can still audit it.
@@ -19,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .terms import Hit, fold_target, tolerant_pattern
+from .terms import Hit, fold_target, squash_key, tolerant_pattern
 
 #: Chinese suffixes that derive a word from a term (agent, -ist, -ize, -ness, school, theory)
 DERIVING_SUFFIXES = "者家化性式型派论学人员"
@@ -45,7 +48,7 @@ class Accepted:
     source_term: str
     source_word: str  # the longer Chinese word or the derived form in the source
     target_form: str  # what the target has instead
-    reason: str  # "dictionary-word" or "derived-form"
+    reason: str  # "dictionary-word", "derived-form" or "closed-compound"
 
 
 def derived_forms(form: str) -> list[str]:
@@ -137,6 +140,21 @@ def _longer_words(source: str, hit: Hit) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=4096)
+def _compound_re(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A closed compound ending in one of the single-word ``forms`` (bus → ringbus), two
+    letters or more before it."""
+    heads = sorted({squash_key(f) for f in forms
+                    if re.fullmatch(r"[A-Za-z]{3,}", fold_target(f).strip())}, key=len, reverse=True)
+    if not heads:
+        return None
+    return re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?:" + "|".join(map(re.escape, heads))
+                      + r")(?:e?s)?(?![A-Za-z])", re.IGNORECASE)
+
+
 def accept(source: str, target: str, hit: Hit) -> Accepted | None:
     """Why the target may lack ``hit.term``'s English here, or None."""
     folded = fold_target(target)
@@ -153,6 +171,12 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
         if match:
             return Accepted(hit.term.zh, source[hit.start - 1:hit.end],
                             target[match.start():match.end()], "derived-form")
+    if hit.start and _HAN_CHAR.match(source[hit.start - 1]):  # 环总线: ringbus
+        pattern = _compound_re(tuple(hit.term.allowed))
+        match = pattern.search(folded) if pattern else None
+        if match:
+            return Accepted(hit.term.zh, source[hit.start - 1:hit.end],
+                            target[match.start():match.end()], "closed-compound")
     for word in _longer_words(source, hit):
         for sense in _senses(word):
             match = re.search(tolerant_pattern(sense), folded, re.IGNORECASE)

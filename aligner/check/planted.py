@@ -150,7 +150,8 @@ def _term(unit: Unit, index: TermIndex | None) -> str | None:
         return None
     for hit in index.find(unit.source):
         term = hit.term
-        if term.keep_as_is or not term.allowed or not term.allowed_re.search(unit.target):
+        if term.keep_as_is or term.proposed or not term.allowed \
+                or not term.allowed_re.search(unit.target):
             continue
         changed = term.allowed_re.sub("gizmo", unit.target)
         if not term.allowed_re.search(changed):

@@ -37,6 +37,8 @@ class CheckReport:
     include_fuzzy: bool = False  # fuzzy units were checked (their findings marked fuzzy)
     rules: list[str] = field(default_factory=list)  # ids of the rules that ran
     accepted: list[dict[str, Any]] = field(default_factory=list)  # accepted-by-derivation
+    #: missing-term findings of proposed (unconfirmed) entries, not listed: their rule is off
+    proposed_hidden: int = 0
 
     @property
     def units(self) -> int:
@@ -95,6 +97,7 @@ class CheckReport:
                 "by_severity": {s.value: self.count(s) for s in Severity},
                 "by_rule": self.by_rule(),
                 "accepted": len(self.accepted),
+                "proposed_hidden": self.proposed_hidden,
             },
             "rules": [{"id": r.id, "severity": r.severity.value, "summary": r.summary,
                        "enabled": r.id in self.rules} for r in all_rules()],
@@ -176,6 +179,9 @@ class CheckReport:
             text += _severity_counts(self.findings) + ")"
         if self.accepted:
             text += f"; {count(len(self.accepted), 'term occurrence')} accepted by derivation"
+        if self.proposed_hidden:
+            text += (f"; {count(self.proposed_hidden, 'missing term')} of proposed glossary "
+                     "entries not reported (rule missing-term-proposed)")
         if self.untranslated and "untranslated" not in self.rules:
             text += f"; {count(self.untranslated, 'untranslated unit')} not checked"
         if self.fuzzy_skipped:
@@ -192,7 +198,7 @@ class CheckReport:
 
 
 #: rules whose text report has one block per term (or per source), not one per rule
-_TERM_GROUPED = {"missing-term", "forbidden-variant", "keep-as-is", "inconsistent-target"}
+_TERM_GROUPED = {"missing-term", "missing-term-proposed", "forbidden-variant", "keep-as-is", "inconsistent-target"}
 
 
 def _severity_counts(items: list[Finding]) -> str:

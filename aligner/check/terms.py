@@ -10,7 +10,9 @@ matching (what OmegaT's CJK path and Okapi's string mode do) gets both wrong.
 Latin forms (DeepSeek, GPT-4) match case-insensitively on ASCII word boundaries instead.
 
 English: each allowed form becomes one regular expression that ignores case and tolerates
-plural -s/-es/-ies, the possessive, and hyphen/space/joined spellings.
+plural -s/-es/-ies, the possessive, the verb endings -ed/-ing, and hyphen/space/joined spellings. Where that finds
+nothing, :func:`squash_spans` compares the forms with every space and hyphen removed, so a
+break the glossary lacks (ringbus → "ring bus", RTX2080Ti → "RTX 2080 Ti") is accepted too.
 """
 from __future__ import annotations
 
@@ -84,12 +86,22 @@ def _singular(token: str) -> str:
 
 
 def _inflect(token: str) -> str:
-    """Pattern for the last word of a form: singular or plural (-s/-es/-ies) and the
-    possessive."""
+    """Pattern for the last word of a form: singular or plural (-s/-es/-ies), the
+    possessive and, for a word of three letters or more, the verb endings -ed and -ing
+    (move → moved/moving, refer → referred/referring, lock → locking, apply → applied)."""
     token = _singular(token)
     word = re.escape(token)
+    verb = len(token) >= 3 and token.isalpha() and not token.isupper() \
+        and not re.search(r"(?:ing|ed)$", token, re.IGNORECASE)
     if re.fullmatch(r"[A-Za-z]*[^aeiouAEIOU\W\d_]y", token) and len(token) > 2:
-        word = re.escape(token[:-1]) + "(?:y|ies)"
+        word = re.escape(token[:-1]) + ("(?:y|ies|ied|ying)" if verb else "(?:y|ies)")
+    elif verb and token[-1] in "eE":  # move → moving; free → freeing
+        keep = token[-2:].lower() in {"ee", "ye", "oe"}
+        word = re.escape(token if keep else token[:-1]) + ("(?:s|d|ing)?" if keep
+                                                            else "(?:e(?:s|d)?|ing)")
+    elif verb:
+        double = token[-1] if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", token.lower()) else ""
+        word += f"(?:e?s|ed|ing{'|' + re.escape(double) + '(?:ed|ing)' if double else ''})?"
     elif token[-1:].isalpha():
         word += "(?:e?s)?"
     return word + f"(?:{_APOS}s|(?<=s){_APOS})?"
@@ -109,6 +121,60 @@ def exact_pattern(form: str) -> str:
     """Regex source for ``form`` exactly as written (case-sensitive), allowing -s and 's."""
     return (r"(?<!\w)" + re.escape(fold_target(form).strip()) + f"(?:s|{_APOS}s|(?<=s){_APOS})?"
             + r"(?!\w)")
+
+
+def squash_key(form: str) -> str:
+    """``form`` without spaces and hyphens, its last word made singular: what
+    :func:`squash_spans` looks for (case kept; the caller folds it when it wants)."""
+    tokens = _tokens(form)
+    if not tokens:
+        return ""
+    return "".join(tokens[:-1]) + _singular(tokens[-1])
+
+
+def exact_key(form: str) -> str:
+    """``form`` without spaces and hyphens, as written (case kept, no singular)."""
+    return "".join(_tokens(form))
+
+
+#: shorter squashed forms are left to the regular patterns: "a i" is not "AI"
+_MIN_SQUASHED = 3
+
+
+class Squashed:
+    """A folded target with every space and hyphen removed, and where each kept character
+    was, so a match in the squashed text maps back to a span of the target."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.text = folded.replace(" ", "").replace("-", "")
+        self.lower = self.text.lower() if len(self.text.lower()) == len(self.text) else self.text
+
+    @cached_property
+    def where(self) -> list[int]:
+        """Offset in the target of each character of :attr:`text` (built when first needed:
+        most checks find no squashed key at all)."""
+        return [i for i, c in enumerate(self.folded) if c not in " -"]
+
+    def spans(self, keys: Iterable[str], *, fold_case: bool) -> list[tuple[int, int]]:
+        """Spans of the target that read as one of ``keys`` once squashed (plural -s/-es and
+        the possessive allowed), starting and ending on word boundaries of the target."""
+        text = self.lower if fold_case else self.text
+        found: list[tuple[int, int]] = []
+        for key in keys:
+            if len(key) < _MIN_SQUASHED or (key.lower() if fold_case else key) not in text:
+                continue
+            pattern = re.escape(key.lower() if fold_case else key) + f"(?:e?s)?(?:{_APOS}s?)?"
+            for match in re.finditer(pattern, text):
+                for end in sorted({match.end(), match.start() + len(key)}, reverse=True):
+                    start, stop = self.where[match.start()], self.where[end - 1] + 1
+                    before = self.folded[start - 1] if start else " "
+                    after = self.folded[stop] if stop < len(self.folded) else " "
+                    if not (before.isalnum() or before == "_") and \
+                            not (after.isalnum() or after == "_"):
+                        found.append((start, stop))
+                        break
+        return found
 
 
 def _longest_first(form: str) -> tuple[int, str]:
@@ -161,6 +227,19 @@ class Term:
     def allowed_re(self) -> re.Pattern[str]:
         forms = sorted(set(self.allowed) | set(self.derived), key=_longest_first)
         return re.compile("|".join(tolerant_pattern(f) for f in forms), re.IGNORECASE)
+
+    @cached_property
+    def squashed(self) -> tuple[str, ...]:
+        """Every allowed form without spaces and hyphens (see :class:`Squashed`)."""
+        keys = {squash_key(f) for f in (*self.allowed, *self.derived)}
+        return tuple(sorted((k for k in keys if k), key=_longest_first))
+
+    @cached_property
+    def exact_squashed(self) -> tuple[str, ...]:
+        """The allowed forms as written, without spaces and hyphens: a kept-as-is term's
+        spacing variants (RTX2080Ti, "RTX 2080 Ti", RTX-2080-Ti)."""
+        keys = {exact_key(f) for f in self.allowed}
+        return tuple(sorted((k for k in keys if k), key=_longest_first))
 
     @cached_property
     def exact_re(self) -> re.Pattern[str]:

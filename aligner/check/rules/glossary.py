@@ -3,6 +3,9 @@
 * ``missing-term``: a glossary term is in the source, no allowed English form in the target.
 * ``forbidden-variant``: the target uses an English form the glossary marks as not allowed.
 * ``keep-as-is``: a Latin term kept unchanged in Chinese (DeepSeek) is missing or altered.
+* ``missing-term-proposed``: ``missing-term`` for an entry whose English the tool proposed
+  (status ``proposed``: a machine guess nobody confirmed); info, off by default, so the
+  errors a reviewer sees come from confirmed entries.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from typing import Any
 
 from ...model import Finding, Severity
 from ..derivation import accept
-from ..terms import Hit, Term, fold_target, has_han
+from ..terms import Hit, Squashed, Term, exact_key, fold_target, has_han
 from ..units import Unit
 from .registry import Family, RuleSpec, register
 
@@ -27,6 +30,7 @@ class Rule(str, Enum):
     MISSING_TERM = "missing-term"
     FORBIDDEN_VARIANT = "forbidden-variant"
     KEEP_AS_IS = "keep-as-is"
+    MISSING_TERM_PROPOSED = "missing-term-proposed"
     INCONSISTENT_TARGET = "inconsistent-target"
 
 
@@ -56,14 +60,31 @@ def term_findings(unit: Unit, hits: list[Hit], *,
     folded = fold_target(target)
     spans = {key: [m.span() for m in hit.term.allowed_re.finditer(folded)]
              for key, hit in first_hits.items()}
+    squashed: Squashed | None = None
+    for key, hit in first_hits.items():
+        if not spans[key] and not (hit.term.keep_as_is and not has_han(hit.form)):
+            # a break the glossary's form lacks, or lacks one it has (ringbus / ring bus)
+            squashed = squashed or Squashed(folded)
+            spans[key] = squashed.spans(hit.term.squashed, fold_case=True)
     for key, hit in first_hits.items():
         term = hit.term
         if term.keep_as_is and not has_han(hit.form):
             if term.exact_re.search(folded):
                 continue
+            squashed = squashed or Squashed(folded)
+            # the source's own spelling (Latin source forms match in any case: Nvidia for
+            # a glossary's NVIDIA) kept in the target is kept as-is too
+            as_written = exact_key(unit.source[hit.start:hit.end])
+            if squashed.spans((*term.exact_squashed, as_written), fold_case=False):
+                continue  # the same letters, spaced or hyphenated differently
             altered = term.allowed_re.search(folded)
-            if altered:
-                found = target[altered.start():altered.end()]
+            if not altered:
+                again = squashed.spans(term.squashed, fold_case=True)
+                altered_span = again[0] if again else None
+            else:
+                altered_span = altered.span()
+            if altered_span:
+                found = target[altered_span[0]:altered_span[1]]
                 yield _finding(unit, Rule.KEEP_AS_IS, Severity.WARNING, term, found,
                                f"{term.zh} is kept as-is but the target writes {found}")
             else:
@@ -98,20 +119,23 @@ def term_findings(unit: Unit, hits: list[Hit], *,
                         "source_word": why.source_word, "target_form": why.target_form,
                         "reason": why.reason, "fuzzy": unit.fuzzy})
                 continue
-            severity = Severity.WARNING if term.proposed else Severity.ERROR
+            rule, severity = ((Rule.MISSING_TERM_PROPOSED, Severity.INFO) if term.proposed
+                              else (Rule.MISSING_TERM, Severity.ERROR))
             note = " (English form proposed by the tool)" if term.proposed else ""
-            yield _finding(unit, Rule.MISSING_TERM, severity, term, target,
+            yield _finding(unit, rule, severity, term, target,
                            f"{term.zh}{_as_found(hit)} is in the source but "
                            f"{' / '.join(term.allowed)} is not in the target{note}")
 
 
 FAMILY = register(Family("terms", (
     RuleSpec(Rule.MISSING_TERM.value, Severity.ERROR,
-             "a glossary term is in the source and no allowed English form is in the target "
-             "(warning for a proposed entry)"),
+             "a glossary term is in the source and no allowed English form is in the target"),
     RuleSpec(Rule.FORBIDDEN_VARIANT.value, Severity.ERROR,
              "the target translates a term with a form the glossary forbids"),
     RuleSpec(Rule.KEEP_AS_IS.value, Severity.ERROR,
              "a Latin term kept as-is in the source is missing (error) or altered (warning) "
              "in the target"),
+    RuleSpec(Rule.MISSING_TERM_PROPOSED.value, Severity.INFO,
+             "missing-term for a glossary entry the tool proposed (status proposed), "
+             "not confirmed", default=False),
 )))
