@@ -127,12 +127,14 @@ class BuildReport:
         }
 
 
-def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: int = 1) -> BuildReport:
+def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: int = 1,
+          scheduler: str | None = None) -> BuildReport:
     """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
     ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input.
 
     ``jobs`` > 1 aligns documents in that many worker processes (:mod:`aligner.build_jobs`);
-    the outputs are the same bytes for any ``jobs``."""
+    the outputs are the same bytes for any ``jobs``; ``scheduler`` (a Dask scheduler's
+    address) aligns them on that cluster's workers instead, with the same bytes."""
     from .documents import read_corpus
     from .documents.entries import IGNORED, Skipped
     from .formats.langs import source_lang, target_lang
@@ -143,6 +145,10 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     say = progress or (lambda _msg: None)
     source_lang(settings.srclang), target_lang(settings.tgtlang)  # refuse a bad code before any work
     load_rules(settings.srx)  # a bad SRX file is refused before any work; workers load their own
+    if scheduler:  # an unreachable cluster is refused before any work too
+        from .runner import DaskRunner
+
+        DaskRunner(scheduler).check()
     zh_dir = settings.corpus / "zh"
     if not settings.corpus.is_dir():
         raise InputError(
@@ -195,7 +201,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         _write_tmx,
     )
 
-    for doc_report, units, beads in align_documents(docs, terms, settings, jobs, say):
+    for doc_report, units, beads in align_documents(docs, terms, settings, jobs, say, scheduler=scheduler):
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
