@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..model import Finding, TermEntry, TranslationUnit
+from ..model import TermEntry, TranslationUnit
 from .findings import FindingStore
 from .report import SCHEMA_VERSION, CheckReport
 from .rules import (
