@@ -178,3 +178,16 @@ def test_a_scheduler_without_workers_is_one_line(monkeypatch: pytest.MonkeyPatch
         with pytest.raises(ClusterError) as err:
             DaskRunner(empty.scheduler_address).check()
     assert "has no workers" in str(err.value) and "dask worker" in str(err.value)
+
+
+def test_the_version_probe_travels_by_value() -> None:
+    """A worker without aligner must be able to unpickle and run the probe to say so."""
+    import pickle
+
+    import cloudpickle
+
+    import aligner
+
+    data = cloudpickle.dumps(cluster._PROBE)
+    assert b"aligner.runner" not in data  # not a reference to a module the worker may lack
+    assert pickle.loads(data)() == aligner.__version__
