@@ -5,7 +5,7 @@ findings, each holding its unit's source and target: kept as objects they cost m
 everything else the check holds. :class:`FindingStore` keeps the first
 :data:`IN_MEMORY` findings as they are; past that every finding is pickled into an anonymous
 temporary file (removed when the store goes) and only its offset and sort key stay in
-memory (17 bytes). It reads like a list of findings, in report order once :meth:`sealed
+memory (21 bytes). It reads like a list of findings, in report order once :meth:`sealed
 <FindingStore.seal>`.
 """
 from __future__ import annotations
@@ -31,16 +31,17 @@ class FindingStore(Sequence[Finding]):
         self._items: list[Finding] = []
         self._file: IO[bytes] | None = None
         self._offsets = array("q")
-        self._order_key = array("l")
+        self._order_key = array("i")
         self._position = array("q")
-        self._rules: list[str] = []  # the rule of each finding, interned: the third sort key
+        self._rules = array("B")  # the rule of each finding, as an index into _rule_names
+        self._rule_names: dict[str, int] = {}
         self._sorted: Any = None  # indices in report order, once sealed
 
     # --- writing ------------------------------------------------------------------------
     def add(self, order: int, position: int, finding: Finding) -> None:
         self._order_key.append(order)
         self._position.append(position)
-        self._rules.append(finding.rule)
+        self._rules.append(self._rule_names.setdefault(finding.rule, len(self._rule_names)))
         if self._file is None:
             self._items.append(finding)
             if len(self._items) > IN_MEMORY:
@@ -63,13 +64,14 @@ class FindingStore(Sequence[Finding]):
     def seal(self, rank: Callable[[str], int]) -> None:
         """Fix the report order: file, unit position, then ``rank(rule)``; ties keep the order
         they were added in."""
-        ranks = {rule: rank(rule) for rule in set(self._rules)}
-        rule_rank = np.fromiter((ranks[r] for r in self._rules), dtype=np.int64, count=len(self._rules))
-        order = np.frombuffer(self._order_key, dtype=np.int64) if len(self._order_key) else np.zeros(0, np.int64)
+        ranks = np.zeros(max(len(self._rule_names), 1), dtype=np.int64)
+        for rule, index in self._rule_names.items():
+            ranks[index] = rank(rule)
+        rule_rank = ranks[np.frombuffer(self._rules, dtype=np.uint8)] if len(self._rules) else np.zeros(0, np.int64)
+        order = np.frombuffer(self._order_key, dtype=np.int32) if len(self._order_key) else np.zeros(0, np.int32)
         position = np.frombuffer(self._position, dtype=np.int64) if len(self._position) else np.zeros(0, np.int64)
         self._sorted = np.lexsort((rule_rank, position, order))
-        self._rules = []
-        self._order_key, self._position = array("l"), array("q")
+        self._rules, self._order_key, self._position = array("B"), array("i"), array("q")
 
     @property
     def spilled(self) -> bool:

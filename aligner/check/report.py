@@ -297,7 +297,7 @@ class _Tally:
             tally.rules[finding.rule] = tally.rules.get(finding.rule, 0) + 1
             key = _group_key(finding)
             if key not in tally.groups:
-                tally.groups[key] = array("q")
+                tally.groups[key] = array("i")
                 tally.group_severities[key] = {}
             tally.groups[key].append(index)
             counts = tally.group_severities[key]
