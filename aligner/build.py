@@ -130,13 +130,14 @@ class BuildReport:
 
 
 def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: int = 1,
-          cache: Any = None) -> BuildReport:
+          cache: Any = None, scheduler: str | None = None) -> BuildReport:
     """Run the whole job on ``settings.corpus`` and write ``tmx/`` and ``glossary/`` under
     ``settings.out``. Raises :class:`aligner.errors.AlignerError` subclasses on bad input.
 
     ``jobs`` > 1 aligns documents in that many worker processes (:mod:`aligner.build_jobs`);
-    ``cache`` (an :class:`aligner.cache.DocumentCache`) reuses stored per-document results.
-    The outputs are the same bytes for any ``jobs``, with or without the cache."""
+    ``cache`` (an :class:`aligner.cache.DocumentCache`) reuses stored per-document results;
+    ``scheduler`` (a Dask scheduler's address) aligns them on that cluster's workers instead.
+    The outputs are the same bytes for any ``jobs``, with or without the cache or a cluster."""
     from .documents import read_corpus
     from .documents.entries import IGNORED, Skipped
     from .formats.langs import source_lang, target_lang
@@ -147,6 +148,10 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     say = progress or (lambda _msg: None)
     source_lang(settings.srclang), target_lang(settings.tgtlang)  # refuse a bad code before any work
     load_rules(settings.srx)  # a bad SRX file is refused before any work; workers load their own
+    if scheduler:  # an unreachable cluster is refused before any work too
+        from .runner import DaskRunner
+
+        DaskRunner(scheduler).check()
     zh_dir = settings.corpus / "zh"
     if not settings.corpus.is_dir():
         raise InputError(
@@ -199,8 +204,8 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         _write_tmx,
     )
 
-    aligned = (cache.align(docs, terms, settings, jobs, say) if cache is not None
-               else align_documents(docs, terms, settings, jobs, say))
+    aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler) if cache is not None
+               else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler))
     for doc_report, units, beads in aligned:
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"

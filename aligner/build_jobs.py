@@ -43,17 +43,23 @@ def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any
 
 
 def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
-                    jobs: int, say: Progress) -> Iterator[tuple[DocReport, list[TranslationUnit], Any]]:
-    """(report, units, beads) per document, in corpus order whatever ``jobs``; progress on ``say``:
-    documents done / total and the rate over the last ten."""
-    from .runner import WorkerSetup, make_runner
+                    jobs: int, say: Progress, *, scheduler: str | None = None,
+                    ) -> Iterator[tuple[DocReport, list[TranslationUnit], Any]]:
+    """(report, units, beads) per document, in corpus order whatever ``jobs``, or on the Dask
+    cluster at ``scheduler``; progress on ``say``: documents done / total and the rate over
+    the last ten."""
+    from .runner import DaskRunner, WorkerSetup, make_runner
     from .wording import count
 
-    pool = jobs > 1 and len(docs) > 1
+    pool = bool(scheduler) or (jobs > 1 and len(docs) > 1)
     setup = (WorkerSetup(init_worker, (terms, settings)) if pool
              else WorkerSetup(init_worker, (terms, settings, say, False)))
-    runner = make_runner(jobs, setup, items=len(docs))
-    if pool:
+    runner = make_runner(jobs, setup, items=len(docs), scheduler=scheduler)
+    if isinstance(runner, DaskRunner):
+        runner.connect()
+        say(f"aligning {count(len(docs), 'document')} on the Dask cluster at {scheduler} "
+            f"({count(runner.jobs, 'worker thread')})")
+    elif pool:
         say(f"aligning {count(len(docs), 'document')} in {runner.jobs} worker processes")
     recent = [time.perf_counter()]
     for done, result in enumerate(runner.map(align_document, docs), 1):

@@ -133,12 +133,16 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Documents aligned in parallel, each worker process loading the models once "
                    "(default: the number of cores). The outputs are the same bytes for any number.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Align the documents on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://HOST:8786; needs aligner[dask] here and the same aligner on every worker). "
+                   "The outputs are the bytes of a local build.")
 @cache_options
 @strict_option
 @quiet_option
 def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx: Path | None, min_score: float,
-          tm_terms: bool, as_json: bool, jobs: int | None, cache: Path | None, no_cache: bool, strict: bool,
-          quiet: bool) -> None:
+          tm_terms: bool, as_json: bool, jobs: int | None, scheduler: str | None, cache: Path | None,
+          no_cache: bool, strict: bool, quiet: bool) -> None:
     """Turn a corpus into TMX (tmx/) and a terminology glossary (glossary/)."""
     from .build import BuildSettings
     from .build import build as run_build
@@ -147,7 +151,7 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
                              srx=srx, min_score=min_score, strict=strict, tm_terms=tm_terms)
     report = run_build(settings, progress=progress_for(quiet), jobs=jobs or default_jobs(),
-                       cache=open_cache(cache, no_cache))
+                       cache=open_cache(cache, no_cache), scheduler=scheduler)
     if as_json:
         echo_json(report.to_dict())
     else:

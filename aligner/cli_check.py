@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from .cli import Command, echo_json, strict_option
+from .cli import Command, strict_option
 from .wording import count
 
 
@@ -22,6 +23,19 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
             state = "on " if rule.default else "off"
             click.echo(f"{rule.id:<22} {family.name:<12} {rule.severity.value:<7} {state}  {rule.summary}")
     ctx.exit(0)
+
+
+def _echo_pieces(pieces: Iterator[str], size: int = 1 << 16) -> None:
+    """Write a report as it is made, in blocks (click flushes every echo)."""
+    block: list[str] = []
+    held = 0
+    for piece in pieces:
+        block.append(piece)
+        held += len(piece)
+        if held >= size:
+            click.echo("".join(block), nl=False)
+            block, held = [], 0
+    click.echo("".join(block), nl=False)
 
 
 @click.command("check", cls=Command)
@@ -63,13 +77,14 @@ def check_command(files: tuple[Path, ...], glossary: Path, fmt: str, as_json: bo
         n = report.fuzzy_skipped
         click.echo(f"aligner check: skipped {count(n, 'fuzzy entry')} "
                    "(unreviewed, not counted as translations); --include-fuzzy checks them", err=True)
-    if fmt == "json":
-        echo_json(report.to_json())
+    if fmt == "json":  # streamed, a finding at a time: the same text as echo_json(report.to_json())
+        _echo_pieces(report.iter_json())
+        click.echo()
     elif fmt == "html":
         from .check.html import report_html
 
         click.echo(report_html(report), nl=False)
     else:
-        click.echo(report.to_text(), nl=False)
+        _echo_pieces(report.iter_text())
     if report.reaches(Severity(fail_on)):
         sys.exit(1)

@@ -7,13 +7,15 @@ Builds a synthetic zh→en case (deterministic: seeded), then times
    the glossary rules, then with every rule on (the issue's target: within 1.5x),
 3. the whole command path on a generated TMX file of 10,000, 100,000 and 1,000,000 TUs
    (streaming TMX reader + check), each size in a fresh process so one peak RSS does not
-   hide another's; ``--no-file`` skips it.
+   hide another's, with the memory of each stage (the glossary alone, the check, the text
+   and the JSON report, each stage's own peak RSS and the RSS after it); ``--no-file``
+   skips it, ``--files-only`` does only this.
 
 Baseline in the same run: naive substring matching (one ``in`` test per term per segment,
 OmegaT's CJK path) on the first 1,000 units, extrapolated. Target: under 30 s for 2.
 Every figure comes with wall, CPU, peak RSS and load (``bench/measure.py``).
 
-    python bench/check_speed.py [--units 100000] [--terms 10000] [--files 10000 100000 1000000] [--no-file] [--repeat 2]
+    python bench/check_speed.py [--units 100000] [--terms 10000] [--files 10000 100000 1000000] [--no-file | --files-only] [--repeat 2]
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from aligner.formats.glossary_files import write_csv
 from aligner.model import TermEntry, TranslationUnit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import measured, peak_mb  # noqa: E402
+from measure import measured, peak_mb, reset_peak, rss_mb  # noqa: E402
 
 _SYLLABLES = "数据模型学习智能网络系统算法语言结构分析理论技术方法计算信息资源管理平台工具框架"
 _FILLER = ["我们认为", "在这个问题上", "研究表明", "因此", "同时", "可以看到", "进一步说",
@@ -91,7 +93,10 @@ def naive_seconds(units: list[TranslationUnit], glossary: list[TermEntry]) -> fl
 
 
 def file_case(n: int, terms: int) -> None:
-    """Write an ``n``-TU TMX and a glossary CSV, then ``run_check`` on them (this process)."""
+    """Write an ``n``-TU TMX and a glossary CSV, then check them stage by stage (this process):
+    each stage's own peak RSS (the high-water mark is reset before it) and the RSS after it."""
+    from aligner.check import TermIndex
+    from aligner.formats.glossary_read import read_glossary_file
     from aligner.formats.tmx import write_tmx
 
     rng = random.Random(7)
@@ -101,11 +106,26 @@ def file_case(n: int, terms: int) -> None:
         with measured(f"{n:>9,} TUs: writing the TMX") as write:
             write_tmx(iter_units(n, glossary, rng), tmx)
             write_csv(glossary, gloss)
+        del glossary
+        print(write.line(), flush=True)
         size = tmx.stat().st_size / 2**20
+        reset_peak()
+        with measured(f"{n:>9,} TUs: the glossary alone (read + term index + jieba words)") as span:
+            index = TermIndex(read_glossary_file(gloss).entries)
+            _ = index.tokenizer
+        print(f"{span.line()}; RSS after it {rss_mb():.0f} MB", flush=True)
+        del index
+        reset_peak()
         with measured(f"{n:>9,} TUs: run_check on the {size:.0f} MB TMX + {terms:,}-term CSV") as span:
             report = run_check([tmx], gloss)
-    print(write.line(), flush=True)
-    print(f"{span.line()}; {len(report.findings):,} findings", flush=True)
+        where = "in a temporary file" if report.findings.spilled else "in memory"
+        print(f"{span.line()}; RSS after it {rss_mb():.0f} MB; {len(report.findings):,} findings ({where})",
+              flush=True)
+        for name, pieces in (("text report", report.iter_text), ("JSON report", report.iter_json)):
+            reset_peak()
+            with measured(f"{n:>9,} TUs: {name}") as span:
+                written = sum(len(piece) for piece in pieces())
+            print(f"{span.line()}; RSS after it {rss_mb():.0f} MB; {written / 2**20:.0f} MB of text", flush=True)
 
 
 def main() -> None:
@@ -116,10 +136,15 @@ def main() -> None:
                         help="TU counts of the TMX files checked")
     parser.add_argument("--no-file", action="store_true", help="skip the TMX file path")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each for the rule ratio")
+    parser.add_argument("--files-only", action="store_true", help="only the TMX file path")
     parser.add_argument("--file-case", type=int, help=argparse.SUPPRESS)  # one file size, in a child
     args = parser.parse_args()
     if args.file_case:
         file_case(args.file_case, args.terms)
+        return
+    if args.files_only:
+        for n in args.files:
+            subprocess.run([sys.executable, __file__, "--file-case", str(n), "--terms", str(args.terms)], check=True)
         return
     rng = random.Random(7)
     glossary = make_glossary(args.terms, rng)

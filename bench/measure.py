@@ -52,6 +52,27 @@ def peak_mb() -> tuple[float, float]:
     return own, child
 
 
+def reset_peak() -> bool:
+    """Start this process's peak RSS (``VmHWM``) afresh, so the next span's peak is its own
+    (Linux: ``/proc/self/clear_refs``); False where that cannot be done."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def rss_mb() -> float:
+    """Resident memory now, in MB (``VmRSS``; 0.0 where ``/proc`` has none)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def load() -> float:
     """1-minute load average (0.0 where the platform has none)."""
     try:

@@ -61,7 +61,7 @@ class DocumentCache:
         self.stats = CacheStats(self.folder)
 
     def align(self, docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings, jobs: int,
-              say: Progress) -> Iterator[Result]:
+              say: Progress, scheduler: str | None = None) -> Iterator[Result]:
         """(report, units, beads) per document in corpus order, reusing stored results."""
         from ..build_jobs import align_documents
 
@@ -87,7 +87,7 @@ class DocumentCache:
         if found:
             say(f"cache: {count(len(found), 'document')} of {len(docs)} reused from {self.folder}")
         with_vectors = dataclasses.replace(settings, embeddings_cache=self.folder)  # reused by re-aligned pages
-        fresh = align_documents(todo, terms, with_vectors, jobs, say) if todo else iter(())
+        fresh = align_documents(todo, terms, with_vectors, jobs, say, scheduler=scheduler) if todo else iter(())
         for k, key in enumerate(keys):
             if k in found:
                 self.stats.reused += 1

@@ -10,11 +10,13 @@ Library entry points (the CLI and the build pipeline call these):
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+import io
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..model import Finding, TermEntry, TranslationUnit
+from ..model import TermEntry, TranslationUnit
+from .findings import FindingStore
 from .report import SCHEMA_VERSION, CheckReport
 from .rules import (
     TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
@@ -31,7 +33,8 @@ __all__ = [
 
 def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
           files: Sequence[FileStats] | None = None, include_fuzzy: bool = False,
-          rules: Collection[str] | None = None) -> CheckReport:
+          rules: Collection[str] | None = None,
+          again: Callable[[], Iterable[Unit]] | None = None) -> CheckReport:
     """Check ``units`` against ``glossary`` with ``rules`` (ids; default: the rules on by
     default, see :func:`select_rules`); findings come in file and unit order.
 
@@ -41,14 +44,25 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     marked ``fuzzy``. Cross-unit rules (consistency) look across all the units, so across
     files too. ``files`` gives the per-file counts when a :class:`UnitReader` read the
     units; otherwise they are counted here.
+
+    Memory stays flat in the number of units: units are read one at a time, the cross-unit
+    rules keep hashes, and findings past a few thousand wait in a temporary file
+    (:class:`~aligner.check.findings.FindingStore`). The few units the cross-unit rules need
+    in full are read a second time: from ``again()`` (the same units in the same order), or
+    from ``units`` itself when it is a sequence; a one-shot iterator without ``again`` is
+    kept in memory.
     """
+    if again is None:
+        if not isinstance(units, Sequence):
+            units = list(units)
+        again = lambda: units  # noqa: E731 - a list reads again as itself
     enabled = default_rules() if rules is None else frozenset(rules)
     index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
     report = CheckReport(glossary_terms=len(index),
                          glossary_entries=sum(len(t.entries) for t in index.terms),
                          include_fuzzy=include_fuzzy, rules=sorted(enabled, key=_rank))
     counted: dict[str, FileStats] = {}
-    positioned: list[tuple[int, int, Finding]] = []
+    positioned = FindingStore()
     active = [f for f in families() if any(r.id in enabled for r in f.rules)]
     unit_checks = [f for f in active if f.unit_check is not None]
     trackers = [make() for f in active for make in f.trackers]
@@ -71,8 +85,9 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         for family in unit_checks:
             if empty and not family.sees_empty:
                 continue
-            positioned.extend((order, position, f) for f in family.unit_check(unit)
-                              if f.rule in enabled)
+            for f in family.unit_check(unit):
+                if f.rule in enabled:
+                    positioned.add(order, position, f)
         if empty:
             continue
         for tracker in trackers:
@@ -85,18 +100,33 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         report.term_hits += len({id(h.term) for h in hits})
         for finding in term_findings(unit, hits, accepted=report.accepted):
             if finding.rule in enabled:
-                positioned.append((order, position, finding))
+                positioned.add(order, position, finding)
             elif finding.rule == Rule.MISSING_TERM_PROPOSED.value and \
                     Rule.MISSING_TERM.value in enabled:
                 report.proposed_hidden += 1
+    _revisit(trackers, again)
     for tracker in trackers:
         for position, finding in tracker.findings():
             if finding.rule in enabled:
-                positioned.append((file_order[finding.file], position, finding))
-    positioned.sort(key=lambda item: (item[0], item[1], _rank(item[2].rule)))
-    report.findings = [finding for _o, _p, finding in positioned]
+                positioned.add(file_order[finding.file], position, finding)
+    positioned.seal(_rank)  # file, then unit, then rule order
+    report.findings = positioned
     report.files = list(files) if files is not None else list(counted.values())
     return report
+
+
+def _revisit(trackers: Sequence[Any], again: Callable[[], Iterable[Unit]]) -> None:
+    """Give each cross-unit tracker the units it wants in full, read a second time."""
+    wanted = [tracker.wanted() for tracker in trackers]
+    last = max((max(w) for w in wanted if w), default=-1)
+    if last < 0:
+        return
+    for position, unit in enumerate(again()):
+        if position > last:
+            break
+        for tracker, positions in zip(trackers, wanted):
+            if position in positions:
+                tracker.revisit(position, unit)
 
 
 def _rank(rule: str) -> int:
@@ -109,12 +139,13 @@ def check_translation_units(units: Iterable[TranslationUnit],
                             rules: Collection[str] | None = None) -> CheckReport:
     """Check in-memory translation units: ``file`` names them (their ``doc`` when set),
     the unit is its 1-based position and the line its ``src_line``."""
-    converted = (
-        Unit(file=tu.doc or file, id=str(number), line=tu.src_line, source=tu.source,
-             target=tu.target)
-        for number, tu in enumerate(units, 1)
-    )
-    return check(converted, glossary, rules=rules)
+    def converted() -> Iterator[Unit]:
+        return (Unit(file=tu.doc or file, id=str(number), line=tu.src_line, source=tu.source,
+                     target=tu.target)
+                for number, tu in enumerate(units, 1))
+
+    again = converted if isinstance(units, Sequence) else None  # a one-shot iterator: kept
+    return check(converted(), glossary, rules=rules, again=again)
 
 
 def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry], *,
@@ -148,8 +179,13 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
                           hint="complete or remove the entry, or drop --strict to skip and count it")
     index = TermIndex(reading.entries)
     reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()}, strict=strict)
-    units = list(read_units(paths, reader=reader))  # parse everything first: bad input exits 2
-    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules)
+    units = read_units(paths, reader=reader)  # one at a time: bad input still exits 2 before any output
+
+    def again() -> Iterator[Unit]:  # the same units, for the few the cross-unit rules need in full
+        stdin_again = io.BytesIO(reader.stdin_data) if reader.stdin_data is not None else None
+        return read_units(paths, reader=UnitReader(stdin=stdin_again, exclude=reader.exclude, strict=strict))
+
+    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules, again=again)
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
                                for line, reason in reading.skipped]

@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -81,16 +82,22 @@ def _lang(element: Any) -> str:
 
 def _parse_tmx(data: bytes, name: str) -> _Raw:
     """TMX read in one streaming pass (see :mod:`aligner.check.tmx_stream`), not as a tree."""
+    raw = _Raw([])
+    raw.units = list(stream_tmx(data, name, raw))
+    return raw
+
+
+def stream_tmx(source: Any, name: str, raw: _Raw) -> Iterator[tuple[Any, ...]]:
+    """The raw units of a TMX (bytes, or a path read as it goes), one at a time; the languages
+    of the first unit and each malformed unit go into ``raw`` as they are met, so a
+    1,000,000-TU file is never held whole."""
     from .tmx_stream import iter_tmx
 
-    units: list[tuple[Any, ...]] = []
-    problems: list[tuple[int | None, str]] = []
-    first_lang = second_lang = ""
     try:
-        for srclang, tu, tuvs, text_of in iter_tmx(data):
+        for srclang, tu, tuvs, text_of in iter_tmx(source):
             problem = _tu_problem(tu, tuvs)
             if problem:  # left out, counted and reported (or an error with --strict)
-                problems.append((tu.sourceline, problem))
+                raw.problems.append((tu.sourceline, problem))
                 continue
             zh = [t for t in tuvs if _lang(t).startswith("zh")]
             en = [t for t in tuvs if _lang(t).startswith("en")]
@@ -102,19 +109,18 @@ def _parse_tmx(data: bytes, name: str) -> _Raw:
                 rest = [t for t in tuvs if t is not first]
                 pair = (first, rest[0] if rest else None)
             texts = [text_of(t) if t is not None else "" for t in pair]
-            if not first_lang:
-                first_lang = _lang(pair[0])
-                second_lang = _lang(pair[1]) if pair[1] is not None else ""
-            units.append((tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False))
+            if not raw.first_lang:
+                raw.first_lang = _lang(pair[0])
+                raw.second_lang = _lang(pair[1]) if pair[1] is not None else ""
+            yield (tu.get("tuid", ""), tu.sourceline, texts[0] or "", texts[1] or "", False)
             for other in (en[1:] if zh and en else ()):  # en-US and en-GB in one TU: each is checked
-                units.append((f"{tu.get('tuid', '')}@{_lang(other)}".lstrip("@") if tu.get("tuid") else "",
-                              tu.sourceline, texts[0] or "", text_of(other) or "", False, _lang(other)))
+                yield (f"{tu.get('tuid', '')}@{_lang(other)}".lstrip("@") if tu.get("tuid") else "",
+                       tu.sourceline, texts[0] or "", text_of(other) or "", False, _lang(other))
     except etree.XMLSyntaxError as exc:
         message, hint, line = xml_syntax_problem(exc, "repair the XML (an unescaped & or <, a truncated file)")
         raise FormatError(message, path=name, line=line, hint=hint) from None
     except (ValueError, AssertionError, UnicodeDecodeError) as exc:
         raise _store_error(exc, name, "TMX") from None
-    return _Raw(units, first_lang, second_lang, problems)
 
 
 def _tu_problem(tu: Any, tuvs: list[Any]) -> str:

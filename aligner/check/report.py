@@ -1,6 +1,9 @@
 """The result of a check, as data, as stable JSON (docs/check.md) and as text for people."""
 from __future__ import annotations
 
+import json
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +42,7 @@ class CheckReport:
     accepted: list[dict[str, Any]] = field(default_factory=list)  # accepted-by-derivation
     #: missing-term findings of proposed (unconfirmed) entries, not listed: their rule is off
     proposed_hidden: int = 0
+    _tallied: tuple[tuple[int, int], _Tally] | None = field(default=None, repr=False, compare=False)
 
     @property
     def units(self) -> int:
@@ -58,21 +62,26 @@ class CheckReport:
         """Fuzzy units left unchecked: all of them unless ``include_fuzzy``."""
         return 0 if self.include_fuzzy else self.fuzzy
 
+    def _tally(self) -> _Tally:
+        """One pass over the findings (they may be in a temporary file), kept until they change."""
+        key = (id(self.findings), len(self.findings))
+        if self._tallied is None or self._tallied[0] != key:
+            self._tallied = (key, _Tally.of(self.findings))
+        return self._tallied[1]
+
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        return self._tally().severities.get(severity, 0)
 
     def by_rule(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for finding in self.findings:
-            counts[finding.rule] = counts.get(finding.rule, 0) + 1
-        return dict(sorted(counts.items()))
+        return dict(sorted(self._tally().rules.items()))
 
     def reaches(self, level: Severity) -> bool:
         """True when a finding is at ``level`` or worse: the CLI then exits 1."""
-        return any(_RANK[f.severity] >= _RANK[level] for f in self.findings)
+        return any(_RANK[s] >= _RANK[level] for s in self._tally().severities)
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented JSON report (docs/check.md, ``schema_version`` 1)."""
+    def to_json(self, *, findings: bool = True) -> dict[str, Any]:
+        """The documented JSON report (docs/check.md, ``schema_version`` 1); ``findings=False``
+        leaves a marker where the findings go (:meth:`iter_json` streams them there)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "aligner check", "version": __version__},
@@ -111,26 +120,47 @@ class CheckReport:
                     if items[0].variants else {})}
                 for (rule, term, expected), items in self.groups()
             ],
-            "findings": [_finding_json(f) for f in self.findings],
+            "findings": [_finding_json(f) for f in self.findings] if findings else _FINDINGS_HERE,
         }
 
-    def groups(self) -> list[tuple[tuple[str, str, tuple[str, ...]], list[Finding]]]:
-        """Findings grouped by (rule, source term, expected), most frequent first."""
-        groups: dict[tuple[str, str, tuple[str, ...]], list[Finding]] = {}
-        for finding in self.findings:
-            if finding.rule in _TERM_GROUPED:
-                expected = finding.expected if finding.rule != "inconsistent-target" else ()
-                key = (finding.rule, finding.source_term, expected)
-            else:  # the other rules: one block per rule
-                key = (finding.rule, "", ())
-            groups.setdefault(key, []).append(finding)
+    def iter_json(self) -> Iterator[str]:
+        """``json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True)`` in
+        pieces, one finding at a time: the same text without every finding in memory."""
+        text = json.dumps(self.to_json(findings=False), ensure_ascii=False, indent=2, sort_keys=True)
+        marker = json.dumps(_FINDINGS_HERE)
+        head, tail = text.split(marker, 1)
+        yield head
+        if not len(self.findings):
+            yield "[]"
+        else:
+            for number, finding in enumerate(self.findings):
+                item = json.dumps(_finding_json(finding), ensure_ascii=False, indent=2, sort_keys=True)
+                yield ("[\n    " if number == 0 else ",\n    ") + item.replace("\n", "\n    ")
+            yield "\n  ]"
+        yield tail
+
+    def groups(self) -> list[tuple[tuple[str, str, tuple[str, ...]], Sequence[Finding]]]:
+        """Findings grouped by (rule, source term, expected), most frequent first. Each group
+        reads its findings from :attr:`findings` when asked, so the groups of a spilled
+        report cost their positions, not their findings."""
         order = rule_order()
-        return sorted(groups.items(), key=lambda kv: (-len(kv[1]), order.get(kv[0][0], 99),
-                                                      kv[0][1], kv[0][2]))
+        tally = self._tally()
+        ranked = sorted(tally.groups.items(), key=lambda kv: (-len(kv[1]), order.get(kv[0][0], 99),
+                                                              kv[0][1], kv[0][2]))
+        return [(key, _Group(self.findings, positions, tally.group_severities[key]))
+                for key, positions in ranked]
 
     def to_text(self, *, width: int = 70) -> str:
         """Human-readable report: one block per term with counts, then a summary line."""
-        lines: list[str] = []
+        return "".join(self.iter_text(width=width))
+
+    def iter_text(self, *, width: int = 70) -> Iterator[str]:
+        """:meth:`to_text` one line at a time (each ending in a newline)."""
+        for line in self._text_lines(width):
+            yield line + "\n"
+
+    def _text_lines(self, width: int) -> Iterator[str]:
+        lines = _Lines()
         for (rule, term, expected), items in self.groups():
             if rule not in _TERM_GROUPED:
                 head = f"[{rule}]"
@@ -138,7 +168,7 @@ class CheckReport:
                 head = f"{_clip(term, width)}  [{rule}]"
             else:
                 head = f"{term} → {' / '.join(expected) or '?'}  [{rule}]"
-            lines.append(f"{head}: {_severity_counts(items)}")
+            lines.append(f"{head}: {_severity_counts(items.severities if isinstance(items, _Group) else items)}")
             for finding in items:
                 where = f"{finding.file}:{finding.line}" if finding.line else finding.file
                 if finding.unit and finding.unit != str(finding.line or ""):
@@ -156,6 +186,7 @@ class CheckReport:
                 for target, ats in variants:
                     lines.append(f"    {_clip(target, width)}  ({len(ats)}): {_places(ats)}")
             lines.append("")
+            yield from lines.take()
         for path, reason in self.skipped:
             lines.append(f"skipped {path}: {reason}")
         for where, reason in self.glossary_skipped:
@@ -165,7 +196,7 @@ class CheckReport:
         if len(self.bad_units) > MAX_LISTED:
             lines.append(f"… and {count(len(self.bad_units) - MAX_LISTED, 'more skipped unit')} (see --json)")
         lines.append(self.summary())
-        return "\n".join(lines) + "\n"
+        yield from lines.take()
 
     def summary(self) -> str:
         """One line for a pipeline summary or the end of the text report."""
@@ -176,7 +207,7 @@ class CheckReport:
             text += "no findings"
         else:
             text += f"{count(len(self.findings), 'finding')} ("
-            text += _severity_counts(self.findings) + ")"
+            text += _severity_counts(self._tally().severities) + ")"
         if self.accepted:
             text += f"; {count(len(self.accepted), 'term occurrence')} accepted by derivation"
         if self.proposed_hidden:
@@ -201,10 +232,11 @@ class CheckReport:
 _TERM_GROUPED = {"missing-term", "missing-term-proposed", "forbidden-variant", "keep-as-is", "inconsistent-target"}
 
 
-def _severity_counts(items: list[Finding]) -> str:
+def _severity_counts(items: Sequence[Finding] | dict[Severity, int]) -> str:
+    counts = items if isinstance(items, dict) else _Tally.of(items).severities
     parts = []
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-        n = sum(1 for f in items if f.severity is severity)
+        n = counts.get(severity, 0)
         if n:
             parts.append(count(n, severity.value))
     return ", ".join(parts)
@@ -241,3 +273,66 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "fuzzy": finding.fuzzy,
         "source": finding.source,
     }
+
+
+#: where :meth:`CheckReport.iter_json` puts the findings
+_FINDINGS_HERE = "\u0000findings\u0000"
+
+
+def _group_key(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
+    if finding.rule in _TERM_GROUPED:
+        expected = finding.expected if finding.rule != "inconsistent-target" else ()
+        return (finding.rule, finding.source_term, expected)
+    return (finding.rule, "", ())  # the other rules: one block per rule
+
+
+@dataclass
+class _Tally:
+    """Counts by severity and rule, and each group's positions in the findings."""
+
+    severities: dict[Severity, int]
+    rules: dict[str, int]
+    groups: dict[tuple[str, str, tuple[str, ...]], array[int]]
+    group_severities: dict[tuple[str, str, tuple[str, ...]], dict[Severity, int]]
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding]) -> _Tally:
+        tally = cls({}, {}, {}, {})
+        for index, finding in enumerate(findings):
+            tally.severities[finding.severity] = tally.severities.get(finding.severity, 0) + 1
+            tally.rules[finding.rule] = tally.rules.get(finding.rule, 0) + 1
+            key = _group_key(finding)
+            if key not in tally.groups:
+                tally.groups[key] = array("i")
+                tally.group_severities[key] = {}
+            tally.groups[key].append(index)
+            counts = tally.group_severities[key]
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        return tally
+
+
+class _Group(Sequence[Finding]):
+    """The findings of one group, read from the report's findings by position when asked."""
+
+    def __init__(self, findings: Sequence[Finding], positions: array[int],
+                 severities: dict[Severity, int]) -> None:
+        self._findings = findings
+        self._positions = positions
+        self.severities = severities
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [self._findings[p] for p in self._positions[index]]
+        return self._findings[self._positions[index]]
+
+
+class _Lines(list):  # type: ignore[type-arg]
+    """Lines gathered for one block of the text report, handed on and forgotten."""
+
+    def take(self) -> list[str]:
+        taken = list(self)
+        self.clear()
+        return taken

@@ -182,6 +182,11 @@ def _longest_first(form: str) -> tuple[int, str]:
     return (-len(form), form)
 
 
+#: blocks whose jieba cuts are kept (about 400 bytes each): repeats in a TM are mostly near
+#: each other or frequent, and a million-unit check must not hold 100,000 of them (40 MB)
+CUT_CACHE = 20_000
+
+
 @dataclass(frozen=True)
 class Hit:
     """A glossary term found in a source segment: ``[start, end)`` of the Chinese form."""
@@ -347,7 +352,7 @@ class TermIndex:
                 offset += len(word)
                 ends.append(offset)
             cuts = tuple(ends)
-            if len(self._cut_cache) >= 100_000:
+            if len(self._cut_cache) >= CUT_CACHE:
                 self._cut_cache.clear()
             self._cut_cache[block] = cuts
         return cuts

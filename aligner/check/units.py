@@ -12,6 +12,7 @@ against the English side whichever order the file stores them in.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from .parsers import (  # noqa: F401 - re-exported
     _Semicolon,
     _store_error,
     _Tab,
+    stream_tmx,
     _tu_problem,
     _xliff1_fuzzy,
     _xliff1_unreviewed,
@@ -127,6 +129,7 @@ class UnitReader:
     # ``strict`` the first one is an error
     bad_units: list[tuple[str, str]] = field(default_factory=list)
     strict: bool = False
+    stdin_data: bytes | None = None  # what stdin gave, kept to read the units again
 
     def read(self, paths: Sequence[Path | str]) -> Iterator[Unit]:
         if not paths:
@@ -135,6 +138,7 @@ class UnitReader:
             name = str(item)
             if name == STDIN:
                 data = self.stdin.read() if self.stdin is not None else read_stdin()
+                self.stdin_data = data
                 yield from self._read_bytes(data, "<stdin>", None)
                 continue
             path = Path(item)
@@ -166,14 +170,19 @@ class UnitReader:
             yield from self._read_file(path)
 
     def _read_file(self, path: Path) -> Iterator[Unit]:
+        head = _streamable_head(path)
+        if head is not None:  # a TMX file, read as the parser goes instead of whole
+            yield from self._read_bytes(head, str(path), path.suffix.lower(), stream=path)
+            return
         data = read_input(path, folder_hint="give a file", allow_stdin=False)
         yield from self._read_bytes(data, str(path), path.suffix.lower())
 
-    def _read_bytes(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
+    def _read_bytes(self, data: bytes, name: str, suffix: str | None, stream: Path | None = None) -> Iterator[Unit]:
         with reading(name):
-            yield from self._units(data, name, suffix)
+            yield from self._units(data, name, suffix, stream)
 
-    def _units(self, data: bytes, name: str, suffix: str | None) -> Iterator[Unit]:
+    def _units(self, data: bytes, name: str, suffix: str | None, stream: Path | None = None) -> Iterator[Unit]:
+        """``data`` is the whole file, or with ``stream`` only its head (enough to recognise it)."""
         if _blank(data):
             # an empty export would otherwise pass the check with "0 units, no findings"
             what = "the file is empty" if not data else "the file holds only whitespace"
@@ -181,18 +190,25 @@ class UnitReader:
         refuse_workbook(data, name, what="a TM or bilingual file",
                         hint="save the sheet as CSV UTF-8 with source and target columns, or export TMX from your CAT tool")
         fmt = detect_unit_format(data, name, suffix)
+        if stream is not None and fmt is not UnitFormat.TMX:  # only TMX streams: read it all
+            data, stream = read_input(stream, folder_hint="give a file", allow_stdin=False), None
+            fmt = detect_unit_format(data, name, suffix)
         stats = FileStats(path=name, format=fmt.value)
         self.files.append(stats)
-        if fmt in (UnitFormat.TMX, UnitFormat.XLIFF1, UnitFormat.XLIFF2):
+        if fmt in (UnitFormat.TMX, UnitFormat.XLIFF1, UnitFormat.XLIFF2) and stream is None:
             data = resolve_named_references(data, name)  # &nbsp; under a DOCTYPE: not dropped
-        raw = _PARSERS[fmt](data, name)
-        for line, reason in raw.problems:
-            if self.strict:
-                raise FormatError(reason, path=name, line=line,
-                                  hint="repair the unit, or drop --strict to skip and count it")
-            self.bad_units.append((f"{name}:{line}" if line else name, reason))
+        if fmt is UnitFormat.TMX:
+            raw = _Raw([])
+            rest = stream_tmx(stream if stream is not None else data, name, raw)
+            raw.units = list(itertools.islice(rest, _ORIENTATION_SAMPLE))  # the languages are known by now
+        else:
+            raw, rest = _PARSERS[fmt](data, name), iter(())
+        del data
+        handled = 0
         zh_first = _orientation(raw)
-        for index, (ident, line, first, second, fuzzy, *variant) in enumerate(raw.units):
+        for index, (ident, line, first, second, fuzzy, *variant) in enumerate(itertools.chain(raw.units, rest)):
+            if len(raw.problems) > handled:  # malformed units met so far, in file order
+                handled = self._bad(raw, handled, name)
             source, target = (first, second) if zh_first else (second, first)
             codes = raw.codes.get(index, ((), ()))
             if not zh_first:
@@ -204,6 +220,39 @@ class UnitReader:
                 stats.fuzzy += 1
             yield Unit(file=name, id=ident, line=line, source=source, target=target, fuzzy=fuzzy,
                        codes=codes, variant=variant[0] if variant else "")
+        self._bad(raw, handled, name)
+
+    def _bad(self, raw: _Raw, handled: int, name: str) -> int:
+        """Report the malformed units after the first ``handled`` (``strict``: the first is an error)."""
+        for line, reason in raw.problems[handled:]:
+            if self.strict:
+                raise FormatError(reason, path=name, line=line,
+                                  hint="repair the unit, or drop --strict to skip and count it")
+            self.bad_units.append((f"{name}:{line}" if line else name, reason))
+        return len(raw.problems)
+
+
+#: units read before the sides are decided (by language tags, else by counting Han characters)
+_ORIENTATION_SAMPLE = 500
+#: bytes of a file read to recognise it before streaming it
+_HEAD = 65536
+
+
+def _streamable_head(path: Path) -> bytes | None:
+    """The head of a file that can be streamed as TMX: a regular file that says ``<tmx`` early,
+    in an ASCII-compatible encoding and without a DOCTYPE (whose named references and entity
+    checks need the whole text); ``None`` for anything else, which is read whole."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    except OSError:
+        return None  # read_input says what is wrong
+    if (b"<tmx" not in head or b"\x00" in head or b"<!DOCTYPE" in head
+            or head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return None
+    return head
 
 
 def _blank(data: bytes) -> bool:

@@ -6,7 +6,8 @@ is the same bytes for any number of workers. Each worker runs a :class:`WorkerSe
 before its first task (load the models, register the glossary), so per-item work never pays
 for start-up. ``make_runner(1, setup)`` runs everything here; ``make_runner(n, setup)`` with
 ``n > 1`` starts ``n`` processes (``spawn``: no inherited locks or threads, the same start on
-every platform).
+every platform). ``make_runner(n, setup, scheduler=ADDRESS)`` sends the items to the
+workers of a Dask distributed cluster (:mod:`.cluster`; ``pip install 'aligner[dask]'``).
 
     runner = make_runner(jobs, WorkerSetup(init_worker, (terms, settings)))
     for result in runner.map(work_on, items):
@@ -15,6 +16,8 @@ every platform).
 from __future__ import annotations
 
 from .base import InProcessRunner, Runner, WorkerSetup, default_jobs, make_runner
+from .cluster import ClusterError, DaskRunner  # imports dask only when it connects
 from .pool import ProcessPoolRunner
 
-__all__ = ["InProcessRunner", "ProcessPoolRunner", "Runner", "WorkerSetup", "default_jobs", "make_runner"]
+
+__all__ = ["ClusterError", "DaskRunner", "InProcessRunner", "ProcessPoolRunner", "Runner", "WorkerSetup", "default_jobs", "make_runner"]

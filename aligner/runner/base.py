@@ -57,9 +57,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def make_runner(jobs: int, setup: WorkerSetup | None = None, *, items: int | None = None) -> Runner:
-    """An in-process runner for one job (or one item), else a pool of ``min(jobs, items)``."""
+def make_runner(jobs: int, setup: WorkerSetup | None = None, *, items: int | None = None,
+                scheduler: str | None = None) -> Runner:
+    """The Dask cluster at ``scheduler`` when given; else an in-process runner for one job
+    (or one item), else a pool of ``min(jobs, items)``."""
     from .pool import ProcessPoolRunner
+
+    if scheduler:
+        from .cluster import DaskRunner
+
+        return DaskRunner(scheduler, setup)
 
     workers = min(jobs, items) if items is not None else jobs
     if workers <= 1:

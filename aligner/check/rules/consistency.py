@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from ...model import Finding, Severity
+from ..keyed import KeyedPositions
 from ..units import Unit
 from .glossary import Rule
 from .registry import Family, RuleSpec, Tracker, register
@@ -29,15 +30,28 @@ def normalise_segment(text: str) -> str:
 
 class ConsistencyTracker(Tracker):
     """Remembers every checked (source, target) to find sources with several targets, within
-    one file and across all the files of one check (a.tmx says X where b.po says Y)."""
+    one file and across all the files of one check (a.tmx says X where b.po says Y): as
+    hashes first (:class:`~aligner.check.keyed.KeyedPositions`), in full only for the units
+    of sources with two or more targets."""
 
     def __init__(self) -> None:
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
+        self._keys = KeyedPositions()
+        self._wanted: frozenset[int] = frozenset()
 
     def add(self, position: int, unit: Unit) -> None:
         if unit.variant:
             return  # en-GB beside en-US, a plural beside its singular: different on purpose
-        self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
+        self._keys.add(normalise_segment(unit.source), normalise_segment(unit.target), position)
+
+    def wanted(self) -> frozenset[int]:
+        self._wanted = self._keys.mixed()
+        self._keys = KeyedPositions()
+        return self._wanted
+
+    def revisit(self, position: int, unit: Unit) -> None:
+        if position in self._wanted and not unit.variant:
+            self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
 
     def findings(self) -> Iterator[tuple[int, Finding]]:
         """(position, finding) for each unit whose target differs from the reference: the one
@@ -86,10 +100,14 @@ MIN_WORDS = 3
 
 
 class SourceTracker(Tracker):
-    """Targets shared by units whose sources differ (after :func:`_loose`)."""
+    """Targets shared by units whose sources differ (after :func:`_loose`). Kept as hashes of
+    the target and of the whitespace-normalised source: a target whose sources differ even
+    only in punctuation or case has its units read again, and :func:`_loose` decides."""
 
     def __init__(self) -> None:
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
+        self._keys = KeyedPositions()
+        self._wanted: frozenset[int] = frozenset()
 
     def add(self, position: int, unit: Unit) -> None:
         if unit.variant:
@@ -97,7 +115,16 @@ class SourceTracker(Tracker):
         target = normalise_segment(unit.target)
         # a heading of one or two words (Syntax, See also) rightly renders several synonyms
         if len(target.split()) >= MIN_WORDS and any(c.isalpha() for c in target):
-            self._groups.setdefault(target, []).append((position, unit))
+            self._keys.add(target, normalise_segment(unit.source), position)
+
+    def wanted(self) -> frozenset[int]:
+        self._wanted = self._keys.mixed()
+        self._keys = KeyedPositions()
+        return self._wanted
+
+    def revisit(self, position: int, unit: Unit) -> None:
+        if position in self._wanted and not unit.variant:
+            self._groups.setdefault(normalise_segment(unit.target), []).append((position, unit))
 
     def findings(self) -> Iterator[tuple[int, Finding]]:
         for target, members in self._groups.items():

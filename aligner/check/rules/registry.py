@@ -1,7 +1,7 @@
 """The registry's types: a rule, a family of rules, and the cross-unit tracker interface."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from ...model import Finding, Severity
@@ -20,10 +20,22 @@ class RuleSpec:
 
 
 class Tracker:
-    """Cross-unit state of a family: sees every checked unit, then yields findings."""
+    """Cross-unit state of a family: sees every checked unit, then yields findings.
+
+    A tracker that keeps only compact keys (so a check's memory stays flat in the number of
+    units) names in :meth:`wanted` the positions whose whole units it needs; the check then
+    reads the units again and gives it those through :meth:`revisit` before :meth:`findings`.
+    """
 
     def add(self, position: int, unit: Unit) -> None:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def wanted(self) -> Collection[int]:
+        """Positions of the units :meth:`findings` needs in full (none by default)."""
+        return ()
+
+    def revisit(self, position: int, unit: Unit) -> None:
+        """The unit at a position :meth:`wanted` named, read again."""
 
     def findings(self) -> Iterator[tuple[int, Finding]]:  # pragma: no cover - interface
         raise NotImplementedError

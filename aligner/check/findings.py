@@ -1,0 +1,124 @@
+"""The findings of one check, in memory while they are few and in a temporary file past that.
+
+A TM of a million units with a systematic terminology problem has hundreds of thousands of
+findings, each holding its unit's source and target: kept as objects they cost more than
+everything else the check holds. :class:`FindingStore` keeps the first
+:data:`IN_MEMORY` findings as they are; past that every finding is pickled into an anonymous
+temporary file (removed when the store goes) and only its offset and sort key stay in
+memory (21 bytes). It reads like a list of findings, in report order once :meth:`sealed
+<FindingStore.seal>`.
+"""
+from __future__ import annotations
+
+import pickle
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, overload
+
+import numpy as np
+
+from ..model import Finding
+
+#: findings kept as objects; past this many they all go to a temporary file
+IN_MEMORY = 20_000
+
+
+class FindingStore(Sequence[Finding]):
+    """Findings added with their place (file order, unit position); read in that order."""
+
+    def __init__(self) -> None:
+        self._items: list[Finding] = []
+        self._file: IO[bytes] | None = None
+        self._offsets = array("q")
+        self._order_key = array("i")
+        self._position = array("q")
+        self._rules = array("B")  # the rule of each finding, as an index into _rule_names
+        self._rule_names: dict[str, int] = {}
+        self._sorted: Any = None  # indices in report order, once sealed
+
+    # --- writing ------------------------------------------------------------------------
+    def add(self, order: int, position: int, finding: Finding) -> None:
+        self._order_key.append(order)
+        self._position.append(position)
+        self._rules.append(self._rule_names.setdefault(finding.rule, len(self._rule_names)))
+        if self._file is None:
+            self._items.append(finding)
+            if len(self._items) > IN_MEMORY:
+                self._spill()
+            return
+        self._write(finding)
+
+    def _spill(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="aligner-check-")
+        self._offsets.append(0)
+        for finding in self._items:
+            self._write(finding)
+        self._items = []
+
+    def _write(self, finding: Finding) -> None:
+        assert self._file is not None
+        self._file.write(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL))
+        self._offsets.append(self._file.tell())
+
+    def seal(self, rank: Callable[[str], int]) -> None:
+        """Fix the report order: file, unit position, then ``rank(rule)``; ties keep the order
+        they were added in."""
+        ranks = np.zeros(max(len(self._rule_names), 1), dtype=np.int64)
+        for rule, index in self._rule_names.items():
+            ranks[index] = rank(rule)
+        rule_rank = ranks[np.frombuffer(self._rules, dtype=np.uint8)] if len(self._rules) else np.zeros(0, np.int64)
+        order = np.frombuffer(self._order_key, dtype=np.int32) if len(self._order_key) else np.zeros(0, np.int32)
+        position = np.frombuffer(self._position, dtype=np.int64) if len(self._position) else np.zeros(0, np.int64)
+        self._sorted = np.lexsort((rule_rank, position, order))
+        self._rules, self._order_key, self._position = array("B"), array("i"), array("q")
+
+    @property
+    def spilled(self) -> bool:
+        """True when the findings are in a temporary file."""
+        return self._file is not None
+
+    # --- reading ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._items) if self._file is None else len(self._offsets) - 1
+
+    def _at(self, index: int) -> Finding:
+        if self._sorted is not None:
+            index = int(self._sorted[index])
+        if self._file is None:
+            return self._items[index]
+        start, end = self._offsets[index], self._offsets[index + 1]
+        self._file.seek(start)
+        finding: Finding = pickle.loads(self._file.read(end - start))
+        self._file.seek(0, 2)  # writes go at the end
+        return finding
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Finding]: ...
+
+    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("finding index out of range")
+        return self._at(index)
+
+    def __iter__(self) -> Iterator[Finding]:
+        for index in range(len(self)):
+            yield self._at(index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (FindingStore, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        where = "in a temporary file" if self.spilled else "in memory"
+        return f"<FindingStore: {len(self)} findings {where}>"

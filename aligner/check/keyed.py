@@ -1,0 +1,60 @@
+"""Compact (group key, member key, position) triples for the cross-unit rules.
+
+The consistency rules compare every unit with every other unit of the same source (or
+target). Keeping each unit to do that costs its strings: a 1,000,000-TU check held a
+gigabyte. Instead each unit adds a 32-bit hash of its group key, a 64-bit hash of its member
+key and its position (16 bytes); at the end
+the groups whose members disagree are found with one sort, and only their positions are read
+again in full (:meth:`aligner.check.rules.registry.Tracker.wanted`). A collision of group
+hashes only merges two groups, so a few more units are read again; the rule compares the
+real text of the units it gets back, so the findings are those of comparing every unit in
+full (a collision of two members' 64-bit hashes within one group would hide a difference:
+about one chance in 10^19 per pair).
+"""
+from __future__ import annotations
+
+from array import array
+
+import numpy as np
+
+
+class KeyedPositions:
+    """``add(group, member, position)``; :meth:`mixed` gives the positions of every group
+    that has two or more different members."""
+
+    def __init__(self) -> None:
+        self._group = array("i")
+        self._member = array("q")
+        self._position = array("q")
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def add(self, group: str, member: str, position: int) -> None:
+        self._group.append((hash(group) & 0xFFFFFFFF) - 0x80000000)
+        self._member.append(hash(member))
+        self._position.append(position)
+
+    def mixed(self) -> frozenset[int]:
+        """Positions of the members of every group with two or more different member keys."""
+        if len(self._position) < 2:
+            return frozenset()
+        group = np.frombuffer(self._group, dtype=np.int32)
+        member = np.frombuffer(self._member, dtype=np.int64)
+        order = np.lexsort((member, group))  # the one array as long as the units kept to the end
+        sorted_group = group[order]
+        starts = np.empty(len(order), dtype=bool)
+        starts[0] = True
+        np.not_equal(sorted_group[1:], sorted_group[:-1], out=starts[1:])
+        del sorted_group
+        ends = np.empty_like(starts)
+        ends[-1] = True
+        ends[:-1] = starts[1:]
+        sorted_member = member[order]
+        differs = sorted_member[starts] != sorted_member[ends]  # sorted: first and last member differ
+        del sorted_member, ends
+        if not differs.any():
+            return frozenset()
+        ids = np.cumsum(starts, dtype=np.int32) - 1
+        positions = np.frombuffer(self._position, dtype=np.int64)[order[differs[ids]]]
+        return frozenset(int(p) for p in positions)
