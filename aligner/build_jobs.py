@@ -7,11 +7,10 @@ embedding model loaded), then segments and aligns one document per task
 """
 from __future__ import annotations
 
-from typing import Any
-
+import os
 import time
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .build import BuildSettings, DocReport, Progress
@@ -21,10 +20,16 @@ _STATE: dict[str, Any] = {}
 
 
 def init_worker(terms: Sequence[TermEntry], settings: BuildSettings, say: Progress | None = None,
-                warm: bool = True) -> None:
-    """Load once what every document needs; ``say`` only in-process (it does not pickle)."""
+                warm: bool = True, threads: int | None = None) -> None:
+    """Load once what every document needs; ``say`` only in-process (it does not pickle).
+    ``threads``: the embedder's threads in this worker (local workers share the cores; the
+    vectors are the same bytes for any number)."""
     from .segment import add_user_terms, load_rules
 
+    if threads is not None:
+        from .align import embedder
+
+        embedder.set_threads(threads)
     add_user_terms(t.zh for t in terms)  # a no-op in the parent, which did it already
     _STATE.update(terms=list(terms), settings=settings, rules=load_rules(settings.srx),
                   say=say or (lambda _message: None))
@@ -52,8 +57,9 @@ def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settin
     from .wording import count
 
     pool = bool(scheduler) or (jobs > 1 and len(docs) > 1)
-    setup = (WorkerSetup(init_worker, (terms, settings)) if pool
-             else WorkerSetup(init_worker, (terms, settings, say, False)))
+    local_threads = max(1, (os.cpu_count() or 1) // max(1, jobs))  # workers x threads = cores
+    setup = (WorkerSetup(init_worker, (terms, settings, None, True, None if scheduler else local_threads))
+             if pool else WorkerSetup(init_worker, (terms, settings, say, False)))
     runner = make_runner(jobs, setup, items=len(docs), scheduler=scheduler)
     if isinstance(runner, DaskRunner):
         runner.connect()
