@@ -11,12 +11,15 @@ Sets (fixed seeds, 5-15% of one side's sentences per document, the rate drawn pe
   gold is pseudo-gold: the 1-1 pairs our aligner scores >= 0.9 on the original pair
   (about 95% of such pairs are right on MAC-Dev), in order, as one clean parallel document.
 
-Prints strict P/R/F1 (as ``align_eval.py``: precision over all test beads, recall over gold
-pair beads) and the precision and recall of 1-0/0-1 beads per set, with the orphan pass on
-and off, and (``--loo``) the orphan thresholds picked leave-one-document-out. ``--calibration``
-prints the confidence table per kind of text, with the logistic model fitted leave-one-document-out.
-Everything tuned on these sets is a development figure. No text is stored in the project;
-embeddings are memoised per sentence in ~/.cache/aligner/orphans-memo.npz.
+Prints strict F1 (as ``align_eval.py``: precision over all test beads, recall over gold
+pair beads) and the precision and recall of 1-0/0-1 beads per set and per seed, for the
+search as it was before per-sentence skip costs ("before": one skip cost, the orphan pass on)
+and as it is now; ``--loo`` picks the skip model's parameters (and the orphan pass on or off)
+leave-one-document-out and prints the held-out figures per kind. ``--calibration`` prints
+the confidence table per kind of text, with the logistic model fitted
+leave-one-document-out. Everything tuned on these sets is a development figure. No text is
+stored in the project; embeddings are memoised per sentence in
+~/.cache/aligner/orphans-memo.npz.
 
     python bench/orphans.py [--loo] [--calibration] [--seeds 3]
 """
@@ -26,7 +29,7 @@ import argparse
 import hashlib
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.align import DocumentPair, align_steps, embedder, get_scorer  # noqa: E402
-from aligner.align.orphans import ORPHAN_COSINE, ORPHAN_LEXICAL, ORPHAN_MARGIN, split_orphans  # noqa: E402
+from aligner.align.support import DEFAULT_MODEL, ORPHAN_PASS, SkipModel  # noqa: E402
 from shared_data import MAC_DEV, SHARED, require  # noqa: E402
 
 REAL = SHARED / "realworld" / "corpus"
@@ -148,7 +151,7 @@ def insert(doc: Doc, donor: Doc, seed: int) -> Doc:
     k = max(1, round(len(sents) * rng.uniform(0.05, 0.15)))
     # insert only where a gold bead starts on this side (or at the end): no gold bead is split
     starts = sorted({b[side][0] for b in doc.gold if b[side]} | {len(sents)})
-    slots = sorted(rng.choice(starts, size=min(k, len(starts)), replace=False).tolist())
+    slots = sorted(rng.choice(starts, size=min(k, len(starts), len(pool)), replace=False).tolist())
     picks = rng.choice(len(pool), size=len(slots), replace=False).tolist()
     shift = np.searchsorted(np.array(slots), np.arange(len(sents)), side="right")  # slots <= old index
     new = list(sents)
@@ -181,10 +184,72 @@ def beads_of(steps) -> list[Bead]:  # type: ignore[no-untyped-def]
     return [(tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1))) for s in steps]
 
 
+def _seed(name: str) -> str:
+    """The seed of a derived set (``mac/001/del2`` -> ``2``), ``-`` for an original document."""
+    last = name.rsplit("/", 1)[-1]
+    return last[3:] if last[:3] in ("del", "ins") else "-"
+
+
+def _source(name: str) -> str:
+    return "/".join(name.split("/")[:2])
+
+
+def _table(per: dict[str, dict], kinds: list[str], cols: list[str]) -> None:
+    """Strict F1 and orphan P/R per set and per seed for each of ``cols``."""
+    head = "".join(f" {c + ' F1':>10} {'orph P':>6} {'orph R':>6}" for c in cols)
+    print(f"{'set':<10} {'seed':>4} {'docs':>4}{head}")
+    for kind in kinds:
+        names = [n for n, e in per.items() if e["kind"] == kind]
+        seeds = sorted({_seed(n) for n in names})
+        for seed in seeds + (["all"] if len(seeds) > 1 else []):
+            chosen = [n for n in names if seed == "all" or _seed(n) == seed]
+            cells = ""
+            for c in cols:
+                _, _, f, op, orc = f1(sum(per[n][c] for n in chosen))
+                cells += f" {f:10.3f} {op:6.3f} {orc:6.3f}"
+            print(f"{kind:<10} {seed:>4} {len(chosen):4d}{cells}")
+
+
+def _loo(per: dict[str, dict], kinds: list[str], grid: list[str], default: str) -> None:
+    """Each source document's sets aligned with the setting best on every other document's."""
+    held: dict[str, np.ndarray] = {}
+    picks: dict[str, str] = {}
+    for src in sorted({_source(n) for n in per}):
+        others = [n for n in per if _source(n) != src]
+        pick = max(grid, key=lambda p: (round(f1(sum(per[n][p] for n in others))[2], 5), p == default))
+        picks[src] = pick
+        held.update({n: per[n][pick] for n in per if _source(n) == src})
+    print("leave-one-document-out (setting picked on every other source document, all its sets held out):")
+    for kind in kinds:
+        _, _, f, op, orc = f1(sum(held[n] for n, e in per.items() if e["kind"] == kind))
+        print(f"  {kind:<10} strict F1 {f:.3f}  orphan P {op:.3f} R {orc:.3f}")
+    print("  picked: " + ", ".join(f"{p} x{list(picks.values()).count(p)}" for p in sorted(set(picks.values()))))
+    print("  in-sample strict F1 / orphan P / orphan R per kind at each setting:")
+    for p in grid:
+        cells = []
+        for kind in kinds:
+            _, _, f, op, orc = f1(sum(e[p] for e in per.values() if e["kind"] == kind))
+            cells.append(f"{kind} {f:.3f}/{op:.2f}/{orc:.2f}")
+        print(f"    {p}: " + "  ".join(cells))
+
+
+def _grid() -> dict[str, tuple[SkipModel | None, bool]]:
+    """Settings tried by ``--loo``: the skip model's centre and glue penalty around the
+    default, the orphan pass on and off, and the flat skip of before."""
+    d = DEFAULT_MODEL
+    out: dict[str, tuple[SkipModel | None, bool]] = {"flat skip + pass": (None, True)}
+    for below in (d.below - 0.05, d.below, d.below + 0.05):
+        for penalty in (0.0, d.penalty):
+            m = replace(d, below=round(below, 3), penalty=round(penalty, 3))
+            for orphan_pass in (False, True):
+                out[f"below {m.below} penalty {m.penalty}{' + pass' if orphan_pass else ''}"] = (m, orphan_pass)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--seeds", type=int, default=2)
-    ap.add_argument("--loo", action="store_true", help="pick the orphan thresholds leave-one-document-out")
+    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--loo", action="store_true", help="pick the skip model leave-one-document-out")
     ap.add_argument("--calibration", action="store_true", help="confidence table per kind, fitted leave-one-document-out")
     ap.add_argument("--no-real", action="store_true")
     a = ap.parse_args(argv)
@@ -199,68 +264,35 @@ def main(argv: list[str] | None = None) -> int:
             for k, d in enumerate(group):
                 docs.append(delete(d, seed))
                 docs.append(insert(d, group[(k + 1 + seed) % len(group)], seed))
-    grid = [(c, mg, lx) for c in (0.15, 0.2, 0.3, 0.4, 0.5) for mg in (0.03, 0.06, 0.1, 0.15) for lx in (0.5, 2.0)]
-    chosen = (ORPHAN_COSINE, ORPHAN_MARGIN, ORPHAN_LEXICAL)
-    if chosen not in grid:
-        grid.append(chosen)
+    settings = {"before": (None, True), "now": (DEFAULT_MODEL, ORPHAN_PASS)}
+    grid = _grid() if a.loo else {}
+    default = next(k for k, v in grid.items() if v == settings["now"]) if a.loo else "now"
     per: dict[str, dict] = {}
     calib: list[tuple[str, str, np.ndarray, float]] = []
     for d in docs:
         t0 = time.perf_counter()
         pair = DocumentPair(d.zh, d.en, (), None)
-        raw = align_steps(pair, scorer, orphans=False)
-        entry = {"kind": d.kind, "off": counts(d.gold, beads_of(raw))}
-        for point in grid if a.loo else [chosen]:
-            entry[point] = counts(d.gold, beads_of(split_orphans(pair, raw, scorer.skip, cosine=point[0],
-                                                                 margin=point[1], lex=point[2])))
+        entry: dict = {"kind": d.kind}
+        for name, (model, orphan_pass) in {**settings, **grid}.items():
+            entry[name] = counts(d.gold, beads_of(align_steps(pair, scorer, orphans=orphan_pass, model=model)))
         per[d.name] = entry
         if a.calibration:
             from aligner.align.confidence import features
 
-            steps = split_orphans(pair, raw, scorer.skip)
+            steps = align_steps(pair, scorer)
             gold = set(d.gold)
-            rows = features(steps, pair)
-            for s, row in zip(steps, rows):
+            for s, row in zip(steps, features(steps, pair)):
                 b = (tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1)))
                 if b[0] and b[1]:
                     calib.append((d.kind, d.name.split("/")[1], row, float(b in gold)))
-        print(f"  {d.name} ({time.perf_counter() - t0:.0f} s): {len(d.zh)} zh, {len(d.en)} en; F1 off {f1(entry['off'])[2]:.3f}, on {f1(entry[chosen])[2]:.3f}",
-              file=sys.stderr)
+        print(f"  {d.name} ({time.perf_counter() - t0:.0f} s): {len(d.zh)} zh, {len(d.en)} en; "
+              f"F1 before {f1(entry['before'])[2]:.3f}, now {f1(entry['now'])[2]:.3f}", file=sys.stderr)
     kinds = sorted({e["kind"] for e in per.values()})
-    print(f"orphan pass thresholds: cosine < {chosen[0]}, margin >= {chosen[1]}, shared lexical weight < {chosen[2]}")
-    print(f"{'set':<10} {'docs':>4} {'F1 off':>7} {'F1 on':>7} {'P on':>6} {'R on':>6} "
-          f"{'orph P off':>10} {'orph R off':>10} {'orph P on':>9} {'orph R on':>9}")
-    for kind in kinds:
-        names = [n for n, e in per.items() if e["kind"] == kind]
-        off = sum(per[n]["off"] for n in names)
-        on = sum(per[n][chosen] for n in names)
-        p0, r0, f0, op0, or0 = f1(off)
-        p1, r1, f_1, op1, or1 = f1(on)
-        line = f"{kind:<10} {len(names):4d} {f0:7.3f} {f_1:7.3f} {p1:6.3f} {r1:6.3f} {op0:10.3f} {or0:10.3f} {op1:9.3f} {or1:9.3f}"
-        print(line)
+    print(f"now: per-sentence skip costs {DEFAULT_MODEL}, orphan pass {'on' if ORPHAN_PASS else 'off'}; "
+          "before: one skip cost, orphan pass on")
+    _table(per, kinds, ["before", "now"])
     if a.loo:
-        print("leave-one-document-out: thresholds picked on every other source document (all its sets held out)")
-        sources = sorted({n.split("/")[0] + "/" + n.split("/")[1] for n in per})
-        held: dict[str, np.ndarray] = {}
-        for src in sources:
-            others = [n for n in per if not n.startswith(src + "/") and n != src]
-            pick = max(grid, key=lambda p: (round(f1(sum(per[n][p] for n in others))[2], 5), p == chosen))
-            for n in per:
-                if n == src or n.startswith(src + "/"):
-                    held[n] = per[n][pick]
-        for kind in kinds:
-            c = sum(held[n] for n, e in per.items() if e["kind"] == kind)
-            p, r, f, op, orc = f1(c)
-            print(f"  {kind:<10} strict F1 {f:.3f}  orphan P {op:.3f} R {orc:.3f}")
-        best = max(grid, key=lambda p: round(f1(sum(e[p] for e in per.values()))[2], 5))
-        print("  in-sample strict F1 / orphan P / orphan R per kind at each setting:")
-        for p in grid:
-            cells = []
-            for kind in kinds:
-                _, _, f, op, orc = f1(sum(e[p] for e in per.values() if e["kind"] == kind))
-                cells.append(f"{kind} {f:.3f}/{op:.2f}/{orc:.2f}")
-            print(f"    {p}: " + "  ".join(cells))
-        print(f"  best on everything: {best}")
+        _loo(per, kinds, list(grid), default)
     if a.calibration:
         calibration_report(calib)
     return 0

@@ -3,7 +3,8 @@
 ``align(src, tgt)`` returns beads (n:m sentence groups) that cover every sentence of both
 sides exactly once, in order, each with a calibrated confidence and, on request, the anchors
 that explain it. Scorers are pluggable (:func:`available_scorers`); the search is an anchored,
-banded dynamic programme over every x-y bead with x + y <= 5, plus skips.
+banded dynamic programme over every x-y bead with x + y <= 5, plus skips whose cost depends on
+each sentence's support on the other side (:mod:`.support`).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import numpy as np
 from ..model import Bead, TermEntry
 from ..wording import count
 from . import anchors as _anchors
+from . import support as _support
 from .confidence import confidences
 from .explain import anchors as _explain
 from .orphans import split_orphans
@@ -28,11 +30,12 @@ __all__ = ["align", "available_scorers", "align_steps", "DocumentPair", "get_sco
 FINAL_WIDTH = 8  # band half-width of the full search around the anchor path, in sentences
 
 
-def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None) -> tuple[np.ndarray, np.ndarray]:
-    """Every column for small inputs; else a band around the anchor pass's path."""
+def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None
+          ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]] | None]:
+    """Every column for small inputs; else a band around the anchor pass's path (returned too)."""
     n, m = pair.n, pair.m
     if n * m <= _anchors.FULL_CELLS or min(n, m) < 4:
-        return full_band(n, m)
+        return (*full_band(n, m), None)
     if progress:
         progress(f"align: anchor pass over {n} x {m} sentences")
     if scorer.needs_embeddings:
@@ -41,29 +44,32 @@ def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | 
     else:
         points = _anchors.length_path(pair.src_lengths, pair.tgt_lengths)
     pair.set_anchor_path(points)
-    return band_around(points, n, m, FINAL_WIDTH)
+    return (*band_around(points, n, m, FINAL_WIDTH), points)
 
 
 def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None, *,
-                orphans: bool = True) -> list[Step]:
+                orphans: bool | None = None, model: _support.SkipModel | None = _support.DEFAULT_MODEL) -> list[Step]:
     """The best path of beads for a prepared document pair (raw scores).
 
     Empty sentences (blank lines of a presplit file) carry no evidence: they are left out of
     the search and come back as unaligned beads where they stood, or inside the bead that
-    spans them. ``orphans`` runs the second pass of :mod:`.orphans` over the path.
+    spans them. ``orphans`` runs the second pass of :mod:`.orphans` over the path; ``model``
+    sets the per-sentence skip costs and glue penalties of :mod:`.support` (None: one skip
+    cost for every sentence, as before).
     """
+    orphans = _support.ORPHAN_PASS if orphans is None else orphans
     n, m = pair.n, pair.m
     src_kept = [k for k, s in enumerate(pair.src) if s.strip()]
     tgt_kept = [k for k, s in enumerate(pair.tgt) if s.strip()]
     if len(src_kept) == n and len(tgt_kept) == m:
-        return _search(pair, scorer, progress, orphans)
+        return _search(pair, scorer, progress, orphans, model)
     inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir,
                          pair.progress)
     src_at = src_kept + [n]  # compact index -> original index (and the end)
     tgt_at = tgt_kept + [m]
     steps: list[Step] = []
     i, j = 0, 0  # original sentences placed so far
-    for step in _search(inner, scorer, progress, orphans):
+    for step in _search(inner, scorer, progress, orphans, model):
         i0, j0 = src_at[step.i0], tgt_at[step.j0]
         steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, i0))
         steps.extend(Step(i0, i0, k, k + 1, scorer.skip) for k in range(j, j0))
@@ -76,7 +82,8 @@ def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], No
     return steps
 
 
-def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None, orphans: bool) -> list[Step]:
+def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None, orphans: bool,
+            model: _support.SkipModel | None) -> list[Step]:
     n, m = pair.n, pair.m
     if n == 0 or m == 0:
         return [Step(i, i + 1, 0, 0, scorer.skip) for i in range(n)] + [
@@ -84,10 +91,15 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
         ]
     if scorer.needs_embeddings and progress:
         progress(f"align: embedding {n} Chinese and {count(m, 'English sentence')}")
-    lo, hi = _band(pair, scorer, progress)
+    lo, hi, points = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")
-    steps = best_path(n, m, lo, hi, PAIR_SHAPES, scorer.prepare(pair), scorer.skip)
+    chunk = scorer.prepare(pair)
+    skip: float | tuple[np.ndarray, np.ndarray] = scorer.skip
+    if scorer.needs_embeddings and model is not None:
+        c = _support.costs(pair, scorer.skip, model, points)
+        chunk, skip = _support.with_glue_penalty(chunk, c, model.penalty), (c.src_skip, c.tgt_skip)
+    steps = best_path(n, m, lo, hi, PAIR_SHAPES, chunk, skip)
     if orphans and scorer.needs_embeddings:
         steps = split_orphans(pair, steps, scorer.skip)
     return steps

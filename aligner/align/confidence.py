@@ -20,9 +20,10 @@ import numpy as np
 from .orphans import support
 from .pair import DocumentPair
 from .search import Step
+from .support import unsupported
 
-FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence")
-COEFFICIENTS: tuple[float, ...] = (0.7255, 1.4346, 0.8049, -0.3859, -0.531, 3.4952)  # bench/orphans.py --calibration
+FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported")
+COEFFICIENTS: tuple[float, ...] = (0.9723, 2.5355, 0.4626, -0.6178, 0.5261, 1.0757, -0.2629)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
@@ -32,15 +33,19 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
     ``weakest_sentence`` is the lowest best-cosine of any sentence of the bead to the other
     side (:func:`.orphans.support`): a bead that glued on a sentence with no counterpart has
     a good score from its other sentences, but this feature sees what it lacks. Without a
-    pair (no embeddings) it is 1, the neutral value.
+    pair (no embeddings) it is 1, the neutral value. ``unsupported`` is the largest
+    unsupportedness (:func:`.support.unsupported`: no similar sentence anywhere near, on the
+    document's own scale) of the bead's sentences; 0 without a pair.
     """
     rows = np.zeros((len(steps), len(FEATURES)))
+    src_u, tgt_u = unsupported(pair) if pair is not None and pair.n and pair.m else (None, None)
     for k, s in enumerate(steps):
         x, y = s.i1 - s.i0, s.j1 - s.j0
         near = [steps[q] for q in (k - 1, k + 1) if 0 <= q < len(steps)]
         pair_near = [t.score for t in near if t.i1 > t.i0 and t.j1 > t.j0]
         weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
-        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest)
+        lack = max(src_u[s.i0 : s.i1].max(initial=0.0), tgt_u[s.j0 : s.j1].max(initial=0.0)) if src_u is not None else 0.0
+        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack)
     return rows
 
 

@@ -81,17 +81,27 @@ def best_path(
     hi: np.ndarray,
     shapes: Sequence[Shape],
     chunk: ChunkScorer,
-    skip: float,
+    skip: float | tuple[np.ndarray, np.ndarray],
 ) -> list[Step]:
     """The highest-scoring sequence of beads from (0, 0) to (n, m) inside the band.
 
     ``shapes`` are the pair shapes (x, y >= 1) in tie-break order; the 1-0 and 0-1 skips
-    cost ``skip`` each and lose ties to every pair shape. Row i of the score table holds
-    columns ``lo[i]..hi[i]`` at offsets ``0..hi[i]-lo[i]`` (NEG beyond), so all moves into a
-    row are read with one gather.
+    cost ``skip`` each and lose ties to every pair shape. ``skip`` may also be a pair of
+    arrays (one cost per Chinese sentence, one per English sentence), so that leaving out a
+    sentence with no counterpart is cheaper than leaving out one with strong support. Row i
+    of the score table holds columns ``lo[i]..hi[i]`` at offsets ``0..hi[i]-lo[i]`` (NEG
+    beyond), so all moves into a row are read with one gather.
     """
     lo = np.asarray(lo, dtype=np.int64)
     hi = np.asarray(hi, dtype=np.int64)
+    if isinstance(skip, tuple):
+        src_skip = np.asarray(skip[0], dtype=np.float64)
+        tgt_skip = np.asarray(skip[1], dtype=np.float64)
+    else:
+        src_skip = np.full(n, float(skip))
+        tgt_skip = np.full(m, float(skip))
+    # cost of skipping English sentences 0..j-1: the in-row running maximum works on D - C
+    tgt_cum = np.concatenate([[0.0], np.cumsum(tgt_skip)])
     width_max = int((hi - lo).max()) + 1
     moves = list(shapes) + [(1, 0)]  # the Chinese skip is the last move: it loses all ties
     xs = np.array([x for x, _ in moves], dtype=np.int64)
@@ -102,7 +112,7 @@ def best_path(
 
     def sweep(row: int, a: np.ndarray, code: np.ndarray) -> None:
         """Apply the in-row 0-1 skip as a running maximum, and store the row."""
-        offs = (np.arange(len(a)) + lo[row]) * skip
+        offs = tgt_cum[lo[row] : lo[row] + len(a)]
         shifted = a - offs
         run = np.maximum.accumulate(shifted)
         code[shifted < run] = code_skip_tgt
@@ -118,7 +128,8 @@ def best_path(
         i1 = min(i0 + ROWS_PER_CHUNK, n + 1)
         col0, col1 = int(lo[i0]), int(hi[i1 - 1])
         get = chunk(i0, i1, col0, col1)
-        mats = np.stack([get(s) for s in shapes] + [np.full((i1 - i0, col1 - col0 + 1), skip)])
+        skips = np.broadcast_to(src_skip[i0 - 1 : i1 - 1, None], (i1 - i0, col1 - col0 + 1))
+        mats = np.stack([get(s) for s in shapes] + [skips])
         for i in range(i0, i1):
             r_lo, r_hi = int(lo[i]), int(hi[i])
             cols = np.arange(r_lo, r_hi + 1)
