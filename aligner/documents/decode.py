@@ -17,6 +17,7 @@ bad bytes (each replaced by U+FFFD, later removed and counted as ``undecodable``
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import EncodingError
@@ -264,6 +265,18 @@ def decode(data: bytes, path: Path, *, strict: bool = False) -> tuple[str, str]:
     raise AssertionError("unreachable: strict UTF-8 decoding succeeded above")  # pragma: no cover
 
 
+_ASCII_SPACE = re.compile(r"[ \n]")  # UTF-16 without NUL bytes holds no ASCII: no space, no line end
+
+
+def _plausible(text: str) -> bool:
+    """Text a person wrote: no control character but tab and line ends, no unassigned,
+    private-use or surrogate code point (what the other reading of damaged bytes shows)."""
+    import unicodedata
+
+    return not any((unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\t\n\r\f")
+                   for ch in text)
+
+
 def _refuse_utf8_behind_utf16_bom(data: bytes, encoding: str, path: Path | str) -> None:
     """A UTF-16 BOM followed by UTF-8 is damage (a tool prepended the wrong mark).
 
@@ -272,8 +285,14 @@ def _refuse_utf8_behind_utf16_bom(data: bytes, encoding: str, path: Path | str) 
     silent mojibake.
     """
     rest = data[2:]
-    if len(rest) < 4 or b"\0" in rest or _strict(rest, "utf-8") is None:
+    if len(rest) < 4 or b"\0" in rest:
         return
+    as_utf8 = _strict(rest, "utf-8")
+    if as_utf8 is None or not _plausible(as_utf8):
+        return  # UTF-16 whose bytes happen to be valid UTF-8 reads as control characters
+    as_utf16 = _strict(rest, encoding)
+    if as_utf16 is not None and _plausible(as_utf16) and not _ASCII_SPACE.search(as_utf8):
+        return  # both readings are text without a space or line end (B, A make 䅂): the mark decides
     raise EncodingError(
         f"the file starts with a {encoding.upper()} byte-order mark but the rest is UTF-8: the mark is wrong",
         path=path, line=1, hint="remove the first two bytes (save the file as UTF-8)",
