@@ -99,6 +99,10 @@ function paintWindow() {
   if (measured) { S.avg = Math.round((S.avg * 3 + sum / measured) / 4); layout(); }
   $("rows").style.paddingTop = `${S.offsets[start]}px`;
   $("rows").style.paddingBottom = `${S.offsets[n] - S.offsets[end]}px`;
+  // measured heights move every row below the estimate: keep the painted rows where they were
+  // on screen (else a far row selected drifts out of the window on the next scroll's repaint)
+  const shift = S.offsets[start] - off[start];
+  if (shift) list.scrollTop = top + shift;
 }
 
 function render() {
