@@ -107,19 +107,33 @@ def parse_decisions(items: Any, where: str = "decisions") -> list[Decision]:
     return out
 
 
-def load_review(path: Path) -> dict[str, list[Decision]]:
-    """The decisions of each document stem; no file yet means no decisions."""
+#: what every message about a damaged review file suggests
+HINT = "fix or remove the file (it holds only your decisions; the build is not changed by it)"
+
+
+def read_review_file(path: Path) -> dict[str, Any] | None:
+    """The review file's JSON object, its format and version checked; ``None`` when there is
+    no file yet. The file is untrusted input: anything malformed is a one-line
+    :class:`FormatError`. Both sections (documents, glossary) are read from this."""
     path = Path(path)
     if not path.exists():
-        return {}
-    hint = "fix or remove the file (it holds only your decisions; the build is not changed by it)"
+        return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise FormatError(f"not a readable review file ({exc})", path=path, hint=hint) from None
+        raise FormatError(f"not a readable review file ({exc})", path=path, hint=HINT) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise FormatError(f"damaged review file: expected {{\"format\": \"{FORMAT}\", \"version\": {VERSION}, …}}",
+                          path=path, hint=HINT)
+    return data
+
+
+def load_review(path: Path) -> dict[str, list[Decision]]:
+    """The decisions of each document stem; no file yet means no decisions."""
+    data = read_review_file(path)
+    if data is None:
+        return {}
     try:
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
-            raise ValueError(f"expected {{\"format\": \"{FORMAT}\", \"version\": {VERSION}, …}}")
         documents = data.get("documents", {})
         if not isinstance(documents, dict):
             raise ValueError("\"documents\" must map document names to their decisions")
@@ -127,7 +141,7 @@ def load_review(path: Path) -> dict[str, list[Decision]]:
                                            f"document {stem!r} decision list")
                 for stem, doc in documents.items()}
     except (TypeError, ValueError) as exc:
-        raise FormatError(f"damaged review file: {exc}", path=path, hint=hint) from None
+        raise FormatError(f"damaged review file: {exc}", path=path, hint=HINT) from None
 
 
 def save_review(path: Path, documents: Mapping[str, Sequence[Decision]],

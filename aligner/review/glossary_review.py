@@ -18,8 +18,7 @@ from typing import Any
 from ..atomic import write_text
 from ..errors import FormatError
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
-from .decisions import FORMAT as REVIEW_FORMAT
-from .decisions import REVIEW_FILE, VERSION as REVIEW_VERSION
+from .decisions import HINT, REVIEW_FILE, read_review_file
 from .glossary_decisions import GlossaryDecision, GlossaryReplay, parse_glossary_decisions, replay_glossary
 
 FORMAT = "aligner-glossary-built"
@@ -84,23 +83,16 @@ def _entry(data: Any) -> TermEntry:
 def load_glossary_review(path: Path) -> list[GlossaryDecision]:
     """The ``glossary`` section of the review file; no file or no section means no decisions.
     The file is untrusted input: anything malformed is a one-line :class:`FormatError`."""
-    path = Path(path)
-    if not path.exists():
+    data = read_review_file(path)
+    if data is None:
         return []
-    hint = "fix or remove the file (it holds only your decisions; the build is not changed by it)"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise FormatError(f"not a readable review file ({exc})", path=path, hint=hint) from None
-    try:
-        if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT or data.get("version") != REVIEW_VERSION:
-            raise ValueError(f'expected {{"format": "{REVIEW_FORMAT}", "version": {REVIEW_VERSION}, …}}')
         section = data.get("glossary", {"decisions": []})
         if not isinstance(section, dict):
             raise ValueError('"glossary" must be {"decisions": [...]}')
         return parse_glossary_decisions(section.get("decisions"))
     except (TypeError, ValueError) as exc:
-        raise FormatError(f"damaged review file: {exc}"[:300], path=path, hint=hint) from None
+        raise FormatError(f"damaged review file: {exc}"[:300], path=path, hint=HINT) from None
 
 
 def write_reviewed(out: Path, built: BuiltGlossary, state: GlossaryReplay) -> list[str]:
