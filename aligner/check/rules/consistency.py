@@ -28,21 +28,17 @@ def normalise_segment(text: str) -> str:
     return " ".join(text.split())
 
 
-class ConsistencyTracker(Tracker):
-    """Remembers every checked (source, target) to find sources with several targets, within
-    one file and across all the files of one check (a.tmx says X where b.po says Y): as
-    hashes first (:class:`~aligner.check.keyed.KeyedPositions`), in full only for the units
-    of sources with two or more targets."""
+class _KeyedTracker(Tracker):
+    """Hashed keys while the units stream by (:class:`~aligner.check.keyed.KeyedPositions`);
+    the units of the groups that disagree are read again in full, grouped by :meth:`group`."""
 
     def __init__(self) -> None:
         self._groups: dict[str, list[tuple[int, Unit]]] = {}
         self._keys = KeyedPositions()
         self._wanted: frozenset[int] = frozenset()
 
-    def add(self, position: int, unit: Unit) -> None:
-        if unit.variant:
-            return  # en-GB beside en-US, a plural beside its singular: different on purpose
-        self._keys.add(normalise_segment(unit.source), normalise_segment(unit.target), position)
+    def group(self, unit: Unit) -> str:
+        raise NotImplementedError
 
     def wanted(self) -> frozenset[int]:
         self._wanted = self._keys.mixed()
@@ -51,7 +47,22 @@ class ConsistencyTracker(Tracker):
 
     def revisit(self, position: int, unit: Unit) -> None:
         if position in self._wanted and not unit.variant:
-            self._groups.setdefault(normalise_segment(unit.source), []).append((position, unit))
+            self._groups.setdefault(self.group(unit), []).append((position, unit))
+
+
+class ConsistencyTracker(_KeyedTracker):
+    """Remembers every checked (source, target) to find sources with several targets, within
+    one file and across all the files of one check (a.tmx says X where b.po says Y): as
+    hashes first (:class:`~aligner.check.keyed.KeyedPositions`), in full only for the units
+    of sources with two or more targets."""
+
+    def add(self, position: int, unit: Unit) -> None:
+        if unit.variant:
+            return  # en-GB beside en-US, a plural beside its singular: different on purpose
+        self._keys.add(normalise_segment(unit.source), normalise_segment(unit.target), position)
+
+    def group(self, unit: Unit) -> str:
+        return normalise_segment(unit.source)
 
     def findings(self) -> Iterator[tuple[int, Finding]]:
         """(position, finding) for each unit whose target differs from the reference: the one
@@ -99,15 +110,10 @@ def _loose(text: str) -> str:
 MIN_WORDS = 3
 
 
-class SourceTracker(Tracker):
+class SourceTracker(_KeyedTracker):
     """Targets shared by units whose sources differ (after :func:`_loose`). Kept as hashes of
     the target and of the whitespace-normalised source: a target whose sources differ even
     only in punctuation or case has its units read again, and :func:`_loose` decides."""
-
-    def __init__(self) -> None:
-        self._groups: dict[str, list[tuple[int, Unit]]] = {}
-        self._keys = KeyedPositions()
-        self._wanted: frozenset[int] = frozenset()
 
     def add(self, position: int, unit: Unit) -> None:
         if unit.variant:
@@ -117,14 +123,8 @@ class SourceTracker(Tracker):
         if len(target.split()) >= MIN_WORDS and any(c.isalpha() for c in target):
             self._keys.add(target, normalise_segment(unit.source), position)
 
-    def wanted(self) -> frozenset[int]:
-        self._wanted = self._keys.mixed()
-        self._keys = KeyedPositions()
-        return self._wanted
-
-    def revisit(self, position: int, unit: Unit) -> None:
-        if position in self._wanted and not unit.variant:
-            self._groups.setdefault(normalise_segment(unit.target), []).append((position, unit))
+    def group(self, unit: Unit) -> str:
+        return normalise_segment(unit.target)
 
     def findings(self) -> Iterator[tuple[int, Finding]]:
         for target, members in self._groups.items():
