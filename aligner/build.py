@@ -64,9 +64,11 @@ class BuildSettings:
     def signature(self) -> str:
         """sacrebleu-style signature naming the settings that produced an output."""
         srx = self.srx.name if self.srx else "default"
+        # named only when off, so a default build's signature (and every golden file) is unchanged
+        tm_terms = "" if self.tm_terms else "|tm-terms:no"
         return (
             f"aligner|src:{self.srclang}|tgt:{self.tgtlang}|scorer:{self.scorer}"
-            f"|srx:{srx}|min-score:{self.min_score:g}|version:{__version__}"
+            f"|srx:{srx}|min-score:{self.min_score:g}{tm_terms}|version:{__version__}"
         )
 
 

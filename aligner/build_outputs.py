@@ -38,6 +38,13 @@ def _write_glossaries(
     return outputs
 
 
+def _proposed(term: TermEntry) -> str:
+    """terms.tmx's note on a proposed entry: what its evidence is."""
+    if term.from_aligned_text:
+        return f"{term.status.value}: read in the aligned English, paired on too little evidence to attest it"
+    return f"{term.status.value}: not attested in the documents"
+
+
 def write_glossary_outputs(
     terms: Sequence[TermEntry], tmx_dir: Path, gloss_dir: Path, *, srclang: str, tgtlang: str, signature: str
 ) -> tuple[list[str], Any]:
@@ -53,7 +60,7 @@ def write_glossary_outputs(
             doc=t.sources[0].doc if t.sources else "",
             src_line=t.sources[0].line if t.sources else None,
             segtype="phrase",
-            note=f"{t.status.value}: not attested in the documents" if t.status is TermStatus.PROPOSED else "",
+            note=_proposed(t) if t.status is TermStatus.PROPOSED else "",
         )
         for t in terms
     ]

@@ -236,6 +236,18 @@ class TermEntry:
     def count(self) -> int:
         return len(self.sources)
 
+    @property
+    def from_aligned_text(self) -> bool:
+        """Both forms were read in aligned pairs (evidence ``aligned-…``): a proposed entry of
+        that kind has too little evidence, not an English form the tool made up."""
+        return self.evidence.startswith("aligned-")
+
+    def proposed_note(self) -> str:
+        """Why a proposed entry needs checking, true to its evidence."""
+        if self.from_aligned_text:
+            return "English form read in the aligned English, paired on too little evidence to attest it"
+        return "English form made by the tool, not attested in the documents"
+
 
 class Severity(str, Enum):
     ERROR = "error"

@@ -154,6 +154,24 @@ def test_build_adds_them_unless_told_not_to(tmp_path: Path) -> None:
     assert "aligned-dictionary" not in csv_b and "aligned-cooccurrence" not in csv_b
 
 
+def test_the_signature_and_the_cache_key_name_no_tm_terms(tmp_path: Path) -> None:
+    """Two builds that differ only by --no-tm-terms write different glossaries, so every
+    output's signature and the cache's settings key must tell them apart."""
+    from aligner.build import BuildSettings, build
+    from aligner.cache.keys import settings_digest
+
+    corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
+    on, off = BuildSettings(corpus=corpus, out=tmp_path / "a"), BuildSettings(corpus=corpus, out=tmp_path / "b",
+                                                                              tm_terms=False)
+    assert "tm-terms" not in on.signature() and "|tm-terms:no|" in off.signature()
+    assert settings_digest(on) != settings_digest(off)
+    build(off)
+    first = (tmp_path / "b" / "glossary" / "glossary.utf8").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# {off.signature()}"
+    tmx = next((tmp_path / "b" / "tmx").glob("*.tmx")).read_text(encoding="utf-8")
+    assert f'<prop type="x-aligner-signature">{off.signature()}</prop>' in tmx
+
+
 def test_the_build_summary_counts_them(tmp_path: Path) -> None:
     corpus = Path(__file__).parent / "data" / "pipeline" / "corpus"
     runner = CliRunner()
@@ -189,3 +207,28 @@ def test_example_pairs_reach_every_glossary_format(tmp_path: Path, fmt: str) -> 
         back = {e.zh: e.evidence for e in read_glossary_file(out).entries}
     for entry in entries:
         assert back[entry.zh] == entry.evidence and "(zh) / " in entry.evidence
+
+
+def test_a_proposed_pair_from_aligned_text_is_not_called_unattested(tmp_path: Path) -> None:
+    """硅谷 = Silicon Valley is proposed (one pair) but both forms were read in the pair: the
+    status notes say so instead of "made by the tool, not attested in the documents"."""
+    from lxml import etree
+
+    from aligner.formats.registry import write_glossary
+    from aligner.model import TermEntry
+
+    entries = {e.zh: e for e in extract_tm_terms(fixture_pairs(), embeddings=False).entries}
+    once = entries["硅谷"]
+    assert once.status is TermStatus.PROPOSED and once.from_aligned_text
+    made_up = TermEntry("智源", "Zhiyuan", status=TermStatus.PROPOSED, evidence="pinyin")
+    write_glossary([once, made_up], tmp_path / "g.tbx", "tbx")
+    write_glossary([once, made_up], tmp_path / "g.utf8", "utf8")
+    notes = {term.findtext("../../langSet[1]/tig/term"): term.findtext("note")
+             for term in etree.parse(str(tmp_path / "g.tbx")).iter("tig") if term.findtext("note")}
+    assert notes["硅谷"].startswith("status: proposed: English form read in the aligned English"), notes
+    assert "not attested" not in notes["硅谷"]
+    assert "made by the tool, not attested in the documents" in notes["智源"]
+    rows = dict(line.split("\t", 1) for line in (tmp_path / "g.utf8").read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#"))
+    assert "proposed: English form read in the aligned English" in rows["硅谷"]
+    assert "made by the tool" in rows["智源"]

@@ -172,7 +172,10 @@ def write_csv(entries: Iterable[TermEntry], path: str | Path, *, bom: bool = Fal
 def utf8_comment(entry: TermEntry) -> str:
     """The comment column OmegaT shows next to the term: kind, status, definition, English
     variants and where the pair was found."""
-    parts = [entry.kind.value, STATUS_TEXT.get(entry.status, entry.status.value)]
+    status = STATUS_TEXT.get(entry.status, entry.status.value)
+    if entry.status is TermStatus.PROPOSED and entry.from_aligned_text:
+        status = "proposed: English form read in the aligned English, verify"
+    parts = [entry.kind.value, status]
     if entry.keep_as_is:
         parts.append("keep as is")
     if entry.definition:

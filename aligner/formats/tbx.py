@@ -130,7 +130,7 @@ def _entry(number: int, entry: TermEntry, clean: _Cleaner) -> _Entry | None:
         notes.append("keep as is: the Latin form is used unchanged in Chinese text")
     en_notes: tuple[str, ...] = ()
     if entry.status is TermStatus.PROPOSED:
-        en_notes = (f"status: {entry.status.value}: English form made by the tool, not attested in the documents; verify before use",)
+        en_notes = (f"status: {entry.status.value}: {entry.proposed_note()}; verify before use",)
     if entry.status is TermStatus.REVIEWED:
         en_notes = (f"status: {entry.status.value}: accepted, edited or chosen by a reviewer",)
     abbreviation = "abbreviation" if entry.kind is TermKind.ABBREVIATION else None
