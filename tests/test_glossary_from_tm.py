@@ -232,3 +232,65 @@ def test_a_proposed_pair_from_aligned_text_is_not_called_unattested(tmp_path: Pa
                 if not line.startswith("#"))
     assert "proposed: English form read in the aligned English" in rows["硅谷"]
     assert "made by the tool" in rows["智源"]
+
+
+def _pairs(rows: list[tuple[str, str]]) -> list[TmPair]:
+    return [TmPair(zh, en, Source("t", k + 1), Source("t.en", k + 1)) for k, (zh, en) in enumerate(rows)]
+
+
+def test_a_bracket_gloss_the_english_confirms_is_attested_once_seen() -> None:
+    found = {t.zh: t for t in extract_tm_terms(_pairs([
+        ("我们用交叉熵（cross-entropy）作为损失。", "We use cross-entropy as the loss."),
+        ("这种模型称为鳞渊网络（Quorbix net）。", "This model is called a deep net."),  # English lacks it
+    ]), embeddings=False).terms}
+    gloss = found["交叉熵"]
+    assert (gloss.en, gloss.status, gloss.method) == ("cross-entropy", TermStatus.ATTESTED, "bracket")
+    entry = next(e for e in extract_tm_terms(_pairs([("我们用交叉熵（cross-entropy）作为损失。",
+                                                      "We use cross-entropy as the loss.")]),
+                                             embeddings=False).entries if e.zh == "交叉熵")
+    assert entry.evidence.startswith("aligned-bracket: written in brackets beside the Chinese")
+    assert not any("鳞渊" in z for z in found), found
+
+
+def test_a_bracket_reader_edge_loses_leading_function_words() -> None:
+    from aligner.glossary.from_tm.brackets import bracket_glosses
+
+    glosses = bracket_glosses("这块内存不是堆（heap），而是栈。", "This memory is not the heap but the stack.")
+    assert [(g.zh, g.en) for g in glosses] == [("堆", "heap")]
+
+
+def test_a_common_verb_is_a_term_when_its_english_is_used_as_a_noun() -> None:
+    rows = [("模型的输入是图像。", "The input of the model is an image."),
+            ("每个输入都有标签。", "Each input has a label."),
+            ("我们检查输入的长度。", "We check the length of the input."),
+            ("输入必须是文本。", "An input must be text.")]
+    found = {t.zh: t for t in extract_tm_terms(_pairs(rows), embeddings=False).terms}
+    assert found["输入"].en == "input", found
+    verbs = [("这意味着模型很慢。", "This means the model is slow."),
+             ("这意味着数据很少。", "This means data is scarce."),
+             ("这意味着图像很大。", "This means images are large."),
+             ("这意味着文本很长。", "This means text is long.")]
+    assert "意味着" not in {t.zh for t in extract_tm_terms(_pairs(verbs), embeddings=False).terms}
+
+
+@pytest.mark.parametrize("english, expected", [
+    ("Many use solid state drives (SSDs) today.", [("SSD", "solid state drives")]),
+    ("HDDs spin at 7,200 RPM (revolutions per minute).", [("RPM", "revolutions per minute")]),
+    ("This is called Resource Acquisition Is Initialization (RAII).",
+     [("RAII", "Resource Acquisition Is Initialization")]),
+    ("A high speed expansion bus (PCIe) links them.", []),  # the initials do not spell it
+    ("The result (see above) holds.", []),
+])
+def test_acronym_definitions_in_the_english(english: str, expected: list[tuple[str, str]]) -> None:
+    from aligner.glossary.from_tm.acronyms import definitions
+
+    assert list(definitions(english)) == expected
+
+
+def test_a_term_paired_with_an_acronym_gets_the_full_form_the_english_defines() -> None:
+    rows = [("固态硬盘很快。", "Solid state drives (SSDs) are fast."),
+            ("固态硬盘很贵。", "SSDs are expensive."),
+            ("我们买了固态硬盘。", "We bought SSDs."),
+            ("固态硬盘不会转动。", "An SSD does not spin.")]
+    found = {t.zh: t for t in extract_tm_terms(_pairs(rows), embeddings=False).terms}
+    assert (found["固态硬盘"].en, found["固态硬盘"].variants) == ("solid state drive", ("SSD",)), found

@@ -29,7 +29,7 @@ from .pairing import TermPair, TmPair, index, pair_term
 
 __all__ = ["TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 
-EVIDENCE = {"dictionary": "aligned-dictionary", "alignment": "aligned-alignment",
+EVIDENCE = {"bracket": "aligned-bracket", "dictionary": "aligned-dictionary", "alignment": "aligned-alignment",
             "cooccurrence": "aligned-cooccurrence"}
 #: Example pairs kept per term.
 MAX_EXAMPLES = 3
@@ -151,4 +151,4 @@ def _entry(term: TermPair) -> TermEntry:
         kind = TermKind.CONCEPT if term.en == term.en.lower() else kind
     sources = term.sources or tuple(sorted({z for z, _ in term.examples}))
     return TermEntry(zh=term.zh, en=term.en, kind=kind, sources=sources, status=term.status,
-                     evidence=f"{EVIDENCE[term.method]}: {term.reasons()}")
+                     variants=term.variants, evidence=f"{EVIDENCE[term.method]}: {term.reasons()}")

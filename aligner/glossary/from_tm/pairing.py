@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import Source, TermStatus
 from ...script import lookup_form
+from ..text import singular
 from .candidates import EN_STOP, NOUNISH, ZH_STOP, _tag_table, _tagged, compound, en_candidates, en_key, general_word, termhood, zh_candidates
+from .acronyms import bare, definitions, expansions, is_acronym
+from .brackets import Gloss, bracket_glosses
 from .ibm1 import Model, train
 from .senses import cover, may_cover, token_keys, zh_pieces
 from .stats import dice, log_likelihood
@@ -39,8 +42,13 @@ STRONG_DICE = 0.8
 #: log rate ratio a one-word candidate needs against jieba's general-language frequency.
 MIN_TERMHOOD = 3.0
 #: Pairs a common word (see :func:`.candidates.general_word`) must occur in before its
-#: frequency can say it is this text's term (数据 in a data-science book, not 技术 in an abstract).
-GENERAL_MIN_PAIRS = 5
+#: frequency or its consistent rendering can say it is this text's term (数据 in a
+#: data-science book, not 技术 in an abstract).
+GENERAL_MIN_PAIRS = 3
+#: Share of a common word's pairs its one rendering must hold (分类 = classification in most
+#: of its pairs; 问题 has no one rendering), and the share that attests it.
+GENERAL_SHARE = 0.5
+GENERAL_ATTESTED_SHARE = 2 / 3
 #: Endings of an English noun made from a verb (regression, training, agreement).
 NOMINALISED = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ing", "age", "ure", "sis")
 #: IBM-1 phrase score an alignment needs, and the score, Dice and shared pairs that attest it.
@@ -71,7 +79,7 @@ class TermPair:
     zh: str
     en: str
     status: TermStatus
-    method: str  # "dictionary", "alignment" or "cooccurrence"
+    method: str  # "bracket", "dictionary", "alignment" or "cooccurrence"
     zh_count: int  # pairs holding the Chinese
     en_count: int  # pairs holding the English
     both: int  # pairs holding both
@@ -82,11 +90,14 @@ class TermPair:
     alignment: float | None = None  # IBM-1 phrase score (see :meth:`.ibm1.Model.phrase`)
     examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
     sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
+    variants: tuple[str, ...] = ()  # other English forms the translators wrote (a bracket's abbreviation)
 
     def reasons(self) -> str:
         """Why the pair was made, and the example pairs of both sides: what the glossary's
         evidence column (CSV), note (TBX) and field (JSON) carry."""
         why = [f"{self.both} of {self.zh_count} pairs", f"Dice {self.dice:.2f}", f"G2 {self.llr:.1f}"]
+        if self.method == "bracket":
+            why.insert(0, "written in brackets beside the Chinese")
         if self.dictionary:
             why.append(f"CC-CEDICT {self.dictionary}")
         if self.alignment is not None:
@@ -108,6 +119,7 @@ class _English:
 
     spans: tuple[tuple[str, str, tuple[tuple[str, frozenset[str]], ...]], ...]
     roots: frozenset[str]
+    nouns: frozenset[str] = frozenset()  # form keys of spans right after an article: used as nouns
 
 
 @dataclass
@@ -120,6 +132,9 @@ class _Index:
     english: list[_English] = field(default_factory=list)
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each candidate's jieba words
     model: Model | None = None  # IBM-1 trained on the pairs (see :mod:`.ibm1`)
+    brackets: dict[str, list[tuple[int, Gloss]]] = field(default_factory=dict)  # zh -> (pair, gloss)
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym the English defines -> full form
+    bracket_english: dict[str, set[str]] = field(default_factory=dict)  # a bracket's English key -> its Chinese
 
 
 def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True) -> _Index:
@@ -136,26 +151,46 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
     from .candidates import _tagged
 
     mask = _mask(known)
+    brackets: dict[str, list[tuple[int, Gloss]]] = defaultdict(list)
+    defined: list[tuple[str, str]] = []
     for k, pair in enumerate(pairs):
+        defined.extend(definitions(pair.target))
         count += len(_tagged(pair.source))
         source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
         spans = {s.text: s.words for s in zh_candidates(source)}
+        for gloss in bracket_glosses(source, pair.target):
+            brackets[gloss.zh].append((k, gloss))
+            spans.setdefault(gloss.zh, ())
         for zh in sorted(spans):
             zh_pairs[zh].append(k)
-            words.setdefault(zh, spans[zh])
+            if spans[zh]:
+                words.setdefault(zh, spans[zh])
         roots = frozenset().union(*(k for _, k in token_keys(pair.target)))
         found = []
         spans = en_candidates(pair.target)
+        nouns = set()
         for span in spans:
             key = en_key(span.text)
             en_pairs[key].add(k)
             en_forms[key][_unstarted(span.text) if span.start == spans[0].start else span.text] += 1
             found.append((key, span.text, token_keys(span.text)))
-        english.append(_English(tuple(found), roots))
+            if _ARTICLE.search(pair.target, 0, span.start):
+                nouns.add(key)
+        english.append(_English(tuple(found), roots, frozenset(nouns)))
         bitext.append(([w for w, _ in _tagged(pair.source) if _HAN_WORD.match(w) and w not in ZH_STOP],
                        [en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP]))
     return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, english, words,
-                  train(bitext) if alignment else None)
+                  train(bitext) if alignment else None, dict(brackets), expansions(defined),
+                  _bracket_english(brackets))
+
+
+def _bracket_english(brackets: dict[str, list[tuple[int, Gloss]]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for zh, glosses in brackets.items():
+        for _, gloss in glosses:
+            for form in (gloss.en, *gloss.variants):
+                out[en_key(form)].add(zh)
+    return dict(out)
 
 
 def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
@@ -164,6 +199,8 @@ def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: An article or possessive right before a span: the span is used as a noun ("the input").
+_ARTICLE = re.compile(r"(?:^|[^A-Za-z])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Ee]ach|[Ee]very) +$")
 _HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
@@ -207,6 +244,31 @@ def rendering(zh_words: tuple[str, ...], english: _English) -> tuple[str, str, s
 
 def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
               max_examples: int, dictionary: bool = True) -> TermPair | None:
+    """The English for ``zh`` (see :func:`_pair_term`), an acronym the English defines
+    written in full (硬盘 = hard disk drive, also HDD)."""
+    found = _pair_term(zh, idx, similarity, max_examples, dictionary)
+    if found is not None and found.method != "bracket" and _fragment(zh, found.en, idx):
+        return None
+    if found is None or not is_acronym(found.en) or bare(found.en).upper() not in idx.acronyms:
+        return found
+    full = singular(idx.acronyms[bare(found.en).upper()])
+    if len(zh) < 2 or en_key(full) == en_key(found.en):
+        return found
+    return replace(found, en=full, variants=tuple(dict.fromkeys((bare(found.en), *found.variants))))
+
+
+def _fragment(zh: str, en: str, idx: _Index) -> bool:
+    """The translators wrote this English in brackets beside a longer Chinese form holding
+    ``zh`` (固态驱动器（SSD）): ``zh`` paired with it is a fragment of that term (驱动器 = SSD)."""
+    keys = {en_key(en), en_key(bare(en))}
+    full = idx.acronyms.get(bare(en).upper())
+    if full:
+        keys.add(en_key(full))
+    return any(zh in other and zh != other for key in keys for other in idx.bracket_english.get(key, ()))
+
+
+def _pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
+               max_examples: int, dictionary: bool = True) -> TermPair | None:
     """The English for ``zh`` (None when no evidence is strong enough): CC-CEDICT first,
     then the IBM-1 model, then co-occurrence alone.
 
@@ -216,19 +278,52 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
     in two thirds of its pairs (分类 = classification), which 问题 never is. A common verb is
     a term only when rendered by a noun (回归 = regression; not 意味着 = means)."""
     mine = idx.zh_pairs[zh]
+    if zh in idx.brackets:
+        return _from_brackets(zh, mine, idx, max_examples)
     words = idx.words.get(zh) or tuple(w for w, _ in _tagged(zh))
     general = len(words) == 1 and (len(zh) == 1 or general_word(zh))
     if general and len(mine) < GENERAL_MIN_PAIRS:
         return None
     found = (_from_dictionary(zh, words, mine, idx, max_examples) if dictionary else None) or \
         _cooccurring(zh, words, mine, idx, similarity, max_examples)
-    if found is not None and general and _tag(zh) not in NOUNISH and not found.en.lower().endswith(NOMINALISED):
+    if found is not None and general and _tag(zh) not in NOUNISH and not _noun(found, idx):
         return None  # a common verb is a term when its English is a noun (回归 regression), not 意味着 "means"
     if found is None or not general or termhood(zh, len(mine), idx.zh_words) >= MIN_TERMHOOD:
         return found
-    if found.method == "cooccurrence" or found.both * 3 < len(mine) * 2:
+    if found.method == "cooccurrence" or found.both < len(mine) * GENERAL_SHARE:
         return None
+    if found.status is TermStatus.ATTESTED and found.both < len(mine) * GENERAL_ATTESTED_SHARE:
+        return replace(found, status=TermStatus.PROPOSED)  # rendered so in only half its pairs
     return found
+
+
+def _noun(term: TermPair, idx: _Index) -> bool:
+    """The English is a noun: a nominal ending (regression), or an article before it in a
+    pair holding both ("the input"); "this means" never has one."""
+    if term.en.lower().endswith(NOMINALISED):
+        return True
+    key = en_key(term.en)
+    return any(key in idx.english[k].nouns for k in idx.zh_pairs[term.zh])
+
+
+def _from_brackets(zh: str, mine: list[int], idx: _Index, max_examples: int) -> TermPair:
+    """The English the translators wrote in brackets beside ``zh`` (the commonest, when they
+    wrote several), counted over every pair holding both forms."""
+    glosses = idx.brackets[zh]
+    votes = Counter(en_key(g.en) for _, g in glosses)
+    key = sorted(votes, key=lambda e: (-votes[e], e))[0]
+    chosen = [(k, g) for k, g in glosses if en_key(g.en) == key]
+    forms = Counter(g.en for _, g in chosen)
+    variants = tuple(dict.fromkeys(v for _, g in chosen for v in g.variants))
+    holding = sorted({k for k, _ in chosen} | {k for k in mine if k in idx.en_pairs.get(key, ())})
+    sure = any(g.status is TermStatus.ATTESTED for _, g in chosen)
+    n, en_count = len(idx.pairs), max(len(idx.en_pairs.get(key, ())), len(holding))
+    return TermPair(zh, sorted(forms, key=lambda f: (-forms[f], f))[0],
+                    TermStatus.ATTESTED if sure else TermStatus.PROPOSED, "bracket", len(mine), en_count,
+                    len(holding), round(dice(len(holding), len(mine), en_count), 4),
+                    round(log_likelihood(len(holding), len(mine), en_count, n), 2),
+                    examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx),
+                    variants=variants)
 
 
 def _tag(word: str) -> str:
