@@ -36,6 +36,23 @@ def _words_key(text: str) -> str:
     return " " + en_key(" ".join(_WORD.findall(text))) + " "
 
 
+def _worth_reading(source: str, english: str) -> bool:
+    """A bracket holds, or follows, a Latin word the English has: the bracket reader (whose
+    boundary search is the costly part) is run only then."""
+    from ..parens import paren_groups
+
+    for group in paren_groups(source, nested=True):
+        before = _LAST_LATIN.search(source, max(0, group.start - 40), group.start)
+        for text in (group.inner, before.group() if before else ""):
+            if any(f" {en_key(w)} " in english for w in _LETTERS.findall(text)):
+                return True
+    return False
+
+
+_LETTERS = re.compile(r"[A-Za-z]+(?:[-'.][A-Za-z]+)*")  # 7200RPM → RPM
+_LAST_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .'-]*$")
+
+
 def bracket_glosses(source: str, target: str) -> tuple[Gloss, ...]:
     """The bracket glosses of ``source`` whose English (or an abbreviation of it) the
     English ``target`` holds, as whole words after plural -s and case are set aside."""
@@ -44,6 +61,8 @@ def bracket_glosses(source: str, target: str) -> tuple[Gloss, ...]:
     from ..paren_pairs import paren_candidates
 
     english = _words_key(target)
+    if not _worth_reading(source, english):
+        return ()
     paragraph = Paragraph(source, Lang.ZH, spans=(LineSpan(0, 1),))
     out: list[Gloss] = []
     for cand in paren_candidates("", paragraph, source.count):

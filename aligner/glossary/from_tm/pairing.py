@@ -44,7 +44,7 @@ MIN_TERMHOOD = 3.0
 #: Pairs a common word (see :func:`.candidates.general_word`) must occur in before its
 #: frequency or its consistent rendering can say it is this text's term (数据 in a
 #: data-science book, not 技术 in an abstract).
-GENERAL_MIN_PAIRS = 3
+GENERAL_MIN_PAIRS = 5
 #: Share of a common word's pairs its one rendering must hold (分类 = classification in most
 #: of its pairs; 问题 has no one rendering), and the share that attests it.
 GENERAL_SHARE = 0.5
@@ -174,7 +174,7 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
             en_pairs[key].add(k)
             en_forms[key][_unstarted(span.text) if span.start == spans[0].start else span.text] += 1
             found.append((key, span.text, token_keys(span.text)))
-            if _ARTICLE.search(pair.target, 0, span.start):
+            if _after_article(pair.target, span.start):
                 nouns.add(key)
         english.append(_English(tuple(found), roots, frozenset(nouns)))
         bitext.append(([w for w, _ in _tagged(pair.source) if _HAN_WORD.match(w) and w not in ZH_STOP],
@@ -199,8 +199,17 @@ def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-#: An article or possessive right before a span: the span is used as a noun ("the input").
-_ARTICLE = re.compile(r"(?:^|[^A-Za-z])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Ee]ach|[Ee]very) +$")
+#: Articles and possessives: the word after one is used as a noun ("the input").
+_ARTICLES = frozenset("the a an its their our your each every".split())
+_PREVIOUS = re.compile(r"([A-Za-z]+) +$")
+
+
+def _after_article(text: str, start: int) -> bool:
+    """The word before ``start`` (spaces between) is an article or a possessive."""
+    before = _PREVIOUS.search(text, max(0, start - 12), start)
+    if before is None or (before.start() > 0 and text[before.start() - 1].isalpha()):
+        return False
+    return before.group(1).lower() in _ARTICLES
 _HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
