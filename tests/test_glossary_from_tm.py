@@ -263,13 +263,15 @@ def test_a_common_verb_is_a_term_when_its_english_is_used_as_a_noun() -> None:
     rows = [("模型的输入是图像。", "The input of the model is an image."),
             ("每个输入都有标签。", "Each input has a label."),
             ("我们检查输入的长度。", "We check the length of the input."),
-            ("输入必须是文本。", "An input must be text.")]
+            ("输入必须是文本。", "An input must be text."),
+            ("我们把输入分成两半。", "We split the input in two.")]
     found = {t.zh: t for t in extract_tm_terms(_pairs(rows), embeddings=False).terms}
     assert found["输入"].en == "input", found
     verbs = [("这意味着模型很慢。", "This means the model is slow."),
              ("这意味着数据很少。", "This means data is scarce."),
              ("这意味着图像很大。", "This means images are large."),
-             ("这意味着文本很长。", "This means text is long.")]
+             ("这意味着文本很长。", "This means text is long."),
+             ("这意味着标签很少。", "This means labels are few.")]
     assert "意味着" not in {t.zh for t in extract_tm_terms(_pairs(verbs), embeddings=False).terms}
 
 
