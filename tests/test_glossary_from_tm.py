@@ -296,3 +296,8 @@ def test_a_term_paired_with_an_acronym_gets_the_full_form_the_english_defines() 
             ("固态硬盘不会转动。", "An SSD does not spin.")]
     found = {t.zh: t for t in extract_tm_terms(_pairs(rows), embeddings=False).terms}
     assert (found["固态硬盘"].en, found["固态硬盘"].variants) == ("solid state drive", ("SSD",)), found
+
+
+def test_a_measure_word_standing_alone_is_a_candidate_but_not_after_a_noun() -> None:
+    assert "类" in {s.text for s in zh_candidates("我们定义一个类。")}
+    assert "集" not in {s.text for s in zh_candidates("这个数据集很大。")}

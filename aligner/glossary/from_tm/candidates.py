@@ -147,7 +147,11 @@ def zh_candidates(text: str) -> list[Span]:
                 continue  # a verb before a two-word phrase is a clause (加速科技发展), not a term
             start = offsets[i]
             out.append(Span(text[start:start + size], start, start + size, tuple(words)))
-    for (word, tag), role, start in zip(tagged, roles, offsets):
+    for k, ((word, tag), role, start) in enumerate(zip(tagged, roles, offsets)):
+        if tag == "q" and role == "suffix" and (k == 0 or roles[k - 1] != "noun"):
+            # a measure word standing alone is a noun in technical text (定义一个类 "define a class",
+            # 一个块 "a block"); after a noun it is bound to it (数据集)
+            out.append(Span(word, start, start + 1, (word,)))
         if role == "noun" and len(word) >= 3:
             out.extend(Span(part, start + at, start + at + len(part), (part,))
                        for part, at in _dictionary_parts(word))
