@@ -301,3 +301,12 @@ def test_a_term_paired_with_an_acronym_gets_the_full_form_the_english_defines() 
 def test_a_measure_word_standing_alone_is_a_candidate_but_not_after_a_noun() -> None:
     assert "类" in {s.text for s in zh_candidates("我们定义一个类。")}
     assert "集" not in {s.text for s in zh_candidates("这个数据集很大。")}
+
+
+def test_a_bracket_holding_math_or_a_quantity_is_no_gloss() -> None:
+    from aligner.glossary.from_tm.brackets import bracket_glosses
+
+    assert bracket_glosses("第一个位置（$i$）的值。", "The value at position $i$.") == ()
+    assert bracket_glosses("延迟大约是微秒（5μs）。", "The latency is about 5μs.") == ()
+    assert [g.zh for g in bracket_glosses("这里用互相关（cross-correlation）。", "Here we use cross-correlation.")] \
+        == ["互相关"]

@@ -18,6 +18,9 @@ from ..text import singular
 from .candidates import en_key
 
 _OPEN = re.compile(r"[(（]")
+#: An English form that can be a term: starts with a letter, has a word of two letters, and
+#: holds no math, Chinese or quantity ($i$, 5μs, 1 K are not terms).
+_TERM_LIKE = re.compile(r"^(?=.*[A-Za-z]{2})[A-Za-z][^$\u3400-\u4dbf\u4e00-\u9fffμ]*$")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.][A-Za-z0-9]+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -67,7 +70,7 @@ def bracket_glosses(source: str, target: str) -> tuple[Gloss, ...]:
     out: list[Gloss] = []
     for cand in paren_candidates("", paragraph, source.count):
         zh = cand.zh.strip() if cand.cue in _WHOLE else _trimmed(cand.zh.strip())
-        if not zh or not _HAN.search(zh) or _HAN.search(cand.en) or len(zh) > 16:
+        if not zh or not _HAN.search(zh) or len(zh) > 16 or not _TERM_LIKE.match(cand.en.strip()):
             continue
         forms = [f for f in dict.fromkeys([cand.en, *cand.variants]) if f and not _HAN.search(f)]
         if not any(_words_key(f).strip() and _words_key(f) in english for f in forms):
@@ -80,10 +83,13 @@ def bracket_glosses(source: str, target: str) -> tuple[Gloss, ...]:
 #: Cues whose Chinese the translator wrote whole inside the bracket (7200RPM（每分钟转数）,
 #: 内存（随机访问存储，RAM）): no left edge was guessed.
 _WHOLE = frozenset({"english-first", "inner-chinese", "colon"})
-#: jieba tags of words that never start a term (不是 c, 也 d, 在 p, 这个 r, 的 u) and mark a
+#: jieba tags of words that never start a term (不是 c, 在 p, 这个 r, 的 u; not an adverb: 互相关) and mark a
 #: phrase when inside one (堆上分配内存: 上 f).
-_LEADING = frozenset({"c", "d", "p", "r", "u", "y", "uj", "ul", "f"})
+_LEADING = frozenset({"c", "p", "r", "u", "y", "uj", "ul", "f"})
 _INSIDE = frozenset({"c", "p", "f", "y"})
+#: One-character function words a left edge loses (是堆 → 堆); other single characters may be
+#: bound to the term (过拟合, 互相关).
+_FUNCTION_CHARS = frozenset("是有在的了和与及或也都就又而被把将对从向为以即称叫")
 
 
 def _trimmed(zh: str) -> str:
@@ -93,8 +99,8 @@ def _trimmed(zh: str) -> str:
     from .candidates import ZH_STOP, _tagged
 
     tagged = list(_tagged(zh))
-    while len(tagged) > 1 and (tagged[0][1] in _LEADING or tagged[0][0] in "是有"
-                               or (len(tagged[0][0]) > 1 and tagged[0][0] in ZH_STOP)):  # not 过 of 过拟合
+    while len(tagged) > 1 and ((len(tagged[0][0]) > 1 and (tagged[0][1] in _LEADING or tagged[0][0] in ZH_STOP))
+                               or tagged[0][0] in _FUNCTION_CHARS):  # not 过 of 过拟合, 互 of 互相关
         tagged.pop(0)
     if any(tag in _INSIDE for _, tag in tagged[1:]):
         return ""
