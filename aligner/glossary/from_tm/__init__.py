@@ -68,16 +68,16 @@ def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) 
 
 
 def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_freq: int = 1,
-                     embeddings: bool = True, dictionary: bool = True, alignment: bool = True,
+                     embeddings: bool = True, dictionary: bool = True, alignment: bool = True, brackets: bool = True,
                      max_examples: int = MAX_EXAMPLES) -> TmTerms:
     """Term pairs of ``pairs``, sorted by Chinese form; Chinese forms in ``known`` (the
-    glossary's own) are left out. ``dictionary=False``, ``alignment=False`` and
+    glossary's own) are left out. ``dictionary=False``, ``alignment=False``, ``brackets=False`` and
     ``embeddings=False`` leave out CC-CEDICT, the IBM-1 model and the embeddings
     (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms."""
     pairs = sorted(pairs, key=lambda p: (p.zh, p.en, p.source, p.target))
     known = sorted(set(known))
     skip = {norm_key(k) for k in known}
-    idx = index(pairs, known, alignment=alignment)
+    idx = index(pairs, known, alignment=alignment, brackets=brackets)
     result = TmTerms(pairs=len(pairs))
     similarity = _similarity() if embeddings else None
     found: dict[str, TermPair] = {}

@@ -137,7 +137,8 @@ class _Index:
     bracket_english: dict[str, set[str]] = field(default_factory=dict)  # a bracket's English key -> its Chinese
 
 
-def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True) -> _Index:
+def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True,
+          brackets: bool = True) -> _Index:
     """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
     the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
     stands alone."""
@@ -151,15 +152,15 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
     from .candidates import _tagged
 
     mask = _mask(known)
-    brackets: dict[str, list[tuple[int, Gloss]]] = defaultdict(list)
+    glossed: dict[str, list[tuple[int, Gloss]]] = defaultdict(list)
     defined: list[tuple[str, str]] = []
     for k, pair in enumerate(pairs):
         defined.extend(definitions(pair.target))
         count += len(_tagged(pair.source))
         source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
         spans = {s.text: s.words for s in zh_candidates(source)}
-        for gloss in bracket_glosses(source, pair.target):
-            brackets[gloss.zh].append((k, gloss))
+        for gloss in bracket_glosses(source, pair.target) if brackets else ():
+            glossed[gloss.zh].append((k, gloss))
             spans.setdefault(gloss.zh, ())
         for zh in sorted(spans):
             zh_pairs[zh].append(k)
@@ -180,8 +181,8 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
         bitext.append(([w for w, _ in _tagged(pair.source) if _HAN_WORD.match(w) and w not in ZH_STOP],
                        [en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP]))
     return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, english, words,
-                  train(bitext) if alignment else None, dict(brackets), expansions(defined),
-                  _bracket_english(brackets))
+                  train(bitext) if alignment else None, dict(glossed), expansions(defined),
+                  _bracket_english(glossed))
 
 
 def _bracket_english(brackets: dict[str, list[tuple[int, Gloss]]]) -> dict[str, set[str]]:
