@@ -202,7 +202,9 @@ def main() -> None:
     with measured(f"realworld, {len(pairs)} pairs") as m:
         ours = extract_tm_terms(pairs, embeddings=not args.no_embeddings)
     base = extract_tm_terms(pairs, embeddings=False, dictionary=False, alignment=False, brackets=False)
-    report("ours (jieba noun phrases + CC-CEDICT + IBM-1 + co-occurrence + embeddings)", ours.terms, gold, present, args.verbose)
+    embedded = "no embeddings" if args.no_embeddings else "embeddings"
+    report(f"ours (bracket glosses + jieba noun phrases + CC-CEDICT + IBM-1 + co-occurrence + acronyms; {embedded})",
+           ours.terms, gold, present, args.verbose)
     report("baseline (co-occurrence alone)", base.terms, gold, present, args.verbose)
     print(f"  speed: {m.line()}")
 
