@@ -1,7 +1,8 @@
 """For each Chinese candidate, the English phrase of the same pairs that renders it.
 
-Two kinds of evidence, tried in this order:
+Evidence, tried in this order:
 
+* **A bracket gloss** the pair's English confirms (:mod:`.brackets`): attested from one pair.
 * **CC-CEDICT**: in a pair holding the candidate, an English span that the dictionary
   accounts for word by word (the same test that learns variants, see
   :func:`aligner.glossary.from_pairs.find_rendering`). One such pair is enough to propose
@@ -16,6 +17,11 @@ Two kinds of evidence, tried in this order:
 Generic words never become terms: a one-word candidate must be far more frequent in the
 corpus than in general Chinese (:func:`.candidates.termhood`), and a candidate seen only
 inside one longer accepted term is that term's part, not a term (C-value's nesting rule).
+An acronym the English defines is written in full (:mod:`.acronyms`).
+
+:func:`index` reads each pair on its own (candidates, bracket glosses, acronym definitions,
+the words after an article: a pure function of the pair) and then reduces them over the
+corpus (counts, the IBM-1 model, the acronyms' full forms); :func:`pair_term` decides.
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ from .brackets import Gloss, bracket_glosses
 from .ibm1 import Model, train
 from .senses import cover, may_cover, token_keys, zh_pieces
 from .stats import dice, log_likelihood
+from .terms import TermPair, TmPair
 
 MIN_DICE = 0.75
 #: Shared pairs, and G² (p < 0.001), co-occurrence alone needs: two pairs are chance.
@@ -60,56 +67,6 @@ MIN_ALIGN_DICE = 0.5
 CLOSE = 0.1
 #: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in sorted order).
 DICTIONARY_TRIES = 32
-
-
-@dataclass(frozen=True)
-class TmPair:
-    """One aligned pair and where both sides are."""
-
-    source: str
-    target: str
-    zh: Source
-    en: Source
-
-
-@dataclass(frozen=True)
-class TermPair:
-    """A term pair found in the pairs, with the statistics and pairs that support it."""
-
-    zh: str
-    en: str
-    status: TermStatus
-    method: str  # "bracket", "dictionary", "alignment" or "cooccurrence"
-    zh_count: int  # pairs holding the Chinese
-    en_count: int  # pairs holding the English
-    both: int  # pairs holding both
-    dice: float
-    llr: float
-    dictionary: str = ""  # the CC-CEDICT senses that account for the English
-    similarity: float | None = None  # embedding cosine, when it decided between close options
-    alignment: float | None = None  # IBM-1 phrase score (see :meth:`.ibm1.Model.phrase`)
-    examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
-    sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
-    variants: tuple[str, ...] = ()  # other English forms the translators wrote (a bracket's abbreviation)
-
-    def reasons(self) -> str:
-        """Why the pair was made, and the example pairs of both sides: what the glossary's
-        evidence column (CSV), note (TBX) and field (JSON) carry."""
-        why = [f"{self.both} of {self.zh_count} pairs", f"Dice {self.dice:.2f}", f"G2 {self.llr:.1f}"]
-        if self.method == "bracket":
-            why.insert(0, "written in brackets beside the Chinese")
-        if self.dictionary:
-            why.append(f"CC-CEDICT {self.dictionary}")
-        if self.alignment is not None:
-            why.append(f"IBM-1 {self.alignment:.2f}")
-        if self.similarity is not None:
-            why.append(f"embedding {self.similarity:.2f}")
-        seen = ", ".join(f"{z} (zh) / {e} (en)" for z, e in self.examples)
-        return f"{'; '.join(why)}; seen {seen}"
-
-    def explain(self) -> str:
-        """Why the pair was made, in one line."""
-        return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {self.reasons()}"
 
 
 @dataclass(frozen=True)
