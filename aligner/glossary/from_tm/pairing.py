@@ -157,6 +157,8 @@ def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: Articles and possessives: the word after one is used as a noun ("the input").
 _ARTICLES = frozenset("the a an its their our your each every".split())
 _PREVIOUS = re.compile(r"([A-Za-z]+) +$")
@@ -168,8 +170,6 @@ def _after_article(text: str, start: int) -> bool:
     if before is None or (before.start() > 0 and text[before.start() - 1].isalpha()):
         return False
     return before.group(1).lower() in _ARTICLES
-_HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 def _unstarted(text: str) -> str:
@@ -242,8 +242,9 @@ def _pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list
     A word of everyday Chinese (jieba's dictionary counts it common, or one character) is
     a term only when this text uses it far more than general Chinese does
     (:func:`.candidates.termhood`) or its translators render it one way: the same English
-    in two thirds of its pairs (分类 = classification), which 问题 never is. A common verb is
-    a term only when rendered by a noun (回归 = regression; not 意味着 = means)."""
+    in half of its pairs (分类 = classification; attested in two thirds), which 问题 never is.
+    A common verb is a term only when rendered by a noun (回归 = regression, "the input";
+    not 意味着 = means). A bracket gloss (:mod:`.brackets`) decides before all of these."""
     mine = idx.zh_pairs[zh]
     if zh in idx.brackets:
         return _from_brackets(zh, mine, idx, max_examples)
