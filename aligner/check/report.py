@@ -42,6 +42,9 @@ class CheckReport:
     accepted: list[dict[str, Any]] = field(default_factory=list)  # accepted-by-derivation
     #: missing-term findings of proposed (unconfirmed) entries, not listed: their rule is off
     proposed_hidden: int = 0
+    #: missing-term findings rendered by another dictionary sense of an extracted entry,
+    #: not listed: their rule (missing-term-sense) is off
+    sense_hidden: int = 0
     _tallied: tuple[tuple[int, int], _Tally] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -107,6 +110,7 @@ class CheckReport:
                 "by_rule": self.by_rule(),
                 "accepted": len(self.accepted),
                 "proposed_hidden": self.proposed_hidden,
+                "sense_hidden": self.sense_hidden,
             },
             "rules": [{"id": r.id, "severity": r.severity.value, "summary": r.summary,
                        "enabled": r.id in self.rules} for r in all_rules()],
@@ -180,7 +184,10 @@ class CheckReport:
                     lines.append(f"          source: {_clip(finding.source, width)}")
                 lines.append(f"          target: {_clip(finding.target, width)}")
             variants = items[0].variants
-            if any(not _in_file(at, items[0].file) for _t, ats in variants for at in ats):
+            if rule == "term-rarely-used":  # the units it stands for, wherever they are
+                for label, ats in variants:
+                    lines.append(f"  {_clip(label, width)} ({len(ats)}): {_places(ats)}")
+            elif any(not _in_file(at, items[0].file) for _t, ats in variants for at in ats):
                 # across files: every translation with every place it is used
                 lines.append("  sources:" if rule == "inconsistent-source" else "  translations:")
                 for target, ats in variants:
@@ -213,6 +220,10 @@ class CheckReport:
         if self.proposed_hidden:
             text += (f"; {count(self.proposed_hidden, 'missing term')} of proposed glossary "
                      "entries not reported (rule missing-term-proposed)")
+        if self.sense_hidden:
+            text += (f"; {count(self.sense_hidden, 'missing term')} of extracted glossary "
+                     "entries rendered by another dictionary sense not reported "
+                     "(rule missing-term-sense)")
         if self.untranslated and "untranslated" not in self.rules:
             text += f"; {count(self.untranslated, 'untranslated unit')} not checked"
         if self.fuzzy_skipped:
@@ -229,7 +240,8 @@ class CheckReport:
 
 
 #: rules whose text report has one block per term (or per source), not one per rule
-_TERM_GROUPED = {"missing-term", "missing-term-proposed", "forbidden-variant", "keep-as-is", "inconsistent-target"}
+_TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-sense", "forbidden-variant",
+                 "keep-as-is", "term-rarely-used", "inconsistent-target"}
 
 
 def _severity_counts(items: Sequence[Finding] | dict[Severity, int]) -> str:

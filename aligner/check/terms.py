@@ -227,6 +227,9 @@ class Term:
         self.keep_as_is = any(e.keep_as_is for e in entries) or (
             not has_han(first.zh) and first.zh.casefold() == first.en.casefold())
         self.proposed = all(e.status is TermStatus.PROPOSED for e in entries)
+        #: every entry extracted by aligner (it carries its evidence) and none reviewed: an
+        #: English nobody chose (:mod:`aligner.check.senses`)
+        self.extracted = all(e.evidence and e.status is not TermStatus.REVIEWED for e in entries)
 
     @cached_property
     def allowed_re(self) -> re.Pattern[str]:
@@ -298,6 +301,12 @@ class TermIndex:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def term(self, zh: str) -> Term:
+        """The term whose headword is ``zh``."""
+        if not hasattr(self, "_by_zh"):
+            self._by_zh = {t.zh: t for t in self.terms}
+        return self._by_zh[zh]
 
     def _derive_compound_forms(self) -> None:
         """生成式人工智能 → Generative Artificial Intelligence also allows Generative AI when
