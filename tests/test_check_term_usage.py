@@ -1,9 +1,9 @@
-"""``term-rarely-used`` and ``missing-term-sense`` (aligner/check/term_usage.py, senses.py).
+"""``term-rarely-used`` and ``missing-term-related`` (aligner/check/term_usage.py, senses.py).
 
 ``tests/data/check/term_usage/tm.po`` (and the ``.tmx``/``.xlf`` po2tmx and po2xliff wrote
 from it) holds units whose ``msgctxt`` says what must happen: ``good-*`` no finding,
-``bad-*`` a per-unit finding (``bad-sense`` a ``missing-term-sense``, the others
-``missing-term``), ``rare-dim-*`` the units of 维度, a term the TM renders as the glossary
+``bad-*`` a per-unit finding (``bad-sense`` and ``bad-family`` a ``missing-term-related``,
+the others ``missing-term``), ``rare-dim-*`` the units of 维度, a term the TM renders as the glossary
 says in 1 of its 8 units, listed by one ``term-rarely-used`` finding. The glossary marks
 which entries were extracted (``evidence``) and which one was reviewed.
 """
@@ -23,7 +23,7 @@ from aligner.check import Unit, check, run_check, select_rules
 from aligner.check.planted import Planted, found_how
 from aligner.check.term_usage import ALPHA, lower_tail
 from aligner.cli import cli
-from aligner.model import TermEntry
+from aligner.model import TermEntry, TermStatus
 
 DATA = Path(__file__).parent / "data" / "check" / "term_usage"
 GLOSSARY = DATA / "glossary.csv"
@@ -46,8 +46,9 @@ def test_fixtures_per_format(suffix: str) -> None:
     for f in report.findings:
         by_rule.setdefault(f.rule, set()).add(contexts[f.source])
     assert by_rule == {
-        "missing-term": {"bad-nn-20", "bad-image-15", "bad-category", "bad-reviewed"},
-        "missing-term-sense": {"bad-sense"},
+        "missing-term": {"bad-nn-20", "bad-image-15", "bad-category", "bad-reviewed",
+                         "bad-third-party-family"},
+        "missing-term-related": {"bad-sense", "bad-family"},
         "term-rarely-used": {"rare-dim-1"},  # the first unit without the English
     }
     rare = next(f for f in report.findings if f.rule == "term-rarely-used")
@@ -72,24 +73,35 @@ def test_skipping_the_rule_reports_every_unit() -> None:
 
 def test_by_default_the_other_sense_is_counted_not_listed() -> None:
     report = run_check([DATA / "tm.po"], GLOSSARY)
-    assert "missing-term-sense" not in {f.rule for f in report.findings}
-    assert report.sense_hidden == 1 and report.to_json()["counts"]["sense_hidden"] == 1
-    assert ("1 missing term of extracted glossary entries rendered by another dictionary "
-            "sense not reported (rule missing-term-sense)") in report.summary()
+    assert "missing-term-related" not in {f.rule for f in report.findings}
+    assert report.related_hidden == 2 and report.to_json()["counts"]["related_hidden"] == 2
+    assert ("2 missing terms of extracted glossary entries rendered by a related form not "
+            "reported (rule missing-term-related)") in report.summary()
 
 
-def test_only_extracted_unreviewed_entries_accept_another_sense() -> None:
-    unit = Unit(file="m", id="1", line=1, source="这个类别很大。", target="This classification is large.")
-    rules = {"missing-term", "missing-term-sense"}
-    for entry, rule in [
-        (TermEntry("类别", "category", evidence="paren"), "missing-term-sense"),
-        (TermEntry("类别", "category"), "missing-term"),  # another tool's glossary
-        (TermEntry("类别", "category", evidence="paren", status="reviewed"), "missing-term"),  # type: ignore[arg-type]
+@pytest.mark.parametrize("source,target,zh,en", [
+    ("这个类别很大。", "This classification is large.", "类别", "category"),  # another sense
+    ("有效加速主义者很多。", "Effective accelerationists are many.", "有效加速主义者", "effective accelerationism"),
+    ("维度很高。", "The dimensionality is high.", "维度", "dimension"),  # the same English family
+])
+def test_only_extracted_unreviewed_entries_accept_a_related_form(source: str, target: str,
+                                                                 zh: str, en: str) -> None:
+    unit = Unit(file="m", id="1", line=1, source=source, target=target)
+    rules = {"missing-term", "missing-term-related"}
+    for status, evidence, rule in [
+        (TermStatus.ATTESTED, "paren", "missing-term-related"),
+        (TermStatus.ATTESTED, "", "missing-term"),  # another tool's glossary: no evidence
+        (TermStatus.REVIEWED, "paren", "missing-term"),  # a person chose the English
     ]:
-        from aligner.model import TermStatus
+        entry = TermEntry(zh, en, evidence=evidence, status=status)
+        assert [f.rule for f in check([unit], [entry], rules=rules).findings] == [rule], (status, evidence)
 
-        entry = TermEntry(entry.zh, entry.en, evidence=entry.evidence, status=TermStatus(entry.status))
-        assert [f.rule for f in check([unit], [entry], rules=rules).findings] == [rule]
+
+def test_a_mistranslation_is_no_related_form() -> None:
+    unit = Unit(file="m", id="1", line=1, source="维度很高。", target="The gizmo is high.")
+    entry = TermEntry("维度", "dimension", evidence="paren")
+    assert [f.rule for f in check([unit], [entry], rules={"missing-term", "missing-term-related"}).findings] \
+        == ["missing-term"]
 
 
 def _golden(name: str, text: str) -> None:

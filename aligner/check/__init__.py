@@ -113,8 +113,8 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
             elif Rule.MISSING_TERM.value in enabled:
                 if finding.rule == Rule.MISSING_TERM_PROPOSED.value:
                     report.proposed_hidden += 1
-                elif finding.rule == Rule.MISSING_TERM_SENSE.value:
-                    report.sense_hidden += 1
+                elif finding.rule == Rule.MISSING_TERM_RELATED.value:
+                    report.related_hidden += 1
     if usage is not None:
         for finding_order, position, finding in usage.fold(positioned):
             positioned.add(finding_order, position, finding)

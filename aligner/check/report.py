@@ -42,9 +42,9 @@ class CheckReport:
     accepted: list[dict[str, Any]] = field(default_factory=list)  # accepted-by-derivation
     #: missing-term findings of proposed (unconfirmed) entries, not listed: their rule is off
     proposed_hidden: int = 0
-    #: missing-term findings rendered by another dictionary sense of an extracted entry,
-    #: not listed: their rule (missing-term-sense) is off
-    sense_hidden: int = 0
+    #: missing-term findings of extracted entries rendered by a related form (another
+    #: dictionary sense, the same English family), not listed: missing-term-related is off
+    related_hidden: int = 0
     _tallied: tuple[tuple[int, int], _Tally] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -110,7 +110,7 @@ class CheckReport:
                 "by_rule": self.by_rule(),
                 "accepted": len(self.accepted),
                 "proposed_hidden": self.proposed_hidden,
-                "sense_hidden": self.sense_hidden,
+                "related_hidden": self.related_hidden,
             },
             "rules": [{"id": r.id, "severity": r.severity.value, "summary": r.summary,
                        "enabled": r.id in self.rules} for r in all_rules()],
@@ -220,10 +220,10 @@ class CheckReport:
         if self.proposed_hidden:
             text += (f"; {count(self.proposed_hidden, 'missing term')} of proposed glossary "
                      "entries not reported (rule missing-term-proposed)")
-        if self.sense_hidden:
-            text += (f"; {count(self.sense_hidden, 'missing term')} of extracted glossary "
-                     "entries rendered by another dictionary sense not reported "
-                     "(rule missing-term-sense)")
+        if self.related_hidden:
+            text += (f"; {count(self.related_hidden, 'missing term')} of extracted glossary "
+                     "entries rendered by a related form not reported "
+                     "(rule missing-term-related)")
         if self.untranslated and "untranslated" not in self.rules:
             text += f"; {count(self.untranslated, 'untranslated unit')} not checked"
         if self.fuzzy_skipped:
@@ -240,7 +240,7 @@ class CheckReport:
 
 
 #: rules whose text report has one block per term (or per source), not one per rule
-_TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-sense", "forbidden-variant",
+_TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-related", "forbidden-variant",
                  "keep-as-is", "term-rarely-used", "inconsistent-target"}
 
 

@@ -11,7 +11,7 @@ target renders it (``k``: an allowed English form, or accepted by derivation), a
 each term with the check's terms overall (the pooled share ``p0`` of rendered occurrences).
 A term whose ``k`` is improbably low for ``p0`` (one-sided binomial test,
 ``P(X <= k | n, p0) < ALPHA``) is not a term this TM uses consistently: its per-unit
-``missing-term`` (and ``missing-term-proposed``, ``missing-term-sense`` and missing
+``missing-term`` (and ``missing-term-proposed``, ``missing-term-related`` and missing
 ``keep-as-is``) findings are replaced by one ``term-rarely-used`` finding that gives the
 counts and lists every unit without the English. A term with few occurrences never reaches
 significance (0 of 2 does not, at the pooled share of a typical TM), so a unit that breaks
@@ -35,7 +35,7 @@ from .terms import Term
 ALPHA = 0.01
 RULE = "term-rarely-used"
 #: the per-unit rules whose findings a term-rarely-used finding replaces
-FOLDED = frozenset({"missing-term", "missing-term-proposed", "missing-term-sense"})
+FOLDED = frozenset({"missing-term", "missing-term-proposed", "missing-term-related"})
 
 
 def folds(finding: Finding) -> bool:

@@ -228,7 +228,7 @@ class Term:
             not has_han(first.zh) and first.zh.casefold() == first.en.casefold())
         self.proposed = all(e.status is TermStatus.PROPOSED for e in entries)
         #: every entry extracted by aligner (it carries its evidence) and none reviewed: an
-        #: English nobody chose (:mod:`aligner.check.senses`)
+        #: English nobody chose (:mod:`aligner.check.related`)
         self.extracted = all(e.evidence and e.status is not TermStatus.REVIEWED for e in entries)
 
     @cached_property
