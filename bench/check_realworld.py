@@ -163,7 +163,7 @@ def main() -> None:
           f"terms; {len(report.findings)} findings ({100 * len(report.findings) / max(units, 1):.1f} "
           f"per 100 units), {len(report.accepted)} accepted by derivation; {seconds:.1f} s; "
           f"not listed (their rules are off by default): {report.proposed_hidden} missing terms of "
-          f"proposed entries, {report.related_hidden} rendered by another dictionary sense")
+          f"proposed entries, {report.related_hidden} of extracted entries rendered by a related form")
     by_rule = Counter(f.rule for f in report.findings)
     rule_table(report.findings, units, "\nrules on by default:")
     folded = [f for f in report.findings if f.rule == "term-rarely-used"]

@@ -126,8 +126,8 @@ class TermUsage:
                 file=first.file, unit=first.unit, rule=RULE, severity=Severity.WARNING,
                 source_term=term.zh, expected=term.allowed, target=f"{k} of {n} units",
                 message=(f"{term.zh} → {english} is rendered in {k} of {n} units "
-                         f"({_percent(k, n)}; the glossary's terms overall: {p0:.0%}, "
-                         f"binomial p = {tail:.1g}): this TM does not use the glossary's "
+                         f"({_percent(k, n)}; all terms of this check: {p0:.0%}, "
+                         f"binomial p = {tail:.2g}): this TM does not use the glossary's "
                          f"English for it consistently; review the entry or the "
                          f"{len(places)} units listed"),
                 line=first.line, variants=((f"without {english}", places),),
