@@ -102,14 +102,12 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         report.term_hits += len({id(h.term) for h in hits})
         found = list(term_findings(unit, hits, accepted=report.accepted))
         if usage is not None:
-            lacking = {f.source_term for f in found}
-            for term in {h.term.zh: h.term for h in hits}.values():
-                usage.saw(term, term.zh not in lacking)
+            usage.saw_unit(hits, found)
         for finding in found:
             if finding.rule in enabled:
                 at = positioned.add(order, position, finding)
                 if usage is not None and folds(finding):
-                    usage.missing(index.term(finding.source_term), at, order, position)
+                    usage.missing(finding.source_term, at, order, position)
             elif Rule.MISSING_TERM.value in enabled:
                 if finding.rule == Rule.MISSING_TERM_PROPOSED.value:
                     report.proposed_hidden += 1

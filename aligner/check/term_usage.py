@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Finding, Severity
 from .findings import FindingStore
-from .terms import Term
+from .terms import Hit, Term
 
 #: significance of the one-sided test; about one term in a hundred that the TM does use as
 #: consistently as its other terms is summarised instead of listed unit by unit (its units
@@ -84,18 +84,23 @@ class TermUsage:
     def __init__(self) -> None:
         self._usage: dict[str, _Usage] = {}
 
-    def saw(self, term: Term, rendered: bool) -> None:
-        """A unit whose source has ``term``; ``rendered``: its target renders it."""
-        usage = self._usage.get(term.zh)
-        if usage is None:
-            usage = self._usage[term.zh] = _Usage(term)
-        usage.units += 1
-        usage.rendered += rendered
+    def saw_unit(self, hits: Sequence[Hit], findings: Sequence[Finding]) -> None:
+        """One unit: the terms ``hits`` found in its source, and the glossary rules'
+        ``findings`` on it (a term with a finding is not rendered)."""
+        lacking = {f.source_term for f in findings} if findings else ()
+        known = self._usage
+        for term in {hit.term for hit in hits}:
+            usage = known.get(term.zh)
+            if usage is None:
+                usage = known[term.zh] = _Usage(term)
+            usage.units += 1
+            if term.zh not in lacking:
+                usage.rendered += 1
 
-    def missing(self, term: Term, index: int, order: int, position: int) -> None:
+    def missing(self, zh: str, index: int, order: int, position: int) -> None:
         """The per-unit finding at store ``index`` (a rule of :data:`FOLDED`, or a missing
-        ``keep-as-is`` term) says the unit lacks ``term``."""
-        usage = self._usage[term.zh]
+        ``keep-as-is`` term) says the unit lacks the term whose headword is ``zh``."""
+        usage = self._usage[zh]
         usage.folded.append(index)
         if usage.first is None:
             usage.first = (order, position)

@@ -302,12 +302,6 @@ class TermIndex:
     def __len__(self) -> int:
         return len(self.terms)
 
-    def term(self, zh: str) -> Term:
-        """The term whose headword is ``zh``."""
-        if not hasattr(self, "_by_zh"):
-            self._by_zh = {t.zh: t for t in self.terms}
-        return self._by_zh[zh]
-
     def _derive_compound_forms(self) -> None:
         """生成式人工智能 → Generative Artificial Intelligence also allows Generative AI when
         the glossary gives AI for 人工智能: a contained term's variants carry over."""
