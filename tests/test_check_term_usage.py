@@ -122,6 +122,11 @@ def test_golden_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = json.loads(data.stdout)
     rare = next(t for t in parsed["terms"] if t["rule"] == "term-rarely-used")
     assert len(rare["variants"][0]["at"]) == 7
+    finding = next(f for f in parsed["findings"] if f["rule"] == "term-rarely-used")
+    assert finding["units"] == rare["variants"][0]["at"]
+    assert "units" not in next(f for f in parsed["findings"] if f["rule"] == "missing-term")
+    page = CliRunner().invoke(cli, [*args, "--format", "html"]).stdout
+    assert "1 of 8 units: tm.po:146, tm.po:150" in page
     _golden("tm.json", json.dumps(parsed, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 

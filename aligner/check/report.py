@@ -272,6 +272,12 @@ def _clip(text: str, width: int) -> str:
 
 
 def _finding_json(finding: Finding) -> dict[str, Any]:
+    if finding.rule == "term-rarely-used":  # the units the finding stands for
+        return {**_plain_json(finding), "units": [at for _label, ats in finding.variants for at in ats]}
+    return _plain_json(finding)
+
+
+def _plain_json(finding: Finding) -> dict[str, Any]:
     return {
         "file": finding.file,
         "unit": finding.unit,
