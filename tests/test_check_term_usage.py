@@ -186,3 +186,19 @@ def test_a_planted_unit_listed_by_term_rarely_used_is_found() -> None:
     planted = [Planted("glossary term mistranslated", "missing-term", "t.tmx", ("3",), (3,)),
                Planted("glossary term mistranslated", "missing-term", "t.tmx", ("9",), (9,))]
     assert found_how(planted, report.findings) == ["term", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([("维度", "dimension"), ("类别", "category"), ("卷积", "convolution"),
+                        ("神经网络", "neural network")]),
+       st.lists(st.text("qxzjvk", min_size=3, max_size=9), min_size=1, max_size=6), st.booleans())
+def test_an_extracted_entry_is_related_only_through_its_english_or_senses(
+        pair: tuple[str, str], words: list[str], correct: bool) -> None:
+    """A target with the entry's English gives no finding; one made of words that are no
+    sense and no relative of it (consonant strings) is still ``missing-term``."""
+    zh, en = pair
+    target = " ".join([*words[:1], en if correct else "", *words[1:]]).strip() + "."
+    unit = Unit(file="p", id="1", line=1, source=f"这里的{zh}很重要。", target=target)
+    entry = TermEntry(zh, en, evidence="paren")
+    rules = [f.rule for f in check([unit], [entry], rules={"missing-term", "missing-term-related"}).findings]
+    assert rules == ([] if correct else ["missing-term"])
