@@ -22,6 +22,7 @@ from .rules import (
     TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
     term_findings,
 )
+from .term_usage import RULE as RARELY_USED, TermUsage, folds
 from .terms import TermIndex
 from .units import FileStats, Unit, UnitFormat, UnitReader, read_units
 
@@ -67,6 +68,7 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     unit_checks = [f for f in active if f.unit_check is not None]
     trackers = [make() for f in active for make in f.trackers]
     terms_on = bool(enabled & TERM_RULES - {Rule.INCONSISTENT_TARGET.value})
+    usage = TermUsage() if terms_on and RARELY_USED in enabled else None
     file_order: dict[str, int] = {}
     for position, unit in enumerate(units):
         order = file_order.setdefault(unit.file, len(file_order))
@@ -98,12 +100,22 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         if not hits:
             continue
         report.term_hits += len({id(h.term) for h in hits})
-        for finding in term_findings(unit, hits, accepted=report.accepted):
+        found = list(term_findings(unit, hits, accepted=report.accepted))
+        if usage is not None:
+            usage.saw_unit(hits, found)
+        for finding in found:
             if finding.rule in enabled:
-                positioned.add(order, position, finding)
-            elif finding.rule == Rule.MISSING_TERM_PROPOSED.value and \
-                    Rule.MISSING_TERM.value in enabled:
-                report.proposed_hidden += 1
+                at = positioned.add(order, position, finding)
+                if usage is not None and folds(finding):
+                    usage.missing(finding.source_term, at, order, position)
+            elif Rule.MISSING_TERM.value in enabled:
+                if finding.rule == Rule.MISSING_TERM_PROPOSED.value:
+                    report.proposed_hidden += 1
+                elif finding.rule == Rule.MISSING_TERM_RELATED.value:
+                    report.related_hidden += 1
+    if usage is not None:
+        for finding_order, position, finding in usage.fold(positioned):
+            positioned.add(finding_order, position, finding)
     _revisit(trackers, again)
     for tracker in trackers:
         for position, finding in tracker.findings():

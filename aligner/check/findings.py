@@ -36,9 +36,12 @@ class FindingStore(Sequence[Finding]):
         self._rules = array("B")  # the rule of each finding, as an index into _rule_names
         self._rule_names: dict[str, int] = {}
         self._sorted: Any = None  # indices in report order, once sealed
+        self._discarded = array("q")  # indices left out of the report when sealed
 
     # --- writing ------------------------------------------------------------------------
-    def add(self, order: int, position: int, finding: Finding) -> None:
+    def add(self, order: int, position: int, finding: Finding) -> int:
+        """Add ``finding`` at its place; returns its index (for :meth:`discard`)."""
+        index = len(self._order_key)
         self._order_key.append(order)
         self._position.append(position)
         self._rules.append(self._rule_names.setdefault(finding.rule, len(self._rule_names)))
@@ -46,8 +49,20 @@ class FindingStore(Sequence[Finding]):
             self._items.append(finding)
             if len(self._items) > IN_MEMORY:
                 self._spill()
-            return
+            return index
         self._write(finding)
+        return index
+
+    def discard(self, indices: Sequence[int]) -> None:
+        """Leave the findings added at ``indices`` out of the report (a cross-unit rule
+        replaced them: :mod:`aligner.check.term_usage`). Before :meth:`seal` only."""
+        self._discarded.extend(indices)
+
+    def added(self, index: int) -> Finding:
+        """The finding added at ``index`` (before :meth:`seal`: the order it was added in)."""
+        if self._sorted is not None:
+            raise RuntimeError("added() reads a store before it is sealed")
+        return self._at(index)
 
     def _spill(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="aligner-check-")
@@ -71,6 +86,10 @@ class FindingStore(Sequence[Finding]):
         order = np.frombuffer(self._order_key, dtype=np.int32) if len(self._order_key) else np.zeros(0, np.int32)
         position = np.frombuffer(self._position, dtype=np.int64) if len(self._position) else np.zeros(0, np.int64)
         self._sorted = np.lexsort((rule_rank, position, order))
+        if len(self._discarded):
+            gone = np.frombuffer(self._discarded, dtype=np.int64)
+            self._sorted = self._sorted[~np.isin(self._sorted, gone)]
+            self._discarded = array("q")
         self._rules, self._order_key, self._position = array("B"), array("i"), array("q")
 
     @property
@@ -80,6 +99,8 @@ class FindingStore(Sequence[Finding]):
 
     # --- reading ------------------------------------------------------------------------
     def __len__(self) -> int:
+        if self._sorted is not None:
+            return len(self._sorted)
         return len(self._items) if self._file is None else len(self._offsets) - 1
 
     def _at(self, index: int) -> Finding:

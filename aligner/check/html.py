@@ -66,7 +66,9 @@ def report_html(report: CheckReport) -> str:
                 where += " [fuzzy]"
             out.append(f'<tr id="f{number}">' + _cell(number) + _cell(where) + _cell(f["rule"])
                        + _cell(f["severity"], f["severity"]) + _cell(f["message"])
-                       + _cell(f["source"], "seg") + _cell(f["target"], "seg") + "</tr>")
+                       + _cell(f["source"], "seg")
+                       + _cell(f["target"] + (": " + ", ".join(f["units"]) if f.get("units") else ""), "seg")
+                       + "</tr>")
         out.append("</table>")
     else:
         out.append("<p>No findings.</p>")

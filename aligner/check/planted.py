@@ -31,6 +31,7 @@ class Planted:
     rule: str
     file: str
     refs: tuple[str, ...]
+    lines: tuple[int | None, ...] = ()  # the line of each ref, where known
 
 
 _DIGITS = re.compile(r"(?<![\w.,/:{%$-])\d{1,6}(?![\w.,/:}$-])")
@@ -195,7 +196,7 @@ def plant(units: Sequence[Unit], index: TermIndex | None = None, *,
                     continue
                 out[i] = replace(out[i], target=changed)
                 used.add(i)
-                planted.append(Planted(kind, rule, out[i].file, (out[i].ref,)))
+                planted.append(Planted(kind, rule, out[i].file, (out[i].ref,), (out[i].line,)))
                 break
         # the same target for two different sources: a long target copied onto another unit
         # whose source and target are both unique in the file
@@ -208,11 +209,31 @@ def plant(units: Sequence[Unit], index: TermIndex | None = None, *,
             out[b] = replace(out[b], target=out[a].target)
             used |= {a, b}
             planted.append(Planted(SAME_TARGET[0], SAME_TARGET[1], out[a].file,
-                                   (out[a].ref, out[b].ref)))
+                                   (out[a].ref, out[b].ref), (out[a].line, out[b].line)))
     return out, planted
 
 
 def found(planted: Sequence[Planted], findings: Sequence) -> list[bool]:  # type: ignore[type-arg]
-    """For each planted error, whether a finding of its rule names its unit."""
+    """For each planted error, whether a finding of its rule names its unit. A missing term
+    also counts as found when a ``term-rarely-used`` finding lists its unit among those it
+    stands for (the term is one the TM renders otherwise in most units; see
+    :mod:`aligner.check.term_usage`): :func:`found_how` tells the two apart."""
+    return [how is not None for how in found_how(planted, findings)]
+
+
+def found_how(planted: Sequence[Planted], findings: Sequence) -> list[str | None]:  # type: ignore[type-arg]
+    """For each planted error: ``"unit"`` (a finding of its rule names the unit),
+    ``"term"`` (a ``term-rarely-used`` finding lists it) or None (not found)."""
     seen = {(f.file, f.unit, f.rule) for f in findings}
-    return [any((p.file, ref, p.rule) in seen for ref in p.refs) for p in planted]
+    listed = {at for f in findings if f.rule == "term-rarely-used" for _label, ats in f.variants
+              for at in ats}
+    out: list[str | None] = []
+    for p in planted:
+        if any((p.file, ref, p.rule) in seen for ref in p.refs):
+            out.append("unit")
+        elif p.rule == "missing-term" and any(
+                f"{p.file}:{line}" in listed for line in p.lines if line):
+            out.append("term")
+        else:
+            out.append(None)
+    return out

@@ -227,6 +227,9 @@ class Term:
         self.keep_as_is = any(e.keep_as_is for e in entries) or (
             not has_han(first.zh) and first.zh.casefold() == first.en.casefold())
         self.proposed = all(e.status is TermStatus.PROPOSED for e in entries)
+        #: every entry extracted by aligner (it carries its evidence) and none reviewed: an
+        #: English nobody chose (:mod:`aligner.check.related`)
+        self.extracted = all(e.evidence and e.status is not TermStatus.REVIEWED for e in entries)
 
     @cached_property
     def allowed_re(self) -> re.Pattern[str]:

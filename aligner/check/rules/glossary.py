@@ -6,6 +6,11 @@
 * ``missing-term-proposed``: ``missing-term`` for an entry whose English the tool proposed
   (status ``proposed``: a machine guess nobody confirmed); info, off by default, so the
   errors a reviewer sees come from confirmed entries.
+* ``missing-term-related``: ``missing-term`` for an entry aligner extracted, where the target
+  has another dictionary sense of the Chinese or a form of the same English family
+  (:mod:`aligner.check.related`); info, off.
+* ``term-rarely-used``: one finding for a term the TM renders otherwise in most of its units,
+  in place of their per-unit findings (:mod:`aligner.check.term_usage`).
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from typing import Any
 
 from ...model import Finding, Severity
 from ..derivation import accept
+from ..related import related_rendering
 from ..terms import Hit, Squashed, Term, exact_key, fold_target, has_han
 from ..units import Unit
 from .registry import Family, RuleSpec, register
@@ -31,6 +37,8 @@ class Rule(str, Enum):
     FORBIDDEN_VARIANT = "forbidden-variant"
     KEEP_AS_IS = "keep-as-is"
     MISSING_TERM_PROPOSED = "missing-term-proposed"
+    MISSING_TERM_RELATED = "missing-term-related"
+    TERM_RARELY_USED = "term-rarely-used"
     INCONSISTENT_TARGET = "inconsistent-target"
 
 
@@ -119,9 +127,15 @@ def term_findings(unit: Unit, hits: list[Hit], *,
                         "source_word": why.source_word, "target_form": why.target_form,
                         "reason": why.reason, "fuzzy": unit.fuzzy})
                 continue
-            rule, severity = ((Rule.MISSING_TERM_PROPOSED, Severity.INFO) if term.proposed
-                              else (Rule.MISSING_TERM, Severity.ERROR))
-            note = " (English form proposed by the tool)" if term.proposed else ""
+            related = None if term.proposed else related_rendering(term, target)
+            if term.proposed:
+                rule, severity = Rule.MISSING_TERM_PROPOSED, Severity.INFO
+                note = " (English form proposed by the tool)"
+            elif related is not None:
+                rule, severity = Rule.MISSING_TERM_RELATED, Severity.INFO
+                note = f"; the target has {related[0]}, {related[1]} (entry extracted by the tool)"
+            else:
+                rule, severity, note = Rule.MISSING_TERM, Severity.ERROR, ""
             yield _finding(unit, rule, severity, term, target,
                            f"{term.zh}{_as_found(hit)} is in the source but "
                            f"{' / '.join(term.allowed)} is not in the target{note}")
@@ -138,4 +152,11 @@ FAMILY = register(Family("terms", (
     RuleSpec(Rule.MISSING_TERM_PROPOSED.value, Severity.INFO,
              "missing-term for a glossary entry the tool proposed (status proposed), "
              "not confirmed", default=False),
+    RuleSpec(Rule.MISSING_TERM_RELATED.value, Severity.INFO,
+             "missing-term for a glossary entry the tool extracted, where the target has "
+             "another dictionary sense of the Chinese or a form of the same English family",
+             default=False),
+    RuleSpec(Rule.TERM_RARELY_USED.value, Severity.WARNING,
+             "the TM renders a term with the glossary's English in improbably few of its "
+             "units: one finding for the term in place of each unit's missing-term"),
 )))
