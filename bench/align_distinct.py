@@ -131,12 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sentences", type=int, default=TARGET)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--precision", choices=("int8", "float32"), default=embedder.PRECISION,
+                    help="the network's arithmetic (aligner.align.embedder.PRECISION)")
+    ap.add_argument("--clauses", choices=("pooled", "embedded"), default="pooled" if embedder.POOLED_CLAUSES else "embedded",
+                    help="first and last clauses pooled from their sentence's pass, or embedded as texts "
+                         "(aligner.align.embedder.POOLED_CLAUSES)")
     a = ap.parse_args(argv)
+    embedder.PRECISION = a.precision
+    embedder.POOLED_CLAUSES = a.clauses == "pooled"
     require(MAC_DEV, MAC_DEV / "gold", REALWORLD)
 
     zh, en, gold, ranges = make_pair(a.sentences, a.seed)
     print(f"document pair: {len(zh):,} Chinese, {len(en):,} English sentences "
-          f"({len(set(zh)) + len(set(en)):,} distinct); embedding threads: {embedder.THREADS}")
+          f"({len(set(zh)) + len(set(en)):,} distinct); embedding threads: {embedder.THREADS}; "
+          f"model {embedder.model_version()}, clauses {a.clauses}")
     encoded = [0]
     real = embedder._encode
     embedder._encode = lambda texts, *rest: (encoded.__setitem__(0, encoded[0] + len(texts)), real(texts, *rest))[1]
