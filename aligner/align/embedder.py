@@ -95,9 +95,9 @@ def _encode(texts: list[str], progress: Callable[[str], None] | None, label: str
 
 
 def _encode_parts(texts: list[str], parts: list[list[tuple[int, int]]], progress: Callable[[str], None] | None,
-                  label: str) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_encode`, and the vectors of the given character spans of each text."""
-    return _model().encode_parts(texts, parts, _listener(len(texts), progress, label))
+                  label: str, out: np.ndarray, part_out: np.ndarray) -> None:
+    """Unit vectors of ``texts`` into ``out``, of the given character spans of each into ``part_out``."""
+    _model().encode_parts(texts, parts, _listener(len(texts), progress, label), out, part_out)
 
 
 Reuse = tuple[Sequence[str], np.ndarray]  # texts already embedded and their vectors, row k of text k
@@ -182,7 +182,8 @@ def embed_with_edges(texts: Sequence[str], lang: str, *, cache_dir: Path | None 
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Sentence vectors and the vectors of each sentence's first and last clause, in one pass:
     ``(table, index, head, tail)`` with ``texts[k]`` at ``table[index[k]]`` and its clauses at
-    ``table[head[k]]``, ``table[tail[k]]`` (the zero last row for an empty text).
+    ``table[head[k]]``, ``table[tail[k]]`` (the zero last row for an empty text). Rows are
+    in order of first occurrence, so a text without repeats or blanks has ``index`` 0..n-1.
 
     A clause's vector is its sentence's token features pooled over the clause's tokens
     (:meth:`.encoder.Encoder.encode_parts`), not a second run of the network over the clause
@@ -192,7 +193,7 @@ def embed_with_edges(texts: Sequence[str], lang: str, *, cache_dir: Path | None 
     from .clauses import clause_spans
 
     texts = _bounded(texts, progress, label)
-    unique = sorted({t for t in texts if t.strip()})
+    unique = list(dict.fromkeys(t for t in texts if t.strip()))  # in order: distinct text's index is 0..n-1
     slot = {t: k for k, t in enumerate(unique)}
     index = np.array([slot.get(t, len(unique)) for t in texts], dtype=np.int64)
     parts: list[list[tuple[int, int]]] = []
@@ -217,9 +218,7 @@ def embed_with_edges(texts: Sequence[str], lang: str, *, cache_dir: Path | None 
     if table is None:
         table = np.zeros((rows, DIM), dtype=dtype)
         if unique:
-            vectors, part_vectors = _encode_parts(unique, parts, progress, label)
-            table[: len(unique)] = _unit(vectors)
-            table[len(unique) : rows - 1] = _unit(part_vectors)
+            _encode_parts(unique, parts, progress, label, table[: len(unique)], table[len(unique) : rows - 1])
         if cache_dir is not None:
             from ..cache.vectors import save_table
 

@@ -189,16 +189,22 @@ class Encoder:
         return self._encode(texts, None, done)[0]
 
     def encode_parts(self, texts: Sequence[str], parts: Sequence[Sequence[Span]],
-                     done: Callable[[int], None] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                     done: Callable[[int], None] | None = None, out: np.ndarray | None = None,
+                     part_out: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`encode`, and a vector for each ``(start, end)`` character span of ``parts[k]``
         of each text, in order: the text's own token features pooled over the span
-        (:meth:`.forward.Forward.batch`), nearly free next to embedding the part as a text."""
-        return self._encode(texts, parts, done)
+        (:meth:`.forward.Forward.batch`), far cheaper than embedding the part as a text. ``out``
+        and ``part_out`` (say float16 rows of the caller's table) take the vectors as they come,
+        so no float32 copy of them all exists at once."""
+        return self._encode(texts, parts, done, out, part_out)
 
     def _encode(self, texts: Sequence[str], parts: Sequence[Sequence[Span]] | None,
-                done: Callable[[int], None] | None) -> tuple[np.ndarray, np.ndarray]:
-        out = np.empty((len(texts), DIM), dtype=np.float32)
-        part_out = np.empty((sum(map(len, parts)) if parts is not None else 0, DIM), dtype=np.float32)
+                done: Callable[[int], None] | None, out: np.ndarray | None = None,
+                part_out: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        if out is None:
+            out = np.empty((len(texts), DIM), dtype=np.float32)
+        if part_out is None:
+            part_out = np.empty((sum(map(len, parts)) if parts is not None else 0, DIM), dtype=np.float32)
         if not len(texts):
             return out, part_out
         pool = ThreadPoolExecutor(self.threads) if self.threads > 1 else None
