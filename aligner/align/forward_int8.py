@@ -80,7 +80,11 @@ def _graph(net):  # type: ignore[no-untyped-def]
 
 class Int8Forward(Forward):
     """:class:`.Forward` with the branches run by ONNX Runtime in int8 (one session, one thread
-    per call; ``run`` may be called from several threads at once)."""
+    per call; ``run`` may be called from several threads at once). The remembered first-layer
+    rows are kept in float16: they feed int8 products, and a book's 60,000 pieces then take
+    90 MB instead of 180."""
+
+    ROW_DTYPE = np.float16
 
     def __init__(self, net) -> None:  # type: ignore[no-untyped-def]
         import onnxruntime as ort
