@@ -127,7 +127,8 @@ class Forward:
                   lens[:texts], out)
         if pooled:
             assert part_out is not None
-            rows = [np.concatenate([np.arange(starts[g] + r0, starts[g] + r1) for g, r0, r1 in segs]) for segs in pooled]
+            rows = [np.concatenate([np.arange(starts[g] + r0, starts[g] + r1) for g, r0, r1 in segs])
+                    for segs in pooled]
             counts = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
             bounds = np.zeros(len(rows), dtype=np.int64)
             np.cumsum(counts[:-1], out=bounds[1:])

@@ -21,6 +21,7 @@ import numpy as np
 from .forward import _CNN, _EMB, _MAX_LEFT, _ORDERS, Forward
 
 _OPSET = 17
+_IR_VERSION = 8
 
 
 def _graph(net):  # type: ignore[no-untyped-def]
@@ -66,7 +67,8 @@ def _graph(net):  # type: ignore[no-untyped-def]
         nodes.append(helper.make_node("Add", [f"r2_{i}", f"h{i}"], [f"c{i}"]))
         branches.append(f"c{i}")
     nodes.append(helper.make_node("Concat", branches, ["feats_raw"], axis=1))
-    inits.extend([nh.from_array(net.ln_g.astype(np.float32), "ln_g"), nh.from_array(net.ln_b.astype(np.float32), "ln_b")])
+    inits.extend([nh.from_array(net.ln_g.astype(np.float32), "ln_g"),
+                  nh.from_array(net.ln_b.astype(np.float32), "ln_b")])
     nodes.append(helper.make_node("LayerNormalization", ["feats_raw", "ln_g", "ln_b"], ["feats"], axis=-1,
                                   epsilon=float(net.eps)))
     width = _EMB + 3 * _CNN
@@ -75,7 +77,9 @@ def _graph(net):  # type: ignore[no-untyped-def]
               helper.make_tensor_value_info("idx", TensorProto.INT64, [None, 2 * _MAX_LEFT + 1])]
     output = helper.make_tensor_value_info("feats", TensorProto.FLOAT, [None, width])
     graph = helper.make_graph(nodes, "use3_branches_int8", inputs, [output], inits)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", _OPSET), helper.make_opsetid("com.microsoft", 1)])
+    # IR 8 is what opset 17 needs; a newer onnx would stamp a version older runtimes refuse
+    opsets = [helper.make_opsetid("", _OPSET), helper.make_opsetid("com.microsoft", 1)]
+    return helper.make_model(graph, opset_imports=opsets, ir_version=_IR_VERSION)
 
 
 class Int8Forward(Forward):
@@ -94,7 +98,8 @@ class Int8Forward(Forward):
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        self.session = ort.InferenceSession(_graph(net).SerializeToString(), options, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(_graph(net).SerializeToString(), options,
+                                            providers=["CPUExecutionProvider"])
 
     def features(self, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Layer-normalised token features, the branches in int8 (see :meth:`.Forward.features`)."""
