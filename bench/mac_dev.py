@@ -40,7 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from aligner.align import align  # noqa: E402
+from aligner.align import align, embedder  # noqa: E402
 from measure import measured  # noqa: E402
 from shared_data import ALIGN_EVAL, MAC_DEV, require  # noqa: E402
 
@@ -122,7 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit-calibration", action="store_true")
     ap.add_argument("--out", type=Path, help="keep our .align files here")
     ap.add_argument("--loo-weights", action="store_true", help="leave-one-chapter-out F1 of the default weights")
+    ap.add_argument("--precision", choices=("int8", "float32"), default=embedder.PRECISION,
+                    help="the network's arithmetic (aligner.align.embedder.PRECISION)")
+    ap.add_argument("--clauses", choices=("pooled", "embedded"), default="pooled" if embedder.POOLED_CLAUSES else "embedded",
+                    help="first and last clauses pooled from their sentence's pass, or embedded as texts "
+                         "(aligner.align.embedder.POOLED_CLAUSES)")
     a = ap.parse_args(argv)
+    embedder.PRECISION = a.precision
+    embedder.POOLED_CLAUSES = a.clauses == "pooled"
     require(MAC_DEV, MAC_DEV / "gold", MAC_DEV / "bertalign", ALIGN_EVAL)
 
     chapters = sorted(p.stem for p in MAC.glob("*.zh"))
@@ -134,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ours = evaluate(MAC / "gold", out_dir)
     theirs = evaluate(MAC / "gold", MAC / "bertalign")
-    print(f"MAC-Dev: {len(chapters)} chapters, scorer={a.scorer}, embeddings {'cached' if a.cache else 'computed (cold)'}")
+    print(f"MAC-Dev: {len(chapters)} chapters, scorer={a.scorer}, embeddings {'cached' if a.cache else 'computed (cold)'}, "
+          f"model {embedder.model_version()}, clauses {a.clauses}")
     print(f"{'system':<12} {'strict P':>8} {'strict R':>8} {'strict F1':>9} {'lax P':>7} {'lax R':>7} {'lax F1':>7}")
     for name, r in (("ours", ours), ("bertalign", theirs)):
         print(

@@ -198,13 +198,18 @@ def test_a_realigned_document_reuses_its_sentence_embeddings(corpus: Path, tmp_p
     from aligner.align import embedder
 
     encoded: list[int] = []
-    real = embedder._encode
+    real, real_parts = embedder._encode, embedder._encode_parts
 
     def counting(texts: list[str], *args: object) -> object:
         encoded.append(len(texts))
         return real(texts, *args)  # type: ignore[arg-type]
 
+    def counting_parts(texts: list[str], *args: object) -> object:  # sentences with their clauses
+        encoded.append(len(texts))
+        return real_parts(texts, *args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(embedder, "_encode", counting)
+    monkeypatch.setattr(embedder, "_encode_parts", counting_parts)
     cache = tmp_path / "cache"
     _build(corpus, tmp_path / "first", cache)
     assert sum(encoded) > 0

@@ -54,7 +54,8 @@ def test_progress_slices_leave_the_vectors_bitwise_equal(monkeypatch: pytest.Mon
     assert heard[0] == f"align: embedded 10 of {len(ZH + EN)} distinct sentences"
 
 
-def test_a_one_clause_sentence_reuses_its_sentence_vector(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_embedded_clauses_a_one_clause_sentence_reuses_its_sentence_vector(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedder, "POOLED_CLAUSES", False)
     encoded: list[str] = []
     real = embedder._encode
     monkeypatch.setattr(embedder, "_encode", lambda texts, *a: encoded.extend(texts) or real(texts, *a))
@@ -64,6 +65,46 @@ def test_a_one_clause_sentence_reuses_its_sentence_vector(monkeypatch: pytest.Mo
     assert {"He came", "and I left."} <= set(encoded)
     first = edges.table[edges.head[0]]
     assert np.array_equal(first, pair.tgt_vectors[0]) and np.array_equal(first, edges.table[edges.tail[0]])
+
+
+def test_pooled_clauses_come_from_the_sentences_pass_and_match_the_clauses_embedded_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedder, "POOLED_CLAUSES", True)
+    monkeypatch.setattr(embedder, "_encode", lambda *a: pytest.fail("no text embedded on its own"))
+    zh = ["今天天气很好。", "他来了，我们在门口等了很久，最后一起走了。", "“好，”他说。"]
+    en = ["The weather is fine today.", "He came, and we waited at the door for a long while; then we left together.",
+          "Fine, he said."]
+    pair = DocumentPair(zh, en)
+    for edges, vectors, texts, lang in ((pair.src_edges, pair.src_vectors, zh, "zh"),
+                                        (pair.tgt_edges, pair.tgt_vectors, en, "en")):
+        assert np.array_equal(edges.table[edges.head[0]], vectors[0])  # one clause: the sentence
+        assert np.array_equal(edges.table[edges.tail[0]], vectors[0])
+        from aligner.align.clauses import head_and_tail
+
+        alone = encoder.Encoder().encode([c for t in texts[1:] for c in head_and_tail(t, lang)])
+        pooled = edges.table[np.ravel(np.column_stack([edges.head[1:], edges.tail[1:]]))].astype(np.float32)
+        cosines = np.einsum("ij,ij->i", alone, pooled)
+        # about 0.95 for a short clause, near 1 for a long one; without the markers about 0.7
+        assert cosines.min() > 0.9, cosines
+        assert not np.array_equal(pooled[0], pooled[1])
+
+
+def test_parts_leave_the_vectors_bitwise_equal_across_threads_and_waves(model: encoder.Encoder,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.align.clauses import clause_spans
+
+    texts = ZH + EN
+    parts = [[s[0], s[-1]] if len(s) > 1 else [] for s in (clause_spans(t, "zh" if k < len(ZH) else "en")
+                                                           for k, t in enumerate(texts))]
+    assert sum(map(len, parts)) > 40
+    monkeypatch.setattr(model, "threads", 1)
+    one = model.encode_parts(texts, parts)
+    monkeypatch.setattr(encoder, "WAVE", 1)
+    monkeypatch.setattr(encoder, "TOKENIZE_CHUNK", 7)
+    monkeypatch.setattr(model, "threads", 2)
+    two = model.encode_parts(texts, parts)
+    assert one[1].shape == (sum(map(len, parts)), embedder.DIM)
+    assert np.array_equal(one[0], two[0]) and np.array_equal(one[1], two[1])
 
 
 def test_loading_the_model_pins_blas_to_one_thread(model: encoder.Encoder) -> None:
@@ -76,13 +117,31 @@ def test_the_remembered_first_layer_gives_usem3s_own_vectors_whatever_came_befor
 
     groups = list(model._groups(ZH + EN))
     theirs = np.empty((len(ZH + EN), embedder.DIM), dtype=np.float32)
-    for first, end, group, tokens in groups:
+    for first, end, group, tokens, _, _ in groups:
         model._net._encode_batch(group, tokens, theirs[first:end])
     for history in ([], ["一", "Completely unrelated words first, to fill the table in another order."]):
         ours = np.empty_like(theirs)
         forward = Forward(model._net)
-        forward.remember(g for _, _, g, _ in model._groups(history))
-        forward.remember(g for _, _, g, _ in groups)
-        for first, end, group, tokens in groups:
+        forward.remember(b.group for b in model._groups(history))
+        forward.remember(b.group for b in groups)
+        for first, end, group, tokens, _, _ in groups:
             forward.batch(group, tokens, ours[first:end])
         assert np.array_equal(ours, theirs)
+
+
+def test_int8_branches_give_nearly_the_float32_vectors() -> None:
+    """The int8 products move a vector by about 1e-3 in cosine; a broken graph (a wrong window,
+    a branch left out, a transposed weight) moves it by far more."""
+    fast = encoder.Encoder(precision="int8").encode(ZH + EN)
+    exact = encoder.Encoder(precision="float32").encode(ZH + EN)
+    cosines = np.einsum("ij,ij->i", fast, exact)
+    assert cosines.min() > 0.995 and not np.array_equal(fast, exact)
+    # and the ranking the aligner relies on: each Chinese sentence's best English one
+    assert np.array_equal((fast[:43] @ fast[43:].T).argmax(1), (exact[:43] @ exact[43:].T).argmax(1))
+
+
+def test_the_model_name_says_int8_when_the_branches_are_int8(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedder, "PRECISION", "int8")
+    assert embedder.model_version().endswith("+sentencepiece+int8")
+    monkeypatch.setattr(embedder, "PRECISION", "float32")
+    assert embedder.model_version().endswith("+sentencepiece")

@@ -91,6 +91,8 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
         ]
     if scorer.needs_embeddings and progress:
         progress(f"align: embedding {n} Chinese and {count(m, 'English sentence')}")
+    if scorer.needs_embeddings and model is not None and model.lexical:
+        pair.embed_beside_lexical()  # the skip costs' support needs both
     lo, hi, points = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")

@@ -31,3 +31,27 @@ def head_and_tail(sentence: str, lang: str) -> tuple[str, str]:
     """First and last clause (the same text for a one-clause sentence)."""
     parts = clauses(sentence, lang)
     return parts[0], parts[-1]
+
+
+def _trim(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """Offsets of ``sentence[a:b].strip().strip(_QUOTES).strip()`` within ``sentence``."""
+    for chars in (None, _QUOTES, None):
+        piece = sentence[a:b]
+        left = piece.lstrip(chars)
+        a += len(piece) - len(left)
+        b = a + len(left.rstrip(chars))
+    return a, b
+
+
+def clause_spans(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each of :func:`clauses`, so that ``sentence[start:end]`` is the clause."""
+    pattern = _ZH_BREAK if lang == "zh" else _EN_BREAK
+    spans, at = [], 0
+    for cut in [*pattern.finditer(sentence), None]:
+        end = cut.start() if cut is not None else len(sentence)
+        a, b = _trim(sentence, at, end)
+        if b - a >= MIN_CLAUSE:
+            spans.append((a, b))
+        if cut is not None:
+            at = cut.end()
+    return spans or [(len(sentence) - len(sentence.lstrip()), len(sentence.rstrip()))]

