@@ -25,17 +25,15 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from ..jieba_shared import fresh_tokenizer
-from ..script import cut_like, lookup_form
+from ..script import lookup_form
 from ..model import TermEntry, TermStatus
+from .wordcuts import WordCuts
 
 if TYPE_CHECKING:
     import jieba
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# jieba segments each run of these characters on its own (jieba's re_han_default), so
-# segmenting only the runs that hold a candidate gives the same boundaries, faster.
-_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 # Targets are folded before matching (see fold_target), so patterns stay simple and compile
 # fast: a glossary of 10,000 terms compiles 10,000 patterns.
 _SEP = "[ -]*"
@@ -182,11 +180,6 @@ def _longest_first(form: str) -> tuple[int, str]:
     return (-len(form), form)
 
 
-#: blocks whose jieba cuts are kept (about 400 bytes each): repeats in a TM are mostly near
-#: each other or frequent, and a million-unit check must not hold 100,000 of them (40 MB)
-CUT_CACHE = 20_000
-
-
 @dataclass(frozen=True)
 class Hit:
     """A glossary term found in a source segment: ``[start, end)`` of the Chinese form."""
@@ -294,7 +287,7 @@ class TermIndex:
             self._automaton.make_automaton()
             self._derive_compound_forms()
         self._tokenizer: jieba.Tokenizer | None = None
-        self._cut_cache: dict[str, tuple[int, ...]] = {}
+        self._cuts = WordCuts(lambda: self.tokenizer)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -333,29 +326,9 @@ class TermIndex:
         return self._tokenizer
 
     def _boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
-        """jieba word boundaries of the blocks of ``text`` that hold a candidate span."""
-        bounds: set[int] = set()
-        for block in _JIEBA_BLOCK.finditer(text):
-            if not any(s < block.end() and e > block.start() for s, e in spans):
-                continue
-            offset = block.start()
-            bounds.add(offset)
-            bounds.update(offset + cut for cut in self._cuts(block.group()))
-        return bounds
-
-    def _cuts(self, block: str) -> tuple[int, ...]:
-        """End offsets of jieba's words in ``block``; cached, as TMs repeat themselves."""
-        cuts = self._cut_cache.get(block)
-        if cuts is None:
-            offset, ends = 0, []
-            for word in cut_like(lambda b: self.tokenizer.cut(b, HMM=False), block):
-                offset += len(word)
-                ends.append(offset)
-            cuts = tuple(ends)
-            if len(self._cut_cache) >= CUT_CACHE:
-                self._cut_cache.clear()
-            self._cut_cache[block] = cuts
-        return cuts
+        """Which ends of ``spans`` are jieba word boundaries (:mod:`aligner.check.wordcuts`:
+        jieba runs only where a dictionary word crosses one)."""
+        return self._cuts.boundaries(text, spans)
 
     def find(self, source: str) -> list[Hit]:
         """Glossary terms in ``source``: on word boundaries, longest first, no overlaps."""
