@@ -317,7 +317,7 @@ class TermIndex:
     def tokenizer(self) -> jieba.Tokenizer:
         """jieba with the glossary's Chinese forms as a user dictionary (built on first use)."""
         if self._tokenizer is None:
-            tokenizer = fresh_tokenizer()
+            tokenizer = fresh_tokenizer(alone=True)
             for form in self._han_forms:
                 tokenizer.add_word(form)
                 if lookup_form(form) != form:  # a Traditional form, as it is looked up
@@ -327,14 +327,15 @@ class TermIndex:
 
     def _boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
         """Which ends of ``spans`` are jieba word boundaries (:mod:`aligner.check.wordcuts`:
-        jieba runs only where a dictionary word crosses one)."""
+        jieba's cut, computed as jieba does in one pass, cached by run)."""
         return self._cuts.boundaries(text, spans)
 
     def find(self, source: str) -> list[Hit]:
         """Glossary terms in ``source``: on word boundaries, longest first, no overlaps."""
         if not len(self._automaton):
             return []
-        candidates: list[Hit] = []
+        # plain tuples until the few that are kept: most candidates are dropped
+        candidates: list[tuple[int, int, str, Term, bool]] = []
         han_spans: list[tuple[int, int]] = []
         for end, (form, term, latin) in self._automaton.iter(ascii_lower(source)):
             start = end + 1 - len(form)
@@ -347,22 +348,19 @@ class TermIndex:
                     continue
             else:
                 han_spans.append((start, end + 1))
-            candidates.append(Hit(start, end + 1, form, term))
+            candidates.append((start, end + 1, form, term, latin))
         if not candidates:
             return []
         if han_spans:
             bounds = self._boundaries(source, han_spans)
-            candidates = [
-                c for c in candidates
-                if not has_han(c.form) or (c.start in bounds and c.end in bounds)
-            ]
-        candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken: list[Hit] = []
+            candidates = [c for c in candidates if c[4] or (c[0] in bounds and c[1] in bounds)]
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
+        taken: list[tuple[int, int, str, Term, bool]] = []
         for hit in candidates:
-            if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+            if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
                 taken.append(hit)
-        taken.sort(key=lambda h: h.start)
-        return taken
+        taken.sort(key=lambda c: c[0])
+        return [Hit(start, end, form, term) for start, end, form, term, _latin in taken]
 
 
 def _is_word_char(char: str) -> bool:
