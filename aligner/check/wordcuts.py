@@ -85,13 +85,13 @@ def jieba_ends(run: str, freq: dict[str, int], logtotal: float) -> frozenset[int
     n = len(run)
     score = [0.0] * (n + 1)
     reach = list(range(n + 1))  # last character of the best word starting at each position
+    get = freq.get
     for k in range(n - 1, -1, -1):
         best = 0.0
         last = -1
         i = k
-        frag = run[k]
-        while frag in freq:  # get_DAG: every word starting at k, along the prefix chain
-            f = freq[frag]
+        f = get(run[k])
+        while f is not None:  # get_DAG: every word starting at k, along the prefix chain
             if f:
                 value = log(f) - logtotal + score[i + 1]  # calc's sum, in calc's order
                 if last < 0 or value >= best:  # max() of (value, i): a tie goes to the longer
@@ -99,7 +99,7 @@ def jieba_ends(run: str, freq: dict[str, int], logtotal: float) -> frozenset[int
             i += 1
             if i >= n:
                 break
-            frag = run[k:i + 1]
+            f = get(run[k:i + 1])
         if last < 0:  # no word starts here: the character alone
             best, last = log(freq.get(run[k]) or 1) - logtotal + score[k + 1], k
         score[k] = best
