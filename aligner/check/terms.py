@@ -325,6 +325,12 @@ class TermIndex:
             self._tokenizer = tokenizer
         return self._tokenizer
 
+    def drop_caches(self) -> None:
+        """Let go of jieba's dictionary and the cached cuts (built again on next use): a
+        parallel check's main process needs neither once its workers are forked."""
+        self._tokenizer = None
+        self._cuts = WordCuts(lambda: self.tokenizer)
+
     def _boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
         """Which ends of ``spans`` are jieba word boundaries (:mod:`aligner.check.wordcuts`:
         jieba's cut, computed as jieba does in one pass, cached by run)."""
