@@ -58,10 +58,13 @@ def _echo_pieces(pieces: Iterator[str], size: int = 1 << 16) -> None:
 @click.option("--include-fuzzy", is_flag=True,
               help="Also check fuzzy / needs-review entries (skipped and counted by default); "
                    "their findings are marked fuzzy.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the per-unit rules of a large check (past 20,000 units; "
+                   "default: the number of cores). The report is the same for any number.")
 @strict_option
 def check_command(files: tuple[Path, ...], glossary: Path, fmt: str, as_json: bool,
                   only: tuple[str, ...], skip: tuple[str, ...], fail_on: str, strict: bool,
-                  include_fuzzy: bool) -> None:
+                  include_fuzzy: bool, jobs: int | None) -> None:
     """Check TMX, XLIFF, PO or bilingual CSV/TSV files (folders, - for stdin) against a glossary
     and the QA rules (numbers, tags and placeholders, punctuation, copied sources, consistency).
 
@@ -69,10 +72,12 @@ def check_command(files: tuple[Path, ...], glossary: Path, fmt: str, as_json: bo
     """
     from .check import run_check, select_rules
     from .model import Severity
+    from .runner.base import default_jobs
 
     fmt = "json" if as_json else fmt
     rules = select_rules(only, skip)
-    report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy, rules=rules)
+    report = run_check(list(files), glossary, strict=strict, include_fuzzy=include_fuzzy, rules=rules,
+                       jobs=jobs or default_jobs())
     if report.fuzzy_skipped and fmt != "text":  # the text summary says so itself
         n = report.fuzzy_skipped
         click.echo(f"aligner check: skipped {count(n, 'fuzzy entry')} "

@@ -19,6 +19,7 @@ only), so Simplified text (and 乾隆 in it) is never touched.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,9 +113,17 @@ def script_counts(text: str) -> ScriptCounts:
     return ScriptCounts(trad, simp)
 
 
+@lru_cache(maxsize=1)
+def _traditional_only_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(map(re.escape, _tables().traditional_only))) + "]")
+
+
 def is_traditional(text: str) -> bool:
     """``text`` is written in Traditional characters (more Traditional-only than
-    Simplified-only characters)."""
+    Simplified-only characters). Text without a Traditional-only character (most of it)
+    is answered by one regular-expression search instead of a count."""
+    if not _traditional_only_re().search(text):
+        return False
     return script_counts(text).leans_traditional
 
 

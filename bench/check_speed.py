@@ -6,7 +6,8 @@ Builds a synthetic zh→en case (deterministic: seeded), then times
 2. ``check`` on 100,000 in-memory units (what ``aligner build`` does with its own TMX), with
    the glossary rules, then with every rule on (the issue's target: within 1.5x),
 3. the whole command path on a generated TMX file of 10,000, 100,000 and 1,000,000 TUs
-   (streaming TMX reader + check), each size in a fresh process so one peak RSS does not
+   (streaming TMX reader + check, ``--jobs`` worker processes past 20,000 units; their CPU
+   counts and the peak is the largest process's), each size in a fresh process so one peak RSS does not
    hide another's, with the memory of each stage (the glossary alone, the check, the text
    and the JSON report, each stage's own peak RSS and the RSS after it); ``--no-file``
    skips it, ``--files-only`` does only this.
@@ -15,7 +16,7 @@ Baseline in the same run: naive substring matching (one ``in`` test per term per
 OmegaT's CJK path) on the first 1,000 units, extrapolated. Target: under 30 s for 2.
 Every figure comes with wall, CPU, peak RSS and load (``bench/measure.py``).
 
-    python bench/check_speed.py [--units 100000] [--terms 10000] [--files 10000 100000 1000000] [--no-file | --files-only] [--repeat 2]
+    python bench/check_speed.py [--units 100000] [--terms 10000] [--files 10000 100000 1000000] [--no-file | --files-only] [--repeat 2] [--jobs N]
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from aligner.check import TermIndex, all_rules, check_translation_units, run_che
 from aligner.check.rules import TERM_RULES
 from aligner.formats.glossary_files import write_csv
 from aligner.model import TermEntry, TranslationUnit
+from aligner.runner.base import default_jobs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import measured, peak_mb, reset_peak, rss_mb  # noqa: E402
@@ -92,9 +94,10 @@ def naive_seconds(units: list[TranslationUnit], glossary: list[TermEntry]) -> fl
     return time.perf_counter() - start
 
 
-def file_case(n: int, terms: int) -> None:
+def file_case(n: int, terms: int, jobs: int) -> None:
     """Write an ``n``-TU TMX and a glossary CSV, then check them stage by stage (this process):
-    each stage's own peak RSS (the high-water mark is reset before it) and the RSS after it."""
+    each stage's own peak RSS (the high-water mark is reset before it) and the RSS after it;
+    the glossary alone last, as the growth of RSS it causes."""
     from aligner.check import TermIndex
     from aligner.formats.glossary_read import read_glossary_file
     from aligner.formats.tmx import write_tmx
@@ -110,14 +113,9 @@ def file_case(n: int, terms: int) -> None:
         print(write.line(), flush=True)
         size = tmx.stat().st_size / 2**20
         reset_peak()
-        with measured(f"{n:>9,} TUs: the glossary alone (read + term index + jieba words)") as span:
-            index = TermIndex(read_glossary_file(gloss).entries)
-            _ = index.tokenizer
-        print(f"{span.line()}; RSS after it {rss_mb():.0f} MB", flush=True)
-        del index
-        reset_peak()
-        with measured(f"{n:>9,} TUs: run_check on the {size:.0f} MB TMX + {terms:,}-term CSV") as span:
-            report = run_check([tmx], gloss)
+        with measured(f"{n:>9,} TUs: run_check on the {size:.0f} MB TMX + {terms:,}-term CSV, "
+                      f"--jobs {jobs}") as span:
+            report = run_check([tmx], gloss, jobs=jobs)
         where = "in a temporary file" if report.findings.spilled else "in memory"
         print(f"{span.line()}; RSS after it {rss_mb():.0f} MB; {len(report.findings):,} findings ({where})",
               flush=True)
@@ -126,6 +124,12 @@ def file_case(n: int, terms: int) -> None:
             with measured(f"{n:>9,} TUs: {name}") as span:
                 written = sum(len(piece) for piece in pieces())
             print(f"{span.line()}; RSS after it {rss_mb():.0f} MB; {written / 2**20:.0f} MB of text", flush=True)
+        del report
+        before = rss_mb()  # last: a glossary built and freed first would stay in the check's peak
+        with measured(f"{n:>9,} TUs: the glossary alone (read + term index + jieba words)") as span:
+            index = TermIndex(read_glossary_file(gloss).entries)
+            _ = index.tokenizer
+        print(f"{span.line()}; RSS {before:.0f} -> {rss_mb():.0f} MB", flush=True)
 
 
 def main() -> None:
@@ -137,14 +141,17 @@ def main() -> None:
     parser.add_argument("--no-file", action="store_true", help="skip the TMX file path")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each for the rule ratio")
     parser.add_argument("--files-only", action="store_true", help="only the TMX file path")
+    parser.add_argument("--jobs", type=int, default=default_jobs(),
+                        help="worker processes of the file checks (default: the cores)")
     parser.add_argument("--file-case", type=int, help=argparse.SUPPRESS)  # one file size, in a child
     args = parser.parse_args()
     if args.file_case:
-        file_case(args.file_case, args.terms)
+        file_case(args.file_case, args.terms, args.jobs)
         return
+    child = ["--terms", str(args.terms), "--jobs", str(args.jobs)]
     if args.files_only:
         for n in args.files:
-            subprocess.run([sys.executable, __file__, "--file-case", str(n), "--terms", str(args.terms)], check=True)
+            subprocess.run([sys.executable, __file__, "--file-case", str(n), *child], check=True)
         return
     rng = random.Random(7)
     glossary = make_glossary(args.terms, rng)
@@ -187,7 +194,7 @@ def main() -> None:
 
     if not args.no_file:
         for n in args.files:
-            subprocess.run([sys.executable, __file__, "--file-case", str(n), "--terms", str(args.terms)], check=True)
+            subprocess.run([sys.executable, __file__, "--file-case", str(n), *child], check=True)
     sys.exit(0 if total < target else 1)
 
 

@@ -17,10 +17,10 @@ from typing import Any, BinaryIO
 
 from ..model import TermEntry, TranslationUnit
 from .findings import FindingStore
+from .parallel import UnitResult, UnitRunner, UnitWork
 from .report import SCHEMA_VERSION, CheckReport
 from .rules import (
     TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
-    term_findings,
 )
 from .term_usage import RULE as RARELY_USED, TermUsage, folds
 from .terms import TermIndex
@@ -35,7 +35,7 @@ __all__ = [
 def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
           files: Sequence[FileStats] | None = None, include_fuzzy: bool = False,
           rules: Collection[str] | None = None,
-          again: Callable[[], Iterable[Unit]] | None = None) -> CheckReport:
+          again: Callable[[], Iterable[Unit]] | None = None, jobs: int = 1) -> CheckReport:
     """Check ``units`` against ``glossary`` with ``rules`` (ids; default: the rules on by
     default, see :func:`select_rules`); findings come in file and unit order.
 
@@ -52,6 +52,9 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     in full are read a second time: from ``again()`` (the same units in the same order), or
     from ``units`` itself when it is a sequence; a one-shot iterator without ``again`` is
     kept in memory.
+
+    With ``jobs`` above 1, a large check runs the per-unit rules in that many forked worker
+    processes (:mod:`aligner.check.parallel`); the report is the same.
     """
     if again is None:
         if not isinstance(units, Sequence):
@@ -69,50 +72,46 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     trackers = [make() for f in active for make in f.trackers]
     terms_on = bool(enabled & TERM_RULES - {Rule.INCONSISTENT_TARGET.value})
     usage = TermUsage() if terms_on and RARELY_USED in enabled else None
+    by_zh = {term.zh: term for term in index.terms} if usage is not None else {}
     file_order: dict[str, int] = {}
-    for position, unit in enumerate(units):
-        order = file_order.setdefault(unit.file, len(file_order))
-        if files is None:
-            stats = counted.setdefault(unit.file, FileStats(unit.file, "memory"))
-            stats.units += 1
-            if not unit.target.strip():
-                stats.untranslated += 1
-            elif unit.fuzzy:
-                stats.fuzzy += 1
-        if not unit.source.strip():
-            continue
-        empty = not unit.target.strip()
-        if unit.fuzzy and not include_fuzzy and not empty:
-            continue
-        for family in unit_checks:
-            if empty and not family.sees_empty:
+
+    def deliver(order: int, position: int, result: UnitResult) -> None:
+        added = [positioned.add(order, position, finding) for finding in result.findings]
+        report.term_hits += result.terms
+        report.accepted.extend(result.accepted)
+        report.proposed_hidden += result.proposed_hidden
+        report.related_hidden += result.related_hidden
+        if usage is None:
+            return
+        if result.hit_terms:
+            usage.saw_unit([by_zh[zh] for zh in result.hit_terms], result.lacking)
+        for at, finding in zip(added, result.findings):
+            if folds(finding):
+                usage.missing(finding.source_term, at, order, position)
+
+    runner = UnitRunner(UnitWork(index, unit_checks, enabled, terms_on, usage is not None), jobs, deliver)
+    try:
+        for position, unit in enumerate(units):
+            order = file_order.setdefault(unit.file, len(file_order))
+            if files is None:
+                stats = counted.setdefault(unit.file, FileStats(unit.file, "memory"))
+                stats.units += 1
+                if not unit.target.strip():
+                    stats.untranslated += 1
+                elif unit.fuzzy:
+                    stats.fuzzy += 1
+            if not unit.source.strip():
                 continue
-            for f in family.unit_check(unit):
-                if f.rule in enabled:
-                    positioned.add(order, position, f)
-        if empty:
-            continue
-        for tracker in trackers:
-            tracker.add(position, unit)
-        if not terms_on:
-            continue
-        hits = index.find(unit.source)
-        if not hits:
-            continue
-        report.term_hits += len({id(h.term) for h in hits})
-        found = list(term_findings(unit, hits, accepted=report.accepted))
-        if usage is not None:
-            usage.saw_unit(hits, found)
-        for finding in found:
-            if finding.rule in enabled:
-                at = positioned.add(order, position, finding)
-                if usage is not None and folds(finding):
-                    usage.missing(finding.source_term, at, order, position)
-            elif Rule.MISSING_TERM.value in enabled:
-                if finding.rule == Rule.MISSING_TERM_PROPOSED.value:
-                    report.proposed_hidden += 1
-                elif finding.rule == Rule.MISSING_TERM_RELATED.value:
-                    report.related_hidden += 1
+            empty = not unit.target.strip()
+            if unit.fuzzy and not include_fuzzy and not empty:
+                continue
+            runner.add(order, position, unit, empty)
+            if not empty:
+                for tracker in trackers:
+                    tracker.add(position, unit)
+        runner.close()
+    finally:
+        runner.terminate()
     if usage is not None:
         for finding_order, position, finding in usage.fold(positioned):
             positioned.add(finding_order, position, finding)
@@ -173,7 +172,8 @@ def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry],
 
 def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
               stdin: BinaryIO | None = None, strict: bool = False,
-              include_fuzzy: bool = False, rules: Collection[str] | None = None) -> CheckReport:
+              include_fuzzy: bool = False, rules: Collection[str] | None = None,
+              jobs: int = 1) -> CheckReport:
     """What ``aligner check FILES -g GLOSSARY`` does: read the glossary, read every unit,
     check. Bad input raises :class:`aligner.errors.InputError` before any finding is made.
 
@@ -197,7 +197,8 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
         stdin_again = io.BytesIO(reader.stdin_data) if reader.stdin_data is not None else None
         return read_units(paths, reader=UnitReader(stdin=stdin_again, exclude=reader.exclude, strict=strict))
 
-    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules, again=again)
+    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules,
+                   again=again, jobs=jobs)
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
                                for line, reason in reading.skipped]

@@ -133,9 +133,10 @@ def _senses(word: str) -> list[str]:
 def _longer_words(source: str, hit: Hit) -> list[str]:
     """Dictionary words of ``source`` that strictly contain the hit, longest first."""
     words = []
+    glosses = _glosses()
     for start in range(max(0, hit.start - 3), hit.start + 1):
         for end in range(min(len(source), hit.end + 3), hit.end - 1, -1):
-            if (start, end) != (hit.start, hit.end) and source[start:end] in _glosses():
+            if (start, end) != (hit.start, hit.end) and source[start:end] in glosses:
                 words.append(source[start:end])
     return sorted(set(words), key=lambda w: (-len(w), w))
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Finding, Severity
 from .findings import FindingStore
-from .terms import Hit, Term
+from .terms import Term
 
 #: significance of the one-sided test; about one term in a hundred that the TM does use as
 #: consistently as its other terms is summarised instead of listed unit by unit (its units
@@ -84,12 +84,11 @@ class TermUsage:
     def __init__(self) -> None:
         self._usage: dict[str, _Usage] = {}
 
-    def saw_unit(self, hits: Sequence[Hit], findings: Sequence[Finding]) -> None:
-        """One unit: the terms ``hits`` found in its source, and the glossary rules'
-        ``findings`` on it (a term with a finding is not rendered)."""
-        lacking = {f.source_term for f in findings} if findings else ()
+    def saw_unit(self, terms: Iterable[Term], lacking: Collection[str]) -> None:
+        """One unit: the distinct glossary ``terms`` found in its source, and the headwords
+        of those a glossary rule found missing in its target (not rendered)."""
         known = self._usage
-        for term in {hit.term for hit in hits}:
+        for term in terms:
             usage = known.get(term.zh)
             if usage is None:
                 usage = known[term.zh] = _Usage(term)

@@ -25,17 +25,15 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from ..jieba_shared import fresh_tokenizer
-from ..script import cut_like, lookup_form
+from ..script import lookup_form
 from ..model import TermEntry, TermStatus
+from .wordcuts import WordCuts
 
 if TYPE_CHECKING:
     import jieba
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# jieba segments each run of these characters on its own (jieba's re_han_default), so
-# segmenting only the runs that hold a candidate gives the same boundaries, faster.
-_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 # Targets are folded before matching (see fold_target), so patterns stay simple and compile
 # fast: a glossary of 10,000 terms compiles 10,000 patterns.
 _SEP = "[ -]*"
@@ -182,11 +180,6 @@ def _longest_first(form: str) -> tuple[int, str]:
     return (-len(form), form)
 
 
-#: blocks whose jieba cuts are kept (about 400 bytes each): repeats in a TM are mostly near
-#: each other or frequent, and a million-unit check must not hold 100,000 of them (40 MB)
-CUT_CACHE = 20_000
-
-
 @dataclass(frozen=True)
 class Hit:
     """A glossary term found in a source segment: ``[start, end)`` of the Chinese form."""
@@ -297,7 +290,7 @@ class TermIndex:
             self._automaton.make_automaton()
             self._derive_compound_forms()
         self._tokenizer: jieba.Tokenizer | None = None
-        self._cut_cache: dict[str, tuple[int, ...]] = {}
+        self._cuts = WordCuts(lambda: self.tokenizer)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -327,7 +320,7 @@ class TermIndex:
     def tokenizer(self) -> jieba.Tokenizer:
         """jieba with the glossary's Chinese forms as a user dictionary (built on first use)."""
         if self._tokenizer is None:
-            tokenizer = fresh_tokenizer()
+            tokenizer = fresh_tokenizer(alone=True)
             for form in self._han_forms:
                 tokenizer.add_word(form)
                 if lookup_form(form) != form:  # a Traditional form, as it is looked up
@@ -335,36 +328,23 @@ class TermIndex:
             self._tokenizer = tokenizer
         return self._tokenizer
 
-    def _boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
-        """jieba word boundaries of the blocks of ``text`` that hold a candidate span."""
-        bounds: set[int] = set()
-        for block in _JIEBA_BLOCK.finditer(text):
-            if not any(s < block.end() and e > block.start() for s, e in spans):
-                continue
-            offset = block.start()
-            bounds.add(offset)
-            bounds.update(offset + cut for cut in self._cuts(block.group()))
-        return bounds
+    def drop_caches(self) -> None:
+        """Let go of jieba's dictionary and the cached cuts (built again on next use): a
+        parallel check's main process needs neither once its workers are forked."""
+        self._tokenizer = None
+        self._cuts = WordCuts(lambda: self.tokenizer)
 
-    def _cuts(self, block: str) -> tuple[int, ...]:
-        """End offsets of jieba's words in ``block``; cached, as TMs repeat themselves."""
-        cuts = self._cut_cache.get(block)
-        if cuts is None:
-            offset, ends = 0, []
-            for word in cut_like(lambda b: self.tokenizer.cut(b, HMM=False), block):
-                offset += len(word)
-                ends.append(offset)
-            cuts = tuple(ends)
-            if len(self._cut_cache) >= CUT_CACHE:
-                self._cut_cache.clear()
-            self._cut_cache[block] = cuts
-        return cuts
+    def _boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
+        """Which ends of ``spans`` are jieba word boundaries (:mod:`aligner.check.wordcuts`:
+        jieba's cut, computed as jieba does in one pass, cached by run)."""
+        return self._cuts.boundaries(text, spans)
 
     def find(self, source: str) -> list[Hit]:
         """Glossary terms in ``source``: on word boundaries, longest first, no overlaps."""
         if not len(self._automaton):
             return []
-        candidates: list[Hit] = []
+        # plain tuples until the few that are kept: most candidates are dropped
+        candidates: list[tuple[int, int, str, Term, bool]] = []
         han_spans: list[tuple[int, int]] = []
         for end, (form, term, latin) in self._automaton.iter(ascii_lower(source)):
             start = end + 1 - len(form)
@@ -377,22 +357,19 @@ class TermIndex:
                     continue
             else:
                 han_spans.append((start, end + 1))
-            candidates.append(Hit(start, end + 1, form, term))
+            candidates.append((start, end + 1, form, term, latin))
         if not candidates:
             return []
         if han_spans:
             bounds = self._boundaries(source, han_spans)
-            candidates = [
-                c for c in candidates
-                if not has_han(c.form) or (c.start in bounds and c.end in bounds)
-            ]
-        candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken: list[Hit] = []
+            candidates = [c for c in candidates if c[4] or (c[0] in bounds and c[1] in bounds)]
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
+        taken: list[tuple[int, int, str, Term, bool]] = []
         for hit in candidates:
-            if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+            if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
                 taken.append(hit)
-        taken.sort(key=lambda h: h.start)
-        return taken
+        taken.sort(key=lambda c: c[0])
+        return [Hit(start, end, form, term) for start, end, form, term, _latin in taken]
 
 
 def _is_word_char(char: str) -> bool:

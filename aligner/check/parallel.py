@@ -1,0 +1,186 @@
+"""The per-unit part of a check, in this process or in forked worker processes.
+
+What one unit gives on its own (the unit rules, the term matches and the term findings) does
+not depend on any other unit, so a large check hands chunks of units to worker processes
+while this process reads the file, keeps the per-file counts and feeds the cross-unit
+rules. Results come back in chunk order and are added in that order, so the findings, the
+counts and the list of accepted derivations are those of doing every unit here, one after
+another (``tests/test_check_parallel.py`` compares the reports byte for byte).
+
+Workers are forked after the glossary is compiled (term automaton, jieba's dictionary, the
+English patterns, CC-CEDICT), so they share those pages with this process instead of
+building their own; where ``fork`` is not available the check stays in one process. A
+small check never starts them: the pool starts once :data:`PARALLEL_AFTER` units have been
+checked here, and at most ``2 * jobs`` chunks are in flight, so memory stays flat.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Finding
+from .rules import Rule, term_findings
+from .terms import TermIndex
+from .units import Unit
+
+#: units checked in this process before worker processes are worth starting
+PARALLEL_AFTER = 20_000
+#: units per chunk sent to a worker (a few MB of pickled units and findings)
+CHUNK = 2_000
+
+
+@dataclass
+class UnitResult:
+    """What one unit gives on its own: findings in the order the serial check adds them."""
+
+    findings: list[Finding] = field(default_factory=list)
+    terms: int = 0  # distinct glossary terms found in the source
+    accepted: list[dict[str, Any]] = field(default_factory=list)
+    proposed_hidden: int = 0
+    related_hidden: int = 0
+    hit_terms: tuple[str, ...] = ()  # headwords of the terms found, when term usage is counted
+    lacking: frozenset[str] = frozenset()  # of those, the terms a glossary rule found missing
+
+    def worth(self) -> bool:
+        """Whether the result has anything to deliver."""
+        return bool(self.findings or self.terms or self.proposed_hidden or self.related_hidden)
+
+
+@dataclass(frozen=True)
+class UnitWork:
+    """Everything the per-unit part needs; inherited by forked workers."""
+
+    index: TermIndex
+    unit_checks: Sequence[Any]  # rule families with a unit_check
+    enabled: Collection[str]
+    terms_on: bool
+    usage: bool = False  # count each term's units for term-rarely-used (:mod:`.term_usage`)
+
+    def run(self, unit: Unit, empty: bool) -> UnitResult:
+        result = UnitResult()
+        enabled = self.enabled
+        for family in self.unit_checks:
+            if empty and not family.sees_empty:
+                continue
+            result.findings.extend(f for f in family.unit_check(unit) if f.rule in enabled)
+        if empty or not self.terms_on:
+            return result
+        hits = self.index.find(unit.source)
+        if not hits:
+            return result
+        result.terms = len({id(h.term) for h in hits})
+        found = list(term_findings(unit, hits, accepted=result.accepted))
+        if self.usage:
+            result.hit_terms = tuple(sorted({hit.term.zh for hit in hits}))
+            result.lacking = frozenset(f.source_term for f in found)
+        for finding in found:
+            if finding.rule in enabled:
+                result.findings.append(finding)
+            elif Rule.MISSING_TERM.value in enabled:
+                if finding.rule == Rule.MISSING_TERM_PROPOSED.value:
+                    result.proposed_hidden += 1
+                elif finding.rule == Rule.MISSING_TERM_RELATED.value:
+                    result.related_hidden += 1
+        return result
+
+    def warm(self) -> None:
+        """Compile what workers would otherwise each build for themselves (every term's
+        English patterns, CC-CEDICT for derivations) before they are forked."""
+        from .derivation import dictionary_words
+
+        _ = self.index.tokenizer
+        for term in self.index.terms:
+            _ = term.allowed_re, term.forbidden_re
+        dictionary_words()
+
+
+    def release(self) -> None:
+        """Free, in this process, what only the workers use from now on (jieba's dictionary,
+        CC-CEDICT: about 100 MB; the workers keep their copies, and anything here that
+        needs them again loads them again)."""
+        from ..cedict import raw_glosses
+        from .derivation import _glosses
+
+        self.index.drop_caches()
+        _glosses.cache_clear()
+        raw_glosses.cache_clear()
+
+
+_WORK: UnitWork | None = None  # the forked workers' copy
+
+
+def _run_chunk(chunk: list[tuple[int, int, Unit, bool]]) -> list[tuple[int, int, UnitResult]]:
+    assert _WORK is not None
+    out = []
+    for order, position, unit, empty in chunk:
+        result = _WORK.run(unit, empty)
+        if result.worth():
+            out.append((order, position, result))
+    return out
+
+
+class UnitRunner:
+    """Runs :class:`UnitWork` on units in order: here, or past :data:`PARALLEL_AFTER` units
+    in ``jobs`` forked workers. ``deliver(order, position, result)`` is called in unit order
+    (``order``: the file's place among the files)."""
+
+    def __init__(self, work: UnitWork, jobs: int,
+                 deliver: Callable[[int, int, UnitResult], None]) -> None:
+        self._work = work
+        self._jobs = jobs if jobs > 1 and "fork" in multiprocessing.get_all_start_methods() else 1
+        self._deliver = deliver
+        self._seen = 0
+        self._pool: Any = None
+        self._chunk: list[tuple[int, int, Unit, bool]] = []
+        self._pending: deque[Any] = deque()
+
+    def add(self, order: int, position: int, unit: Unit, empty: bool) -> None:
+        if self._pool is None:
+            self._seen += 1
+            if self._jobs == 1 or self._seen <= PARALLEL_AFTER:
+                result = self._work.run(unit, empty)
+                if result.worth():
+                    self._deliver(order, position, result)
+                return
+            self._start()
+        self._chunk.append((order, position, unit, empty))
+        if len(self._chunk) >= CHUNK:
+            self._send()
+
+    def _start(self) -> None:
+        global _WORK
+        self._work.warm()
+        _WORK = self._work
+        self._pool = multiprocessing.get_context("fork").Pool(self._jobs)
+        self._work.release()
+
+    def _send(self) -> None:
+        self._pending.append(self._pool.apply_async(_run_chunk, (self._chunk,)))
+        self._chunk = []
+        while len(self._pending) > 2 * self._jobs:
+            self._take()
+
+    def _take(self) -> None:
+        for order, position, result in self._pending.popleft().get():
+            self._deliver(order, position, result)
+
+    def close(self) -> None:
+        """Deliver every unit's result (call once, after the last unit)."""
+        if self._pool is None:
+            return
+        if self._chunk:
+            self._send()
+        while self._pending:
+            self._take()
+
+    def terminate(self) -> None:
+        """Stop the workers (always, also when reading failed half-way)."""
+        global _WORK
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        _WORK = None
