@@ -1,0 +1,166 @@
+"""What the corpus-level learning of a build reads of each aligned pair, read per document.
+
+After the documents are aligned, a build learns from the confident pairs of the whole
+corpus: personal names (:mod:`aligner.glossary.pair_names`) and term pairs
+(:mod:`aligner.glossary.from_tm`). Most of that work looks at one pair at a time: jieba's
+words and the candidates of its Chinese, the English candidate spans, the CC-CEDICT
+rendering of each candidate in that pair's English, the names the English romanises. So the
+worker that aligned a document reads its pairs too (:func:`read_document`), in parallel with
+the other documents, and the result is kept in the document's cache entry with its units;
+what is left for the corpus is counting, IBM-1's EM and the choice of each term's English.
+
+A reading depends on the pair and on the glossary forms masked in its Chinese: the worker
+masks the glossary it aligned with (:func:`~aligner.glossary.from_tm.pairing.mask_forms`
+of its terms), and the corpus step uses a reading only under that same mask, reading again
+the few pairs that hold a form learned since (a name from the pairs). So the terms are the
+ones a build that read every pair at the end would find: the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .glossary.from_tm import PairReading, TmPair
+    from .model import TermEntry, TranslationUnit
+
+Names = tuple[tuple[str, str], ...]
+
+
+def confident(unit: TranslationUnit) -> bool:
+    """A pair the learning reads (see :data:`aligner.glossary.from_pairs.MIN_SCORE`)."""
+    from .glossary.from_pairs import MIN_SCORE
+
+    return unit.score is None or unit.score >= MIN_SCORE
+
+
+def mask_digest(terms: Iterable[TermEntry]) -> str:
+    """Which glossary forms a reading masked: a digest of them."""
+    from .glossary.from_tm.pairing import mask_forms
+
+    return hashlib.sha256("\0".join(mask_forms([t.zh for t in terms])).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DocReadings:
+    """One document's confident pairs as read: ``(source, target) -> (term reading or None, names)``."""
+
+    mask: str
+    pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = field(default_factory=dict)
+
+
+def read_document(units: Sequence[TranslationUnit], terms: Sequence[TermEntry], tm_terms: bool) -> DocReadings:
+    """The readings of ``units``' confident pairs, with ``terms`` masked (the glossary the
+    document was aligned with); term readings only when the build extracts term pairs."""
+    from .glossary.from_tm.pairing import TmPair, _mask, read_pair
+    from .glossary.pair_names import names_in_pair
+    from .model import Source
+
+    mask = _mask([t.zh for t in terms]) if tm_terms else None
+    pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = {}
+    for unit in units:
+        if not confident(unit) or (unit.source, unit.target) in pairs:
+            continue
+        reading = None
+        if tm_terms:
+            pair = TmPair(unit.source, unit.target, Source(unit.doc, 0), Source(unit.doc, 0))
+            reading = read_pair(pair, mask, renderings=True)
+        pairs[(unit.source, unit.target)] = (reading, tuple(names_in_pair(unit.source, unit.target)))
+    return DocReadings(mask_digest(terms), pairs)
+
+
+class CorpusReadings:
+    """Every document's readings, for the corpus step; a pair not read (or read under
+    another mask) is read there, as it always was."""
+
+    def __init__(self, docs: Iterable[DocReadings | None], terms: Sequence[TermEntry]) -> None:
+        self.mask = mask_digest(terms)
+        self._masked = set(_mask_forms(terms))
+        self.pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = {}
+        for doc in docs:
+            if doc is not None and doc.mask == self.mask:
+                for key, value in doc.pairs.items():
+                    self.pairs.setdefault(key, value)
+
+    def names(self, source: str, target: str) -> Names | None:
+        found = self.pairs.get((source, target))
+        return None if found is None else found[1]
+
+    def tm(self, known: Sequence[str]) -> Callable[[TmPair], PairReading | None]:
+        """The readings that hold under the mask of ``known`` (the forms the corpus step masks):
+        all of them but those of pairs holding a form masked now and not when read."""
+        from .glossary.from_tm.pairing import mask_forms
+
+        now = set(mask_forms(known))
+        if not self._masked <= now:  # a form no longer masked: no reading holds
+            return lambda _pair: None
+        added = sorted(now - self._masked)
+
+        def reading(pair: TmPair) -> PairReading | None:
+            found = self.pairs.get((pair.source, pair.target))
+            if found is None or any(form in pair.source for form in added):
+                return None
+            return found[0]
+
+        return reading
+
+
+def _mask_forms(terms: Sequence[TermEntry]) -> list[str]:
+    from .glossary.from_tm.pairing import mask_forms
+
+    return mask_forms([t.zh for t in terms])
+
+
+# --- to JSON data and back (the document's cache entry, see aligner.cache.codec) ---------
+
+def encode(doc: DocReadings | None) -> Any:
+    if doc is None:
+        return None
+    return {"mask": doc.mask, "pairs": [[source, target, _reading_data(reading), [list(n) for n in names]]
+                                        for (source, target), (reading, names) in doc.pairs.items()]}
+
+
+def decode(data: Any) -> DocReadings | None:
+    """The readings ``data`` encodes; ``ValueError`` (or ``KeyError``/``TypeError``, which the
+    codec turns into one) when it is not."""
+    if data is None:
+        return None
+    pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = {}
+    for source, target, reading, names in data["pairs"]:
+        pairs[(_str(source), _str(target))] = (_reading(reading), tuple((_str(h), _str(f)) for h, f in names))
+    return DocReadings(_str(data["mask"]), pairs)
+
+
+def _reading_data(reading: PairReading | None) -> Any:
+    if reading is None:
+        return None
+    return {"words": reading.words, "rendered": reading.rendered,
+            "zh": [[text, list(words), None if found is None else list(found)] for text, words, found in reading.zh],
+            "en": [list(item) for item in reading.en], "bitext": [list(side) for side in reading.bitext]}
+
+
+def _reading(data: Any) -> PairReading | None:
+    from .glossary.from_tm import PairReading
+
+    if data is None:
+        return None
+    if not isinstance(data["words"], int) or not isinstance(data["rendered"], bool):
+        raise ValueError("a pair reading's counts are not numbers")
+    zh = []
+    for text, words, found in data["zh"]:
+        rendering = None if found is None else tuple(_str(x) for x in found)
+        if rendering is not None and len(rendering) != 3:
+            raise ValueError("a rendering is not (key, text, evidence)")
+        zh.append((_str(text), tuple(_str(w) for w in words), rendering))
+    en = tuple((_str(key), _str(form)) for key, form in data["en"])
+    zh_words, en_words = data["bitext"]
+    return PairReading(data["words"], tuple(zh), en, (tuple(_str(w) for w in zh_words),
+                                                       tuple(_str(w) for w in en_words)), data["rendered"])
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{type(value).__name__} where text was expected")
+    return value
