@@ -91,17 +91,20 @@ class CorpusReadings:
     def tm(self, known: Sequence[str]) -> Callable[[TmPair], PairReading | None]:
         """The readings that hold under the mask of ``known`` (the forms the corpus step masks):
         all of them but those of pairs holding a form masked now and not when read."""
-        from .glossary.from_tm.pairing import mask_forms
+        from .glossary.from_tm.pairing import _mask, mask_forms, read_pair
 
         now = set(mask_forms(known))
         if not self._masked <= now:  # a form no longer masked: no reading holds
             return lambda _pair: None
         added = sorted(now - self._masked)
+        mask = _mask(known)
 
         def reading(pair: TmPair) -> PairReading | None:
             found = self.pairs.get((pair.source, pair.target))
-            if found is None or any(form in pair.source for form in added):
+            if found is None or found[0] is None:
                 return None
+            if any(form in pair.source for form in added):  # its candidates again; the rest holds
+                return read_pair(pair, mask, like=found[0])
             return found[0]
 
         return reading

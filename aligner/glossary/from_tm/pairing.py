@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...model import Source, TermStatus
 from ...script import lookup_form
@@ -127,11 +128,25 @@ class PairReading:
     rendered: bool = False
 
 
-def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = False) -> PairReading:
+def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = False,
+              like: PairReading | None = None) -> PairReading:
     """One pair's candidates, English forms and IBM-1 words; ``renderings``: look up the
-    CC-CEDICT rendering of every candidate now (a build's worker does, for its document)."""
+    CC-CEDICT rendering of every candidate now (a build's worker does, for its document).
+    ``like``: the pair's reading under another mask, whose English, words and renderings
+    (those of the same candidate with the same words) hold under this one too."""
     source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
     spans = {s.text: s.words for s in zh_candidates(source)}
+    if like is not None:
+        done = {(text, words): found for text, words, found in like.zh} if like.rendered else {}
+        english: _English | None = None
+        zh = []
+        for text in sorted(spans):
+            found = done.get((text, spans[text]), _UNREAD)
+            if found is _UNREAD and like.rendered:
+                english = english or _english(pair.target)
+                found = rendering(spans[text], english)
+            zh.append((text, spans[text], None if found is _UNREAD else found))
+        return PairReading(like.words, tuple(zh), like.en, like.bitext, like.rendered)
     english = _english(pair.target) if renderings else None
     zh = tuple((text, spans[text], rendering(spans[text], english) if english is not None else None)
                for text in sorted(spans))
@@ -143,6 +158,9 @@ def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = Fal
     bitext = (tuple(w for w, _ in tagged if _HAN_WORD.match(w) and w not in ZH_STOP),
               tuple(en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP))
     return PairReading(len(tagged), zh, tuple(en), bitext, renderings)
+
+
+_UNREAD: Any = object()
 
 
 def _english(target: str) -> _English:
