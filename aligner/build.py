@@ -208,7 +208,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
                else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler))
     readings = []  # what the learning from pairs reads of each document's pairs (read with it)
     for doc_report, units, beads, doc_readings in aligned:
-        readings.append(doc_readings)
+        readings.append((doc_readings, units))
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)

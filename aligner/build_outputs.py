@@ -84,7 +84,10 @@ def _learn_from_pairs(
     from .glossary.from_tm import extract_tm_terms, units_to_pairs
     from .glossary.pair_names import names_from_pairs
 
-    learned = learn_variants(terms, units)
+    if readings is not None:  # the documents' pairs read by their workers, the rest here
+        learned = learn_variants(terms, readings.unread, read=readings.variants)
+    else:
+        learned = learn_variants(terms, units)
     report.from_pairs = learned.to_dict()
     say(f"glossary: {learned.summary()}")
     names = names_from_pairs(learned.entries, units, found=readings.names if readings is not None else None)

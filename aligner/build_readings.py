@@ -1,10 +1,12 @@
 """What the corpus-level learning of a build reads of each aligned pair, read per document.
 
 After the documents are aligned, a build learns from the confident pairs of the whole
-corpus: personal names (:mod:`aligner.glossary.pair_names`) and term pairs
-(:mod:`aligner.glossary.from_tm`). Most of that work looks at one pair at a time: jieba's
-words and the candidates of its Chinese, the English candidate spans, the CC-CEDICT
-rendering of each candidate in that pair's English, the names the English romanises. So the
+corpus: variants of glossary terms (:mod:`aligner.glossary.variant_learning`), personal
+names (:mod:`aligner.glossary.pair_names`) and term pairs (:mod:`aligner.glossary.from_tm`).
+Most of that work looks at one pair at a time: the glossary terms in it and the renderings
+of those its English lacks, jieba's words and the candidates of its Chinese, the English
+candidate spans, the CC-CEDICT rendering of each candidate in that pair's English, the
+names the English romanises. So the
 worker that aligned a document reads its pairs too (:func:`read_document`), in parallel with
 the other documents, and the result is kept in the document's cache entry with its units;
 what is left for the corpus is counting, IBM-1's EM and the choice of each term's English.
@@ -12,18 +14,23 @@ what is left for the corpus is counting, IBM-1's EM and the choice of each term'
 A reading depends on the pair and on the glossary forms masked in its Chinese: the worker
 masks the glossary it aligned with (:func:`~aligner.glossary.from_tm.pairing.mask_forms`
 of its terms), and the corpus step uses a reading only under that same mask, reading again
-the few pairs that hold a form learned since (a name from the pairs). So the terms are the
-ones a build that read every pair at the end would find: the same bytes.
+the candidates of the few pairs that hold a form learned since (a name from the pairs). The
+variants are used only when the glossary reads the same (:func:`glossary_digest`: what
+:class:`~aligner.check.terms.TermIndex` reads of each entry, in order), else that
+document's pairs are read again. So the glossary is the one a build that read every pair
+at the end would make: the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .glossary.from_tm import PairReading, TmPair
+    from .glossary.variant_learning import UnitLearning
     from .model import TermEntry, TranslationUnit
 
 Names = tuple[tuple[str, str], ...]
@@ -34,6 +41,12 @@ def confident(unit: TranslationUnit) -> bool:
     from .glossary.from_pairs import MIN_SCORE
 
     return unit.score is None or unit.score >= MIN_SCORE
+
+
+def glossary_digest(terms: Sequence[TermEntry]) -> str:
+    """What learning variants reads of the glossary: each entry's forms, kind and status, in order."""
+    data = [[t.zh, t.en, t.kind.value, t.status.value, list(t.variants), t.keep_as_is, list(t.forbidden)] for t in terms]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=True).encode("ascii")).hexdigest()
 
 
 def mask_digest(terms: Iterable[TermEntry]) -> str:
@@ -49,6 +62,8 @@ class DocReadings:
 
     mask: str
     pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = field(default_factory=dict)
+    glossary: str = ""  # glossary_digest of the terms the variants were looked for with
+    variants: UnitLearning | None = None
 
 
 def read_document(units: Sequence[TranslationUnit], terms: Sequence[TermEntry], tm_terms: bool) -> DocReadings:
@@ -68,21 +83,39 @@ def read_document(units: Sequence[TranslationUnit], terms: Sequence[TermEntry], 
             pair = TmPair(unit.source, unit.target, Source(unit.doc, 0), Source(unit.doc, 0))
             reading = read_pair(pair, mask, renderings=True)
         pairs[(unit.source, unit.target)] = (reading, tuple(names_in_pair(unit.source, unit.target)))
-    return DocReadings(mask_digest(terms), pairs)
+    from .glossary.variant_learning import read_units
+
+    glossary = glossary_digest(terms)
+    if _INDEX.get("digest") != glossary:  # one per worker and glossary, as the corpus step builds one
+        from .check.terms import TermIndex
+
+        _INDEX.update(digest=glossary, index=TermIndex(terms))
+    return DocReadings(mask_digest(terms), pairs, glossary, read_units(terms, units, index=_INDEX["index"]))
+
+
+_INDEX: dict[str, Any] = {}
 
 
 class CorpusReadings:
     """Every document's readings, for the corpus step; a pair not read (or read under
     another mask) is read there, as it always was."""
 
-    def __init__(self, docs: Iterable[DocReadings | None], terms: Sequence[TermEntry]) -> None:
+    def __init__(self, docs: Iterable[tuple[DocReadings | None, Sequence[TranslationUnit]]],
+                 terms: Sequence[TermEntry]) -> None:
         self.mask = mask_digest(terms)
         self._masked = set(_mask_forms(terms))
         self.pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = {}
-        for doc in docs:
+        self.variants: list[UnitLearning] = []  # documents whose variants were read with this glossary
+        self.unread: list[TranslationUnit] = []  # the units of the others
+        glossary = glossary_digest(terms)
+        for doc, units in docs:
             if doc is not None and doc.mask == self.mask:
                 for key, value in doc.pairs.items():
                     self.pairs.setdefault(key, value)
+            if doc is not None and doc.variants is not None and doc.glossary == glossary:
+                self.variants.append(doc.variants)
+            else:
+                self.unread.extend(units)
 
     def names(self, source: str, target: str) -> Names | None:
         found = self.pairs.get((source, target))
@@ -122,7 +155,8 @@ def encode(doc: DocReadings | None) -> Any:
     if doc is None:
         return None
     return {"mask": doc.mask, "pairs": [[source, target, _reading_data(reading), [list(n) for n in names]]
-                                        for (source, target), (reading, names) in doc.pairs.items()]}
+                                        for (source, target), (reading, names) in doc.pairs.items()],
+            "glossary": doc.glossary, "variants": _variants_data(doc.variants)}
 
 
 def decode(data: Any) -> DocReadings | None:
@@ -133,7 +167,34 @@ def decode(data: Any) -> DocReadings | None:
     pairs: dict[tuple[str, str], tuple[PairReading | None, Names]] = {}
     for source, target, reading, names in data["pairs"]:
         pairs[(_str(source), _str(target))] = (_reading(reading), tuple((_str(h), _str(f)) for h, f in names))
-    return DocReadings(_str(data["mask"]), pairs)
+    return DocReadings(_str(data["mask"]), pairs, _str(data["glossary"]), _variants(data["variants"]))
+
+
+def _variants_data(part: UnitLearning | None) -> Any:
+    if part is None:
+        return None
+    return {"counts": part.counts, "refused": part.refused,
+            "records": [[k, [[r.variant, r.zh.doc, r.zh.line, r.en.doc, r.en.line, r.evidence] for r in records]]
+                        for k, records in sorted(part.records.items())]}
+
+
+def _variants(data: Any) -> UnitLearning | None:
+    from .glossary.variant_learning import UnitLearning
+    from .model import Source, VariantSource
+
+    if data is None:
+        return None
+    counts = {_str(k): _int(v) for k, v in data["counts"].items()}
+    refused = {_str(k): _int(v) for k, v in data["refused"].items()}
+    records = {_int(k): [VariantSource(_str(v), Source(_str(zd), _int(zl)), Source(_str(ed), _int(el)), _str(why))
+                         for v, zd, zl, ed, el, why in rows] for k, rows in data["records"]}
+    return UnitLearning(counts, refused, records)
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{type(value).__name__} where a count was expected")
+    return value
 
 
 def _reading_data(reading: PairReading | None) -> Any:
