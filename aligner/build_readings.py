@@ -85,12 +85,12 @@ def read_document(units: Sequence[TranslationUnit], terms: Sequence[TermEntry], 
         pairs[(unit.source, unit.target)] = (reading, tuple(names_in_pair(unit.source, unit.target)))
     from .glossary.variant_learning import read_units
 
-    glossary = glossary_digest(terms)
-    if _INDEX.get("digest") != glossary:  # one per worker and glossary, as the corpus step builds one
+    if _INDEX.get("terms") is not terms:  # one per worker and glossary (it knows the entries by identity)
         from .check.terms import TermIndex
 
-        _INDEX.update(digest=glossary, index=TermIndex(terms))
-    return DocReadings(mask_digest(terms), pairs, glossary, read_units(terms, units, index=_INDEX["index"]))
+        _INDEX.update(terms=terms, index=TermIndex(terms))
+    return DocReadings(mask_digest(terms), pairs, glossary_digest(terms),
+                       read_units(terms, units, index=_INDEX["index"]))
 
 
 _INDEX: dict[str, Any] = {}
