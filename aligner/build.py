@@ -208,7 +208,9 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
 
     aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler) if cache is not None
                else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler))
-    for doc_report, units, beads in aligned:
+    readings = []  # what the learning from pairs reads of each document's pairs (read with it)
+    for doc_report, units, beads, doc_readings in aligned:
+        readings.append((doc_readings, units))
         if units:
             path = tmx_dir / f"{doc_report.stem}.tmx"
             tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
@@ -226,7 +228,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
                 say(note)
         report.documents.append(doc_report)
 
-    terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms)
+    from .build_readings import CorpusReadings
+
+    terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms,
+                              readings=CorpusReadings(readings, terms),
+                              vectors_cache=cache.folder if cache is not None else None)
     from .review.glossary_review import reapply_glossary, write_built
 
     write_built(settings.out, terms, srclang=settings.srclang, tgtlang=settings.tgtlang,

@@ -39,18 +39,21 @@ def init_worker(terms: Sequence[TermEntry], settings: BuildSettings, say: Progre
         embedder._model()
 
 
-def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any]:
+def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any, Any]:
     """Segment and align one document with the worker's glossary and settings: its report,
-    its TMX units and every bead (for `aligner review`; ``None`` without English)."""
+    its TMX units, every bead (for `aligner review`; ``None`` without English) and what the
+    corpus-level learning reads of its confident pairs (:mod:`aligner.build_readings`)."""
     from .build import _build_document
+    from .build_readings import read_document
 
-    return _build_document(doc, _STATE["terms"], _STATE["rules"], _STATE["settings"], _STATE["say"])
+    report, units, beads = _build_document(doc, _STATE["terms"], _STATE["rules"], _STATE["settings"], _STATE["say"])
+    return report, units, beads, read_document(units, _STATE["terms"], _STATE["settings"].tm_terms)
 
 
 def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
                     jobs: int, say: Progress, *, scheduler: str | None = None,
-                    ) -> Iterator[tuple[DocReport, list[TranslationUnit], Any]]:
-    """(report, units, beads) per document, in corpus order whatever ``jobs``, or on the Dask
+                    ) -> Iterator[tuple[DocReport, list[TranslationUnit], Any, Any]]:
+    """(report, units, beads, readings) per document, in corpus order whatever ``jobs``, or on the Dask
     cluster at ``scheduler``; progress on ``say``: documents done / total and the rate over
     the last ten."""
     from .runner import DaskRunner, WorkerSetup, make_runner

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import GLOSSARY_OUTPUTS, BuildReport, BuildSettings, Progress
+from .build_readings import CorpusReadings
 from .model import (
     TermEntry,
     TermStatus,
@@ -77,27 +78,35 @@ def write_glossary_outputs(
 
 def _learn_from_pairs(
     terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress,
-    *, tm_terms: bool = False,
+    *, tm_terms: bool = False, readings: CorpusReadings | None = None, vectors_cache: Path | None = None,
 ) -> list[TermEntry]:
     """The glossary with the renderings the aligned pairs show recorded as variants, the
     personal names they romanise added as entries, and (``tm_terms``) the term pairs
-    extracted from them (:mod:`aligner.glossary.from_tm`) for Chinese forms it lacks."""
+    extracted from them (:mod:`aligner.glossary.from_tm`) for Chinese forms it lacks.
+
+    ``readings``: what the workers read of each document's pairs (:mod:`aligner.build_readings`);
+    ``vectors_cache``: the embedding cache, where the candidate phrases' vectors are kept."""
     from .glossary.from_pairs import MIN_SCORE as CONFIDENT
     from .glossary.from_pairs import learn_variants
     from .glossary.from_tm import extract_tm_terms, units_to_pairs
     from .glossary.pair_names import names_from_pairs
 
-    learned = learn_variants(terms, units)
+    if readings is not None:  # the documents' pairs read by their workers, the rest here
+        learned = learn_variants(terms, readings.unread, read=readings.variants)
+    else:
+        learned = learn_variants(terms, units)
     report.from_pairs = learned.to_dict()
     say(f"glossary: {learned.summary()}")
-    names = names_from_pairs(learned.entries, units)
+    names = names_from_pairs(learned.entries, units, found=readings.names if readings is not None else None)
     report.pair_names = names.to_dict()
     if names.entries:
         say(f"glossary: {names.summary()}")
     entries = [*learned.entries, *names.entries]
     if tm_terms and units:
         known = [e.zh for e in entries] + [v for e in entries for v in e.variants]
-        found = extract_tm_terms(units_to_pairs(units, min_score=CONFIDENT), known=known)
+        found = extract_tm_terms(units_to_pairs(units, min_score=CONFIDENT), known=known,
+                                 readings=readings.tm(known) if readings is not None else None,
+                                 vectors_cache=vectors_cache, say=say)
         report.tm_terms = {**found.to_dict(), "min_score": CONFIDENT}
         say(f"glossary: {found.summary()}")
         entries.extend(found.entries)

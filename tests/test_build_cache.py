@@ -145,6 +145,29 @@ def test_damaged_truncated_and_foreign_entries_are_recomputed(corpus: Path, tmp_
     assert _files(tmp_path / "fourth") == _files(tmp_path / "plain")
 
 
+def test_an_entry_whose_pair_readings_are_malformed_is_recomputed(corpus: Path, tmp_path: Path) -> None:
+    """An entry with a right checksum but readings of the wrong shape (what another version
+    could have stored) is refused as damaged and the document aligned and read again."""
+    import json
+
+    from aligner.cache import EntryStore
+
+    cache = tmp_path / "cache"
+    _build(corpus, tmp_path / "first", cache)
+    store = EntryStore(cache, "docs")
+    entries = sorted(p for p in (cache / "v1" / "docs").rglob("*") if p.is_file())
+    body = json.loads(entries[0].read_bytes().partition(b"\n")[2])
+    assert body["readings"]["pairs"] and body["readings"]["variants"]["counts"]["pairs"] >= 1
+    body["readings"]["pairs"][0][2] = {"words": "one"}
+    store.put(entries[0].name, body)
+    messages: list[str] = []
+    again = _build(corpus, tmp_path / "again", cache, messages)
+    assert again is not None and (again.stats.reused, again.stats.recomputed) == (2, 1)
+    assert any(m.startswith("cache: entry for ") and "damaged (a pair reading" in m for m in messages), messages
+    _build(corpus, tmp_path / "plain", None)
+    assert _files(tmp_path / "again") == _files(tmp_path / "plain")
+
+
 def _cli_build(corpus: Path, out: Path, *options: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "aligner", "build", "--corpus", str(corpus), "--out", str(out),
                              *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,

@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 from aligner.build import DocReport
 from aligner.cache import CacheError, EntryStore, Found, default_dir
 from aligner.cache import codec
-from aligner.model import Bead, TranslationUnit
+from aligner.build_readings import DocReadings
+from aligner.glossary.from_tm import PairReading
+from aligner.glossary.variant_learning import UnitLearning
+from aligner.model import Bead, Source, TranslationUnit, VariantSource
 from aligner.review.sidecar import BeadsFile, Sentence
 
 KEY = "ab" + "0" * 62
@@ -125,20 +128,51 @@ def _same(a: object, b: object) -> bool:
     return repr(a) == repr(b)
 
 
-@given(report=reports, unit_list=st.lists(units, max_size=3), beads=st.none() | beads_files)
+_words = st.lists(st.text(max_size=6), max_size=3).map(tuple)
+_pair_readings = st.builds(
+    PairReading, words=st.integers(0, 500),
+    zh=st.lists(st.tuples(st.text(max_size=6), _words,
+                          st.none() | st.tuples(st.text(max_size=6), st.text(max_size=6), st.text(max_size=20))),
+                max_size=3).map(tuple),
+    en=st.lists(st.tuples(st.text(max_size=6), st.text(max_size=6)), max_size=3).map(tuple),
+    bitext=st.tuples(_words, _words), rendered=st.booleans())
+_sources = st.builds(Source, st.text(max_size=6), st.integers(0, 10_000))
+_variants = st.builds(
+    UnitLearning, counts=st.dictionaries(st.sampled_from(["pairs", "learned", "skipped"]), st.integers(0, 99)),
+    refused=st.dictionaries(st.text(max_size=8), st.integers(0, 99), max_size=2),
+    records=st.dictionaries(st.integers(0, 50), st.lists(st.builds(VariantSource, st.text(max_size=8), _sources, _sources,
+                                                                   st.text(max_size=20)), min_size=1, max_size=2),
+                            max_size=2))
+readings = st.builds(
+    DocReadings, mask=st.text(max_size=8),
+    pairs=st.dictionaries(st.tuples(st.text(max_size=8), st.text(max_size=8)),
+                          st.tuples(st.none() | _pair_readings, st.lists(st.tuples(st.text(max_size=4), st.text(max_size=8)),
+                                                                         max_size=2).map(tuple)), max_size=3),
+    glossary=st.text(max_size=8), variants=st.none() | _variants)
+
+
+@given(report=reports, unit_list=st.lists(units, max_size=3), beads=st.none() | beads_files,
+       read=st.none() | readings)
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
 def test_a_document_result_round_trips_through_an_entry(tmp_path: Path, report: DocReport,
-                                                       unit_list: list[TranslationUnit], beads: BeadsFile | None) -> None:
+                                                       unit_list: list[TranslationUnit], beads: BeadsFile | None,
+                                                       read: DocReadings | None) -> None:
     store = EntryStore(tmp_path, "docs")
-    store.put(KEY, codec.encode((report, unit_list, beads)))
+    store.put(KEY, codec.encode((report, unit_list, beads, read)))
     back = codec.decode(store.get(KEY).body)
-    assert _same(back, (report, unit_list, beads))
+    assert _same(back[:3], (report, unit_list, beads))
+    assert back[3] == read  # (dicts: the same items, whatever their order)
 
 
 def test_a_body_of_the_wrong_shape_is_refused() -> None:
-    good = codec.encode((DocReport("a", "plain", "utf-8"), [TranslationUnit("源", "source")], None))
+    good = codec.encode((DocReport("a", "plain", "utf-8"), [TranslationUnit("源", "source")], None,
+                         DocReadings("m", {("源", "source"): (None, (("源", "Source"),))})))
     codec.decode(json.loads(json.dumps(good)))
     for bad in ({}, [], {**good, "units": [{"source": "x"}]}, {**good, "report": {"stem": "a"}},
-                {**good, "beads": {"doc": "a"}}):
+                {**good, "beads": {"doc": "a"}}, {k: v for k, v in good.items() if k != "readings"},
+                {**good, "readings": {"mask": "m", "pairs": [["源", "source", None]]}},
+                {**good, "readings": {"mask": 3, "pairs": [], "glossary": "", "variants": None}},
+                {**good, "readings": {**good["readings"], "variants": {"counts": {"pairs": "1"}, "refused": {},
+                                                                        "records": []}}}):
         with pytest.raises(ValueError):
             codec.decode(bad)

@@ -1,6 +1,7 @@
 """A content-addressed cache of per-document build results, so a re-run redoes only what changed.
 
-``aligner build`` keeps each document's result (its report, TMX units and review beads) under
+``aligner build`` keeps each document's result (its report, TMX units, review beads and what the
+learning from pairs reads of them, :mod:`aligner.build_readings`) under
 a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
 settings, the glossary, the code and library versions). A re-run after editing one page finds
 every other page's entry and aligns that page alone; the corpus-level steps (reading, the
@@ -14,7 +15,7 @@ any moment leaves nothing half-used, and deleting the folder, whole or in part, 
 only costs recomputation.
 
     cache = DocumentCache(folder)
-    for report, units, beads in cache.align(docs, terms, settings, jobs, say):
+    for report, units, beads, readings in cache.align(docs, terms, settings, jobs, say):
         ...
     say(cache.stats.line())
 """

@@ -11,22 +11,25 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from .. import build_readings
 from ..build import DocReport
+from ..build_readings import DocReadings
 from ..model import Bead, TranslationUnit
 from ..review.sidecar import BeadsFile, Sentence
 
-Result = tuple[DocReport, list[TranslationUnit], BeadsFile | None]
+Result = tuple[DocReport, list[TranslationUnit], BeadsFile | None, DocReadings | None]
 
 _UNIT_FIELDS = tuple(f.name for f in dataclasses.fields(TranslationUnit))
 _REPORT_FIELDS = tuple(f.name for f in dataclasses.fields(DocReport))
 
 
 def encode(result: Result) -> dict[str, Any]:
-    report, units, beads = result
+    report, units, beads, readings = result
     return {
         "report": {**report.to_dict(), "foreign": [list(item) for item in report.foreign]},
         "units": [_unit_dict(u) for u in units],
         "beads": None if beads is None else _beads_dict(beads),
+        "readings": build_readings.encode(readings),
     }
 
 
@@ -39,7 +42,8 @@ def decode(data: Any) -> Result:
         report["foreign"] = [(int(line), str(text)) for line, text in report["foreign"]]
         units = [_unit(u) for u in data["units"]]
         beads = None if data["beads"] is None else _beads(data["beads"])
-        return DocReport(**report), units, beads
+        readings = build_readings.decode(data["readings"])
+        return DocReport(**report), units, beads, readings
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a document result ({type(exc).__name__}: {exc})") from None
 

@@ -62,7 +62,7 @@ class DocumentCache:
 
     def align(self, docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings, jobs: int,
               say: Progress, scheduler: str | None = None) -> Iterator[Result]:
-        """(report, units, beads) per document in corpus order, reusing stored results."""
+        """(report, units, beads, readings) per document in corpus order, reusing stored results."""
         from ..build_jobs import align_documents
 
         setting, glossary = settings_digest(settings), glossary_digest(terms)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -78,11 +78,14 @@ def names_in_pair(source: str, target: str) -> list[tuple[str, str]]:
 
 
 def names_from_pairs(entries: Sequence[TermEntry], units: Sequence[TranslationUnit], *,
-                     min_score: float = MIN_SCORE) -> PairNames:
+                     min_score: float = MIN_SCORE,
+                     found: Callable[[str, str], Sequence[tuple[str, str]] | None] | None = None) -> PairNames:
     """New person entries for names the aligned pairs romanise, the glossary's own left alone.
 
     Each entry is attested (the pair shows it), its sources are the Chinese lines it was seen
     on, and a name written two ways keeps the commoner as its English, the other as a variant.
+    ``found(source, target)``: :func:`names_in_pair` of a pair as read before (a build's
+    workers read their documents' pairs), or None: read here.
     """
     known = {norm_key(e.zh) for e in entries} | {norm_key(v) for e in entries for v in e.variants}
     result = PairNames(min_score=min_score)
@@ -92,7 +95,8 @@ def names_from_pairs(entries: Sequence[TermEntry], units: Sequence[TranslationUn
         if unit.score < min_score:
             continue
         result.pairs += 1
-        for han, form in names_in_pair(unit.source, unit.target):
+        read = found(unit.source, unit.target) if found is not None else None
+        for han, form in names_in_pair(unit.source, unit.target) if read is None else read:
             if norm_key(han) in known:
                 continue
             result.sightings += 1

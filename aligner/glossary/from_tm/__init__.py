@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ...model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
 from ...wording import count
 from ..text import norm_key
 from .candidates import SUFFIX_CHARS
-from .pairing import TermPair, TmPair, index, pair_term
+from .pairing import PairReading, TermPair, TmPair, index, pair_term
 
-__all__ = ["TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
+__all__ = ["PairReading", "TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 
 EVIDENCE = {"bracket": "aligned-bracket", "dictionary": "aligned-dictionary", "alignment": "aligned-alignment",
             "cooccurrence": "aligned-cooccurrence"}
@@ -69,17 +70,23 @@ def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) 
 
 def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_freq: int = 1,
                      embeddings: bool = True, dictionary: bool = True, alignment: bool = True, brackets: bool = True,
-                     max_examples: int = MAX_EXAMPLES) -> TmTerms:
+                     max_examples: int = MAX_EXAMPLES, readings: Callable[[TmPair], PairReading | None] | None = None,
+                     vectors_cache: Path | None = None, say: Callable[[str], None] | None = None) -> TmTerms:
     """Term pairs of ``pairs``, sorted by Chinese form; Chinese forms in ``known`` (the
     glossary's own) are left out. ``dictionary=False``, ``alignment=False``, ``brackets=False`` and
     ``embeddings=False`` leave out CC-CEDICT, the IBM-1 model and the embeddings
-    (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms."""
+    (co-occurrence alone: the benchmark's baseline). Deterministic: the same pairs in any order give the same terms.
+
+    ``readings``: a pair's reading made earlier under the same ``known`` (a build's workers
+    read their documents' pairs, see :mod:`aligner.build_readings`), or None to read it here.
+    ``vectors_cache``: the embedding cache folder the candidate phrases' vectors are kept in
+    (:mod:`aligner.cache.phrases`); ``say`` hears about a damaged entry there."""
     pairs = sorted(pairs, key=lambda p: (p.zh, p.en, p.source, p.target))
     known = sorted(set(known))
     skip = {norm_key(k) for k in known}
-    idx = index(pairs, known, alignment=alignment, brackets=brackets)
+    idx = index(pairs, known, alignment=alignment, brackets=brackets, readings=readings)
     result = TmTerms(pairs=len(pairs))
-    similarity = _similarity() if embeddings else None
+    similarity = _Similarity(vectors_cache, say) if embeddings else None
     found: dict[str, TermPair] = {}
     for zh in sorted(idx.zh_pairs):
         if len(idx.zh_pairs[zh]) < min_freq:
@@ -91,6 +98,15 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
         term = pair_term(zh, idx, similarity, max_examples, dictionary)
         if term is not None:
             found[zh] = term
+    if similarity is not None and similarity.asked:
+        # the candidates whose close options the embeddings decide, again, with every
+        # phrase they asked for embedded in one go (the first pass only collected them)
+        similarity.embed()
+        for zh in sorted(similarity.asked):
+            found.pop(zh, None)
+            term = pair_term(zh, idx, similarity, max_examples, dictionary)
+            if term is not None:
+                found[zh] = term
     kept = _drop_nested(found, idx.zh_pairs)
     result.nested = len(found) - len(kept)
     result.terms = sorted(kept.values(), key=lambda t: (t.zh, t.en))
@@ -131,16 +147,32 @@ def _drop_nested(found: dict[str, TermPair], zh_pairs: dict[str, list[int]]) -> 
     return kept
 
 
-def _similarity() -> Callable[[str, list[str]], list[float]]:
+class _Similarity:
     """Cosine of a Chinese phrase with each English option, by the aligner's sentence
-    embeddings (loaded only when an ambiguity asks for it)."""
-    def score(zh: str, options: list[str]) -> list[float]:
-        from ...align.embedder import embed
+    embeddings. Asked before :meth:`embed`, it notes the phrases and answers 0 (the caller
+    asks again after :meth:`embed`), so all of a corpus's phrases are embedded together,
+    through the embedding cache when there is one (:func:`aligner.cache.phrases.phrase_vectors`)."""
 
-        vectors = embed([zh, *options])
-        return [float(vectors[0] @ v) for v in vectors[1:]]
+    def __init__(self, folder: Path | None = None, say: Callable[[str], None] | None = None) -> None:
+        self.folder, self.say = folder, say
+        self.asked: dict[str, set[str]] = {}
+        self.vectors: dict[str, Any] | None = None
 
-    return score
+    def __call__(self, zh: str, options: list[str]) -> list[float]:
+        if self.vectors is None:
+            self.asked.setdefault(zh, set()).update([zh, *options])
+            return [0.0] * len(options)
+        if any(t not in self.vectors for t in (zh, *options)):  # not asked in the first pass
+            self.vectors.update(self._vectors([zh, *options]))
+        return [float(self.vectors[zh] @ self.vectors[o]) for o in options]
+
+    def embed(self) -> None:
+        self.vectors = self._vectors(t for texts in self.asked.values() for t in texts)
+
+    def _vectors(self, texts: Iterable[str]) -> dict[str, Any]:
+        from ...cache.phrases import phrase_vectors
+
+        return phrase_vectors(texts, self.folder, self.say)
 
 
 def _entry(term: TermPair) -> TermEntry:

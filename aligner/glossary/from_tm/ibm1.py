@@ -11,7 +11,7 @@ each (pair, Chinese word, English word) triple is one array slot.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,6 +28,7 @@ class Model:
     zh_ids: dict[str, int]
     en_ids: dict[str, int]
     table: dict[tuple[int, int], float]
+    _rows: dict[int, dict[int, float]] | None = field(default=None, repr=False, compare=False)
 
     def prob(self, zh: str, en: str) -> float:
         f, e = self.zh_ids.get(zh), self.en_ids.get(en)
@@ -41,9 +42,24 @@ class Model:
         (the lower of the two means)."""
         if not zh_words or not en_words:
             return 0.0
-        best_e = [max(self.prob(f, e) for f in zh_words) for e in en_words]
-        best_f = [max(self.prob(f, e) for e in en_words) for f in zh_words]
+        # t(e | f) of each pair of words, read once (what prob() gives, without its lookups
+        # per call: a corpus asks this for every candidate and English option)
+        rows = [self._row(f) for f in zh_words]
+        es = [self.en_ids.get(e, -1) for e in en_words]
+        grid = [[row.get(e, 0.0) for e in es] for row in rows]
+        best_e = [max(grid[i][j] for i in range(len(rows))) for j in range(len(es))]
+        best_f = [max(line) for line in grid]
         return min(sum(best_e) / len(best_e), sum(best_f) / len(best_f))
+
+    def _row(self, zh: str) -> dict[int, float]:
+        """t(· | zh) by English word id (empty for a word the model never saw)."""
+        if self._rows is None:
+            rows: dict[int, dict[int, float]] = {}
+            for (f, e), p in self.table.items():
+                rows.setdefault(f, {})[e] = p
+            self._rows = rows
+        f = self.zh_ids.get(zh)
+        return self._rows.get(f, {}) if f is not None else {}
 
 
 def train(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = ITERATIONS) -> Model:

@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ...model import Source, TermStatus
 from ...script import lookup_form
@@ -79,6 +80,72 @@ class _English:
     nouns: frozenset[str] = frozenset()  # form keys of spans right after an article: used as nouns
 
 
+@dataclass(frozen=True)
+class PairReading:
+    """What extraction reads of one pair, whatever the other pairs hold: the unit of work a
+    build does per document, next to the alignment (see :mod:`aligner.build_readings`).
+
+    ``zh``: each Chinese candidate (sorted), its jieba words, and the CC-CEDICT rendering
+    (:func:`rendering`) of those words in this pair's English; ``rendered`` False when the
+    rendering was not looked up (it is then looked up when asked). ``en``: (form key, form
+    as written) of each English candidate span, in order. ``bitext``: the words IBM-1 reads."""
+
+    words: int  # jieba words of the source (the corpus size termhood divides by)
+    zh: tuple[tuple[str, tuple[str, ...], tuple[str, str, str] | None], ...]
+    en: tuple[tuple[str, str], ...]
+    bitext: tuple[tuple[str, ...], tuple[str, ...]]
+    rendered: bool = False
+    glosses: tuple[Gloss, ...] = ()  # bracket glosses the pair's English confirms (masked source)
+    nouns: frozenset[str] = frozenset()  # form keys of English spans right after an article
+    defined: tuple[tuple[str, str], ...] = ()  # (acronym, full form) the English defines
+
+
+def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = False,
+              like: PairReading | None = None) -> PairReading:
+    """One pair's candidates, English forms and IBM-1 words; ``renderings``: look up the
+    CC-CEDICT rendering of every candidate now (a build's worker does, for its document).
+    ``like``: the pair's reading under another mask, whose English, words and renderings
+    (those of the same candidate with the same words) hold under this one too."""
+    source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
+    spans = {s.text: s.words for s in zh_candidates(source)}
+    if like is not None:
+        done = {(text, words): found for text, words, found in like.zh} if like.rendered else {}
+        english: _English | None = None
+        zh = []
+        for text in sorted(spans):
+            found = done.get((text, spans[text]), _UNREAD)
+            if found is _UNREAD and like.rendered:
+                english = english or _english(pair.target)
+                found = rendering(spans[text], english)
+            zh.append((text, spans[text], None if found is _UNREAD else found))
+        return PairReading(like.words, tuple(zh), like.en, like.bitext, like.rendered,
+                           bracket_glosses(source, pair.target), like.nouns, like.defined)
+    english = _english(pair.target) if renderings else None
+    zh = tuple((text, spans[text], rendering(spans[text], english) if english is not None else None)
+               for text in sorted(spans))
+    en = []
+    nouns = set()
+    found = en_candidates(pair.target)
+    for span in found:
+        key = en_key(span.text)
+        en.append((key, _unstarted(span.text) if span.start == found[0].start else span.text))
+        if _after_article(pair.target, span.start):
+            nouns.add(key)
+    tagged = _tagged(pair.source)
+    bitext = (tuple(w for w, _ in tagged if _HAN_WORD.match(w) and w not in ZH_STOP),
+              tuple(en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP))
+    return PairReading(len(tagged), zh, tuple(en), bitext, renderings, bracket_glosses(source, pair.target),
+                       frozenset(nouns), definitions(pair.target))
+
+
+_UNREAD: Any = object()
+
+
+def _english(target: str) -> _English:
+    roots = frozenset().union(*(k for _, k in token_keys(target)))
+    return _English(tuple((en_key(s.text), s.text, token_keys(s.text)) for s in en_candidates(target)), roots)
+
+
 @dataclass
 class _Index:
     pairs: Sequence[TmPair]
@@ -86,60 +153,64 @@ class _Index:
     en_pairs: dict[str, set[int]]
     en_forms: dict[str, Counter[str]]
     zh_words: int
-    english: list[_English] = field(default_factory=list)
+    readings: list[PairReading] = field(default_factory=list)
+    en_keys: list[frozenset[str]] = field(default_factory=list)  # each pair's English form keys
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each candidate's jieba words
     model: Model | None = None  # IBM-1 trained on the pairs (see :mod:`.ibm1`)
     brackets: dict[str, list[tuple[int, Gloss]]] = field(default_factory=dict)  # zh -> (pair, gloss)
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym the English defines -> full form
     bracket_english: dict[str, set[str]] = field(default_factory=dict)  # a bracket's English key -> its Chinese
+    _english: dict[int, _English] = field(default_factory=dict)  # read when a rendering is looked up
+
+    def rendering(self, k: int, zh: str, words: tuple[str, ...]) -> tuple[str, str, str] | None:
+        """:func:`rendering` of ``words`` in pair ``k``: as the pair's reading found it when it
+        looked it up with the same words, else looked up now."""
+        reading = self.readings[k]
+        if reading.rendered:
+            for text, own, found in reading.zh:
+                if text == zh and own == words:
+                    return found
+        if k not in self._english:
+            self._english[k] = _english(self.pairs[k].target)
+        return rendering(words, self._english[k])
 
 
 def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True,
-          brackets: bool = True) -> _Index:
+          brackets: bool = True, readings: Callable[[TmPair], PairReading | None] | None = None) -> _Index:
     """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
     the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
-    stands alone."""
+    stands alone. ``readings`` gives a pair's reading made earlier under the same mask
+    (:func:`read_pair`), or None: it is read here."""
     zh_pairs: dict[str, list[int]] = defaultdict(list)
     en_pairs: dict[str, set[int]] = defaultdict(set)
     en_forms: dict[str, Counter[str]] = defaultdict(Counter)
     words: dict[str, tuple[str, ...]] = {}
-    english: list[_English] = []
-    bitext: list[tuple[list[str], list[str]]] = []
+    read: list[PairReading] = []
+    en_keys: list[frozenset[str]] = []
     count = 0
-    from .candidates import _tagged
-
     mask = _mask(known)
     glossed: dict[str, list[tuple[int, Gloss]]] = defaultdict(list)
     defined: list[tuple[str, str]] = []
     for k, pair in enumerate(pairs):
-        defined.extend(definitions(pair.target))
-        count += len(_tagged(pair.source))
-        source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
-        spans = {s.text: s.words for s in zh_candidates(source)}
-        for gloss in bracket_glosses(source, pair.target) if brackets else ():
+        reading = (readings(pair) if readings is not None else None) or read_pair(pair, mask)
+        read.append(reading)
+        count += reading.words
+        defined.extend(reading.defined)
+        spans = {text: own for text, own, _ in reading.zh}
+        for gloss in reading.glosses if brackets else ():
             glossed[gloss.zh].append((k, gloss))
             spans.setdefault(gloss.zh, ())
         for zh in sorted(spans):
             zh_pairs[zh].append(k)
             if spans[zh]:
                 words.setdefault(zh, spans[zh])
-        roots = frozenset().union(*(k for _, k in token_keys(pair.target)))
-        found = []
-        spans = en_candidates(pair.target)
-        nouns = set()
-        for span in spans:
-            key = en_key(span.text)
+        for key, form in reading.en:
             en_pairs[key].add(k)
-            en_forms[key][_unstarted(span.text) if span.start == spans[0].start else span.text] += 1
-            found.append((key, span.text, token_keys(span.text)))
-            if _after_article(pair.target, span.start):
-                nouns.add(key)
-        english.append(_English(tuple(found), roots, frozenset(nouns)))
-        bitext.append(([w for w, _ in _tagged(pair.source) if _HAN_WORD.match(w) and w not in ZH_STOP],
-                       [en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP]))
-    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, english, words,
-                  train(bitext) if alignment else None, dict(glossed), expansions(defined),
-                  _bracket_english(glossed))
+            en_forms[key][form] += 1
+        en_keys.append(frozenset(key for key, _ in reading.en))
+    model = train([r.bitext for r in read]) if alignment else None
+    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, read, en_keys, words, model,
+                  dict(glossed), expansions(defined), _bracket_english(glossed))
 
 
 def _bracket_english(brackets: dict[str, list[tuple[int, Gloss]]]) -> dict[str, set[str]]:
@@ -151,8 +222,13 @@ def _bracket_english(brackets: dict[str, list[tuple[int, Gloss]]]) -> dict[str, 
     return dict(out)
 
 
+def mask_forms(known: Sequence[str]) -> list[str]:
+    """The forms of ``known`` that :func:`_mask` masks, longest first."""
+    return sorted({k for k in known if len(k) >= 2 and _HAN.search(k)}, key=lambda k: (-len(k), k))
+
+
 def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
-    forms = sorted({k for k in known if len(k) >= 2 and _HAN.search(k)}, key=lambda k: (-len(k), k))
+    forms = mask_forms(known)
     return re.compile("|".join(map(re.escape, forms))) if forms else None
 
 
@@ -271,7 +347,7 @@ def _noun(term: TermPair, idx: _Index) -> bool:
     if term.en.lower().endswith(NOMINALISED):
         return True
     key = en_key(term.en)
-    return any(key in idx.english[k].nouns for k in idx.zh_pairs[term.zh])
+    return any(key in idx.readings[k].nouns for k in idx.zh_pairs[term.zh])
 
 
 def _from_brackets(zh: str, mine: list[int], idx: _Index, max_examples: int) -> TermPair:
@@ -304,7 +380,7 @@ def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: _Ind
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     senses: dict[str, str] = {}
     for k in mine[:DICTIONARY_TRIES]:
-        found = rendering(words, idx.english[k])
+        found = idx.rendering(k, zh, words)
         if found is not None:
             key, text, why = found
             votes[key] += 1
@@ -337,7 +413,7 @@ def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: _Index,
     n = len(idx.pairs)
     co: Counter[str] = Counter()
     for k in mine:
-        for key in {span[0] for span in idx.english[k].spans}:
+        for key in idx.en_keys[k]:
             co[key] += 1
     aligned = _aligned(zh, words, mine, co, idx, max_examples)
     if aligned is not None:

@@ -7,6 +7,7 @@ counts need no training; an IBM-1 model would mostly relearn CC-CEDICT on a smal
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 
 def dice(both: int, a: int, b: int) -> float:
@@ -19,6 +20,7 @@ def _xlogx(values: tuple[int, ...]) -> float:
     return sum(v * math.log(v) for v in values if v) - (total * math.log(total) if total else 0.0)
 
 
+@lru_cache(maxsize=65536)  # the same small counts recur over a corpus's candidates
 def log_likelihood(both: int, a: int, b: int, n: int) -> float:
     """G² of the 2×2 table of ``n`` pairs: ``a`` hold the Chinese, ``b`` the English, ``both``
     hold both. Large when the co-occurrence is more than chance (Dunning 1993)."""
