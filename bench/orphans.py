@@ -283,17 +283,18 @@ def main(argv: list[str] | None = None) -> int:
         pair = DocumentPair(d.zh, d.en, (), None)
         entry: dict = {"kind": d.kind}
         done: dict[Setting, np.ndarray] = {}
+        paths = {}
         for name, setting in {**settings, **grid}.items():
             if setting not in done:
                 model, orphan_pass, gain = setting
-                done[setting] = counts(d.gold, beads_of(align_steps(pair, scorer, orphans=orphan_pass, model=model,
-                                                                    orphan_gain=gain)))
+                paths[setting] = align_steps(pair, scorer, orphans=orphan_pass, model=model, orphan_gain=gain)
+                done[setting] = counts(d.gold, beads_of(paths[setting]))
             entry[name] = done[setting]
         per[d.name] = entry
         if a.calibration:
             from aligner.align.confidence import features
 
-            steps = align_steps(pair, scorer)
+            steps = paths[settings["now"]]  # the default path
             gold = set(d.gold)
             for s, row in zip(steps, features(steps, pair)):
                 b = (tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1)))

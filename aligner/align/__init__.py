@@ -102,9 +102,10 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
         c = _support.costs(pair, scorer.skip, model, points)
         chunk, skip = _support.with_glue_penalty(chunk, c, model.penalty), (c.src_skip, c.tgt_skip)
     steps = best_path(n, m, lo, hi, PAIR_SHAPES, chunk, skip)
+    memo: dict = {}  # bead scores with and without border sentences, shared by the pass and the gains
     if orphans and scorer.needs_embeddings:
-        steps = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain)
-    return with_gains(raw, steps) if scorer.needs_embeddings else steps
+        steps = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain, memo=memo)
+    return with_gains(raw, steps, memo) if scorer.needs_embeddings else steps
 
 
 def align(

@@ -23,8 +23,9 @@ from .pair import DocumentPair
 from .search import Step
 from .support import unsupported
 
-FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported", "gain")
-COEFFICIENTS: tuple[float, ...] = (0.9723, 2.5355, 0.4626, -0.6178, 0.5261, 1.0757, -0.2629, 0.0)  # bench/orphans.py --calibration
+FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported", "gain",
+            "cosine", "margin")
+COEFFICIENTS: tuple[float, ...] = (1.4538, 2.6416, 0.365, -0.3636, 0.9204, 4.7185, -0.5516, 3.3825, -8.1545, 4.4635)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
@@ -39,6 +40,10 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
     document's own scale) of the bead's sentences; 0 without a pair. ``gain`` is
     :attr:`.search.Step.gain` clipped to [-1, 1]: what the bead's least needed border sentence
     adds to its score (0 for a bead with one sentence a side, whose doubts the other features carry).
+    ``cosine`` is the cosine of the two sides' summed embeddings and ``margin`` how much it
+    exceeds the best cosine of either side with the single sentence just outside the bead on
+    the other side (a bead one sentence off pairs about as well with its neighbour); both 1
+    without a pair.
     """
     rows = np.zeros((len(steps), len(FEATURES)))
     src_u, tgt_u = unsupported(pair) if pair is not None and pair.n and pair.m else (None, None)
@@ -48,9 +53,26 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
         pair_near = [t.score for t in near if t.i1 > t.i0 and t.j1 > t.j0]
         weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
         lack = max(src_u[s.i0 : s.i1].max(initial=0.0), tgt_u[s.j0 : s.j1].max(initial=0.0)) if src_u is not None else 0.0
+        own, margin = _margin(pair, s) if pair is not None and x and y else (1.0, 1.0)
         rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack,
-                   min(max(s.gain, -1.0), 1.0))
+                   min(max(s.gain, -1.0), 1.0), own, margin)
     return rows
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    den = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / den if den > 0 else 0.0
+
+
+def _margin(pair: DocumentPair, s: Step) -> tuple[float, float]:
+    """(cosine of the bead's summed sides, that cosine minus the best rival's)."""
+    src, tgt = pair.src_vectors, pair.tgt_vectors
+    a = src[s.i0 : s.i1].astype(np.float32).sum(axis=0)
+    b = tgt[s.j0 : s.j1].astype(np.float32).sum(axis=0)
+    own = _cos(a, b)
+    rivals = [_cos(a, tgt[j].astype(np.float32)) for j in (s.j0 - 1, s.j1) if 0 <= j < pair.m]
+    rivals += [_cos(src[i].astype(np.float32), b) for i in (s.i0 - 1, s.i1) if 0 <= i < pair.n]
+    return own, own - max(rivals, default=0.0)
 
 
 def confidences(steps: Sequence[Step], pair: DocumentPair | None = None,

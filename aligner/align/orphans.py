@@ -2,14 +2,21 @@
 
 The search scores beads by sums, so a sentence the other side lacks (a translator's
 omission, a note added to the English later) costs little when glued to a good neighbour:
-the neighbour's similarity carries the bead. This module measures each sentence's *support*
-inside its bead (its best cosine to any single sentence of the other side, and the
-dictionary/number/name weight it shares with that side), and a second pass over the chosen
-path splits a border sentence off as a 1-0 or 0-1 bead when it has no support and the
-bead without it pairs better (a higher cosine of the two sides' summed embeddings) than with
-it: a sentence that translates part of the other side raises that cosine, an unrelated one
-lowers it. The thresholds were measured on deletion/insertion sets
-built from MAC-Dev and ``../shared/realworld`` (``bench/orphans.py``): development figures.
+the neighbour's similarity carries the bead, and leaving the sentence out costs the skip.
+A second pass over the chosen path therefore tests each border sentence of an n:m bead and
+splits it off as a 1-0 or 0-1 bead when
+
+* the bead scores at least :data:`GAIN_MARGIN` more without it, by the search's own score
+  (the search kept it only because the skip costs more than the loss it causes: a real
+  second sentence of a 1-2 bead raises the score, a glued orphan lowers it), or
+* it has no support inside the bead (its best cosine to any single sentence of the other
+  side is low and it shares no dictionary/number/name item with it) and the bead without it
+  pairs better (a higher cosine of the two sides' summed embeddings).
+
+What each bead's least needed border sentence adds (:func:`with_gains`) also goes into the
+confidence. The thresholds were measured on deletion/insertion sets built from MAC-Dev and
+``../shared/realworld`` (``bench/orphans.py``, leave-one-document-out with ``--loo``):
+development figures.
 """
 from __future__ import annotations
 
@@ -92,23 +99,40 @@ def _options(s: Step) -> list[tuple[str, int, tuple[int, int, int, int]]]:
     return out
 
 
-def with_gains(chunk: ChunkScorer, steps: Sequence[Step]) -> list[Step]:
+def _rises(chunk: ChunkScorer, s: Step, memo: dict) -> dict[tuple[int, int, int, int], float]:
+    """How much more each of the bead's rests (:func:`_options`) scores than the bead, from one
+    scorer call over the two rows and columns where the bead and its rests end; memoised."""
+    key = (s.i0, s.i1, s.j0, s.j1)
+    if key not in memo:
+        r0 = s.i1 - 1 if s.i1 - s.i0 >= 2 else s.i1
+        c0 = s.j1 - 1 if s.j1 - s.j0 >= 2 else s.j1
+        get = chunk(r0, s.i1 + 1, c0, s.j1)
+
+        def at(i0: int, i1: int, j0: int, j1: int) -> float:
+            return float(get((i1 - i0, j1 - j0))[i1 - r0, j1 - c0])
+
+        full = at(*key)
+        memo[key] = {rest: at(*rest) - full for _, _, rest in _options(s)}
+    return memo[key]
+
+
+def with_gains(chunk: ChunkScorer, steps: Sequence[Step], memo: dict | None = None) -> list[Step]:
     """``steps`` with :attr:`Step.gain` measured: the bead's score minus its score without its
     least needed border sentence (the lowest over the border sentences of sides with two or
     more sentences). A real 1-2 bead's second sentence adds to the score; a glued orphan adds
-    little or takes away (what the confidence model reads)."""
+    little or takes away (what the confidence model reads). ``memo`` is shared with
+    :func:`split_orphans`, which scored most of these beads already."""
+    memo = {} if memo is None else memo
     out = []
     for s in steps:
-        opts = _options(s) if s.i1 > s.i0 and s.j1 > s.j0 else []
-        if opts:
-            full = bead_score(chunk, s.i0, s.i1, s.j0, s.j1)
-            s = replace(s, gain=min(full - bead_score(chunk, *rest) for _, _, rest in opts))
+        if s.i1 > s.i0 and s.j1 > s.j0 and _options(s):
+            s = replace(s, gain=-max(_rises(chunk, s, memo).values()))
         out.append(s)
     return out
 
 
 def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float, cosine: float, margin: float, lex: float,
-              chunk: ChunkScorer | None, gain: float) -> list[Step] | None:
+              chunk: ChunkScorer | None, gain: float, memo: dict) -> list[Step] | None:
     """The bead split into an orphan and the rest, or None when no border sentence is one.
 
     A border sentence is an orphan when the bead without it scores at least ``gain`` more by
@@ -116,14 +140,14 @@ def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float, cosine: fl
     when it has no support (cosine below ``cosine``, no dictionary item) and the rest's summed
     embeddings pair at least ``margin`` better without it. The strongest case is split off."""
     full_cos = _rest_cosine(pair, s.i0, s.i1, s.j0, s.j1)
-    full_score = bead_score(chunk, s.i0, s.i1, s.j0, s.j1) if chunk is not None else 0.0
+    rises = _rises(chunk, s, memo) if chunk is not None else {}
     best = None
     for side, end, (i0, i1, j0, j1) in _options(s):
         k = end if end == 0 else -1
         c, h = (sup.src_cos[k], sup.src_lex[k]) if side == "src" else (sup.tgt_cos[k], sup.tgt_lex[k])
         strength = None
         if chunk is not None:
-            rise = bead_score(chunk, i0, i1, j0, j1) - full_score
+            rise = rises[(i0, i1, j0, j1)]
             if rise >= gain:
                 strength = 1.0 + rise  # measured by the search's own score: ranks above the cosine rule
         if strength is None and c < cosine and h < lex:
@@ -145,7 +169,7 @@ def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float, cosine: fl
 
 def split_orphans(pair: DocumentPair, steps: Sequence[Step], skip: float, *, cosine: float = ORPHAN_COSINE,
                   margin: float = ORPHAN_MARGIN, lex: float = ORPHAN_LEXICAL, chunk: ChunkScorer | None = None,
-                  gain: float | None = GAIN_MARGIN) -> list[Step]:
+                  gain: float | None = GAIN_MARGIN, memo: dict | None = None) -> list[Step]:
     """Second pass over the path: peel unsupported border sentences off n:m beads as orphans.
 
     Repeats on what is left of a bead, so a 1-3 bead with two added English sentences can
@@ -154,12 +178,13 @@ def split_orphans(pair: DocumentPair, steps: Sequence[Step], skip: float, *, cos
     ``chunk`` is the search's scorer (without it, or with ``gain`` None, only the cosine rule runs).
     """
     use = chunk if gain is not None else None
+    memo = {} if memo is None else memo
     out: list[Step] = []
     todo = list(steps)[::-1]
     while todo:
         s = todo.pop()
         if s.i1 - s.i0 >= 1 and s.j1 - s.j0 >= 1 and (s.i1 - s.i0) + (s.j1 - s.j0) >= 3:
-            parts = _drop_one(pair, s, support(pair, s), skip, cosine, margin, lex, use, gain or 0.0)
+            parts = _drop_one(pair, s, support(pair, s), skip, cosine, margin, lex, use, gain or 0.0, memo)
             if parts is not None:
                 todo.extend(parts[::-1])
                 continue
