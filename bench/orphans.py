@@ -10,6 +10,8 @@ Sets (fixed seeds, 5-15% of one side's sentences per document, the rate drawn pe
 * ``real-del`` / ``real-ins``: the same on real documents from ``../shared/realworld``. Their
   gold is pseudo-gold: the 1-1 pairs our aligner scores >= 0.9 on the original pair
   (about 95% of such pairs are right on MAC-Dev), in order, as one clean parallel document.
+  It is made by the aligner under test, so it moves with the search and the confidence model
+  (a refit can take a document under the 10 pairs it needs): compare figures of one run.
 
 Prints strict F1 (as ``align_eval.py``: precision over all test beads, recall over gold
 pair beads) and the precision and recall of 1-0/0-1 beads per set and per seed, for the
