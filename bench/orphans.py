@@ -21,7 +21,9 @@ score ("before": per-sentence skip costs, the pass's cosine rule alone) and as i
 pass on or off) leave-one-document-out and prints the held-out figures per kind.
 ``--calibration`` prints the confidence table per kind of text, with the logistic model
 fitted leave-one-document-out and, harder, leave-one-family-out (fitted on the realworld
-sets alone to score the MAC-Dev ones, and the other way round). Everything tuned on these sets is a development figure. No text is
+sets alone to score the MAC-Dev ones, and the other way round); the fit also sees unrelated
+pairs (one document's Chinese with another's English, every pair bead wrong), so that a
+bead with no evidence at all is not scored by extrapolation. Everything tuned on these sets is a development figure. No text is
 stored in the project; embeddings are memoised per sentence in
 ~/.cache/aligner/orphans-memo.npz.
 
@@ -304,6 +306,17 @@ def main(argv: list[str] | None = None) -> int:
                     calib.append((d.kind, d.name.split("/")[1], row, float(b in gold)))
         print(f"  {d.name} ({time.perf_counter() - t0:.0f} s): {len(d.zh)} zh, {len(d.en)} en; "
               f"F1 before {f1(entry['before'])[2]:.3f}, now {f1(entry['now'])[2]:.3f}", file=sys.stderr)
+    if a.calibration:  # unrelated pairs (one document's Chinese, another's English): every pair bead is wrong
+        from aligner.align.confidence import features
+
+        for group in (base, real):
+            for k, d in enumerate(group):
+                other = group[(k + 1) % len(group)]
+                pair = DocumentPair(d.zh, other.en, (), None)
+                steps = align_steps(pair, scorer)
+                for s, row in zip(steps, features(steps, pair)):
+                    if s.i1 > s.i0 and s.j1 > s.j0:
+                        calib.append((d.kind + "-unrelated", d.name.split("/")[1], row, 0.0))
     kinds = sorted({e["kind"] for e in per.values()})
     print(f"now: per-sentence skip costs {DEFAULT_MODEL}, orphan pass {'on' if ORPHAN_PASS else 'off'} with margin "
           f"{GAIN_MARGIN} on the search's score; before: the same, the pass's cosine rule alone")
