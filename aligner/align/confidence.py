@@ -7,8 +7,10 @@ lacks (its weakest sentence's best cosine to the other side, and how little its 
 border sentence adds to the search's score, :attr:`.search.Step.gain`). The coefficients were fitted
 by ``bench/orphans.py --calibration`` on MAC-Dev, its deletion/insertion sets and
 ``../shared/realworld`` pseudo-gold documents and their deletion/insertion sets, each kind
-of text weighted alike, and pasted here; the bench prints
-the calibration table per decile. Unaligned (1-0, 0-1) beads get the smoothed share of such
+of text weighted alike, and on unrelated pairs (one document's Chinese with another's
+English: every pair bead wrong, so a bead with no evidence at all is not scored by
+extrapolation), and pasted here; the bench prints the calibration table per kind, held out
+per document and per family. Unaligned (1-0, 0-1) beads get the smoothed share of such
 beads that were gold. These are development-set figures.
 """
 from __future__ import annotations
