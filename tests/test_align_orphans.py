@@ -7,7 +7,7 @@ import pytest
 
 from aligner.align import DocumentPair, align, align_steps, get_scorer
 from aligner.align.confidence import FEATURES, confidences, features
-from aligner.align.orphans import split_orphans, support
+from aligner.align.orphans import bead_score, split_orphans, support, with_gains
 from aligner.align.search import Step
 
 ZH = [
@@ -90,3 +90,35 @@ def test_orphan_pass_can_be_switched_off():
     on = align_steps(pair, get_scorer("default"))
     off = align_steps(pair, get_scorer("default"), orphans=False)
     assert sum(s.score for s in on) == pytest.approx(sum(s.score for s in off))
+
+
+def test_gain_measures_what_a_border_sentence_adds_to_its_bead():
+    pair, glued = _pair_and_glued()
+    chunk = get_scorer("default").prepare(pair)
+    measured = with_gains(chunk, glued)
+    assert [s.gain for k, s in enumerate(measured) if k != 3] == [0.0] * 5  # one sentence a side: not measured
+    # the added English sentence lowers the bead's score: the bead scores more without it
+    assert measured[3].gain < 0
+    assert measured[3].gain == pytest.approx(bead_score(chunk, 3, 4, 3, 5) - bead_score(chunk, 3, 4, 3, 4))
+    zh = ["他每天早上跑步，然后喝一杯咖啡。"]
+    en = ["He runs every morning.", "Then he drinks a cup of coffee."]
+    real = DocumentPair(zh, en)
+    (step,) = with_gains(get_scorer("default").prepare(real), [Step(0, 1, 0, 2, 1.0)])
+    assert step.gain > 0  # both English sentences translate the Chinese one
+
+
+def test_the_search_score_rule_splits_without_the_cosine_rule():
+    pair, glued = _pair_and_glued()
+    chunk = get_scorer("default").prepare(pair)
+    off = split_orphans(pair, glued, -0.2, cosine=-1.0, gain=None, chunk=chunk)  # the cosine rule can never fire
+    assert off == glued
+    on = split_orphans(pair, glued, -0.2, cosine=-1.0, chunk=chunk)
+    assert [(s.i0, s.i1, s.j0, s.j1) for s in on][3:5] == [(3, 4, 3, 4), (4, 4, 4, 5)]
+
+
+def test_align_steps_measures_gains():
+    pair = DocumentPair(["他每天早上跑步，然后喝一杯咖啡。", "我们的团队在上海有三个办公室。"],
+                        ["He runs every morning.", "Then he drinks a cup of coffee.", "Our team has three offices in Shanghai."])
+    steps = align_steps(pair, get_scorer("default"))
+    assert [(s.i0, s.i1, s.j0, s.j1) for s in steps] == [(0, 1, 0, 2), (1, 2, 2, 3)]
+    assert steps[0].gain > 0 and steps[1].gain == 0.0

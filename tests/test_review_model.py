@@ -178,7 +178,7 @@ def test_no_decisions_give_back_the_build_tmx_byte_for_byte(built: Path, tmp_pat
     assert {p.name for p in (built / "tmx").glob("*.beads.json")} == {"paper.beads.json", "speech.beads.json"}
     result = CliRunner().invoke(cli, ["review", "apply", "--out", str(built)])
     assert result.exit_code == 0, result.output
-    assert "paper: 5 pairs" in result.output
+    assert "paper: 6 pairs" in result.output
     assert {p.name: p.read_bytes() for p in tmx} == before
 
 
@@ -202,8 +202,8 @@ def test_a_rebuild_applies_the_review_again(built: Path, tmp_path: Path) -> None
     save_review(tmp_path / "review.json", {"paper": [Decision(Op.REJECT, second.src, second.tgt)]})
     said: list[str] = []
     build(BuildSettings(corpus=CORPUS, out=tmp_path), progress=said.append)
-    assert f"review applied: paper: 4 pairs -> {tmp_path / 'tmx' / 'paper.tmx'}; 1 decision: 0 accepted, " \
+    assert f"review applied: paper: 5 pairs -> {tmp_path / 'tmx' / 'paper.tmx'}; 1 decision: 0 accepted, " \
            "1 rejected, 0 edited" in said
     text = (tmp_path / "tmx" / "paper.tmx").read_text(encoding="utf-8")
     assert "".join(beads.zh[k].tmx_text for k in second.src) not in text
-    assert text.count("<tu ") == 4
+    assert text.count("<tu ") == 5

@@ -19,7 +19,7 @@ from . import anchors as _anchors
 from . import support as _support
 from .confidence import confidences
 from .explain import anchors as _explain
-from .orphans import split_orphans
+from .orphans import GAIN_MARGIN, split_orphans, with_gains
 from .pair import DocumentPair
 from .scorers import Scorer, available_scorers, get_scorer
 from .search import Step, band_around, best_path, full_band
@@ -48,34 +48,36 @@ def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | 
 
 
 def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None, *,
-                orphans: bool | None = None, model: _support.SkipModel | None = _support.DEFAULT_MODEL) -> list[Step]:
+                orphans: bool | None = None, model: _support.SkipModel | None = _support.DEFAULT_MODEL,
+                orphan_gain: float | None = GAIN_MARGIN) -> list[Step]:
     """The best path of beads for a prepared document pair (raw scores).
 
     Empty sentences (blank lines of a presplit file) carry no evidence: they are left out of
     the search and come back as unaligned beads where they stood, or inside the bead that
     spans them. ``orphans`` runs the second pass of :mod:`.orphans` over the path; ``model``
     sets the per-sentence skip costs and glue penalties of :mod:`.support` (None: one skip
-    cost for every sentence, as before).
+    cost for every sentence, as before); ``orphan_gain`` is the pass's margin on the search's
+    own score (None: the cosine rule alone). Each step's :attr:`Step.gain` is measured.
     """
     orphans = _support.ORPHAN_PASS if orphans is None else orphans
     n, m = pair.n, pair.m
     src_kept = [k for k, s in enumerate(pair.src) if s.strip()]
     tgt_kept = [k for k, s in enumerate(pair.tgt) if s.strip()]
     if len(src_kept) == n and len(tgt_kept) == m:
-        return _search(pair, scorer, progress, orphans, model)
+        return _search(pair, scorer, progress, orphans, model, orphan_gain)
     inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir,
                          pair.progress)
     src_at = src_kept + [n]  # compact index -> original index (and the end)
     tgt_at = tgt_kept + [m]
     steps: list[Step] = []
     i, j = 0, 0  # original sentences placed so far
-    for step in _search(inner, scorer, progress, orphans, model):
+    for step in _search(inner, scorer, progress, orphans, model, orphan_gain):
         i0, j0 = src_at[step.i0], tgt_at[step.j0]
         steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, i0))
         steps.extend(Step(i0, i0, k, k + 1, scorer.skip) for k in range(j, j0))
         i1 = src_at[step.i1 - 1] + 1 if step.i1 > step.i0 else i0
         j1 = tgt_at[step.j1 - 1] + 1 if step.j1 > step.j0 else j0
-        steps.append(Step(i0, i1, j0, j1, step.score))
+        steps.append(Step(i0, i1, j0, j1, step.score, step.gain))
         i, j = i1, j1
     steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, n))
     steps.extend(Step(n, n, k, k + 1, scorer.skip) for k in range(j, m))
@@ -83,7 +85,7 @@ def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], No
 
 
 def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None, orphans: bool,
-            model: _support.SkipModel | None) -> list[Step]:
+            model: _support.SkipModel | None, orphan_gain: float | None) -> list[Step]:
     n, m = pair.n, pair.m
     if n == 0 or m == 0:
         return [Step(i, i + 1, 0, 0, scorer.skip) for i in range(n)] + [
@@ -96,15 +98,16 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
     lo, hi, points = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")
-    chunk = scorer.prepare(pair)
+    raw = chunk = scorer.prepare(pair)
     skip: float | tuple[np.ndarray, np.ndarray] = scorer.skip
     if scorer.needs_embeddings and model is not None:
         c = _support.costs(pair, scorer.skip, model, points)
         chunk, skip = _support.with_glue_penalty(chunk, c, model.penalty), (c.src_skip, c.tgt_skip)
     steps = best_path(n, m, lo, hi, PAIR_SHAPES, chunk, skip)
+    memo: dict = {}  # bead scores with and without border sentences, shared by the pass and the gains
     if orphans and scorer.needs_embeddings:
-        steps = split_orphans(pair, steps, scorer.skip)
-    return steps
+        steps = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain, memo=memo)
+    return with_gains(raw, steps, memo) if scorer.needs_embeddings else steps
 
 
 def align(

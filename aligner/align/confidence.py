@@ -3,11 +3,14 @@
 A bead's own search score says little on its own (a good 1-1 and a doubtful 1-3 can score
 alike), so the confidence is a logistic model of a few features of the bead and its
 neighbours (errors cluster: one misplaced border spoils two beads) and of what the bead
-lacks (its weakest sentence's best cosine to the other side). The coefficients were fitted
+lacks (its weakest sentence's best cosine to the other side, and how little its least needed
+border sentence adds to the search's score, :attr:`.search.Step.gain`). The coefficients were fitted
 by ``bench/orphans.py --calibration`` on MAC-Dev, its deletion/insertion sets and
 ``../shared/realworld`` pseudo-gold documents and their deletion/insertion sets, each kind
-of text weighted alike, and pasted here; the bench prints
-the calibration table per decile. Unaligned (1-0, 0-1) beads get the smoothed share of such
+of text weighted alike, and on unrelated pairs (one document's Chinese with another's
+English: every pair bead wrong, so a bead with no evidence at all is not scored by
+extrapolation), and pasted here; the bench prints the calibration table per kind, held out
+per document and per family. Unaligned (1-0, 0-1) beads get the smoothed share of such
 beads that were gold. These are development-set figures.
 """
 from __future__ import annotations
@@ -22,8 +25,9 @@ from .pair import DocumentPair
 from .search import Step
 from .support import unsupported
 
-FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported")
-COEFFICIENTS: tuple[float, ...] = (0.9723, 2.5355, 0.4626, -0.6178, 0.5261, 1.0757, -0.2629)  # bench/orphans.py --calibration
+FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported", "gain",
+            "cosine", "margin")
+COEFFICIENTS: tuple[float, ...] = (-1.4851, 2.8257, 0.8237, -0.7693, 2.9275, -0.8486, -0.3781, 4.4344, 1.0355, 1.8254)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
@@ -35,7 +39,13 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
     a good score from its other sentences, but this feature sees what it lacks. Without a
     pair (no embeddings) it is 1, the neutral value. ``unsupported`` is the largest
     unsupportedness (:func:`.support.unsupported`: no similar sentence anywhere near, on the
-    document's own scale) of the bead's sentences; 0 without a pair.
+    document's own scale) of the bead's sentences; 0 without a pair. ``gain`` is
+    :attr:`.search.Step.gain` clipped to [-1, 1]: what the bead's least needed border sentence
+    adds to its score (0 for a bead with one sentence a side, whose doubts the other features carry).
+    ``cosine`` is the cosine of the two sides' summed embeddings and ``margin`` how much it
+    exceeds the best cosine of either side with the single sentence just outside the bead on
+    the other side (a bead one sentence off pairs about as well with its neighbour); both 1
+    without a pair.
     """
     rows = np.zeros((len(steps), len(FEATURES)))
     src_u, tgt_u = unsupported(pair) if pair is not None and pair.n and pair.m else (None, None)
@@ -45,8 +55,26 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
         pair_near = [t.score for t in near if t.i1 > t.i0 and t.j1 > t.j0]
         weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
         lack = max(src_u[s.i0 : s.i1].max(initial=0.0), tgt_u[s.j0 : s.j1].max(initial=0.0)) if src_u is not None else 0.0
-        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack)
+        own, margin = _margin(pair, s) if pair is not None and x and y else (1.0, 1.0)
+        rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack,
+                   min(max(s.gain, -1.0), 1.0), own, margin)
     return rows
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    den = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / den if den > 0 else 0.0
+
+
+def _margin(pair: DocumentPair, s: Step) -> tuple[float, float]:
+    """(cosine of the bead's summed sides, that cosine minus the best rival's)."""
+    src, tgt = pair.src_vectors, pair.tgt_vectors
+    a = src[s.i0 : s.i1].astype(np.float32).sum(axis=0)
+    b = tgt[s.j0 : s.j1].astype(np.float32).sum(axis=0)
+    own = _cos(a, b)
+    rivals = [_cos(a, tgt[j].astype(np.float32)) for j in (s.j0 - 1, s.j1) if 0 <= j < pair.m]
+    rivals += [_cos(src[i].astype(np.float32), b) for i in (s.i0 - 1, s.i1) if 0 <= i < pair.n]
+    return own, own - max(rivals, default=0.0)
 
 
 def confidences(steps: Sequence[Step], pair: DocumentPair | None = None,

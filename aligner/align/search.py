@@ -31,13 +31,19 @@ ROWS_PER_CHUNK = 96
 
 @dataclass(frozen=True)
 class Step:
-    """One bead of the best path: Chinese ``i0:i1``, English ``j0:j1``, its score."""
+    """One bead of the best path: Chinese ``i0:i1``, English ``j0:j1``, its score.
+
+    ``gain`` is how much the bead's score drops without its least needed border sentence
+    (:func:`.orphans.with_gains`; 0 for a bead with one sentence a side, or when not measured):
+    a sentence glued on with no counterpart adds little or lowers the score.
+    """
 
     i0: int
     i1: int
     j0: int
     j1: int
     score: float
+    gain: float = 0.0
 
 
 def full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
