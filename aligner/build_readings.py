@@ -12,7 +12,7 @@ the other documents, and the result is kept in the document's cache entry with i
 what is left for the corpus is counting, IBM-1's EM and the choice of each term's English.
 
 A reading depends on the pair and on the glossary forms masked in its Chinese: the worker
-masks the glossary it aligned with (:func:`~aligner.glossary.from_tm.pairing.mask_forms`
+masks the glossary it aligned with (:func:`~aligner.glossary.from_tm.reading.mask_forms`
 of its terms), and the corpus step uses a reading only under that same mask, reading again
 the candidates of the few pairs that hold a form learned since (a name from the pairs). The
 variants are used only when the glossary reads the same (:func:`glossary_digest`: what
@@ -51,7 +51,7 @@ def glossary_digest(terms: Sequence[TermEntry]) -> str:
 
 def mask_digest(terms: Iterable[TermEntry]) -> str:
     """Which glossary forms a reading masked: a digest of them."""
-    from .glossary.from_tm.pairing import mask_forms
+    from .glossary.from_tm.reading import mask_forms
 
     return hashlib.sha256("\0".join(mask_forms([t.zh for t in terms])).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -69,7 +69,8 @@ class DocReadings:
 def read_document(units: Sequence[TranslationUnit], terms: Sequence[TermEntry], tm_terms: bool) -> DocReadings:
     """The readings of ``units``' confident pairs, with ``terms`` masked (the glossary the
     document was aligned with); term readings only when the build extracts term pairs."""
-    from .glossary.from_tm.pairing import TmPair, _mask, read_pair
+    from .glossary.from_tm.reading import _mask, read_pair
+    from .glossary.from_tm.terms import TmPair
     from .glossary.pair_names import names_in_pair
     from .model import Source
 
@@ -124,7 +125,7 @@ class CorpusReadings:
     def tm(self, known: Sequence[str]) -> Callable[[TmPair], PairReading | None]:
         """The readings that hold under the mask of ``known`` (the forms the corpus step masks):
         all of them but those of pairs holding a form masked now and not when read."""
-        from .glossary.from_tm.pairing import _mask, mask_forms, read_pair
+        from .glossary.from_tm.reading import _mask, mask_forms, read_pair
 
         now = set(mask_forms(known))
         if not self._masked <= now:  # a form no longer masked: no reading holds
@@ -144,7 +145,7 @@ class CorpusReadings:
 
 
 def _mask_forms(terms: Sequence[TermEntry]) -> list[str]:
-    from .glossary.from_tm.pairing import mask_forms
+    from .glossary.from_tm.reading import mask_forms
 
     return mask_forms([t.zh for t in terms])
 

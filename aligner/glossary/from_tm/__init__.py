@@ -8,9 +8,9 @@ Public API::
     units_to_pairs(units) -> list[TmPair]                 # from a build's TranslationUnits
 
 :mod:`.candidates` finds noun phrases on both sides, :mod:`.stats` scores their
-association, :mod:`.pairing` decides each Chinese candidate's English. The entries are
-ordinary :class:`~aligner.model.TermEntry` objects, so the existing merge, conflict and
-variant logic applies. Their evidence starts ``aligned-dictionary:`` or
+association, :mod:`.reading` reads each pair and indexes the corpus, :mod:`.pairing` decides
+each Chinese candidate's English. The entries are ordinary :class:`~aligner.model.TermEntry`
+objects, so the existing merge, conflict and variant logic applies. Their evidence starts ``aligned-dictionary:`` or
 ``aligned-cooccurrence:`` and says why the pair was made, with up to ``max_examples``
 example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
 the TBX entry's ``evidence:`` note and the JSON's ``evidence`` field carry.
@@ -26,7 +26,9 @@ from ...model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
 from ...wording import count
 from ..text import norm_key
 from .candidates import SUFFIX_CHARS
-from .pairing import PairReading, TermPair, TmPair, index, pair_term
+from .pairing import pair_term
+from .reading import PairReading, index
+from .terms import TermPair, TmPair
 
 __all__ = ["PairReading", "TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 

@@ -19,28 +19,24 @@ corpus than in general Chinese (:func:`.candidates.termhood`), and a candidate s
 inside one longer accepted term is that term's part, not a term (C-value's nesting rule).
 An acronym the English defines is written in full (:mod:`.acronyms`).
 
-:func:`index` reads each pair on its own (candidates, bracket glosses, acronym definitions,
-the words after an article: a pure function of the pair) and then reduces them over the
-corpus (counts, the IBM-1 model, the acronyms' full forms); :func:`pair_term` decides.
+:func:`.reading.index` reads each pair on its own (candidates, bracket glosses, acronym
+definitions, the words after an article: a pure function of the pair) and then reduces them
+over the corpus (counts, the IBM-1 model, the acronyms' full forms); :func:`pair_term` decides.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from ...model import Source, TermStatus
 from ...script import lookup_form
 from ..text import singular
-from .candidates import EN_STOP, NOUNISH, ZH_STOP, _tag_table, _tagged, compound, en_candidates, en_key, general_word, termhood, zh_candidates
-from .acronyms import bare, definitions, expansions, is_acronym
-from .brackets import Gloss, bracket_glosses
-from .ibm1 import Model, train
-from .senses import cover, may_cover, token_keys, zh_pieces
+from .acronyms import bare, is_acronym
+from .candidates import NOUNISH, _tag_table, _tagged, compound, en_key, general_word, termhood
+from .reading import _Index
 from .stats import dice, log_likelihood
-from .terms import TermPair, TmPair
+from .terms import TermPair
 
 MIN_DICE = 0.75
 #: Shared pairs, and G² (p < 0.001), co-occurrence alone needs: two pairs are chance.
@@ -70,219 +66,12 @@ CLOSE = 0.1
 DICTIONARY_TRIES = 32
 
 
-@dataclass(frozen=True)
-class _English:
-    """One pair's English, read once: its candidate spans (form key, text, (token, keys)
-    of each word) and every key of its words (:func:`.senses.keys`)."""
-
-    spans: tuple[tuple[str, str, tuple[tuple[str, frozenset[str]], ...]], ...]
-    roots: frozenset[str]
-    nouns: frozenset[str] = frozenset()  # form keys of spans right after an article: used as nouns
-
-
-@dataclass(frozen=True)
-class PairReading:
-    """What extraction reads of one pair, whatever the other pairs hold: the unit of work a
-    build does per document, next to the alignment (see :mod:`aligner.build_readings`).
-
-    ``zh``: each Chinese candidate (sorted), its jieba words, and the CC-CEDICT rendering
-    (:func:`rendering`) of those words in this pair's English; ``rendered`` False when the
-    rendering was not looked up (it is then looked up when asked). ``en``: (form key, form
-    as written) of each English candidate span, in order. ``bitext``: the words IBM-1 reads."""
-
-    words: int  # jieba words of the source (the corpus size termhood divides by)
-    zh: tuple[tuple[str, tuple[str, ...], tuple[str, str, str] | None], ...]
-    en: tuple[tuple[str, str], ...]
-    bitext: tuple[tuple[str, ...], tuple[str, ...]]
-    rendered: bool = False
-    glosses: tuple[Gloss, ...] = ()  # bracket glosses the pair's English confirms (masked source)
-    nouns: frozenset[str] = frozenset()  # form keys of English spans right after an article
-    defined: tuple[tuple[str, str], ...] = ()  # (acronym, full form) the English defines
-
-
-def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = False,
-              like: PairReading | None = None) -> PairReading:
-    """One pair's candidates, English forms and IBM-1 words; ``renderings``: look up the
-    CC-CEDICT rendering of every candidate now (a build's worker does, for its document).
-    ``like``: the pair's reading under another mask, whose English, words and renderings
-    (those of the same candidate with the same words) hold under this one too."""
-    source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
-    spans = {s.text: s.words for s in zh_candidates(source)}
-    if like is not None:
-        done = {(text, words): found for text, words, found in like.zh} if like.rendered else {}
-        english: _English | None = None
-        zh = []
-        for text in sorted(spans):
-            found = done.get((text, spans[text]), _UNREAD)
-            if found is _UNREAD and like.rendered:
-                english = english or _english(pair.target)
-                found = rendering(spans[text], english)
-            zh.append((text, spans[text], None if found is _UNREAD else found))
-        return PairReading(like.words, tuple(zh), like.en, like.bitext, like.rendered,
-                           bracket_glosses(source, pair.target), like.nouns, like.defined)
-    english = _english(pair.target) if renderings else None
-    zh = tuple((text, spans[text], rendering(spans[text], english) if english is not None else None)
-               for text in sorted(spans))
-    en = []
-    nouns = set()
-    found = en_candidates(pair.target)
-    for span in found:
-        key = en_key(span.text)
-        en.append((key, _unstarted(span.text) if span.start == found[0].start else span.text))
-        if _after_article(pair.target, span.start):
-            nouns.add(key)
-    tagged = _tagged(pair.source)
-    bitext = (tuple(w for w, _ in tagged if _HAN_WORD.match(w) and w not in ZH_STOP),
-              tuple(en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP))
-    return PairReading(len(tagged), zh, tuple(en), bitext, renderings, bracket_glosses(source, pair.target),
-                       frozenset(nouns), definitions(pair.target))
-
-
-_UNREAD: Any = object()
-
-
-def _english(target: str) -> _English:
-    roots = frozenset().union(*(k for _, k in token_keys(target)))
-    return _English(tuple((en_key(s.text), s.text, token_keys(s.text)) for s in en_candidates(target)), roots)
-
-
-@dataclass
-class _Index:
-    pairs: Sequence[TmPair]
-    zh_pairs: dict[str, list[int]]
-    en_pairs: dict[str, set[int]]
-    en_forms: dict[str, Counter[str]]
-    zh_words: int
-    readings: list[PairReading] = field(default_factory=list)
-    en_keys: list[frozenset[str]] = field(default_factory=list)  # each pair's English form keys
-    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each candidate's jieba words
-    model: Model | None = None  # IBM-1 trained on the pairs (see :mod:`.ibm1`)
-    brackets: dict[str, list[tuple[int, Gloss]]] = field(default_factory=dict)  # zh -> (pair, gloss)
-    acronyms: dict[str, str] = field(default_factory=dict)  # acronym the English defines -> full form
-    bracket_english: dict[str, set[str]] = field(default_factory=dict)  # a bracket's English key -> its Chinese
-    _english: dict[int, _English] = field(default_factory=dict)  # read when a rendering is looked up
-
-    def rendering(self, k: int, zh: str, words: tuple[str, ...]) -> tuple[str, str, str] | None:
-        """:func:`rendering` of ``words`` in pair ``k``: as the pair's reading found it when it
-        looked it up with the same words, else looked up now."""
-        reading = self.readings[k]
-        if reading.rendered:
-            for text, own, found in reading.zh:
-                if text == zh and own == words:
-                    return found
-        if k not in self._english:
-            self._english[k] = _english(self.pairs[k].target)
-        return rendering(words, self._english[k])
-
-
-def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True,
-          brackets: bool = True, readings: Callable[[TmPair], PairReading | None] | None = None) -> _Index:
-    """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
-    the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
-    stands alone. ``readings`` gives a pair's reading made earlier under the same mask
-    (:func:`read_pair`), or None: it is read here."""
-    zh_pairs: dict[str, list[int]] = defaultdict(list)
-    en_pairs: dict[str, set[int]] = defaultdict(set)
-    en_forms: dict[str, Counter[str]] = defaultdict(Counter)
-    words: dict[str, tuple[str, ...]] = {}
-    read: list[PairReading] = []
-    en_keys: list[frozenset[str]] = []
-    count = 0
-    mask = _mask(known)
-    glossed: dict[str, list[tuple[int, Gloss]]] = defaultdict(list)
-    defined: list[tuple[str, str]] = []
-    for k, pair in enumerate(pairs):
-        reading = (readings(pair) if readings is not None else None) or read_pair(pair, mask)
-        read.append(reading)
-        count += reading.words
-        defined.extend(reading.defined)
-        spans = {text: own for text, own, _ in reading.zh}
-        for gloss in reading.glosses if brackets else ():
-            glossed[gloss.zh].append((k, gloss))
-            spans.setdefault(gloss.zh, ())
-        for zh in sorted(spans):
-            zh_pairs[zh].append(k)
-            if spans[zh]:
-                words.setdefault(zh, spans[zh])
-        for key, form in reading.en:
-            en_pairs[key].add(k)
-            en_forms[key][form] += 1
-        en_keys.append(frozenset(key for key, _ in reading.en))
-    model = train([r.bitext for r in read]) if alignment else None
-    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, read, en_keys, words, model,
-                  dict(glossed), expansions(defined), _bracket_english(glossed))
-
-
-def _bracket_english(brackets: dict[str, list[tuple[int, Gloss]]]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for zh, glosses in brackets.items():
-        for _, gloss in glosses:
-            for form in (gloss.en, *gloss.variants):
-                out[en_key(form)].add(zh)
-    return dict(out)
-
-
-def mask_forms(known: Sequence[str]) -> list[str]:
-    """The forms of ``known`` that :func:`_mask` masks, longest first."""
-    return sorted({k for k in known if len(k) >= 2 and _HAN.search(k)}, key=lambda k: (-len(k), k))
-
-
-def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
-    forms = mask_forms(known)
-    return re.compile("|".join(map(re.escape, forms))) if forms else None
-
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-#: Articles and possessives: the word after one is used as a noun ("the input").
-_ARTICLES = frozenset("the a an its their our your each every".split())
-_PREVIOUS = re.compile(r"([A-Za-z]+) +$")
-
-
-def _after_article(text: str, start: int) -> bool:
-    """The word before ``start`` (spaces between) is an article or a possessive."""
-    before = _PREVIOUS.search(text, max(0, start - 12), start)
-    if before is None or (before.start() > 0 and text[before.start() - 1].isalpha()):
-        return False
-    return before.group(1).lower() in _ARTICLES
-
-
-def _unstarted(text: str) -> str:
-    """A phrase at the start of a sentence without the sentence's capital ("Artificial
-    intelligence is" → "artificial intelligence"); a one-word phrase, or one with another
-    capital (Silicon Valley), keeps it: it may be a name."""
-    words = text.split()
-    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]):
-        return text[0].lower() + text[1:]
-    return text
-
-
 def display_form(forms: Counter[str]) -> str:
     """The surface form to show: lower case when the text ever writes it so (a capital at
     a sentence start is not the term's), else the commonest."""
     ranked = sorted(forms, key=lambda f: (-forms[f], f))
     lower = [f for f in ranked if f == f.lower()]
     return lower[0] if lower else ranked[0]
-
-
-def rendering(zh_words: tuple[str, ...], english: _English) -> tuple[str, str, str] | None:
-    """(form key, text, evidence) of the longest English candidate of one pair that
-    CC-CEDICT accounts for as the Chinese words; None when none does or two as long do."""
-    pieces = zh_pieces(zh_words)
-    if not may_cover(pieces, english.roots):
-        return None
-    best: list[tuple[int, str, str, str]] = []
-    for key, text, tokens in english.spans:
-        why = cover(pieces, tokens)
-        if why is not None:
-            best.append((len(tokens), key, text, why))
-    if not best:
-        return None
-    best.sort(key=lambda b: (-b[0], b[1]))
-    if len(best) > 1 and best[1][0] == best[0][0] and best[1][1] != best[0][1]:
-        return None  # two renderings as long: ambiguous
-    return best[0][1], best[0][2], best[0][3]
 
 
 def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
