@@ -279,11 +279,11 @@ class DocumentPair:
             ids = seen.get(text)
             if ids is None:
                 items = self.tgt_items(k)
-                ids = np.array(sorted(vocab.setdefault(i, len(vocab)) for i in sorted(items)), dtype=np.int64)
+                ids = np.array(sorted(vocab.setdefault(i, len(vocab)) for i in sorted(items)), dtype=np.int32)
                 seen[text] = ids
             tgt_lists.append(ids)
         m = max(len(self.tgt), 1)
-        flat_tgt = np.concatenate(tgt_lists) if tgt_lists else np.zeros(0, dtype=np.int64)
+        flat_tgt = np.concatenate(tgt_lists) if tgt_lists else np.zeros(0, dtype=np.int32)
         df = np.bincount(flat_tgt, minlength=len(vocab)).astype(np.float64)
         weights = np.log((m + 1) / (df + 0.5))
         strong = np.array([i.startswith(("#", "=g:")) for i in vocab], dtype=bool)
@@ -299,7 +299,7 @@ class DocumentPair:
             if hit is None:
                 items = self.src_items(k)
                 # Chinese items that no English sentence has can never hit: keep only shared ones
-                ids = np.array(sorted({vocab[i] for i in items if i in vocab}), dtype=np.int64)
+                ids = np.array(sorted({vocab[i] for i in items if i in vocab}), dtype=np.int32)
                 hit = seen_zh[text] = (ids, float(len(set(items.values()))))
             src_lists.append(hit[0])
             masses.append(hit[1])
@@ -308,7 +308,7 @@ class DocumentPair:
         return Lexical(
             vocab=vocab,
             weights=weights,
-            src_flat=np.concatenate(src_lists) if src_lists else np.zeros(0, dtype=np.int64),
+            src_flat=np.concatenate(src_lists) if src_lists else np.zeros(0, dtype=np.int32),
             src_ptr=np.concatenate([[0], np.cumsum([len(a) for a in src_lists])]).astype(np.int64),
             tgt_flat=flat_tgt,
             tgt_ptr=np.concatenate([[0], np.cumsum([len(a) for a in tgt_lists])]).astype(np.int64),
