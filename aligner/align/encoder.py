@@ -225,6 +225,7 @@ class Encoder:
         finally:
             if pool is not None:
                 pool.shutdown()
+            self._forward.trim()
         return out, part_out
 
     def _wave(self, wave: list[Batch], out: np.ndarray, part_out: np.ndarray,

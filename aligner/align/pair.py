@@ -19,6 +19,7 @@ from ..model import TermEntry
 from . import embedder, lexicon
 from .clauses import head_and_tail
 from .grid import span_sums
+from .quantized import Int8Rows
 from .shapes import MAX_SIDE
 
 _SPACE_RE = re.compile(r"\s+")
@@ -98,11 +99,29 @@ def _automaton(keys: dict[str, list[tuple[str, str]]]):  # type: ignore[no-untyp
 
 @dataclass
 class Edges:
-    """Embeddings of each sentence's first and last clause: ``table[head[k]]``, ``table[tail[k]]``."""
+    """Embeddings of each sentence's first and last clause: slots ``head[k]``, ``tail[k]`` of
+    ``table`` (whose last row is the zero vector), continued by the rows of ``parts`` (int8
+    clause vectors pooled from their sentence's pass) when there are any."""
 
     table: np.ndarray
     head: np.ndarray
     tail: np.ndarray
+    parts: Int8Rows | None = None
+
+    @property
+    def zero(self) -> int:
+        """The slot of the zero vector ("no clause")."""
+        return len(self.table) - 1
+
+    def vectors(self, slots: np.ndarray) -> np.ndarray:
+        """float32 vectors of ``slots``."""
+        if self.parts is None or not len(self.parts):
+            return self.table[slots].astype(np.float32)
+        own = slots < len(self.table)
+        out = self.table[np.where(own, slots, self.zero)].astype(np.float32)
+        if not own.all():
+            out[~own] = self.parts.take(slots[~own] - len(self.table))
+        return out
 
 
 def _edges(sentences: Sequence[str], lang: str, cache_dir: Path | None,
@@ -126,11 +145,11 @@ def _embedded(sentences: Sequence[str], lang: str, cache_dir: Path | None,
     if not sentences:
         return np.zeros((0, embedder.DIM), dtype=np.float16), Edges(np.zeros((1, embedder.DIM), dtype=np.float16),
                                                                      np.zeros(0, np.int64), np.zeros(0, np.int64))
-    table, index, head, tail = embedder.embed_with_edges(sentences, lang, cache_dir=cache_dir, progress=progress,
-                                                         label=label)
+    table, parts, index, head, tail = embedder.embed_with_edges(sentences, lang, cache_dir=cache_dir,
+                                                                progress=progress, label=label)
     if np.array_equal(index, np.arange(len(index))):  # distinct text: a view, not a second copy
-        return table[: len(index)], Edges(table, head, tail)
-    return table[index], Edges(table, head, tail)
+        return table[: len(index)], Edges(table, head, tail, parts)
+    return table[index], Edges(table, head, tail, parts)
 
 
 @dataclass
@@ -279,11 +298,11 @@ class DocumentPair:
             ids = seen.get(text)
             if ids is None:
                 items = self.tgt_items(k)
-                ids = np.array(sorted(vocab.setdefault(i, len(vocab)) for i in sorted(items)), dtype=np.int64)
+                ids = np.array(sorted(vocab.setdefault(i, len(vocab)) for i in sorted(items)), dtype=np.int32)
                 seen[text] = ids
             tgt_lists.append(ids)
         m = max(len(self.tgt), 1)
-        flat_tgt = np.concatenate(tgt_lists) if tgt_lists else np.zeros(0, dtype=np.int64)
+        flat_tgt = np.concatenate(tgt_lists) if tgt_lists else np.zeros(0, dtype=np.int32)
         df = np.bincount(flat_tgt, minlength=len(vocab)).astype(np.float64)
         weights = np.log((m + 1) / (df + 0.5))
         strong = np.array([i.startswith(("#", "=g:")) for i in vocab], dtype=bool)
@@ -299,7 +318,7 @@ class DocumentPair:
             if hit is None:
                 items = self.src_items(k)
                 # Chinese items that no English sentence has can never hit: keep only shared ones
-                ids = np.array(sorted({vocab[i] for i in items if i in vocab}), dtype=np.int64)
+                ids = np.array(sorted({vocab[i] for i in items if i in vocab}), dtype=np.int32)
                 hit = seen_zh[text] = (ids, float(len(set(items.values()))))
             src_lists.append(hit[0])
             masses.append(hit[1])
@@ -308,7 +327,7 @@ class DocumentPair:
         return Lexical(
             vocab=vocab,
             weights=weights,
-            src_flat=np.concatenate(src_lists) if src_lists else np.zeros(0, dtype=np.int64),
+            src_flat=np.concatenate(src_lists) if src_lists else np.zeros(0, dtype=np.int32),
             src_ptr=np.concatenate([[0], np.cumsum([len(a) for a in src_lists])]).astype(np.int64),
             tgt_flat=flat_tgt,
             tgt_ptr=np.concatenate([[0], np.cumsum([len(a) for a in tgt_lists])]).astype(np.int64),

@@ -25,8 +25,8 @@ EdgeChunks = Callable[[int, int, int, int], np.ndarray]
 def _rows(edges: Edges, which: np.ndarray, positions: np.ndarray, size: int) -> np.ndarray:
     """Vectors of the given clause of the sentences at ``positions``; zero outside 0..size-1."""
     inside = (positions >= 0) & (positions < size)
-    slots = np.where(inside, which[np.clip(positions, 0, max(size - 1, 0))], len(edges.table) - 1)
-    return edges.table[slots].astype(np.float32)
+    slots = np.where(inside, which[np.clip(positions, 0, max(size - 1, 0))], edges.zero)
+    return edges.vectors(slots)
 
 
 def edge_chunks(pair: DocumentPair) -> EdgeChunks:
