@@ -34,7 +34,7 @@ from ...script import lookup_form
 from ..text import singular
 from .acronyms import bare, is_acronym
 from .candidates import NOUNISH, _tag_table, _tagged, compound, en_key, general_word, termhood
-from .reading import _Index
+from .reading import PairIndex
 from .stats import dice, log_likelihood
 from .terms import TermPair
 
@@ -74,7 +74,7 @@ def display_form(forms: Counter[str]) -> str:
     return lower[0] if lower else ranked[0]
 
 
-def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
+def pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], list[float]] | None,
               max_examples: int, dictionary: bool = True) -> TermPair | None:
     """The English for ``zh`` (see :func:`_pair_term`), an acronym the English defines
     written in full (硬盘 = hard disk drive, also HDD)."""
@@ -89,7 +89,7 @@ def pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[
     return replace(found, en=full, variants=tuple(dict.fromkeys((bare(found.en), *found.variants))))
 
 
-def _fragment(zh: str, en: str, idx: _Index) -> bool:
+def _fragment(zh: str, en: str, idx: PairIndex) -> bool:
     """The translators wrote this English in brackets beside a longer Chinese form holding
     ``zh`` (固态驱动器（SSD）): ``zh`` paired with it is a fragment of that term (驱动器 = SSD)."""
     keys = {en_key(en), en_key(bare(en))}
@@ -99,7 +99,7 @@ def _fragment(zh: str, en: str, idx: _Index) -> bool:
     return any(zh in other and zh != other for key in keys for other in idx.bracket_english.get(key, ()))
 
 
-def _pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list[float]] | None,
+def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], list[float]] | None,
                max_examples: int, dictionary: bool = True) -> TermPair | None:
     """The English for ``zh`` (None when no evidence is strong enough): CC-CEDICT first,
     then the IBM-1 model, then co-occurrence alone.
@@ -130,7 +130,7 @@ def _pair_term(zh: str, idx: _Index, similarity: Callable[[str, list[str]], list
     return found
 
 
-def _noun(term: TermPair, idx: _Index) -> bool:
+def _noun(term: TermPair, idx: PairIndex) -> bool:
     """The English is a noun: a nominal ending (regression), or an article before it in a
     pair holding both ("the input"); "this means" never has one."""
     if term.en.lower().endswith(NOMINALISED):
@@ -139,7 +139,7 @@ def _noun(term: TermPair, idx: _Index) -> bool:
     return any(key in idx.readings[k].nouns for k in idx.zh_pairs[term.zh])
 
 
-def _from_brackets(zh: str, mine: list[int], idx: _Index, max_examples: int) -> TermPair:
+def _from_brackets(zh: str, mine: list[int], idx: PairIndex, max_examples: int) -> TermPair:
     """The English the translators wrote in brackets beside ``zh`` (the commonest, when they
     wrote several), counted over every pair holding both forms."""
     glosses = idx.brackets[zh]
@@ -163,7 +163,7 @@ def _tag(word: str) -> str:
     return _tag_table().get(lookup_form(word), "x")
 
 
-def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: _Index,
+def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
                      max_examples: int) -> TermPair | None:
     votes: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -197,7 +197,7 @@ def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: _Ind
                     sources=_sources(holding or mine, idx))
 
 
-def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: _Index,
+def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
                  similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int) -> TermPair | None:
     n = len(idx.pairs)
     co: Counter[str] = Counter()
@@ -234,7 +234,7 @@ def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: _Index,
                     examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
 
 
-def _aligned(zh: str, words: tuple[str, ...], mine: list[int], co: Counter[str], idx: _Index,
+def _aligned(zh: str, words: tuple[str, ...], mine: list[int], co: Counter[str], idx: PairIndex,
              max_examples: int) -> TermPair | None:
     """The English candidate the IBM-1 model explains best as ``zh`` (at least
     :data:`MIN_ALIGN` both ways, in :data:`MIN_ALIGN_PAIRS` shared pairs and half of the
@@ -261,9 +261,9 @@ def _aligned(zh: str, words: tuple[str, ...], mine: list[int], co: Counter[str],
                     examples=_examples(holding, idx, max_examples), sources=_sources(holding, idx))
 
 
-def _examples(ks: Sequence[int], idx: _Index, limit: int) -> tuple[tuple[Source, Source], ...]:
+def _examples(ks: Sequence[int], idx: PairIndex, limit: int) -> tuple[tuple[Source, Source], ...]:
     return tuple(sorted({(idx.pairs[k].zh, idx.pairs[k].en) for k in ks})[:limit])
 
 
-def _sources(ks: Sequence[int], idx: _Index) -> tuple[Source, ...]:
+def _sources(ks: Sequence[int], idx: PairIndex) -> tuple[Source, ...]:
     return tuple(sorted({idx.pairs[k].zh for k in ks}))

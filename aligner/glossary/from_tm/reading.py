@@ -99,7 +99,10 @@ def _english(target: str) -> _English:
 
 
 @dataclass
-class _Index:
+class PairIndex:
+    """The corpus index :func:`index` builds from the pairs' readings; what
+    :mod:`.pairing` decides from."""
+
     pairs: Sequence[TmPair]
     zh_pairs: dict[str, list[int]]
     en_pairs: dict[str, set[int]]
@@ -128,7 +131,7 @@ class _Index:
 
 
 def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = True,
-          brackets: bool = True, readings: Callable[[TmPair], PairReading | None] | None = None) -> _Index:
+          brackets: bool = True, readings: Callable[[TmPair], PairReading | None] | None = None) -> PairIndex:
     """Candidates of every pair. The glossary's own Chinese terms (``known``) are masked in
     the source first, so a part of one (大模型 in 开源大模型) is a candidate only where it
     stands alone. ``readings`` gives a pair's reading made earlier under the same mask
@@ -161,7 +164,7 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
             en_forms[key][form] += 1
         en_keys.append(frozenset(key for key, _ in reading.en))
     model = train([r.bitext for r in read]) if alignment else None
-    return _Index(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, read, en_keys, words, model,
+    return PairIndex(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, read, en_keys, words, model,
                   dict(glossed), expansions(defined), _bracket_english(glossed))
 
 
