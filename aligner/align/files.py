@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..han import has_han
 from ..inputs import not_found, read_input
 from ..model import Bead, Lang, Segment, TermEntry
 from ..wording import count
@@ -79,7 +80,6 @@ def read_segmented(path: Path, lang: Lang, *, strict: bool = False,
     return segment_file(Path(path), lang, strict=strict, progress=progress)
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -87,12 +87,12 @@ def _require_both_languages(zh_path: Path, src: Sequence[Segment], en_path: Path
                             presplit: bool, strict: bool) -> None:
     """Refuse a side without its language: nothing useful could be aligned, and swapped
     files would otherwise give an empty result that a script takes for success."""
-    zh_found = any(_HAN.search(s.text) for s in src)
+    zh_found = any(has_han(s.text) for s in src)
     en_found = any(_LATIN.search(t.text) for t in tgt) if presplit else bool(tgt)
     if zh_found and en_found:
         return
     if presplit:
-        swapped = any(_HAN.search(t.text) for t in tgt) and any(_LATIN.search(s.text) for s in src)
+        swapped = any(has_han(t.text) for t in tgt) and any(_LATIN.search(s.text) for s in src)
     else:
         swapped = bool(read_segmented(en_path, Lang.ZH, strict=strict)) and bool(read_segmented(zh_path, Lang.EN, strict=strict))
     if swapped:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..han import is_han_char
 from .terms import Hit, fold_target, squash_key, tolerant_pattern
 
 #: Chinese suffixes that derive a word from a term (agent, -ist, -ize, -ness, school, theory)
@@ -141,7 +142,6 @@ def _longer_words(source: str, hit: Hit) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
-_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=4096)
@@ -172,7 +172,7 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
         if match:
             return Accepted(hit.term.zh, source[hit.start - 1:hit.end],
                             target[match.start():match.end()], "derived-form")
-    if hit.start and _HAN_CHAR.match(source[hit.start - 1]):  # 环总线: ringbus
+    if hit.start and is_han_char(source[hit.start - 1]):  # 环总线: ringbus
         pattern = _compound_re(tuple(hit.term.allowed))
         match = pattern.search(folded) if pattern else None
         if match:

@@ -17,11 +17,11 @@ from ..errors import FormatError
 from ..formats.cellguard import unescape_cell
 from ..formats.csvrows import check_csv, file_lines, first_row
 from ..formats.xmltext import xml_syntax_problem
+from ..han import count_han
 from .codes import unit_codes
 from .langroles import missing_role
 from .segments import split_segments
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -327,6 +327,6 @@ def _orientation(raw: _Raw) -> bool:
         return True
     if raw.second_lang.startswith("zh") and not raw.first_lang.startswith("zh"):
         return False
-    first = sum(len(_HAN.findall(u[2])) for u in raw.units[:500])
-    second = sum(len(_HAN.findall(u[3])) for u in raw.units[:500])
+    first = sum(count_han(u[2]) for u in raw.units[:500])
+    second = sum(count_han(u[3]) for u in raw.units[:500])
     return first >= second

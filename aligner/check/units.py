@@ -30,7 +30,6 @@ from ..inputs import read_input, reading
 from ..streams import read_stdin
 from .parsers import (  # noqa: F401 - re-exported
     _DIALECTS,
-    _HAN,
     _PARSERS,
     _XLIFF1_UNREVIEWED,
     _XML_LANG,

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from ..errors import EncodingError
+from ..han import is_han_char
 
 # Magic numbers of files users drop into a corpus folder by mistake.
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -151,7 +152,7 @@ def _common_han_ratio(text: str) -> float:
     """Share of Han characters that GB2312 (the common simplified set) can encode."""
     han = common = 0
     for ch in text[:200000]:
-        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+        if is_han_char(ch):
             han += 1
             try:
                 ch.encode("gb2312")

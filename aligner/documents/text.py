@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..han import count_han
+
 # Closing punctuation that may follow a sentence end: 。” 。） ?」
 CLOSERS = "”’」』）)》〉】〕]\"'"
 TERMINALS = "。！？!?…：:"  # not ；: a Chinese paragraph never ends on a semicolon
@@ -30,12 +32,9 @@ def is_cjk_context(ch: str) -> bool:
     return is_cjk(ch) or ch in "“”‘’…—·"
 
 
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 
 
-def count_han(text: str) -> int:
-    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 def count_latin(text: str) -> int:

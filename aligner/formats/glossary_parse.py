@@ -14,11 +14,11 @@ from lxml import etree
 from ..charsets import charset_codec, decode_declared, is_codec
 from ..documents.decode import decode_exact, refuse_workbook
 from ..errors import EncodingError, FormatError
+from ..han import has_han
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
 from .csvrows import file_lines, first_row
 from .xmltext import local_name
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 class GlossaryFormat(str, Enum):
@@ -174,7 +174,7 @@ def detect_format(text: str, path: str = "") -> GlossaryFormat:
 # --- entry assembly ---------------------------------------------------------------------
 
 def _is_han(text: str) -> bool:
-    return bool(_HAN.search(text))
+    return has_han(text)
 
 
 def _enum(value: str, enum: type[Enum], default: Enum) -> Enum:

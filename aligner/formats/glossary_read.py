@@ -29,7 +29,6 @@ from .xmltext import local_name, xml_syntax_problem
 from ..model import Source, TermEntry, TermKind, TermStatus, VariantSource
 from .glossary_parse import (  # noqa: F401 - re-exported
     GlossaryFormat,
-    _HAN,
     _XML_DECLARED,
     _SUPERSETS,
     _declared_encoding,

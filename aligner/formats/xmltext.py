@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..han import HAN_CHAR
+
 #: Everything outside XML 1.0's ``Char`` production: C0 controls except tab/LF/CR, lone
 #: surrogates, U+FFFE and U+FFFF. lxml refuses these, and CAT tools reject files that hold
 #: them as character references, so they are removed (and counted) before writing.
@@ -18,7 +20,7 @@ def xml_clean(text: str) -> tuple[str, int]:
 def has_han(text: str) -> bool:
     """True when ``text`` holds a CJK ideograph: used to put a variant or definition in the
     Chinese or the English language section."""
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f" for ch in text)
+    return HAN_CHAR.search(text) is not None
 
 
 def local_name(tag: object) -> str:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..han import has_han
+
 _FENCE_RE = re.compile(r"^(?:```|~~~).*?(?:^(?:```|~~~)[^\n]*$|\Z)", re.S | re.M)
 _MASK_RES = tuple(re.compile(p, re.S) for p in (
     r"`[^`\n]+`",                                # inline code
@@ -64,7 +66,7 @@ def mask_markup(text: str) -> str:
 
 def code_line(text: str) -> bool:
     """An indented code block line (four spaces or a tab) with no Chinese prose in it."""
-    return bool(_CODE_BLOCK_LINE.match(text)) and not re.search(r"[\u4e00-\u9fff]", text)
+    return bool(_CODE_BLOCK_LINE.match(text)) and not has_han(text)
 
 
 _UNITS = (

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..han import HAN
 from ..model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
 from .en_names import capitalised_runs, key
 from .from_pairs import MIN_SCORE
@@ -27,7 +28,7 @@ from .romanize import romanize_name
 from .text import is_person_surname_start, norm_key
 
 EVIDENCE = "aligned-name"
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 
 
 @dataclass

@@ -9,10 +9,10 @@ import re
 import unicodedata
 from itertools import product
 
+from ..han import HAN, HAN_CHAR, has_han, is_han_char
 from ..script import traditional_forms
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_RE = re.compile(f"[{HAN}]")
+HAN_RE = HAN_CHAR
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 WS_RE = re.compile(r"\s+")
 MIDDLE_DOTS = "·•・‧∙⋅"
@@ -63,12 +63,7 @@ COMPOUND_SURNAMES = COMPOUND_SURNAMES + sorted(
 )
 
 
-def is_han(ch: str) -> bool:
-    return bool(HAN_RE.match(ch))
-
-
-def has_han(text: str) -> bool:
-    return bool(HAN_RE.search(text))
+is_han = is_han_char
 
 
 def has_latin(text: str) -> bool:

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from ..han import has_han
 from ..model import Lang, Segment
 from .sentences import segment_paragraphs
 from .srx import load_rules
 
 __all__ = ["segment_file", "tsv_escape", "tsv_unescape"]
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def segment_file(path: Path, lang: Lang = Lang.ZH, srx: Path | None = None, *,
@@ -33,7 +33,7 @@ def segment_file(path: Path, lang: Lang = Lang.ZH, srx: Path | None = None, *,
     if damage and progress is not None:
         progress(f"aligner: {damage}")
     paragraphs = doc.zh if lang is Lang.ZH else doc.en
-    if lang is Lang.EN and not doc.en and doc.zh and not any(_HAN.search(p.text) for p in doc.zh):
+    if lang is Lang.EN and not doc.en and doc.zh and not any(has_han(p.text) for p in doc.zh):
         # A file without a single Han character, segmented as English on request: the
         # reader filed it as the Chinese side because it reads every file as a Chinese
         # document.

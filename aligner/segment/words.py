@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from ..han import HAN_RUN
 from ..jieba_shared import base_dictionary, fresh_tokenizer
 from ..script import cut_like, lookup_form
 
@@ -38,7 +39,7 @@ _tokenizer: jieba.Tokenizer | None = None
 _automaton: ahocorasick.Automaton | None = None
 
 
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_ONLY = HAN_RUN
 
 
 def _is_latin(ch: str) -> bool:
