@@ -1,6 +1,7 @@
 """A content-addressed cache of per-document build results, so a re-run redoes only what changed.
 
-``aligner build`` keeps each document's result (its report, TMX units, review beads and what the
+``aligner build`` keeps each document's result (its report, TMX units, the bytes of its TMX and
+review beads files, and what the
 learning from pairs reads of them, :mod:`aligner.build_readings`) under
 a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
 settings, the glossary, the code and library versions). A re-run after editing one page finds
@@ -15,7 +16,7 @@ any moment leaves nothing half-used, and deleting the folder, whole or in part, 
 only costs recomputation.
 
     cache = DocumentCache(folder)
-    for report, units, beads, readings in cache.align(docs, terms, settings, jobs, say):
+    for report, units, files, readings in cache.align(docs, terms, settings, jobs, say):
         ...
     say(cache.stats.line())
 """
