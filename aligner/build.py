@@ -306,7 +306,9 @@ def _build_document(
         else:
             report.note = (f"no TMX written: no pair aligned; {report.unaligned_zh} zh / {report.unaligned_en} en "
                            f"sentences without a counterpart (is the English the translation of this document?)")
-    header = {"x-aligner-signature": settings.signature(), "x-document": doc.stem}  # as _write_tmx writes it
+    from .build_pages import tmx_header
+
+    header = tmx_header(settings, doc.stem)  # the TMX's own header props
     beads_file = from_blocks(doc.stem, blocks, zh_cat, en_cat, srclang=settings.srclang, tgtlang=settings.tgtlang,
                              min_score=settings.min_score, header=header)
     return report, units, beads_file
