@@ -6,8 +6,9 @@ learning from pairs reads of them, :mod:`aligner.build_readings`) under
 a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
 settings, the glossary, the code and library versions). A re-run after editing one page finds
 every other page's entry and aligns that page alone; the corpus-level steps (reading, the
-glossary, writing outputs, the self-check) always run, so the outputs are the bytes a build
-without the cache writes.
+glossary, the learning from pairs, the self-check) always run, so the outputs are the bytes a
+build without the cache writes, and a file whose bytes did not change is not written again
+(:mod:`aligner.build_pages`).
 
 The folder is ``--cache DIR``, by default ``$XDG_CACHE_HOME/aligner`` or ``~/.cache/aligner``
 (:func:`default_dir`); ``--no-cache`` turns it off. Entries are written atomically and
