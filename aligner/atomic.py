@@ -100,6 +100,9 @@ def atomic_write(path: str | Path, *, binary: bool = True) -> Iterator[IO]:
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()
+            if _same_file_bytes(tmp, target):  # unchanged: keep the file (and its mtime) as it is
+                tmp.unlink()
+                return
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
@@ -131,7 +134,32 @@ def write_text(path: str | Path, text: str) -> None:
         handle.write(text)
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
-    """Atomically write ``data``."""
-    with atomic_write(path) as handle:
+def write_bytes(path: str | Path, data: bytes) -> bool:
+    """Atomically write ``data``, unless ``path`` already holds exactly these bytes (then
+    nothing is written: no temporary file, no ``fsync``). Whether it wrote."""
+    target = Path(path)
+    try:
+        if os.stat(target).st_size == len(data) and stat.S_ISREG(os.stat(target).st_mode) \
+                and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass  # missing or unreadable: write it (an error then is the writer's to report)
+    with atomic_write(target) as handle:
         handle.write(data)
+    return True
+
+
+def _same_file_bytes(new: Path, old: Path, chunk: int = 1 << 20) -> bool:
+    """Whether the regular file ``old`` holds the bytes of ``new`` (sizes first: cheap)."""
+    try:
+        if not stat.S_ISREG(os.stat(old).st_mode) or os.stat(old).st_size != os.stat(new).st_size:
+            return False
+        with open(new, "rb") as a, open(old, "rb") as b:
+            while True:
+                left, right = a.read(chunk), b.read(chunk)
+                if left != right:
+                    return False
+                if not left:
+                    return True
+    except OSError:
+        return False

@@ -5,6 +5,7 @@ check); each stage lives in its own module. Everything it skips is counted in th
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,9 @@ class BuildSettings:
     tm_terms: bool = True
     # where sentence embeddings are kept between runs (set by aligner.cache); decides nothing
     embeddings_cache: Path | None = None
+    # the TMX creationdate, resolved once by build() from SOURCE_DATE_EPOCH, so every worker
+    # (a Dask one too) writes the same (see aligner.build_pages)
+    creation_date: str | None = None
 
     def signature(self) -> str:
         """sacrebleu-style signature naming the settings that produced an output."""
@@ -197,35 +201,23 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     gloss_dir = settings.out / "glossary"
     all_units: list[TranslationUnit] = []
     from .build_jobs import align_documents
-    from .build_outputs import (
-        _count,
-        _learn_from_pairs,
-        _merge_counts,
-        _self_check,
-        _write_glossaries,
-        _write_tmx,
-    )
+    from .build_outputs import _count, _learn_from_pairs, _self_check, _write_glossaries
 
+    from .build_pages import write_page
+    from .formats.tmx import resolve_creation_date
+
+    settings = dataclasses.replace(settings, creation_date=resolve_creation_date())
     aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler) if cache is not None
                else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler))
     readings = []  # what the learning from pairs reads of each document's pairs (read with it)
-    for doc_report, units, beads, doc_readings in aligned:
+    for doc_report, units, files, doc_readings in aligned:
         readings.append((doc_readings, units))
+        files = write_page(settings.out, doc_report, units, files, settings, say)  # only where bytes changed
         if units:
-            path = tmx_dir / f"{doc_report.stem}.tmx"
-            tmx_report = _write_tmx(units, path, settings, doc=doc_report.stem)
-            doc_report.tmx = str(path)
-            report.outputs.append(str(path))
-            _merge_counts(report.tmx_warnings, tmx_report)
+            report.outputs.append(str(doc_report.tmx))
+            for name, value in files.counts().items():
+                report.tmx_warnings[name] = report.tmx_warnings.get(name, 0) + value
             all_units.extend(units)
-        if beads is not None:  # every bead, for `aligner review`; a review already made is applied again
-            from .review.apply import reapply
-            from .review.sidecar import beads_path, write_beads
-
-            write_beads(beads_path(settings.out, doc_report.stem), beads)
-            note = reapply(settings.out, beads)
-            if note:
-                say(note)
         report.documents.append(doc_report)
 
     from .build_readings import CorpusReadings
@@ -242,8 +234,12 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         say(note)
     report.terms = len(terms)  # counted once the glossary is final (names from pairs too)
     report.terms_by_status = _count(t.status.value for t in terms)
+    per_doc: dict[str, int] = {}  # entries citing each document (once per entry)
+    for term in terms:
+        for stem in {s.doc for s in term.sources}:
+            per_doc[stem] = per_doc.get(stem, 0) + 1
     for doc_report in report.documents:
-        doc_report.terms = sum(1 for t in terms if any(s.doc == doc_report.stem for s in t.sources))
+        doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
     report.check = _self_check(all_units, terms)
     if cache is not None:
@@ -310,7 +306,9 @@ def _build_document(
         else:
             report.note = (f"no TMX written: no pair aligned; {report.unaligned_zh} zh / {report.unaligned_en} en "
                            f"sentences without a counterpart (is the English the translation of this document?)")
-    header = {"x-aligner-signature": settings.signature(), "x-document": doc.stem}  # as _write_tmx writes it
+    from .build_pages import tmx_header
+
+    header = tmx_header(settings, doc.stem)  # the TMX's own header props
     beads_file = from_blocks(doc.stem, blocks, zh_cat, en_cat, srclang=settings.srclang, tgtlang=settings.tgtlang,
                              min_score=settings.min_score, header=header)
     return report, units, beads_file

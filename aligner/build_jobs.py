@@ -41,13 +41,17 @@ def init_worker(terms: Sequence[TermEntry], settings: BuildSettings, say: Progre
 
 def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any, Any]:
     """Segment and align one document with the worker's glossary and settings: its report,
-    its TMX units, every bead (for `aligner review`; ``None`` without English) and what the
-    corpus-level learning reads of its confident pairs (:mod:`aligner.build_readings`)."""
+    its TMX units, its output files' bytes (the TMX and every bead for `aligner review`,
+    :mod:`aligner.build_pages`) and what the corpus-level learning reads of its confident
+    pairs (:mod:`aligner.build_readings`): all the per-document work, done here in parallel."""
     from .build import _build_document
+    from .build_pages import page_files
     from .build_readings import read_document
 
-    report, units, beads = _build_document(doc, _STATE["terms"], _STATE["rules"], _STATE["settings"], _STATE["say"])
-    return report, units, beads, read_document(units, _STATE["terms"], _STATE["settings"].tm_terms)
+    settings = _STATE["settings"]
+    report, units, beads = _build_document(doc, _STATE["terms"], _STATE["rules"], settings, _STATE["say"])
+    return (report, units, page_files(units, beads, settings, report.stem),
+            read_document(units, _STATE["terms"], settings.tm_terms))
 
 
 def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,

@@ -1,5 +1,5 @@
-"""The end of a build (:mod:`.build`): writing each document's TMX, learning from the aligned
-pairs, writing the glossary files and checking the TMX against the glossary."""
+"""The end of a build (:mod:`.build`): learning from the aligned pairs, writing the glossary
+files and checking the TMX against the glossary (each page's own files: :mod:`.build_pages`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -13,21 +13,6 @@ from .model import (
     TermStatus,
     TranslationUnit,
 )
-
-
-def _write_tmx(
-    units: Sequence[TranslationUnit], path: Path, settings: BuildSettings, *, doc: str, segtype: str = "sentence"
-) -> Any:
-    from .formats.tmx import write_tmx
-
-    return write_tmx(
-        units,
-        path,
-        srclang=settings.srclang,
-        tgtlang=settings.tgtlang,
-        segtype=segtype,
-        header_props={"x-aligner-signature": settings.signature(), "x-document": doc},
-    )
 
 
 def _write_glossaries(

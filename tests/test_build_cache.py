@@ -156,10 +156,11 @@ def test_an_entry_whose_pair_readings_are_malformed_is_recomputed(corpus: Path, 
     _build(corpus, tmp_path / "first", cache)
     store = EntryStore(cache, "docs")
     entries = sorted(p for p in (cache / "v1" / "docs").rglob("*") if p.is_file())
-    body = json.loads(entries[0].read_bytes().partition(b"\n")[2])
+    line, _, files = entries[0].read_bytes().partition(b"\n")[2].partition(b"\n")  # header; JSON; the files
+    body = json.loads(line)
     assert body["readings"]["pairs"] and body["readings"]["variants"]["counts"]["pairs"] >= 1
     body["readings"]["pairs"][0][2] = {"words": "one"}
-    store.put(entries[0].name, body)
+    store.put_bytes(entries[0].name, json.dumps(body).encode("ascii") + b"\n" + files)
     messages: list[str] = []
     again = _build(corpus, tmp_path / "again", cache, messages)
     assert again is not None and (again.stats.reused, again.stats.recomputed) == (2, 1)

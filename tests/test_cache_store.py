@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aligner.build import DocReport
+from aligner.build_pages import PageFiles
 from aligner.cache import CacheError, EntryStore, Found, default_dir
 from aligner.cache import codec
 from aligner.build_readings import DocReadings
 from aligner.glossary.from_tm import PairReading
 from aligner.glossary.variant_learning import UnitLearning
-from aligner.model import Bead, Source, TranslationUnit, VariantSource
-from aligner.review.sidecar import BeadsFile, Sentence
+from aligner.model import Source, TranslationUnit, VariantSource
 
 KEY = "ab" + "0" * 62
 OTHER = "cd" + "1" * 62
@@ -111,13 +111,6 @@ scores = st.none() | st.floats(0, 1) | st.just(float("nan"))
 units = st.builds(TranslationUnit, source=texts, target=texts, score=scores, doc=texts,
                   src_line=st.none() | st.integers(0, 10**6), tgt_line=st.none() | st.integers(0, 10**6),
                   anchors=st.tuples(texts, texts), note=texts, props=st.lists(st.tuples(texts, texts)).map(tuple))
-sentences = st.builds(Sentence, text=texts, line=st.integers(0, 10**6), role=st.sampled_from(["body", "title"]),
-                      tmx=texts)
-beads_files = st.builds(
-    BeadsFile, doc=texts, zh=st.lists(sentences, max_size=3).map(tuple), en=st.lists(sentences, max_size=3).map(tuple),
-    beads=st.lists(st.builds(Bead, src=st.tuples(st.integers(0, 9)), tgt=st.tuples(), score=st.floats(0, 1),
-                             anchors=st.tuples(texts)), max_size=3).map(tuple),
-    min_score=st.floats(0, 1), header=st.dictionaries(texts, texts, max_size=3))
 reports = st.builds(DocReport, stem=texts, kind=st.just("plain"), encoding=st.just("utf-8"),
                     zh_segments=st.integers(0, 99), debris=st.dictionaries(texts, st.integers(0, 9), max_size=2),
                     tmx=st.none() | texts, note=texts, foreign=st.lists(st.tuples(st.integers(0, 99), texts), max_size=2))
@@ -151,28 +144,45 @@ readings = st.builds(
     glossary=st.text(max_size=8), variants=st.none() | _variants)
 
 
-@given(report=reports, unit_list=st.lists(units, max_size=3), beads=st.none() | beads_files,
-       read=st.none() | readings)
+page_files = st.builds(PageFiles, tmx=st.none() | st.binary(max_size=40), beads=st.none() | st.binary(max_size=40),
+                       control_chars_removed=st.integers(0, 9), long_segments=st.integers(0, 9),
+                       date=st.none() | st.just("20260101T000000Z"))
+
+
+@given(report=reports, unit_list=st.lists(units, max_size=3), files=page_files, read=st.none() | readings)
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
 def test_a_document_result_round_trips_through_an_entry(tmp_path: Path, report: DocReport,
-                                                       unit_list: list[TranslationUnit], beads: BeadsFile | None,
+                                                       unit_list: list[TranslationUnit], files: PageFiles,
                                                        read: DocReadings | None) -> None:
+    """The output files ride after the JSON line as raw bytes (line breaks, any byte), and
+    come back exactly, ``None`` (no file) apart from an empty one."""
     store = EntryStore(tmp_path, "docs")
-    store.put(KEY, codec.encode((report, unit_list, beads, read)))
-    back = codec.decode(store.get(KEY).body)
-    assert _same(back[:3], (report, unit_list, beads))
+    store.put_bytes(KEY, codec.encode((report, unit_list, files, read)))
+    back = codec.decode(store.get_bytes(KEY).body)
+    assert _same(back[:3], (report, unit_list, files))
     assert back[3] == read  # (dicts: the same items, whatever their order)
 
 
 def test_a_body_of_the_wrong_shape_is_refused() -> None:
-    good = codec.encode((DocReport("a", "plain", "utf-8"), [TranslationUnit("源", "source")], None,
-                         DocReadings("m", {("源", "source"): (None, (("源", "Source"),))})))
-    codec.decode(json.loads(json.dumps(good)))
-    for bad in ({}, [], {**good, "units": [{"source": "x"}]}, {**good, "report": {"stem": "a"}},
-                {**good, "beads": {"doc": "a"}}, {k: v for k, v in good.items() if k != "readings"},
-                {**good, "readings": {"mask": "m", "pairs": [["源", "source", None]]}},
-                {**good, "readings": {"mask": 3, "pairs": [], "glossary": "", "variants": None}},
-                {**good, "readings": {**good["readings"], "variants": {"counts": {"pairs": "1"}, "refused": {},
-                                                                        "records": []}}}):
+    files = PageFiles(b"<tmx/>\n", b"{}\n", 1, 0, None)
+    good_bytes = codec.encode((DocReport("a", "plain", "utf-8"), [TranslationUnit("源", "source")], files,
+                               DocReadings("m", {("源", "source"): (None, (("源", "Source"),))})))
+    line, _, blob = good_bytes.partition(b"\n")
+    good = json.loads(line)
+    assert codec.decode(good_bytes)[2] == files
+
+    def body(data: object, rest: bytes = blob) -> bytes:
+        return json.dumps(data).encode("ascii") + b"\n" + rest
+
+    for bad in (body({}), body([]), body({**good, "units": [{"source": "x"}]}), body({**good, "report": {"stem": "a"}}),
+                body({k: v for k, v in good.items() if k != "readings"}),
+                body({**good, "readings": {"mask": "m", "pairs": [["源", "source", None]]}}),
+                body({**good, "readings": {"mask": 3, "pairs": [], "glossary": "", "variants": None}}),
+                body({**good, "readings": {**good["readings"], "variants": {"counts": {"pairs": "1"}, "refused": {},
+                                                                            "records": []}}}),
+                body(good, blob[:-1]), body(good, blob + b"x"),  # the files' lengths must add up
+                body({**good, "files": {**good["files"], "tmx": -1}}),
+                body({**good, "files": {**good["files"], "date": 3}}),
+                b"not json\n" + blob):
         with pytest.raises(ValueError):
             codec.decode(bad)

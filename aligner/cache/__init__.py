@@ -1,12 +1,14 @@
 """A content-addressed cache of per-document build results, so a re-run redoes only what changed.
 
-``aligner build`` keeps each document's result (its report, TMX units, review beads and what the
+``aligner build`` keeps each document's result (its report, TMX units, the bytes of its TMX and
+review beads files, and what the
 learning from pairs reads of them, :mod:`aligner.build_readings`) under
 a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
 settings, the glossary, the code and library versions). A re-run after editing one page finds
 every other page's entry and aligns that page alone; the corpus-level steps (reading, the
-glossary, writing outputs, the self-check) always run, so the outputs are the bytes a build
-without the cache writes.
+glossary, the learning from pairs, the self-check) always run, so the outputs are the bytes a
+build without the cache writes, and a file whose bytes did not change is not written again
+(:mod:`aligner.build_pages`).
 
 The folder is ``--cache DIR``, by default ``$XDG_CACHE_HOME/aligner`` or ``~/.cache/aligner``
 (:func:`default_dir`); ``--no-cache`` turns it off. Entries are written atomically and
@@ -15,7 +17,7 @@ any moment leaves nothing half-used, and deleting the folder, whole or in part, 
 only costs recomputation.
 
     cache = DocumentCache(folder)
-    for report, units, beads, readings in cache.align(docs, terms, settings, jobs, say):
+    for report, units, files, readings in cache.align(docs, terms, settings, jobs, say):
         ...
     say(cache.stats.line())
 """

@@ -62,7 +62,7 @@ class DocumentCache:
 
     def align(self, docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings, jobs: int,
               say: Progress, scheduler: str | None = None) -> Iterator[Result]:
-        """(report, units, beads, readings) per document in corpus order, reusing stored results."""
+        """(report, units, files, readings) per document in corpus order, reusing stored results."""
         from ..build_jobs import align_documents
 
         setting, glossary = settings_digest(settings), glossary_digest(terms)
@@ -72,7 +72,7 @@ class DocumentCache:
         for k, (doc, key) in enumerate(zip(docs, keys)):
             if key is None:
                 continue
-            lookup = self.store.get(key)
+            lookup = self.store.get_bytes(key)
             if lookup.found is Found.HIT:
                 try:
                     found[k] = codec.decode(lookup.body)
@@ -106,7 +106,7 @@ class DocumentCache:
         if self.stats.write_failed:
             return
         try:
-            self.store.put(key, codec.encode(result))
+            self.store.put_bytes(key, codec.encode(result))
             self.stats.stored += 1
         except OSError as exc:
             self.stats.write_failed = exc.strerror or str(exc)

@@ -82,7 +82,9 @@ def settings_digest(settings: BuildSettings) -> str:
             srx = f"unreadable:{settings.srx}"
     return _digest({"srclang": settings.srclang, "tgtlang": settings.tgtlang, "scorer": settings.scorer,
                     "srx": srx, "min_score": repr(float(settings.min_score)), "strict": settings.strict,
-                    "tm_terms": settings.tm_terms})
+                    "tm_terms": settings.tm_terms,
+                    # the signature every page's TMX and beads header carries (it names the SRX file)
+                    "signature": settings.signature()})
 
 
 def glossary_digest(terms: Sequence[TermEntry]) -> str:

@@ -25,6 +25,7 @@ signature, ``<prop type="x-aligner-signature">``, naming the settings and versio
 """
 from __future__ import annotations
 
+import io
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -179,7 +180,7 @@ def write_tmx(
         props[_prop_type(key)] = xml_clean(str(value))[0]
     signature = props.get("x-aligner-signature") or default_signature(src, tgt)
     props = {"x-aligner-signature": signature} | props
-    report = TmxReport(path=Path(path), signature=signature, creation_date=date)
+    report = TmxReport(path=Path("-") if isinstance(path, io.BytesIO) else Path(path), signature=signature, creation_date=date)
 
     header_attrs = {
         "creationtool": CREATION_TOOL,
@@ -197,20 +198,37 @@ def write_tmx(
         etree.SubElement(header, "prop", type=key).text = value
     etree.indent(header, space="  ", level=1)
 
+    if isinstance(path, io.BytesIO):  # see tmx_bytes
+        _write_body(path, header, units, report, src, tgt, segtype)
+        return report
     with open_output(path) as handle:
-        handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-        with etree.xmlfile(handle, encoding="UTF-8") as xf:
-            with xf.element("tmx", version="1.4"):
-                xf.write("\n  ", header, "\n  ")
-                with xf.element("body"):
-                    for number, unit in enumerate(units, 1):
-                        element = _tu_element(unit, number, report, src, tgt, segtype)
-                        if element is not None:
-                            xf.write("\n    ", element)
-                    xf.write("\n  ")
-                xf.write("\n")
-        handle.write(b"\n")
+        _write_body(handle, header, units, report, src, tgt, segtype)
     return report
+
+
+def tmx_bytes(units: Iterable[TranslationUnit], name: str, **options: Any) -> tuple[bytes, TmxReport]:
+    """The bytes :func:`write_tmx` would write (same ``options``), made in memory: a build's
+    worker makes a page's TMX this way, and the build writes the file only if it changed."""
+    buffer = io.BytesIO()
+    report = write_tmx(units, buffer, **options)  # type: ignore[arg-type]
+    report.path = Path(name)
+    return buffer.getvalue(), report
+
+
+def _write_body(handle: Any, header: Any, units: Iterable[TranslationUnit], report: TmxReport, src: str,
+                tgt: str, segtype: str) -> None:
+    handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    with etree.xmlfile(handle, encoding="UTF-8") as xf:
+        with xf.element("tmx", version="1.4"):
+            xf.write("\n  ", header, "\n  ")
+            with xf.element("body"):
+                for number, unit in enumerate(units, 1):
+                    element = _tu_element(unit, number, report, src, tgt, segtype)
+                    if element is not None:
+                        xf.write("\n    ", element)
+                xf.write("\n  ")
+            xf.write("\n")
+    handle.write(b"\n")
 
 
 def _clean_side(

@@ -109,12 +109,24 @@ def from_blocks(
 
 def read_beads(path: Path) -> BeadsFile:
     """Read and check a beads file; a damaged one is a one-line :class:`FormatError`."""
-    hint = "re-run `aligner build` (or `aligner review ZH EN`) to write it again"
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError("beads file not found", path=path, hint=hint) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError("beads file not found", path=path, hint=_HINT) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(f"not a readable beads file ({exc})", path=path, hint=_HINT) from None
+    return parse_beads(text, path)
+
+
+_HINT = "re-run `aligner build` (or `aligner review ZH EN`) to write it again"
+
+
+def parse_beads(text: str, path: Path) -> BeadsFile:
+    """A beads file's text, checked (``path`` names it in an error)."""
+    hint = _HINT
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
         raise FormatError(f"not a readable beads file ({exc})", path=path, hint=hint) from None
     try:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
