@@ -162,7 +162,7 @@ class Tally:
                 "seconds": round(time.monotonic() - self.started, 1), "crash_kinds": self.crashes}
 
 
-def run_atheris(reader: str, seconds: float, crash_dir: Path) -> None:
+def run_atheris(reader: str, seconds: float, crash_dir: Path, min_runs: int = 0) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["aligner", "translate"]):
@@ -176,12 +176,12 @@ def run_atheris(reader: str, seconds: float, crash_dir: Path) -> None:
     # is kept here instead, and the summary printed before leaving
     crash_dir.mkdir(parents=True, exist_ok=True)
     # libFuzzer writes crash-/oom-/timeout- files into the working folder unless told where
-    argv = [sys.argv[0], f"-max_total_time={int(seconds) + 60}", "-rss_limit_mb=2048",
+    argv = [sys.argv[0], f"-max_total_time={int(seconds) + 240}", "-rss_limit_mb=2048",
             f"-artifact_prefix={crash_dir}{os.sep}",
             "-timeout=20", "-max_len=65536", "-print_final_stats=0", str(corpus)]
 
     def one_input(data: bytes) -> None:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline and tally.executions >= min_runs:
             print("FUZZ-RESULT " + json.dumps(tally.summary()), flush=True)
             os._exit(0)
         tally.run(fn, data)
@@ -193,7 +193,7 @@ def run_atheris(reader: str, seconds: float, crash_dir: Path) -> None:
     atheris.Fuzz()
 
 
-def run_hypothesis(reader: str, seconds: float, crash_dir: Path) -> None:
+def run_hypothesis(reader: str, seconds: float, crash_dir: Path, min_runs: int = 0) -> None:
     """Without atheris: hypothesis mutates the seeds (splices, byte flips, truncation)."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
@@ -226,7 +226,7 @@ def run_hypothesis(reader: str, seconds: float, crash_dir: Path) -> None:
               suppress_health_check=list(HealthCheck))
     @given(inputs())
     def fuzz(data: bytes) -> None:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline and tally.executions >= min_runs:
             raise _Done
         tally.run(fn, data)
 
@@ -253,6 +253,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reader", choices=READERS, action="append", help="only this reader (repeatable)")
     parser.add_argument("--seconds", type=float, default=30.0, help="fuzzing time per reader")
+    parser.add_argument("--min-runs", type=int, default=0,
+                        help="keep going past --seconds until this many inputs ran (a loaded machine)")
     parser.add_argument("--engine", choices=["atheris", "hypothesis"], default=engine())
     parser.add_argument("--crash-dir", type=Path, default=None, help="where crashing inputs are saved")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -262,7 +264,7 @@ def main() -> int:
     readers = args.reader or list(READERS)
 
     if args.worker:  # one reader in this process
-        (run_atheris if args.engine == "atheris" else run_hypothesis)(readers[0], args.seconds, crash_dir)
+        (run_atheris if args.engine == "atheris" else run_hypothesis)(readers[0], args.seconds, crash_dir, args.min_runs)
         return 0
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -292,7 +294,7 @@ def _run_workers(args: argparse.Namespace, readers: list[str], crash_dir: Path) 
     procs = {
         reader: subprocess.Popen(
             [sys.executable, __file__, "--worker", "--reader", reader, "--seconds", str(args.seconds),
-             "--engine", args.engine, "--crash-dir", str(crash_dir)],
+             "--min-runs", str(args.min_runs), "--engine", args.engine, "--crash-dir", str(crash_dir)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for reader in readers
     }

@@ -14,7 +14,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "fuzz_readers.py"
 
 
 def test_short_fuzz_run_of_every_reader_finds_no_crash(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, str(BENCH), "--seconds", "3", "--json", "--crash-dir", str(tmp_path)],
+    proc = subprocess.run([sys.executable, str(BENCH), "--seconds", "3", "--min-runs", "60", "--json", "--crash-dir", str(tmp_path)],
                           capture_output=True, text=True, timeout=300)
     report = json.loads(proc.stdout)
     results = {r["reader"]: r for r in report["results"]}
