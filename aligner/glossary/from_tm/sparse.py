@@ -51,6 +51,9 @@ W_LENGTH = 0.05
 MIN_SCORE = 0.5
 MIN_COSINE = 0.5
 MARGIN = 0.15
+#: Dictionary share a span needs when CC-CEDICT knows every word of the candidate (it then
+#: has a say: at least half of both sides linked word by word).
+MIN_KNOWN_SHARE = 0.5
 #: jieba dictionary frequency a one-word candidate may have (general Chinese uses it seldom).
 MAX_WORD_FREQ = 100
 #: Tags of verbs: a candidate starting with one is paired only to English starting with a
@@ -182,8 +185,10 @@ class _Grid:
         j = int(np.argmax(row))
         if row[j] < MIN_SCORE or self.cosines[i, j] < MIN_COSINE:
             return None
-        if self.shares[i, j] == 0 and self.known[i]:
-            return None  # CC-CEDICT knows every word and none renders the span: the two disagree
+        if self.known[i] and self.shares[i, j] < MIN_KNOWN_SHARE:
+            # CC-CEDICT knows every word and renders too little of the span: the two disagree
+            # (政府管制 / *authoritarian regimes*: nothing; 安全主义观点 / *safety-oriented perspectives*: a third)
+            return None
         if float(self.scores[:, j].max()) > row[j]:
             return None  # another candidate of the pair explains this span better
         words = set(self.en[j][0].split())
