@@ -131,15 +131,15 @@ def report(label: str, terms: list, gold: dict, present: set, verbose: bool) -> 
     print(f"  attested precision where a gold judges: {att_right}/{len(att_judged)} = "
           f"{att_right / max(len(att_judged), 1):.2f}")
     print(f"  recall of gold pairs in the aligned text: {recall}/{len(present)} = {recall / max(len(present), 1):.2f}")
+    for source in sorted({part for v in gold.values() for part in v.split("+")}):
+        mine = {g for g in present if source in gold[g].split("+")}
+        print(f"    {source}: {len(mine & got)}/{len(mine)} = {len(mine & got) / max(len(mine), 1):.2f}")
     sparse = [t for t in terms if t.method == "embedding"]
     if sparse:
         hits = len({k for t in sparse for k in _forms(t)} & present)
         judged_sparse = [t for t in sparse if judged_by_gold(t)]
         print(f"  seen once or twice, chosen by embeddings (all proposed): {len(sparse)}; gold pairs among them "
               f"{hits}; where a gold judges {sum(1 for t in judged_sparse if right(t))}/{len(judged_sparse)}")
-    for source in sorted({part for v in gold.values() for part in v.split("+")}):
-        mine = {g for g in present if source in gold[g].split("+")}
-        print(f"    {source}: {len(mine & got)}/{len(mine)} = {len(mine & got) / max(len(mine), 1):.2f}")
     if verbose:
         for t in att_judged:
             if not right(t):

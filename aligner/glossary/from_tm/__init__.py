@@ -110,19 +110,25 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
             term = pair_term(zh, idx, similarity, max_examples, dictionary)
             if term is not None:
                 found[zh] = term
+    kept = _drop_nested(found, idx.zh_pairs)
+    result.nested = len(found) - len(kept)
     if similarity is not None:
         # candidates seen once or twice that nothing above paired: the embeddings choose
         # among their pairs' English spans, with the dictionary and the IBM-1 table (:mod:`.sparse`)
         rest = [zh for zh in sorted(idx.zh_pairs) if zh not in found and norm_key(zh) not in skip
                 and len(idx.zh_pairs[zh]) >= min_freq and eligible(zh, idx)]
+        sparse: dict[str, TermPair] = {}
         if rest:
             vectors = similarity.vectors_of(needed(rest, idx))
             for zh, term in sparse_terms(rest, idx, vectors, max_examples).items():
                 term = finish(zh, term, idx)
                 if term is not None:
-                    found[zh] = term
-    kept = _drop_nested(found, idx.zh_pairs)
-    result.nested = len(found) - len(kept)
+                    sparse[zh] = term
+        # nested among all, but weaker evidence never removes a pair the statistics made
+        # (生命体征 = vital signs seen once does not make 体征 = sign a fragment)
+        both = _drop_nested({**kept, **sparse}, idx.zh_pairs)
+        result.nested += sum(1 for zh in sparse if zh not in both)
+        kept.update((zh, t) for zh, t in both.items() if zh in sparse)
     result.terms = sorted(kept.values(), key=lambda t: (t.zh, t.en))
     return result
 
