@@ -7,25 +7,29 @@ word (治理模式 = *governance models* fails it: CC-CEDICT has no *model* for 
 *minibatch* is in no dictionary). The sentence encoder the aligner already loads places a
 Chinese phrase near its English rendering (工程师 / *engineers* 0.85), but also near a part
 of it (硅谷 / *Valley* 0.77 above *Silicon Valley* 0.57) and near an everyday word of the
-same sentence; so the cosine is one term of a score (:func:`score_grid`) with the share of
-both phrases that CC-CEDICT links word by word (partial senses count: 治理 = *governance*),
-the IBM-1 score, and two weak priors (position in the sentence, length). A pair is made only
-when the choice is clear in every pair holding the candidate:
+same sentence; so the cosine is one term of a score (:func:`_grid`) with the share of both
+phrases that CC-CEDICT links word by word (:func:`_share`; partial senses count: 治理 =
+*governance*), the IBM-1 score, and two weak priors (position in the sentence, length). A
+pair is made only when the choice is clear in every pair holding the candidate:
 
 * **mutual best**: the span is the candidate's best, and no other Chinese candidate of the
   pair scores higher with that span (工程师群体 and 意味着工程师 lose *engineers* to 工程师);
-* **margin**: it beats the candidate's best span sharing no word with it by :data:`MARGIN`;
-* **floor**: the combined score and the cosine reach :data:`MIN_SCORE` and :data:`MIN_COSINE`.
+* **margin**: it beats by :data:`MARGIN` the candidate's best span that shares no word with
+  it and that no other candidate explains better;
+* **floor**: the combined score and the cosine reach :data:`MIN_SCORE` and :data:`MIN_COSINE`;
+* **no disagreement**: when CC-CEDICT knows every Chinese word, it links at least
+  :data:`MIN_KNOWN_SHARE` of both sides (政府管制 is never *authoritarian regimes*); where it
+  is silent (步幅, 小批量) the embedding may decide alone.
 
-The Chinese must look like a term on its own: a word jieba counts as everyday Chinese is
-left out (one or two pairs cannot show it is this text's term), as are candidates the
-other evidence already decided. Status: always ``proposed`` (one or two pairs; where the
+The Chinese must look like a term on its own (:func:`eligible`), and a verb-initial one
+must be rendered by a noun. Status: always ``proposed`` (one or two pairs; where the
 dictionary alone accounts for the whole span in two pairs, :mod:`.pairing` has attested it).
+The thresholds were chosen on half of the development pages (``bench/terms_eval.py --half 0``).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,9 +83,6 @@ class Choice:
     share: float  # dictionary share
     margin: float
     whole: str  # CC-CEDICT evidence when the dictionary accounts for the span as a whole
-
-
-Vectors = Callable[[Sequence[str]], dict[str, np.ndarray]]
 
 
 def eligible(zh: str, idx: PairIndex) -> bool:
@@ -187,7 +188,8 @@ class _Grid:
             return None
         if self.known[i] and self.shares[i, j] < MIN_KNOWN_SHARE:
             # CC-CEDICT knows every word and renders too little of the span: the two disagree
-            # (政府管制 / *authoritarian regimes*: nothing; 安全主义观点 / *safety-oriented perspectives*: a third)
+            # (政府管制 / *authoritarian regimes*: nothing; 安全主义观点 / *safety-oriented
+            # perspectives*: a third)
             return None
         if float(self.scores[:, j].max()) > row[j]:
             return None  # another candidate of the pair explains this span better
