@@ -9,10 +9,12 @@ Public API::
 
 :mod:`.candidates` finds noun phrases on both sides, :mod:`.stats` scores their
 association, :mod:`.reading` reads each pair and indexes the corpus, :mod:`.pairing` decides
-each Chinese candidate's English. The entries are ordinary :class:`~aligner.model.TermEntry`
-objects, so the existing merge, conflict and variant logic applies. Their evidence starts ``aligned-dictionary:`` or
-``aligned-cooccurrence:`` and says why the pair was made, with up to ``max_examples``
-example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
+each Chinese candidate's English, and :mod:`.sparse` those seen in only one or two pairs
+that nothing else paired (by phrase embeddings with the dictionary; always proposed). The
+entries are ordinary :class:`~aligner.model.TermEntry` objects, so the existing merge,
+conflict and variant logic applies. Their evidence starts ``aligned-`` and the method
+(``bracket``, ``dictionary``, ``alignment``, ``cooccurrence``, ``embedding``) and says why
+the pair was made, with up to ``max_examples`` example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
 the TBX entry's ``evidence:`` note and the JSON's ``evidence`` field carry.
 """
 from __future__ import annotations
