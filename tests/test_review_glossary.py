@@ -103,7 +103,7 @@ def test_apply_without_decisions_gives_the_build_glossary_back_byte_for_byte(bui
     before = {name: (out / name).read_bytes() for name in OUTPUTS}
     result = CliRunner().invoke(cli, ["review", "apply", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "glossary: 16 entries; 0 decisions: 0 accepted, 0 rejected, 0 edited, 0 picked" in result.output
+    assert "glossary: 17 entries; 0 decisions: 0 accepted, 0 rejected, 0 edited, 0 picked" in result.output
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
 
 
@@ -116,7 +116,7 @@ def test_decisions_reach_every_glossary_format_and_survive_a_rebuild(built: Path
     save_review(out / "review.json", {}, [x.to_dict() for x in decisions])
     result = CliRunner().invoke(cli, ["review", "apply", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert ("glossary: 15 entries; 5 decisions: 1 accepted, 1 rejected, 1 edited, 1 picked; 1 glossary decision "
+    assert ("glossary: 16 entries; 5 decisions: 1 accepted, 1 rejected, 1 edited, 1 picked; 1 glossary decision "
             "for entries no longer in the glossary, kept in the review file: #5 reject 不存在 = does not exist") \
         in result.output
     expected = {"肖茜": ("Xiao Qian", "reviewed"), "开源大模型": ("open-source large models", "reviewed"),
@@ -140,11 +140,11 @@ def test_decisions_reach_every_glossary_format_and_survive_a_rebuild(built: Path
     from aligner.build import BuildSettings, build
 
     build(BuildSettings(corpus=CORPUS, out=out), lines.append)
-    assert any(line.startswith("review applied: glossary: 15 entries; 5 decisions") and "#5 reject 不存在" in line
+    assert any(line.startswith("review applied: glossary: 16 entries; 5 decisions") and "#5 reject 不存在" in line
                for line in lines)
     assert (out / "review.json").read_bytes() == review
     assert {e.zh: e.en for e in read_glossary(out / "glossary/glossary.tbx")}["开源大模型"] == "open-source large models"
-    assert len(read_built(out).entries) == 16  # the build's glossary as built, before the review
+    assert len(read_built(out).entries) == 17  # the build's glossary as built, before the review
     data = json.loads(review)
     assert [x["op"] for x in data["glossary"]["decisions"]] == ["accept", "reject", "edit", "pick", "reject"]
 

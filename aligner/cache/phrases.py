@@ -32,6 +32,10 @@ def phrase_vectors(texts: Iterable[str], folder: Path | None = None,
     """Unit vector of each distinct text (zero for a blank one); with ``folder``, through the cache there."""
     from ..align.embedder import embed_table
 
+    if say is not None:
+        # a bucket's running count ("embedded 2 of 3 distinct term candidates") says nothing
+        # about the whole job and reads as the aligner's; what the cache reports is kept
+        say = _without_counts(say)
     groups: dict[int, list[str]] = {}
     for text in sorted(set(texts)):
         groups.setdefault(bucket(text), []).append(text)
@@ -40,3 +44,10 @@ def phrase_vectors(texts: Iterable[str], folder: Path | None = None,
         table, index = embed_table(groups[number], cache_dir=folder, progress=say, label="term candidates")
         vectors.update(zip(groups[number], table[index]))
     return vectors
+
+
+def _without_counts(say: Callable[[str], None]) -> Callable[[str], None]:
+    def hear(message: str) -> None:
+        if not message.startswith("align: embedded "):
+            say(message)
+    return hear

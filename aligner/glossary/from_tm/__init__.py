@@ -9,10 +9,12 @@ Public API::
 
 :mod:`.candidates` finds noun phrases on both sides, :mod:`.stats` scores their
 association, :mod:`.reading` reads each pair and indexes the corpus, :mod:`.pairing` decides
-each Chinese candidate's English. The entries are ordinary :class:`~aligner.model.TermEntry`
-objects, so the existing merge, conflict and variant logic applies. Their evidence starts ``aligned-dictionary:`` or
-``aligned-cooccurrence:`` and says why the pair was made, with up to ``max_examples``
-example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
+each Chinese candidate's English, and :mod:`.sparse` those seen in only one or two pairs
+that nothing else paired (by phrase embeddings with the dictionary; always proposed). The
+entries are ordinary :class:`~aligner.model.TermEntry` objects, so the existing merge,
+conflict and variant logic applies. Their evidence starts ``aligned-`` and the method
+(``bracket``, ``dictionary``, ``alignment``, ``cooccurrence``, ``embedding``) and says why
+the pair was made, with up to ``max_examples`` example pairs as ``doc:line (zh) / doc:line (en)``; it is what the CSV's evidence column,
 the TBX entry's ``evidence:`` note and the JSON's ``evidence`` field carry.
 """
 from __future__ import annotations
@@ -26,14 +28,15 @@ from ...model import Source, TermEntry, TermKind, TermStatus, TranslationUnit
 from ...wording import count
 from ..text import norm_key
 from .candidates import SUFFIX_CHARS
-from .pairing import pair_term
+from .pairing import finish, pair_term
+from .sparse import eligible, needed, sparse_terms
 from .reading import PairReading, index
 from .terms import TermPair, TmPair
 
 __all__ = ["PairReading", "TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 
 EVIDENCE = {"bracket": "aligned-bracket", "dictionary": "aligned-dictionary", "alignment": "aligned-alignment",
-            "cooccurrence": "aligned-cooccurrence"}
+            "cooccurrence": "aligned-cooccurrence", "embedding": "aligned-embedding"}
 #: Example pairs kept per term.
 MAX_EXAMPLES = 3
 
@@ -111,6 +114,23 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
                 found[zh] = term
     kept = _drop_nested(found, idx.zh_pairs)
     result.nested = len(found) - len(kept)
+    if similarity is not None:
+        # candidates seen once or twice that nothing above paired: the embeddings choose
+        # among their pairs' English spans, with the dictionary and the IBM-1 table (:mod:`.sparse`)
+        rest = [zh for zh in sorted(idx.zh_pairs) if zh not in found and norm_key(zh) not in skip
+                and len(idx.zh_pairs[zh]) >= min_freq and eligible(zh, idx)]
+        sparse: dict[str, TermPair] = {}
+        if rest:
+            vectors = similarity.vectors_of(needed(rest, idx))
+            for zh, term in sparse_terms(rest, idx, vectors, max_examples).items():
+                term = finish(zh, term, idx)
+                if term is not None:
+                    sparse[zh] = term
+        # nested among all, but weaker evidence never removes a pair the statistics made
+        # (生命体征 = vital signs seen once does not make 体征 = sign a fragment)
+        both = _drop_nested({**kept, **sparse}, idx.zh_pairs)
+        result.nested += sum(1 for zh in sparse if zh not in both)
+        kept.update((zh, t) for zh, t in both.items() if zh in sparse)
     result.terms = sorted(kept.values(), key=lambda t: (t.zh, t.en))
     return result
 
@@ -167,6 +187,15 @@ class _Similarity:
         if any(t not in self.vectors for t in (zh, *options)):  # not asked in the first pass
             self.vectors.update(self._vectors([zh, *options]))
         return [float(self.vectors[zh] @ self.vectors[o]) for o in options]
+
+    def vectors_of(self, texts: Iterable[str]) -> dict[str, Any]:
+        """The vectors of ``texts`` (those the first pass did not embed, embedded in one go)."""
+        texts = set(texts)
+        have = dict(self.vectors or {})
+        missing = sorted(t for t in texts if t not in have)
+        if missing:
+            have.update(self._vectors(missing))
+        return {t: have[t] for t in texts}
 
     def embed(self) -> None:
         self.vectors = self._vectors(t for texts in self.asked.values() for t in texts)

@@ -78,7 +78,12 @@ def pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], li
               max_examples: int, dictionary: bool = True) -> TermPair | None:
     """The English for ``zh`` (see :func:`_pair_term`), an acronym the English defines
     written in full (硬盘 = hard disk drive, also HDD)."""
-    found = _pair_term(zh, idx, similarity, max_examples, dictionary)
+    return finish(zh, _pair_term(zh, idx, similarity, max_examples, dictionary), idx)
+
+
+def finish(zh: str, found: TermPair | None, idx: PairIndex) -> TermPair | None:
+    """``found`` but None when it is a fragment of a bracketed term (:func:`_fragment`), and
+    with an acronym the English defines written in full."""
     if found is not None and found.method != "bracket" and _fragment(zh, found.en, idx):
         return None
     if found is None or not is_acronym(found.en) or bare(found.en).upper() not in idx.acronyms:

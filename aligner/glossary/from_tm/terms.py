@@ -24,7 +24,7 @@ class TermPair:
     zh: str
     en: str
     status: TermStatus
-    method: str  # "bracket", "dictionary", "alignment" or "cooccurrence"
+    method: str  # "bracket", "dictionary", "alignment", "cooccurrence" or "embedding"
     zh_count: int  # pairs holding the Chinese
     en_count: int  # pairs holding the English
     both: int  # pairs holding both
@@ -36,6 +36,7 @@ class TermPair:
     examples: tuple[tuple[Source, Source], ...] = ()  # (zh line, en line) of pairs holding both (first few)
     sources: tuple[Source, ...] = ()  # the Chinese lines of every pair holding both
     variants: tuple[str, ...] = ()  # other English forms the translators wrote (a bracket's abbreviation)
+    detail: str = ""  # how a choice by embeddings was made (its score and margin, see :mod:`.sparse`)
 
     def reasons(self) -> str:
         """Why the pair was made, and the example pairs of both sides: what the glossary's
@@ -49,6 +50,8 @@ class TermPair:
             why.append(f"IBM-1 {self.alignment:.2f}")
         if self.similarity is not None:
             why.append(f"embedding {self.similarity:.2f}")
+        if self.detail:
+            why.append(self.detail)
         seen = ", ".join(f"{z} (zh) / {e} (en)" for z, e in self.examples)
         return f"{'; '.join(why)}; seen {seen}"
 
