@@ -92,11 +92,20 @@ def planted_case(units: list[Unit], index: TermIndex | None, per_kind: int, titl
     for p, how in zip(planted, hows):
         by_kind.setdefault(f"{p.kind} ({p.rule})", []).append(how)
     print(f"{title}: {sum(h is not None for h in hows)} of {len(planted)} planted errors found "
-          f"with their rule ({sum(h == 'term' for h in hows)} of them listed by term-rarely-used)")
+          f"with their rule ({sum(h == 'term' for h in hows)} of them listed by term-rarely-used, "
+          f"{sum(h == 'unconfirmed' for h in hows)} by missing-term-unconfirmed: an extracted "
+          "entry the TM does not confirm, counted and not listed with the default rules)")
     for kind, found in by_kind.items():
         listed = sum(h == "term" for h in found)
+        hidden = sum(h == "unconfirmed" for h in found)
         print(f"  {kind:<58} {sum(h is not None for h in found):>3} / {len(found)}"
-              + (f" ({listed} listed by term-rarely-used)" if listed else ""))
+              + (f" ({listed} listed by term-rarely-used)" if listed else "")
+              + (f" ({hidden} by missing-term-unconfirmed)" if hidden else ""))
+    # the same planted TM with the rules on by default: which planted errors a user sees listed
+    default = check(planted_units, index if index is not None else [])
+    shown = found_how(planted, default.findings)
+    print(f"  with the rules on by default: {sum(h is not None for h in shown)} of {len(planted)} "
+          f"listed; {default.unconfirmed_hidden} misses of unconfirmed extracted entries counted")
 
 
 def print_others(findings: list, limit: int, title: str) -> None:  # type: ignore[type-arg]
@@ -163,7 +172,8 @@ def main() -> None:
           f"terms; {len(report.findings)} findings ({100 * len(report.findings) / max(units, 1):.1f} "
           f"per 100 units), {len(report.accepted)} accepted by derivation; {seconds:.1f} s; "
           f"not listed (their rules are off by default): {report.proposed_hidden} missing terms of "
-          f"proposed entries, {report.related_hidden} of extracted entries rendered by a related form")
+          f"proposed entries, {report.related_hidden} of extracted entries rendered by a related form, "
+          f"{report.unconfirmed_hidden} of extracted entries the TM does not confirm")
     by_rule = Counter(f.rule for f in report.findings)
     rule_table(report.findings, units, "\nrules on by default:")
     folded = [f for f in report.findings if f.rule == "term-rarely-used"]
