@@ -1,4 +1,5 @@
-"""``term-rarely-used``: evidence from the TM itself about each glossary term.
+"""``term-rarely-used`` and ``missing-term-unconfirmed``: evidence from the TM itself about
+each glossary term.
 
 A glossary built automatically from the same documents (or any glossary the translator did
 not follow) holds entries whose English the TM uses in only some of the units with the
@@ -16,7 +17,8 @@ A term whose ``k`` is improbably low for ``p0`` (one-sided binomial test,
 counts and lists every unit without the English. A term with few occurrences never reaches
 significance (0 of 2 does not, at the pooled share of a typical TM), so a unit that breaks
 a consistent term, or the only occurrence of a term, is still reported on its own.
-``--skip-rule term-rarely-used`` reports every unit as before.
+``--skip-rule term-rarely-used`` reports every unit as before. This applies to entries that
+are rules (reviewed, or from a glossary without extraction evidence).
 
 The same counts decide whether an entry aligner **extracted** (it carries extraction
 evidence and nobody reviewed it: :attr:`~aligner.check.terms.Term.extracted`) is the TM's
