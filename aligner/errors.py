@@ -58,5 +58,9 @@ class OutputError(AlignerError):
     """An output cannot be written (permissions, full disk...)."""
 
 
+class WorkerError(AlignerError):
+    """A worker process of a parallel job stopped without an answer (killed, out of memory)."""
+
+
 class UsageError(AlignerError):
     """An option value is invalid (unknown scorer, bad language code...)."""

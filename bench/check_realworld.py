@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from shared_data import MAC_DEV, REALWORLD, require
@@ -41,7 +42,7 @@ from aligner.check.rules import TERM_RULES
 from aligner.check.terms import has_han
 from aligner.formats.glossary_read import read_glossary
 from aligner.formats.tmx import write_tmx
-from aligner.model import TranslationUnit
+from aligner.model import TermStatus, TranslationUnit
 
 GLOSSARY_RULES = TERM_RULES - {"inconsistent-target"}
 
@@ -74,12 +75,12 @@ def substring_baseline(pairs: list[tuple[str, str]], glossary: list) -> int:
 def rule_table(findings: list, units: int, title: str) -> None:  # type: ignore[type-arg]
     """Findings per rule and per 100 units, with the rules other than the glossary rules summed."""
     by_rule = Counter(f.rule for f in findings)
-    print(f"{title}\n{'rule':<22} {'severity':<8} findings  per 100 units")
+    print(f"{title}\n{'rule':<24} {'severity':<8} findings  per 100 units")
     for rule in all_rules():
         n = by_rule.get(rule.id, 0)
-        print(f"{rule.id:<22} {rule.severity.value:<8} {n:>8}  {100 * n / max(units, 1):>6.2f}")
+        print(f"{rule.id:<24} {rule.severity.value:<8} {n:>8}  {100 * n / max(units, 1):>6.2f}")
     other = sum(n for rule, n in by_rule.items() if rule not in GLOSSARY_RULES)
-    print(f"{'all but the glossary rules':<31} {other:>8}  {100 * other / max(units, 1):>6.2f}")
+    print(f"{'all but the glossary rules':<33} {other:>8}  {100 * other / max(units, 1):>6.2f}")
 
 
 def planted_case(units: list[Unit], index: TermIndex | None, per_kind: int, title: str) -> None:
@@ -92,11 +93,37 @@ def planted_case(units: list[Unit], index: TermIndex | None, per_kind: int, titl
     for p, how in zip(planted, hows):
         by_kind.setdefault(f"{p.kind} ({p.rule})", []).append(how)
     print(f"{title}: {sum(h is not None for h in hows)} of {len(planted)} planted errors found "
-          f"with their rule ({sum(h == 'term' for h in hows)} of them listed by term-rarely-used)")
+          f"with their rule ({sum(h == 'term' for h in hows)} of them listed by term-rarely-used, "
+          f"{sum(h == 'unconfirmed' for h in hows)} by missing-term-unconfirmed: an extracted "
+          "entry the TM does not confirm, counted and not listed with the default rules)")
     for kind, found in by_kind.items():
         listed = sum(h == "term" for h in found)
+        hidden = sum(h == "unconfirmed" for h in found)
         print(f"  {kind:<58} {sum(h is not None for h in found):>3} / {len(found)}"
-              + (f" ({listed} listed by term-rarely-used)" if listed else ""))
+              + (f" ({listed} listed by term-rarely-used)" if listed else "")
+              + (f" ({hidden} by missing-term-unconfirmed)" if hidden else ""))
+    # the same planted TM with the rules on by default: which planted errors a user sees listed
+    default = check(planted_units, index if index is not None else [])
+    shown = found_how(planted, default.findings)
+    print(f"  with the rules on by default: {sum(h is not None for h in shown)} of {len(planted)} "
+          f"listed (untranslated is off by default); {default.unconfirmed_hidden} misses of "
+          "unconfirmed extracted entries counted")
+    terms = [(p, how) for p, how in zip(planted, hows) if p.rule == "missing-term"]
+    if not terms or index is None:
+        return
+    by_unit = {(f.file, f.unit): f for f in report.findings if f.rule == "missing-term-unconfirmed"}
+    for p, how in terms:
+        f = by_unit.get((p.file, p.refs[0]))
+        if f is not None:
+            print(f"    planted term {f.source_term} ({Path(p.file).name}:{p.lines[0]}): "
+                  f"{f.message.split('this TM ')[-1]}")
+    # the same entries reviewed (a person accepted them): every planted term error is listed
+    reviewed = TermIndex([replace(e, status=TermStatus.REVIEWED) if e.status is not TermStatus.PROPOSED
+                          else e for t in index.terms for e in t.entries])
+    listed = found_how(planted, check(planted_units, reviewed).findings)
+    print(f"  the same glossary with its entries reviewed, rules on by default: "
+          f"{sum(h == 'unit' for p, h in zip(planted, listed) if p.rule == 'missing-term')} of "
+          f"{len(terms)} planted term errors listed as missing-term")
 
 
 def print_others(findings: list, limit: int, title: str) -> None:  # type: ignore[type-arg]
@@ -147,6 +174,9 @@ def main() -> None:
     parser.add_argument("--macdev-sample", type=int, default=40)
     parser.add_argument("--glossary-sample", type=int, default=40,
                         help="findings of the glossary rules alone to print for judging")
+    parser.add_argument("--unconfirmed-sample", type=int, default=0,
+                        help="misses of extracted entries the TM does not confirm (counted by "
+                             "default) to print for judging")
     args = parser.parse_args()
     require(REALWORLD)
     build(args.dir)
@@ -163,7 +193,8 @@ def main() -> None:
           f"terms; {len(report.findings)} findings ({100 * len(report.findings) / max(units, 1):.1f} "
           f"per 100 units), {len(report.accepted)} accepted by derivation; {seconds:.1f} s; "
           f"not listed (their rules are off by default): {report.proposed_hidden} missing terms of "
-          f"proposed entries, {report.related_hidden} of extracted entries rendered by a related form")
+          f"proposed entries, {report.related_hidden} of extracted entries rendered by a related form, "
+          f"{report.unconfirmed_hidden} of extracted entries the TM does not confirm")
     by_rule = Counter(f.rule for f in report.findings)
     rule_table(report.findings, units, "\nrules on by default:")
     folded = [f for f in report.findings if f.rule == "term-rarely-used"]
@@ -195,6 +226,17 @@ def main() -> None:
         print(f"{number:>2}. [{f.rule}] {Path(f.file).name}:{f.line}: {f.message}")
         print(f"    source: {' '.join(f.source.split())[:200]}")
         print(f"    target: {' '.join(f.target.split())[:200]}")
+    if args.unconfirmed_sample:  # what the default rules count and do not list, to judge
+        every = run_check(tmx, glossary_path, rules=set(report.rules) | {"missing-term-unconfirmed"})
+        counted = sorted((f for f in every.findings if f.rule == "missing-term-unconfirmed"),
+                         key=lambda f: hashlib.sha1(f"{f.file}:{f.line}:{f.rule}:{f.source_term}"
+                                                    .encode()).hexdigest())
+        print(f"\nmissing-term-unconfirmed (counted by default): {min(len(counted), args.unconfirmed_sample)} "
+              f"of {len(counted)} to judge:")
+        for number, f in enumerate(counted[:args.unconfirmed_sample], 1):
+            print(f"{number:>2}. {Path(f.file).name}:{f.line}: {f.message}")
+            print(f"    source: {' '.join(f.source.split())[:200]}")
+            print(f"    target: {' '.join(f.target.split())[:200]}")
     print_others(report.findings, args.macdev_sample, "realworld")
     planted_case([u for u in read_units(tmx)], TermIndex(glossary), args.planted,
                  "\nrealworld planted errors")

@@ -60,3 +60,53 @@ def test_a_small_check_starts_no_worker(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(parallel.UnitRunner, "_start", lambda self: pytest.fail("a pool started"))
     report = check(_units()[:200], read_glossary(DATA / "glossary.csv"), rules=EVERY, jobs=4)
     assert report.findings
+
+
+def _many_units_tmx(path: Path, count: int) -> None:
+    from aligner.formats.tmx import write_tmx
+    from aligner.model import TranslationUnit
+
+    write_tmx([TranslationUnit(source=("坏" if i == count - 5 else "") + f"第{i}句里有神经网络。",
+                               target=f"Sentence {i} has a neural network.", doc="many")
+               for i in range(count)], path)
+
+
+@pytest.mark.parametrize("how,message", [
+    ("exit", "a check worker process stopped without an answer (killed, or out of memory?)"),
+    ("nesting", "input nests too deeply to process; simplify the file."),
+    ("bad-input", "bad unit inside a worker. fix it."),
+])
+def test_a_failing_worker_gives_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     how: str, message: str) -> None:
+    """A unit that makes a worker fail (it dies, or raises on bad input) stops the check with
+    one line on stderr and exit status 2, no traceback and no wait for the lost chunk."""
+    import os
+
+    from click.testing import CliRunner
+
+    from aligner.cli import cli
+    from aligner.errors import InputError
+
+    tmx = tmp_path / "many.tmx"
+    _many_units_tmx(tmx, 80)
+    run = parallel.UnitWork.run
+    parent = os.getpid()
+
+    def failing(self, unit, empty):  # type: ignore[no-untyped-def]
+        if "坏" in unit.source and os.getpid() != parent:
+            if how == "exit":
+                os._exit(3)  # what the kernel's out-of-memory killer leaves behind
+            if how == "nesting":
+                raise RecursionError("maximum recursion depth exceeded")
+            raise InputError("bad unit inside a worker", path=unit.file, line=unit.line, hint="fix it")
+        return run(self, unit, empty)
+
+    monkeypatch.setattr(parallel.UnitWork, "run", failing)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 6)
+    result = CliRunner().invoke(cli, ["check", str(tmx), "-g", str(DATA / "glossary.csv"), "--jobs", "2"])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("aligner: "), result.output
+    assert message in result.output and "Traceback" not in result.output
+    if how == "exit":
+        assert result.output.startswith(f"aligner: {tmx}:")  # where the lost chunk starts

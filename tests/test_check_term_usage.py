@@ -3,9 +3,11 @@
 ``tests/data/check/term_usage/tm.po`` (and the ``.tmx``/``.xlf`` po2tmx and po2xliff wrote
 from it) holds units whose ``msgctxt`` says what must happen: ``good-*`` no finding,
 ``bad-*`` a per-unit finding (``bad-sense`` and ``bad-family`` a ``missing-term-related``,
-the others ``missing-term``), ``rare-dim-*`` the units of 维度, a term the TM renders as the glossary
-says in 1 of its 8 units, listed by one ``term-rarely-used`` finding. The glossary marks
-which entries were extracted (``evidence``) and which one was reviewed.
+``bad-category`` a ``missing-term-unconfirmed``: 类别 is extracted and the TM renders it in
+1 of its 3 units; the others ``missing-term``), ``rare-dim-*`` the units of 维度, a term the
+TM renders as the glossary says in 1 of its 8 units, listed by one ``term-rarely-used``
+finding. The glossary marks which entries were extracted (``evidence``) and which one was
+reviewed; 神经网络 and 维度 come from another tool's glossary (no evidence).
 """
 from __future__ import annotations
 
@@ -46,9 +48,9 @@ def test_fixtures_per_format(suffix: str) -> None:
     for f in report.findings:
         by_rule.setdefault(f.rule, set()).add(contexts[f.source])
     assert by_rule == {
-        "missing-term": {"bad-nn-20", "bad-image-15", "bad-category", "bad-reviewed",
-                         "bad-third-party-family"},
+        "missing-term": {"bad-nn-20", "bad-image-15", "bad-reviewed", "bad-third-party-family"},
         "missing-term-related": {"bad-sense", "bad-family"},
+        "missing-term-unconfirmed": {"bad-category"},
         "term-rarely-used": {"rare-dim-1"},  # the first unit without the English
     }
     rare = next(f for f in report.findings if f.rule == "term-rarely-used")
@@ -98,10 +100,14 @@ def test_only_extracted_unreviewed_entries_accept_a_related_form(source: str, ta
 
 
 def test_a_mistranslation_is_no_related_form() -> None:
+    """Still a miss: in a TM of one unit the TM cannot confirm the extracted entry, so it is
+    ``missing-term-unconfirmed`` (counted unless that rule is on), never related."""
     unit = Unit(file="m", id="1", line=1, source="维度很高。", target="The gizmo is high.")
     entry = TermEntry("维度", "dimension", evidence="paren")
-    assert [f.rule for f in check([unit], [entry], rules={"missing-term", "missing-term-related"}).findings] \
-        == ["missing-term"]
+    rules = {"missing-term", "missing-term-related", "missing-term-unconfirmed"}
+    assert [f.rule for f in check([unit], [entry], rules=rules).findings] == ["missing-term-unconfirmed"]
+    counted = check([unit], [entry], rules={"missing-term", "missing-term-related"})
+    assert counted.findings == [] and counted.unconfirmed_hidden == 1
 
 
 def _golden(name: str, text: str) -> None:
@@ -195,10 +201,12 @@ def test_a_planted_unit_listed_by_term_rarely_used_is_found() -> None:
 def test_an_extracted_entry_is_related_only_through_its_english_or_senses(
         pair: tuple[str, str], words: list[str], correct: bool) -> None:
     """A target with the entry's English gives no finding; one made of words that are no
-    sense and no relative of it (consonant strings) is still ``missing-term``."""
+    sense and no relative of it (consonant strings) is still a miss (``missing-term-unconfirmed``:
+    one unit cannot confirm an extracted entry)."""
     zh, en = pair
     target = " ".join([*words[:1], en if correct else "", *words[1:]]).strip() + "."
     unit = Unit(file="p", id="1", line=1, source=f"这里的{zh}很重要。", target=target)
     entry = TermEntry(zh, en, evidence="paren")
-    rules = [f.rule for f in check([unit], [entry], rules={"missing-term", "missing-term-related"}).findings]
-    assert rules == ([] if correct else ["missing-term"])
+    rules = [f.rule for f in check([unit], [entry], rules={"missing-term", "missing-term-related",
+                                                            "missing-term-unconfirmed"}).findings]
+    assert rules == ([] if correct else ["missing-term-unconfirmed"])

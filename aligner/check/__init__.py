@@ -11,6 +11,7 @@ Library entry points (the CLI and the build pipeline call these):
 from __future__ import annotations
 
 import io
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -22,7 +23,7 @@ from .report import SCHEMA_VERSION, CheckReport
 from .rules import (
     TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
 )
-from .term_usage import RULE as RARELY_USED, TermUsage, folds
+from .term_usage import RULE as RARELY_USED, UNCONFIRMED, TermUsage
 from .terms import TermIndex
 from .units import FileStats, Unit, UnitFormat, UnitReader, read_units
 
@@ -71,12 +72,19 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     unit_checks = [f for f in active if f.unit_check is not None]
     trackers = [make() for f in active for make in f.trackers]
     terms_on = bool(enabled & TERM_RULES - {Rule.INCONSISTENT_TARGET.value})
-    usage = TermUsage() if terms_on and RARELY_USED in enabled else None
+    # missing-term-unconfirmed re-labels misses: the per-unit part makes them even when only
+    # it is on, and what it does not take of them is left out at the end
+    injected = (frozenset({Rule.MISSING_TERM.value, Rule.KEEP_AS_IS.value}) - enabled
+                if UNCONFIRMED in enabled else frozenset())
+    usage = TermUsage() if terms_on else None  # the TM's own evidence about each term
     by_zh = {term.zh: term for term in index.terms} if usage is not None else {}
+    left_out = array("q")  # store indices of findings of injected rules
     file_order: dict[str, int] = {}
 
     def deliver(order: int, position: int, result: UnitResult) -> None:
         added = [positioned.add(order, position, finding) for finding in result.findings]
+        if injected:
+            left_out.extend(at for at, f in zip(added, result.findings) if f.rule in injected)
         report.term_hits += result.terms
         report.accepted.extend(result.accepted)
         report.proposed_hidden += result.proposed_hidden
@@ -86,10 +94,10 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         if result.hit_terms:
             usage.saw_unit([by_zh[zh] for zh in result.hit_terms], result.lacking)
         for at, finding in zip(added, result.findings):
-            if folds(finding):
-                usage.missing(finding.source_term, at, order, position)
+            usage.missing(finding, at, order, position)
 
-    runner = UnitRunner(UnitWork(index, unit_checks, enabled, terms_on, usage is not None), jobs, deliver)
+    runner = UnitRunner(UnitWork(index, unit_checks, enabled | injected, terms_on, usage is not None),
+                        jobs, deliver)
     try:
         for position, unit in enumerate(units):
             order = file_order.setdefault(unit.file, len(file_order))
@@ -113,8 +121,12 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     finally:
         runner.terminate()
     if usage is not None:
-        for finding_order, position, finding in usage.fold(positioned):
+        settled, report.unconfirmed_hidden = usage.fold(
+            positioned, rarely_used=RARELY_USED in enabled, list_unconfirmed=UNCONFIRMED in enabled)
+        for finding_order, position, finding in settled:
             positioned.add(finding_order, position, finding)
+    if injected:
+        positioned.discard(left_out)
     _revisit(trackers, again)
     for tracker in trackers:
         for position, finding in tracker.findings():

@@ -58,6 +58,13 @@ class FindingStore(Sequence[Finding]):
         replaced them: :mod:`aligner.check.term_usage`). Before :meth:`seal` only."""
         self._discarded.extend(indices)
 
+    def place(self, index: int) -> tuple[int, int]:
+        """``(file order, unit position)`` the finding at ``index`` was added with (before
+        :meth:`seal`)."""
+        if self._sorted is not None:
+            raise RuntimeError("place() reads a store before it is sealed")
+        return self._order_key[index], self._position[index]
+
     def added(self, index: int) -> Finding:
         """The finding added at ``index`` (before :meth:`seal`: the order it was added in)."""
         if self._sorted is not None:

@@ -12,15 +12,25 @@ English patterns, CC-CEDICT), so they share those pages with this process instea
 building their own; where ``fork`` is not available the check stays in one process. A
 small check never starts them: the pool starts once :data:`PARALLEL_AFTER` units have been
 checked here, and at most ``2 * jobs`` chunks are in flight, so memory stays flat.
+
+The pool is a :class:`concurrent.futures.ProcessPoolExecutor`: a worker that dies without
+an answer (killed, out of memory) breaks it and the check stops with one
+:class:`~aligner.errors.WorkerError` naming where its chunk starts, where a
+``multiprocessing.Pool`` would wait for the lost chunk forever. An exception raised in a
+worker (an :class:`~aligner.errors.AlignerError`, a ``RecursionError``) is raised here as it
+would be in one process.
 """
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import WorkerError
 from ..model import Finding
 from .rules import Rule, term_findings
 from .terms import TermIndex
@@ -112,6 +122,10 @@ class UnitWork:
 _WORK: UnitWork | None = None  # the forked workers' copy
 
 
+def _ready() -> bool:
+    return True
+
+
 def _run_chunk(chunk: list[tuple[int, int, Unit, bool]]) -> list[tuple[int, int, UnitResult]]:
     assert _WORK is not None
     out = []
@@ -135,7 +149,7 @@ class UnitRunner:
         self._seen = 0
         self._pool: Any = None
         self._chunk: list[tuple[int, int, Unit, bool]] = []
-        self._pending: deque[Any] = deque()
+        self._pending: deque[tuple[Future[Any], Unit]] = deque()  # with the chunk's first unit
 
     def add(self, order: int, position: int, unit: Unit, empty: bool) -> None:
         if self._pool is None:
@@ -154,18 +168,35 @@ class UnitRunner:
         global _WORK
         self._work.warm()
         _WORK = self._work
-        self._pool = multiprocessing.get_context("fork").Pool(self._jobs)
+        self._pool = ProcessPoolExecutor(self._jobs, mp_context=multiprocessing.get_context("fork"))
+        # the workers are forked on the first task: fork them while this process still
+        # holds what they share, then let it go here
+        for ready in [self._pool.submit(_ready) for _ in range(self._jobs)]:
+            self._result(ready, None)
         self._work.release()
 
     def _send(self) -> None:
-        self._pending.append(self._pool.apply_async(_run_chunk, (self._chunk,)))
+        self._pending.append((self._pool.submit(_run_chunk, self._chunk), self._chunk[0][2]))
         self._chunk = []
         while len(self._pending) > 2 * self._jobs:
             self._take()
 
     def _take(self) -> None:
-        for order, position, result in self._pending.popleft().get():
+        future, first = self._pending.popleft()
+        for order, position, result in self._result(future, first):
             self._deliver(order, position, result)
+
+    @staticmethod
+    def _result(future: Future[Any], first: Unit | None) -> Any:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerError(
+                "a check worker process stopped without an answer (killed, or out of memory?)"
+                + (f" while checking the units from unit {first.ref} on" if first else ""),
+                path=first.file if first else None, line=first.line if first else None,
+                hint="run the check again with --jobs 1 to check in one process, or split "
+                     "the input into smaller files") from None
 
     def close(self) -> None:
         """Deliver every unit's result (call once, after the last unit)."""
@@ -180,7 +211,10 @@ class UnitRunner:
         """Stop the workers (always, also when reading failed half-way)."""
         global _WORK
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            if self._pending:  # stopped half-way (bad input, a worker failed): do not wait
+                for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                    process.terminate()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            self._pending.clear()
         _WORK = None

@@ -216,14 +216,17 @@ def plant(units: Sequence[Unit], index: TermIndex | None = None, *,
 def found(planted: Sequence[Planted], findings: Sequence) -> list[bool]:  # type: ignore[type-arg]
     """For each planted error, whether a finding of its rule names its unit. A missing term
     also counts as found when a ``term-rarely-used`` finding lists its unit among those it
-    stands for (the term is one the TM renders otherwise in most units; see
-    :mod:`aligner.check.term_usage`): :func:`found_how` tells the two apart."""
+    stands for (the term is one the TM renders otherwise in most units), or when a
+    ``missing-term-unconfirmed`` finding names it (the entry was extracted and the TM does
+    not confirm it; see :mod:`aligner.check.term_usage`): :func:`found_how` tells them apart."""
     return [how is not None for how in found_how(planted, findings)]
 
 
 def found_how(planted: Sequence[Planted], findings: Sequence) -> list[str | None]:  # type: ignore[type-arg]
     """For each planted error: ``"unit"`` (a finding of its rule names the unit),
-    ``"term"`` (a ``term-rarely-used`` finding lists it) or None (not found)."""
+    ``"term"`` (a ``term-rarely-used`` finding lists it), ``"unconfirmed"`` (a
+    ``missing-term-unconfirmed`` finding names it: listed only when that rule is on, counted
+    otherwise) or None (not found)."""
     seen = {(f.file, f.unit, f.rule) for f in findings}
     listed = {at for f in findings if f.rule == "term-rarely-used" for _label, ats in f.variants
               for at in ats}
@@ -234,6 +237,9 @@ def found_how(planted: Sequence[Planted], findings: Sequence) -> list[str | None
         elif p.rule == "missing-term" and any(
                 f"{p.file}:{line}" in listed for line in p.lines if line):
             out.append("term")
+        elif p.rule == "missing-term" and any(
+                (p.file, ref, "missing-term-unconfirmed") in seen for ref in p.refs):
+            out.append("unconfirmed")
         else:
             out.append(None)
     return out

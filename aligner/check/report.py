@@ -45,6 +45,9 @@ class CheckReport:
     #: missing-term findings of extracted entries rendered by a related form (another
     #: dictionary sense, the same English family), not listed: missing-term-related is off
     related_hidden: int = 0
+    #: missing-term findings of extracted entries the TM's own usage does not confirm, not
+    #: listed: missing-term-unconfirmed is off (:mod:`aligner.check.term_usage`)
+    unconfirmed_hidden: int = 0
     _tallied: tuple[tuple[int, int], _Tally] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -111,6 +114,7 @@ class CheckReport:
                 "accepted": len(self.accepted),
                 "proposed_hidden": self.proposed_hidden,
                 "related_hidden": self.related_hidden,
+                "unconfirmed_hidden": self.unconfirmed_hidden,
             },
             "rules": [{"id": r.id, "severity": r.severity.value, "summary": r.summary,
                        "enabled": r.id in self.rules} for r in all_rules()],
@@ -224,6 +228,10 @@ class CheckReport:
             text += (f"; {count(self.related_hidden, 'missing term')} of extracted glossary "
                      "entries rendered by a related form not reported "
                      "(rule missing-term-related)")
+        if self.unconfirmed_hidden:
+            text += (f"; {count(self.unconfirmed_hidden, 'missing term')} of extracted glossary "
+                     "entries this TM does not confirm not reported "
+                     "(rule missing-term-unconfirmed)")
         if self.untranslated and "untranslated" not in self.rules:
             text += f"; {count(self.untranslated, 'untranslated unit')} not checked"
         if self.fuzzy_skipped:
@@ -240,7 +248,8 @@ class CheckReport:
 
 
 #: rules whose text report has one block per term (or per source), not one per rule
-_TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-related", "forbidden-variant",
+_TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-related",
+                 "missing-term-unconfirmed", "forbidden-variant",
                  "keep-as-is", "term-rarely-used", "inconsistent-target"}
 
 

@@ -1,4 +1,5 @@
-"""``term-rarely-used``: evidence from the TM itself about each glossary term.
+"""``term-rarely-used`` and ``missing-term-unconfirmed``: evidence from the TM itself about
+each glossary term.
 
 A glossary built automatically from the same documents (or any glossary the translator did
 not follow) holds entries whose English the TM uses in only some of the units with the
@@ -16,14 +17,27 @@ A term whose ``k`` is improbably low for ``p0`` (one-sided binomial test,
 counts and lists every unit without the English. A term with few occurrences never reaches
 significance (0 of 2 does not, at the pooled share of a typical TM), so a unit that breaks
 a consistent term, or the only occurrence of a term, is still reported on its own.
-``--skip-rule term-rarely-used`` reports every unit as before.
+``--skip-rule term-rarely-used`` reports every unit as before. This applies to entries that
+are rules (reviewed, or from a glossary without extraction evidence).
+
+The same counts decide whether an entry aligner **extracted** (it carries extraction
+evidence and nobody reviewed it: :attr:`~aligner.check.terms.Term.extracted`) is the TM's
+term at all. Such an entry is a hypothesis, not a rule the translator agreed to, and the TM
+is evidence about it: its per-unit misses (``missing-term``, a ``keep-as-is`` term missing or altered)
+are listed only when the TM **confirms** the entry, i.e. renders it in the term's
+units significantly more consistently than it renders its terms overall (the other tail of
+the same test: ``P(X >= k | n, p0) < ALPHA_CONFIRM``), so that a unit breaking an otherwise
+consistent usage stands out against the TM's own background of free renderings. Otherwise they go to
+``missing-term-unconfirmed`` (info, off by default: counted in the summary, listed with
+``--rule missing-term-unconfirmed``). Nothing is dropped: every miss is listed or counted.
+A reviewed entry and a glossary without evidence (another tool's) are not affected.
 """
 from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from ..model import Finding, Severity
 from .findings import FindingStore
@@ -34,6 +48,10 @@ from .terms import Term
 #: are still listed, in the summary finding)
 ALPHA = 0.01
 RULE = "term-rarely-used"
+#: significance of the test that confirms an extracted entry (the TM renders it more
+#: consistently than its terms overall): the same level as :data:`ALPHA`, the other tail
+ALPHA_CONFIRM = 0.01
+UNCONFIRMED = "missing-term-unconfirmed"
 #: the per-unit rules whose findings a term-rarely-used finding replaces
 FOLDED = frozenset({"missing-term", "missing-term-proposed", "missing-term-related"})
 
@@ -43,6 +61,22 @@ def folds(finding: Finding) -> bool:
     ``term-rarely-used`` finding may replace)."""
     return finding.rule in FOLDED or (finding.rule == "keep-as-is"
                                       and finding.severity is Severity.ERROR)
+
+
+def misses(finding: Finding) -> bool:
+    """True for a per-unit finding that says the target does not render the term as the
+    glossary says (``missing-term``, a ``keep-as-is`` term missing or altered): what an
+    unconfirmed extracted entry's finding becomes ``missing-term-unconfirmed`` for."""
+    return finding.rule in ("missing-term", "keep-as-is")
+
+
+def confirmed(k: int, n: int, p0: float) -> bool:
+    """Whether ``k`` renderings in ``n`` units confirm an extracted entry as the TM's term:
+    improbably many for the share ``p0`` of all the check's term occurrences rendered, the
+    other tail of ``term-rarely-used``'s test (``P(X >= k | n, p0) < ALPHA_CONFIRM``)."""
+    if n <= 0 or k > n:
+        return False
+    return lower_tail(n - k, n, 1.0 - p0) < ALPHA_CONFIRM
 
 
 def lower_tail(k: int, n: int, p: float) -> float:
@@ -74,6 +108,7 @@ class _Usage:
     units: int = 0  # units whose source has the term
     rendered: int = 0  # of those, units whose target renders it
     folded: array[int] = field(default_factory=lambda: array("q"))  # store indices
+    missed: array[int] = field(default_factory=lambda: array("q"))  # store indices, :func:`misses`
     first: tuple[int, int] | None = None  # (file order, position) of the first unit without it
 
 
@@ -96,28 +131,57 @@ class TermUsage:
             if term.zh not in lacking:
                 usage.rendered += 1
 
-    def missing(self, zh: str, index: int, order: int, position: int) -> None:
-        """The per-unit finding at store ``index`` (a rule of :data:`FOLDED`, or a missing
-        ``keep-as-is`` term) says the unit lacks the term whose headword is ``zh``."""
-        usage = self._usage[zh]
-        usage.folded.append(index)
-        if usage.first is None:
-            usage.first = (order, position)
+    def missing(self, finding: Finding, index: int, order: int, position: int) -> None:
+        """The per-unit ``finding`` at store ``index`` says its unit lacks a term (see
+        :func:`folds` and :func:`misses`; any other finding is ignored)."""
+        fold, miss = folds(finding), misses(finding)
+        if not (fold or miss):
+            return
+        usage = self._usage[finding.source_term]
+        if miss:
+            usage.missed.append(index)
+        if fold:
+            usage.folded.append(index)
+            if usage.first is None:
+                usage.first = (order, position)
 
     def pooled(self) -> float:
         """The share of term occurrences rendered, over every term of the check."""
         units = sum(u.units for u in self._usage.values())
         return sum(u.rendered for u in self._usage.values()) / units if units else 1.0
 
-    def fold(self, store: FindingStore) -> Iterator[tuple[int, int, Finding]]:
-        """``(file order, position, finding)`` of each ``term-rarely-used`` finding; the
-        per-unit findings it replaces are discarded from ``store``."""
+    def fold(self, store: FindingStore, *, rarely_used: bool = True,
+             list_unconfirmed: bool = False) -> tuple[list[tuple[int, int, Finding]], int]:
+        """Settle each term from its counts: the misses of an extracted entry the TM does
+        not :func:`confirm <confirmed>` become ``missing-term-unconfirmed`` findings
+        (``list_unconfirmed``) or are only counted; with ``rarely_used``, the per-unit
+        findings of any other term the TM renders improbably rarely become one
+        ``term-rarely-used`` finding. Returns the ``(file order, position, finding)`` to add and how many misses
+        were counted, not listed; what they replace is discarded from ``store``."""
         p0 = self.pooled()
+        added: list[tuple[int, int, Finding]] = []
+        hidden = 0
         for zh in sorted(self._usage):
             usage = self._usage[zh]
-            if not usage.folded or usage.first is None:
-                continue
             n, k = usage.units, usage.rendered
+            if usage.term.extracted:  # a hypothesis: confirmed by the TM or counted
+                if not usage.missed or confirmed(k, n, p0):
+                    continue
+                store.discard(usage.missed)
+                if not list_unconfirmed:
+                    hidden += len(usage.missed)
+                    continue
+                note = (f"; the entry was extracted by the tool and this TM renders it in {k} "
+                        f"of {n} units ({_percent(k, n)}; all terms of this check: {p0:.0%}): "
+                        "not confirmed as the TM's term")
+                for index in usage.missed:
+                    finding = store.added(index)
+                    added.append((*store.place(index), replace(
+                        finding, rule=UNCONFIRMED, severity=Severity.INFO,
+                        message=finding.message + note)))
+                continue
+            if not rarely_used or not usage.folded or usage.first is None:
+                continue
             tail = lower_tail(k, n, p0)
             if tail >= ALPHA:
                 continue
@@ -126,7 +190,7 @@ class TermUsage:
             store.discard(usage.folded)
             term = usage.term
             english = " / ".join(term.allowed)
-            yield usage.first[0], usage.first[1], Finding(
+            added.append((usage.first[0], usage.first[1], Finding(
                 file=first.file, unit=first.unit, rule=RULE, severity=Severity.WARNING,
                 source_term=term.zh, expected=term.allowed, target=f"{k} of {n} units",
                 message=(f"{term.zh} → {english} is rendered in {k} of {n} units "
@@ -135,7 +199,8 @@ class TermUsage:
                          f"English for it consistently; review the entry or the "
                          f"{len(places)} units listed"),
                 line=first.line, variants=((f"without {english}", places),),
-                source=first.source)
+                source=first.source)))
+        return added, hidden
 
 
 def _where(finding: Finding) -> str:

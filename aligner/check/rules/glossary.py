@@ -9,6 +9,9 @@
 * ``missing-term-related``: ``missing-term`` for an entry aligner extracted, where the target
   has another dictionary sense of the Chinese or a form of the same English family
   (:mod:`aligner.check.related`); info, off.
+* ``missing-term-unconfirmed``: ``missing-term`` for an entry aligner extracted (nobody
+  reviewed it) that the TM's own usage does not confirm; info, off by default, counted
+  (:mod:`aligner.check.term_usage`).
 * ``term-rarely-used``: one finding for a term the TM renders otherwise in most of its units,
   in place of their per-unit findings (:mod:`aligner.check.term_usage`).
 """
@@ -38,6 +41,7 @@ class Rule(str, Enum):
     KEEP_AS_IS = "keep-as-is"
     MISSING_TERM_PROPOSED = "missing-term-proposed"
     MISSING_TERM_RELATED = "missing-term-related"
+    MISSING_TERM_UNCONFIRMED = "missing-term-unconfirmed"
     TERM_RARELY_USED = "term-rarely-used"
     INCONSISTENT_TARGET = "inconsistent-target"
 
@@ -156,6 +160,9 @@ FAMILY = register(Family("terms", (
              "missing-term for a glossary entry the tool extracted, where the target has "
              "another dictionary sense of the Chinese or a form of the same English family",
              default=False),
+    RuleSpec(Rule.MISSING_TERM_UNCONFIRMED.value, Severity.INFO,
+             "missing-term for a glossary entry the tool extracted (nobody reviewed it) that the "
+             "TM's own usage does not confirm as its term", default=False),
     RuleSpec(Rule.TERM_RARELY_USED.value, Severity.WARNING,
              "the TM renders a term with the glossary's English in improbably few of its "
              "units: one finding for the term in place of each unit's missing-term"),
