@@ -50,7 +50,10 @@ def test_a_large_body_after_the_prolog_is_not_scanned() -> None:
     assert entity_declarations(data) == []
 
 
-_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,8}", fullmatch=True)
+# the five predefined entities are left out: libxml2 does not list a redeclaration of one
+# (the guard does, and refuses it, which is the safe side)
+_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,8}", fullmatch=True).filter(
+    lambda name: name not in {"lt", "gt", "amp", "apos", "quot"})
 _values = st.text(alphabet=st.characters(blacklist_characters="\"&%<", blacklist_categories=("Cs", "Cc")),
                   max_size=12)
 
