@@ -16,13 +16,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..model import TermEntry, TranslationUnit
-from .findings import FindingStore
-from .parallel import UnitResult, UnitRunner, UnitWork
+from .parallel import UnitRunner
 from .report import SCHEMA_VERSION, CheckReport
-from .rules import (
-    TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
-)
-from .term_usage import RULE as RARELY_USED, TermUsage, folds
+from .rules import TERM_RULES, Rule, RuleSpec, all_rules, default_rules, select_rules
+from .running import CheckRun
 from .terms import TermIndex
 from .units import FileStats, Unit, UnitFormat, UnitReader, read_units
 
@@ -62,34 +59,11 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         again = lambda: units  # noqa: E731 - a list reads again as itself
     enabled = default_rules() if rules is None else frozenset(rules)
     index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
-    report = CheckReport(glossary_terms=len(index),
-                         glossary_entries=sum(len(t.entries) for t in index.terms),
-                         include_fuzzy=include_fuzzy, rules=sorted(enabled, key=_rank))
+    run = CheckRun(index, enabled, include_fuzzy)
     counted: dict[str, FileStats] = {}
-    positioned = FindingStore()
-    active = [f for f in families() if any(r.id in enabled for r in f.rules)]
-    unit_checks = [f for f in active if f.unit_check is not None]
-    trackers = [make() for f in active for make in f.trackers]
-    terms_on = bool(enabled & TERM_RULES - {Rule.INCONSISTENT_TARGET.value})
-    usage = TermUsage() if terms_on and RARELY_USED in enabled else None
-    by_zh = {term.zh: term for term in index.terms} if usage is not None else {}
-    file_order: dict[str, int] = {}
-
-    def deliver(order: int, position: int, result: UnitResult) -> None:
-        added = [positioned.add(order, position, finding) for finding in result.findings]
-        report.term_hits += result.terms
-        report.accepted.extend(result.accepted)
-        report.proposed_hidden += result.proposed_hidden
-        report.related_hidden += result.related_hidden
-        if usage is None:
-            return
-        if result.hit_terms:
-            usage.saw_unit([by_zh[zh] for zh in result.hit_terms], result.lacking)
-        for at, finding in zip(added, result.findings):
-            if folds(finding):
-                usage.missing(finding.source_term, at, order, position)
-
-    runner = UnitRunner(UnitWork(index, unit_checks, enabled, terms_on, usage is not None), jobs, deliver)
+    file_order = run.file_order
+    trackers = run.trackers
+    runner = UnitRunner(run.work, jobs, run.deliver)
     try:
         for position, unit in enumerate(units):
             order = file_order.setdefault(unit.file, len(file_order))
@@ -112,36 +86,7 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         runner.close()
     finally:
         runner.terminate()
-    if usage is not None:
-        for finding_order, position, finding in usage.fold(positioned):
-            positioned.add(finding_order, position, finding)
-    _revisit(trackers, again)
-    for tracker in trackers:
-        for position, finding in tracker.findings():
-            if finding.rule in enabled:
-                positioned.add(file_order[finding.file], position, finding)
-    positioned.seal(_rank)  # file, then unit, then rule order
-    report.findings = positioned
-    report.files = list(files) if files is not None else list(counted.values())
-    return report
-
-
-def _revisit(trackers: Sequence[Any], again: Callable[[], Iterable[Unit]]) -> None:
-    """Give each cross-unit tracker the units it wants in full, read a second time."""
-    wanted = [tracker.wanted() for tracker in trackers]
-    last = max((max(w) for w in wanted if w), default=-1)
-    if last < 0:
-        return
-    for position, unit in enumerate(again()):
-        if position > last:
-            break
-        for tracker, positions in zip(trackers, wanted):
-            if position in positions:
-                tracker.revisit(position, unit)
-
-
-def _rank(rule: str) -> int:
-    return rule_order().get(rule, 99)
+    return run.finish(again, files if files is not None else list(counted.values()))
 
 
 def check_translation_units(units: Iterable[TranslationUnit],
