@@ -135,6 +135,18 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
         raise FormatError(f"glossary entry has {reason}", path=glossary, line=line,
                           hint="complete or remove the entry, or drop --strict to skip and count it")
     index = TermIndex(reading.entries)
+    enabled = default_rules() if rules is None else frozenset(rules)
+    if jobs > 1:  # large TMX files: each worker reads its own part of the file
+        from .fanout import check_sliced
+
+        def read_again() -> Iterator[Unit]:
+            return read_units(paths, reader=UnitReader(exclude={Path(glossary).resolve()}, strict=strict))
+
+        sliced = check_sliced(paths, index, enabled=enabled, include_fuzzy=include_fuzzy,
+                              strict=strict, jobs=jobs, again=read_again)
+        if sliced is not None:
+            report, bad_units = sliced
+            return _finished(report, glossary, reading.skipped, [], bad_units)
     reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()}, strict=strict)
     units = read_units(paths, reader=reader)  # one at a time: bad input still exits 2 before any output
 
@@ -142,11 +154,17 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
         stdin_again = io.BytesIO(reader.stdin_data) if reader.stdin_data is not None else None
         return read_units(paths, reader=UnitReader(stdin=stdin_again, exclude=reader.exclude, strict=strict))
 
-    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules,
+    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=enabled,
                    again=again, jobs=jobs)
+    return _finished(report, glossary, reading.skipped, reader.skipped, reader.bad_units)
+
+
+def _finished(report: CheckReport, glossary: Path | str, glossary_skipped: Sequence[tuple[Any, str]],
+              skipped: Sequence[tuple[str, str]], bad_units: Sequence[tuple[str, str]]) -> CheckReport:
+    """The report with what was left out of the glossary and of the inputs."""
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
-                               for line, reason in reading.skipped]
-    report.skipped = list(reader.skipped)
-    report.bad_units = list(reader.bad_units)
+                               for line, reason in glossary_skipped]
+    report.skipped = list(skipped)
+    report.bad_units = list(bad_units)
     return report
