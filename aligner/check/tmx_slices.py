@@ -68,33 +68,52 @@ def cut(path: Path, name: str, step: int, zh_first: bool) -> list[Slice] | None:
     """The ranges of the TMX file at ``path``, about ``step`` bytes each; ``None`` when the
     file cannot be cut (not UTF-8, no ``<tu``, a head that is not a plain open root)."""
     with path.open("rb") as handle:
-        points = _points(handle, step)
-        if not points or points[0][0] > MAX_HEAD:
+        start = handle.read(MAX_HEAD)
+        declared = _DECLARED.match(start)
+        if declared and declared.group(1).decode("ascii").lower() not in _CUTTABLE:
             return None
+        found = _head(start)
+        if found is None:
+            return None
+        head, opened = found
         handle.seek(0)
-        head = handle.read(points[0][0])
+        points = _points(handle, step, len(head))
         size = handle.seek(0, 2)
-    declared = _DECLARED.match(head)
-    if declared and declared.group(1).decode("ascii").lower() not in _CUTTABLE:
-        return None
-    opened = _open_tags(head)
-    if not opened:
-        return None
-    closing = "".join(f"</{tag}>" for tag in reversed(opened)).encode("ascii")
+    closing = _closing(opened)
     head_lines = points[0][1]
     slices = []
-    for number, (start, lines) in enumerate(points):
+    for number, (begin, lines) in enumerate(points):
         last = number + 1 == len(points)
-        slices.append(Slice(str(path), name, head, b"" if last else closing, start,
+        slices.append(Slice(str(path), name, head, b"" if last else closing, begin,
                             size if last else points[number + 1][0], lines - head_lines, zh_first))
     return slices
 
 
-def _points(handle: BinaryIO, step: int) -> list[tuple[int, int]]:
-    """(offset, newlines before it) of a ``<tu`` at the start and then about every ``step``
+#: ``<tu`` tried as the end of the head (the others are in comments before the first unit)
+_HEAD_TRIES = 50
+
+
+def _head(start: bytes) -> tuple[bytes, list[str]] | None:
+    """The bytes before the first ``<tu`` that starts an element, and the elements they open."""
+    for tries, match in enumerate(_TU.finditer(start)):
+        if tries >= _HEAD_TRIES:
+            return None
+        opened = _open_tags(start[:match.start()])
+        if opened:
+            return start[:match.start()], opened
+    return None
+
+
+def _closing(opened: list[str]) -> bytes:
+    return "".join(f"</{tag}>" for tag in reversed(opened)).encode("ascii")
+
+
+def _points(handle: BinaryIO, step: int, first: int) -> list[tuple[int, int]]:
+    """(offset, newlines before it) of a ``<tu`` at ``first`` and then about every ``step``
     bytes, read a block at a time (the file is never all in memory)."""
     points: list[tuple[int, int]] = []
-    base = lines = want = 0  # file offset of buf[0], newlines before it, next cut at or after
+    base = lines = 0  # file offset of buf[0], newlines before it
+    want = first  # next cut at or after this offset
     buf = b""
     while True:
         more = handle.read(_BLOCK)
@@ -118,7 +137,8 @@ def _points(handle: BinaryIO, step: int) -> list[tuple[int, int]]:
 
 def _open_tags(head: bytes) -> list[str] | None:
     """The elements the head leaves open (``tmx``, ``body``), or ``None`` unless it is a
-    plain ``<tmx>`` root with elements of no namespace."""
+    plain ``<tmx>`` root with elements of no namespace, and nothing (a comment, CDATA)
+    is left open that the end tags would fall into."""
     parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False,
                                  no_network=True, huge_tree=False, load_dtd=False)
     stack: list[str] = []
@@ -129,9 +149,11 @@ def _open_tags(head: bytes) -> list[str] | None:
                 stack.append(element.tag)
             else:
                 stack.pop()
+        if not stack or stack[0] != "tmx" or any(not isinstance(t, str) or "{" in t for t in stack):
+            return None
+        parser.feed(_closing(stack))
+        parser.close()
     except (etree.XMLSyntaxError, IndexError):
-        return None
-    if not stack or stack[0] != "tmx" or any(not isinstance(t, str) or "{" in t for t in stack):
         return None
     return stack
 
