@@ -15,6 +15,7 @@ parse on its own (its error, if the file has one, is then the ordinary reader's)
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 from collections import deque
@@ -127,7 +128,9 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
     bad_units: list[tuple[str, str]] = []
     run.work.warm()
     _STATE = (run.work, run.tracker_makers, include_fuzzy)
+    gc.freeze()  # the workers' collector leaves the inherited objects alone (fewer pages copied)
     pool = multiprocessing.get_context("fork").Pool(jobs)
+    gc.unfreeze()
     run.work.release()
     try:
         offset = 0
