@@ -12,6 +12,9 @@ English patterns, CC-CEDICT), so they share those pages with this process instea
 building their own; where ``fork`` is not available the check stays in one process. A
 small check never starts them: the pool starts once :data:`PARALLEL_AFTER` units have been
 checked here, and at most ``2 * jobs`` chunks are in flight, so memory stays flat.
+
+Large TMX files take another way (:mod:`aligner.check.fanout`): each worker parses its own
+byte range of the file, so this process neither parses nor pickles the units.
 """
 from __future__ import annotations
 
