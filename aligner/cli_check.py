@@ -59,8 +59,9 @@ def _echo_pieces(pieces: Iterator[str], size: int = 1 << 16) -> None:
               help="Also check fuzzy / needs-review entries (skipped and counted by default); "
                    "their findings are marked fuzzy.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for the per-unit rules of a large check (past 20,000 units; "
-                   "default: the number of cores). The report is the same for any number.")
+              help="Worker processes for a large check (TMX files of 6 MB or more: each worker "
+                   "reads its own part of the file; other inputs: past 20,000 units; default: the "
+                   "number of cores). The report is the same for any number.")
 @strict_option
 def check_command(files: tuple[Path, ...], glossary: Path, fmt: str, as_json: bool,
                   only: tuple[str, ...], skip: tuple[str, ...], fail_on: str, strict: bool,

@@ -6,8 +6,8 @@ Builds a synthetic zh→en case (deterministic: seeded), then times
 2. ``check`` on 100,000 in-memory units (what ``aligner build`` does with its own TMX), with
    the glossary rules, then with every rule on (the issue's target: within 1.5x),
 3. the whole command path on a generated TMX file of 10,000, 100,000 and 1,000,000 TUs
-   (streaming TMX reader + check, ``--jobs`` worker processes past 20,000 units; their CPU
-   counts and the peak is the largest process's), each size in a fresh process so one peak RSS does not
+   (with ``--jobs`` above 1 each worker process parses its own byte range of the TMX,
+   ``aligner/check/fanout.py``; the workers' CPU counts and the peak is the largest process's), each size in a fresh process so one peak RSS does not
    hide another's, with the memory of each stage (the glossary alone, the check, the text
    and the JSON report, each stage's own peak RSS and the RSS after it); ``--no-file``
    skips it, ``--files-only`` does only this.

@@ -11,19 +11,15 @@ Library entry points (the CLI and the build pipeline call these):
 from __future__ import annotations
 
 import io
-from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..model import TermEntry, TranslationUnit
-from .findings import FindingStore
-from .parallel import UnitResult, UnitRunner, UnitWork
+from .parallel import UnitRunner
 from .report import SCHEMA_VERSION, CheckReport
-from .rules import (
-    TERM_RULES, Rule, RuleSpec, all_rules, default_rules, families, rule_order, select_rules,
-)
-from .term_usage import RULE as RARELY_USED, UNCONFIRMED, TermUsage
+from .rules import TERM_RULES, Rule, RuleSpec, all_rules, default_rules, select_rules
+from .running import CheckRun
 from .terms import TermIndex
 from .units import FileStats, Unit, UnitFormat, UnitReader, read_units
 
@@ -63,41 +59,11 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         again = lambda: units  # noqa: E731 - a list reads again as itself
     enabled = default_rules() if rules is None else frozenset(rules)
     index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
-    report = CheckReport(glossary_terms=len(index),
-                         glossary_entries=sum(len(t.entries) for t in index.terms),
-                         include_fuzzy=include_fuzzy, rules=sorted(enabled, key=_rank))
+    run = CheckRun(index, enabled, include_fuzzy)
     counted: dict[str, FileStats] = {}
-    positioned = FindingStore()
-    active = [f for f in families() if any(r.id in enabled for r in f.rules)]
-    unit_checks = [f for f in active if f.unit_check is not None]
-    trackers = [make() for f in active for make in f.trackers]
-    terms_on = bool(enabled & TERM_RULES - {Rule.INCONSISTENT_TARGET.value})
-    # missing-term-unconfirmed re-labels misses: the per-unit part makes them even when only
-    # it is on, and what it does not take of them is left out at the end
-    injected = (frozenset({Rule.MISSING_TERM.value, Rule.KEEP_AS_IS.value}) - enabled
-                if UNCONFIRMED in enabled else frozenset())
-    usage = TermUsage() if terms_on else None  # the TM's own evidence about each term
-    by_zh = {term.zh: term for term in index.terms} if usage is not None else {}
-    left_out = array("q")  # store indices of findings of injected rules
-    file_order: dict[str, int] = {}
-
-    def deliver(order: int, position: int, result: UnitResult) -> None:
-        added = [positioned.add(order, position, finding) for finding in result.findings]
-        if injected:
-            left_out.extend(at for at, f in zip(added, result.findings) if f.rule in injected)
-        report.term_hits += result.terms
-        report.accepted.extend(result.accepted)
-        report.proposed_hidden += result.proposed_hidden
-        report.related_hidden += result.related_hidden
-        if usage is None:
-            return
-        if result.hit_terms:
-            usage.saw_unit([by_zh[zh] for zh in result.hit_terms], result.lacking)
-        for at, finding in zip(added, result.findings):
-            usage.missing(finding, at, order, position)
-
-    runner = UnitRunner(UnitWork(index, unit_checks, enabled | injected, terms_on, usage is not None),
-                        jobs, deliver)
+    file_order = run.file_order
+    trackers = run.trackers
+    runner = UnitRunner(run.work, jobs, run.deliver)
     try:
         for position, unit in enumerate(units):
             order = file_order.setdefault(unit.file, len(file_order))
@@ -120,40 +86,7 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
         runner.close()
     finally:
         runner.terminate()
-    if usage is not None:
-        settled, report.unconfirmed_hidden = usage.fold(
-            positioned, rarely_used=RARELY_USED in enabled, list_unconfirmed=UNCONFIRMED in enabled)
-        for finding_order, position, finding in settled:
-            positioned.add(finding_order, position, finding)
-    if injected:
-        positioned.discard(left_out)
-    _revisit(trackers, again)
-    for tracker in trackers:
-        for position, finding in tracker.findings():
-            if finding.rule in enabled:
-                positioned.add(file_order[finding.file], position, finding)
-    positioned.seal(_rank)  # file, then unit, then rule order
-    report.findings = positioned
-    report.files = list(files) if files is not None else list(counted.values())
-    return report
-
-
-def _revisit(trackers: Sequence[Any], again: Callable[[], Iterable[Unit]]) -> None:
-    """Give each cross-unit tracker the units it wants in full, read a second time."""
-    wanted = [tracker.wanted() for tracker in trackers]
-    last = max((max(w) for w in wanted if w), default=-1)
-    if last < 0:
-        return
-    for position, unit in enumerate(again()):
-        if position > last:
-            break
-        for tracker, positions in zip(trackers, wanted):
-            if position in positions:
-                tracker.revisit(position, unit)
-
-
-def _rank(rule: str) -> int:
-    return rule_order().get(rule, 99)
+    return run.finish(again, files if files is not None else list(counted.values()))
 
 
 def check_translation_units(units: Iterable[TranslationUnit],
@@ -202,6 +135,18 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
         raise FormatError(f"glossary entry has {reason}", path=glossary, line=line,
                           hint="complete or remove the entry, or drop --strict to skip and count it")
     index = TermIndex(reading.entries)
+    enabled = default_rules() if rules is None else frozenset(rules)
+    if jobs > 1:  # large TMX files: each worker reads its own part of the file
+        from .fanout import check_sliced
+
+        def read_again() -> Iterator[Unit]:
+            return read_units(paths, reader=UnitReader(exclude={Path(glossary).resolve()}, strict=strict))
+
+        sliced = check_sliced(paths, index, enabled=enabled, include_fuzzy=include_fuzzy,
+                              strict=strict, jobs=jobs, again=read_again)
+        if sliced is not None:
+            report, bad_units = sliced
+            return _finished(report, glossary, reading.skipped, [], bad_units)
     reader = UnitReader(stdin=stdin, exclude={Path(glossary).resolve()}, strict=strict)
     units = read_units(paths, reader=reader)  # one at a time: bad input still exits 2 before any output
 
@@ -209,11 +154,17 @@ def run_check(paths: Sequence[Path | str], glossary: Path | str, *,
         stdin_again = io.BytesIO(reader.stdin_data) if reader.stdin_data is not None else None
         return read_units(paths, reader=UnitReader(stdin=stdin_again, exclude=reader.exclude, strict=strict))
 
-    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=rules,
+    report = check(units, index, files=reader.files, include_fuzzy=include_fuzzy, rules=enabled,
                    again=again, jobs=jobs)
+    return _finished(report, glossary, reading.skipped, reader.skipped, reader.bad_units)
+
+
+def _finished(report: CheckReport, glossary: Path | str, glossary_skipped: Sequence[tuple[Any, str]],
+              skipped: Sequence[tuple[str, str]], bad_units: Sequence[tuple[str, str]]) -> CheckReport:
+    """The report with what was left out of the glossary and of the inputs."""
     report.glossary = str(glossary)
     report.glossary_skipped = [(f"{glossary}:{line}" if line else str(glossary), reason)
-                               for line, reason in reading.skipped]
-    report.skipped = list(reader.skipped)
-    report.bad_units = list(reader.bad_units)
+                               for line, reason in glossary_skipped]
+    report.skipped = list(skipped)
+    report.bad_units = list(bad_units)
     return report

@@ -42,6 +42,25 @@ class KeyedPositions:
             self._position = array("q", self._position)
             self._position.append(position)
 
+    def export(self) -> tuple[bytes, bytes, bytes]:
+        """The keys as bytes, to send from a worker process (:meth:`absorb` takes them);
+        positions as 8-byte integers."""
+        return (self._group.tobytes(), self._member.tobytes(),
+                array("q", self._position).tobytes())
+
+    def absorb(self, keys: tuple[bytes, bytes, bytes], offset: int) -> None:
+        """Append what :meth:`export` gave in another process, its positions moved by
+        ``offset`` (the worker numbered its units from 0). Both processes must share the
+        string hash seed: forked workers do."""
+        group, member, positions = keys
+        self._group.frombytes(group)
+        self._member.frombytes(member)
+        moved = np.frombuffer(positions, dtype=np.int64) + offset
+        if len(moved) and self._position.typecode == "I" and int(moved.max()) > 0xFFFFFFFF:
+            self._position = array("q", self._position)
+        self._position.frombytes(moved.astype(np.uint32 if self._position.typecode == "I"
+                                              else np.int64).tobytes())
+
     def mixed(self) -> frozenset[int]:
         """Positions of the members of every group with two or more different member keys."""
         if len(self._position) < 2:

@@ -19,6 +19,9 @@ an answer (killed, out of memory) breaks it and the check stops with one
 ``multiprocessing.Pool`` would wait for the lost chunk forever. An exception raised in a
 worker (an :class:`~aligner.errors.AlignerError`, a ``RecursionError``) is raised here as it
 would be in one process.
+
+Large TMX files take another way (:mod:`aligner.check.fanout`): each worker parses its own
+byte range of the file, so this process neither parses nor pickles the units.
 """
 from __future__ import annotations
 

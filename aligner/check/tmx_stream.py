@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -26,9 +26,10 @@ def _get_text() -> Callable[[Any, str], str]:
     return getText
 
 
-def iter_tmx(source: bytes | str | Path) -> Iterator[tuple[str, Any, list[Any], Callable[[Any], str]]]:
+def iter_tmx(source: bytes | str | Path | BinaryIO) -> Iterator[tuple[str, Any, list[Any], Callable[[Any], str]]]:
     """``(srclang, tu, tuvs, text_of)`` per ``<tu>`` of the TMX in ``source`` (its bytes, or
-    a file path read as the parser goes: the file's bytes are never all in memory), in order.
+    a file path or binary file object read as the parser goes: the file's bytes are never all
+    in memory), in order.
 
     ``tu`` and ``tuvs`` are live only until the next item (the tree is cleared behind the
     reader); ``text_of(tuv)`` is translate-toolkit's ``getNodeText`` for that unit.
@@ -42,7 +43,7 @@ def iter_tmx(source: bytes | str | Path) -> Iterator[tuple[str, Any, list[Any], 
     root = None
     depth_in_tu = 0  # a <tu> inside a <tu> (invalid) must not be cleared under its parent
     events = etree.iterparse(
-        io.BytesIO(source) if isinstance(source, bytes) else str(source), events=("start", "end"), resolve_entities=False, no_network=True,
+        io.BytesIO(source) if isinstance(source, bytes) else source if hasattr(source, "read") else str(source), events=("start", "end"), resolve_entities=False, no_network=True,
         huge_tree=False, load_dtd=False, remove_blank_text=False, strip_cdata=False,
     )
     for event, element in events:

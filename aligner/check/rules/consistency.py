@@ -40,6 +40,12 @@ class _KeyedTracker(Tracker):
     def group(self, unit: Unit) -> str:
         raise NotImplementedError
 
+    def export(self) -> tuple[bytes, bytes, bytes]:
+        return self._keys.export()
+
+    def absorb(self, state: tuple[bytes, bytes, bytes], offset: int) -> None:
+        self._keys.absorb(state, offset)
+
     def wanted(self) -> frozenset[int]:
         self._wanted = self._keys.mixed()
         self._keys = KeyedPositions()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ...model import Finding, Severity
 from ..units import Unit
@@ -28,6 +29,15 @@ class Tracker:
     """
 
     def add(self, position: int, unit: Unit) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def export(self) -> Any:
+        """What :meth:`add` kept, compact, for a tracker in another process to
+        :meth:`absorb` (a worker of :mod:`aligner.check.fanout` numbers its units from 0)."""
+        raise NotImplementedError
+
+    def absorb(self, state: Any, offset: int) -> None:
+        """Add what another tracker's :meth:`export` gave, positions moved by ``offset``."""
         raise NotImplementedError
 
     def wanted(self) -> Collection[int]:
