@@ -105,3 +105,28 @@ def test_a_truncated_file_gives_the_ordinary_error(files: list[Path], cut_small:
     with pytest.raises(FormatError) as cut:
         run_check(files, GLOSSARY, jobs=2)
     assert str(cut.value) == str(alone.value) and cut_small == [False]
+
+
+def test_a_worker_that_dies_stops_the_check_with_one_line(files: list[Path], cut_small: list[int],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while it reads its range (the out-of-memory killer) stops the check
+    with a WorkerError naming the file and the line its range starts at; no wait forever."""
+    import os
+
+    from aligner.errors import WorkerError
+
+    parent = os.getpid()
+    real = fanout.slice_units
+
+    def dying(piece, counts):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and piece.start > 0:
+            os._exit(3)
+        return real(piece, counts)
+
+    monkeypatch.setattr(fanout, "slice_units", dying)  # the forked workers inherit the patch
+    with pytest.raises(WorkerError) as caught:
+        run_check(files, GLOSSARY, jobs=2)
+    assert cut_small == []  # the range path raised, it did not fall back
+    assert caught.value.path in {str(path) for path in files}
+    assert caught.value.line and caught.value.line > 1
+    assert "stopped without an answer" in str(caught.value)

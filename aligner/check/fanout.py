@@ -19,14 +19,16 @@ import gc
 import itertools
 import multiprocessing
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..documents.decode import refuse_workbook
-from ..errors import FormatError
-from .parallel import UnitResult, UnitWork
+from ..errors import FormatError, WorkerError
+from .parallel import UnitResult, UnitWork, _ready
 from .parsers import _orientation, _Raw, stream_tmx
 from .report import CheckReport
 from .running import CheckRun
@@ -129,9 +131,19 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
     run.work.warm()
     _STATE = (run.work, run.tracker_makers, include_fuzzy)
     gc.freeze()  # the workers' collector leaves the inherited objects alone (fewer pages copied)
-    pool = multiprocessing.get_context("fork").Pool(jobs)
-    gc.unfreeze()
-    run.work.release()
+    # a ProcessPoolExecutor, not a Pool: a worker that dies (killed, out of memory) breaks it,
+    # where a Pool would wait for the lost range forever
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        for ready in [pool.submit(_ready) for _ in range(jobs)]:  # fork them now, then let go
+            ready.result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise WorkerError("a check worker process stopped as it started (out of memory?)",
+                          hint="run the check again with --jobs 1 to check in one process") from None
+    finally:
+        gc.unfreeze()
+        run.work.release()
     try:
         offset = 0
         pending: deque[Any] = deque()
@@ -143,11 +155,20 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
                 task = next(tasks, None)
                 if task is None:
                     break
-                pending.append((task, pool.apply_async(_run_slice, (task[1],))))
+                pending.append((task, pool.submit(_run_slice, task[1])))
             if not pending:
                 break
             (stats_index, piece), waiting = pending.popleft()
-            result: SliceResult = waiting.get()
+            try:
+                result: SliceResult = waiting.result()
+            except BrokenProcessPool:
+                line = piece.head.count(b"\n") + piece.pad + 1  # where the range starts
+                raise WorkerError(
+                    "a check worker process stopped without an answer (killed, or out of memory?)"
+                    f" while checking the units from line {line} on",
+                    path=piece.name, line=line,
+                    hint="run the check again with --jobs 1 to check in one process, or split "
+                         "the input into smaller files") from None
             if result.failed:
                 return None
             stats, counts = files[stats_index], result.counts
@@ -167,8 +188,10 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
                     tracker.absorb(keys, offset)
                 offset += result.count
     finally:
-        pool.terminate()
-        pool.join()
+        if pending:  # stopped half-way (bad input, a worker failed): do not wait for the rest
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
         _STATE = None
     return run.finish(again, files), bad_units
 
