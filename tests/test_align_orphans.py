@@ -122,3 +122,38 @@ def test_align_steps_measures_gains():
     steps = align_steps(pair, get_scorer("default"))
     assert [(s.i0, s.i1, s.j0, s.j1) for s in steps] == [(0, 1, 0, 2), (1, 2, 2, 3)]
     assert steps[0].gain > 0 and steps[1].gain == 0.0
+
+
+def test_reach_sees_a_bead_cut_short():
+    """A 1-1 bead cut out of a real 1-2 gains with the missing sentence; the whole 1-2 does not
+    gain with the next, unrelated sentence."""
+    pair = DocumentPair(["他每天早上跑步，然后喝一杯咖啡。", "我们的团队在上海有三个办公室。"],
+                        ["He runs every morning.", "Then he drinks a cup of coffee.", "Our team has three offices in Shanghai."])
+    chunk = get_scorer("default").prepare(pair)
+    short, _, _ = with_gains(chunk, [Step(0, 1, 0, 1, 1.0), Step(1, 1, 1, 2, -0.2), Step(1, 2, 2, 3, 1.0)])
+    whole, _ = with_gains(chunk, [Step(0, 1, 0, 2, 1.0), Step(1, 2, 2, 3, 1.0)])
+    assert short.reach > 0 > whole.reach
+    assert short.reach == pytest.approx(bead_score(chunk, 0, 1, 0, 2) - bead_score(chunk, 0, 1, 0, 1), abs=1e-6)
+
+
+def test_reach_is_not_measured_for_skips_or_beyond_the_largest_shape():
+    pair, glued = _pair_and_glued()
+    chunk = get_scorer("default").prepare(pair)
+    wide = DocumentPair(ZH[:2], EN[:4])
+    full, _ = with_gains(get_scorer("default").prepare(wide), [Step(0, 1, 0, 4, 1.0), Step(1, 2, 4, 4, -0.2)])  # 1-4: no larger shape
+    assert full.reach == -1.0
+    skip = Step(0, 0, 0, 1, -0.2)
+    assert with_gains(chunk, [skip])[0].reach == -1.0
+
+
+def test_confidence_sees_a_glued_sentence_and_a_left_out_neighbour():
+    pair, glued = _pair_and_glued()
+    rows = features(glued, pair)
+    rel = FEATURES.index("relative")
+    # the added note pairs far worse with the Chinese than the sentence it was glued to
+    assert rows[3, rel] < -0.2
+    assert all(rows[k, rel] == 0.0 for k in range(6) if k != 3)  # one sentence a side: nothing to compare
+    split = split_orphans(pair, glued, -0.2)
+    rows = features(split, pair)
+    skipped = FEATURES.index("skip_neighbour")
+    assert [int(v) for v in rows[:, skipped]] == [0, 0, 0, 1, 0, 1, 0]  # the beads either side of the 0-1 bead
