@@ -20,14 +20,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .orphans import ORPHAN_LEXICAL, support
+from .orphans import support
 from .pair import DocumentPair
 from .search import Step
 from .support import unsupported
 
 FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported", "gain",
-            "cosine", "margin", "skip_neighbour", "reach", "relative")
-COEFFICIENTS: tuple[float, ...] = (-1.4851, 2.8257, 0.8237, -0.7693, 2.9275, -0.8486, -0.3781, 4.4344, 1.0355, 1.8254, 0.0, 0.0, 0.0)  # bench/orphans.py --calibration
+            "cosine", "margin", "skip_neighbour", "reach")
+COEFFICIENTS: tuple[float, ...] = (-0.8759, 2.6205, 0.6531, -0.8583, 3.5805, -0.7939, -0.6447, 3.8814, 0.372, 2.6643, -1.9531, -0.3504)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
@@ -48,11 +48,7 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
     without a pair. ``skip_neighbour`` is 1 when a sentence next to the bead was left
     unaligned (a real orphan, or the rest of a bead cut too short); ``reach`` is
     :attr:`.search.Step.reach` clipped to [-1, 1] (a bead that scores about as well with a
-    neighbouring sentence added may be cut short); ``relative`` is the lowest, over the border
-    sentences of a side with two or more sentences, of that sentence's cosine to the other side
-    minus the rest of its side's, for border sentences with no dictionary item in common with
-    the other side (a glued orphan pairs far worse than the sentences it was glued to; 0 for a
-    1-1 bead).
+    neighbouring sentence added may be cut short).
     """
     rows = np.zeros((len(steps), len(FEATURES)))
     src_u, tgt_u = unsupported(pair) if pair is not None and pair.n and pair.m else (None, None)
@@ -64,28 +60,9 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
         lack = max(src_u[s.i0 : s.i1].max(initial=0.0), tgt_u[s.j0 : s.j1].max(initial=0.0)) if src_u is not None else 0.0
         own, margin = _margin(pair, s) if pair is not None and x and y else (1.0, 1.0)
         skipped = float(any(t.i1 == t.i0 or t.j1 == t.j0 for t in near))
-        rel = _relative(pair, s) if pair is not None and x and y else 0.0
         rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack,
-                   min(max(s.gain, -1.0), 1.0), own, margin, skipped, min(max(s.reach, -1.0), 1.0), rel)
+                   min(max(s.gain, -1.0), 1.0), own, margin, skipped, min(max(s.reach, -1.0), 1.0))
     return rows
-
-
-def _relative(pair: DocumentPair, s: Step) -> float:
-    """Lowest (border sentence's cosine to the other side) - (the rest of its side's cosine to
-    it), over border sentences that share no dictionary item with the other side (a subtitle
-    fragment whose one word the English renders is a member, not an orphan)."""
-    src = pair.src_vectors[s.i0 : s.i1].astype(np.float32)
-    tgt = pair.tgt_vectors[s.j0 : s.j1].astype(np.float32)
-    if len(src) < 2 and len(tgt) < 2:
-        return 0.0
-    sup = support(pair, s)
-    out = 0.0
-    for side, other, lex in ((src, tgt.sum(axis=0), sup.src_lex), (tgt, src.sum(axis=0), sup.tgt_lex)):
-        if len(side) >= 2:
-            for q, rest in ((0, side[1:]), (-1, side[:-1])):
-                if lex[q] < ORPHAN_LEXICAL:
-                    out = min(out, _cos(side[q], other) - _cos(rest.sum(axis=0), other))
-    return out
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:
