@@ -4,7 +4,9 @@ A bead's own search score says little on its own (a good 1-1 and a doubtful 1-3 
 alike), so the confidence is a logistic model of a few features of the bead and its
 neighbours (errors cluster: one misplaced border spoils two beads) and of what the bead
 lacks (its weakest sentence's best cosine to the other side, and how little its least needed
-border sentence adds to the search's score, :attr:`.search.Step.gain`). The coefficients were fitted
+border sentence adds to the search's score, :attr:`.search.Step.gain`), and of what may be
+missing from it (a neighbouring sentence left unaligned, and how much it would gain with one
+more adjacent sentence, :attr:`.search.Step.reach`: a bead cut out of a larger one). The coefficients were fitted
 by ``bench/orphans.py --calibration`` on MAC-Dev, its deletion/insertion sets and
 ``../shared/realworld`` pseudo-gold documents and their deletion/insertion sets, each kind
 of text weighted alike, and on unrelated pairs (one document's Chinese with another's
