@@ -163,3 +163,14 @@ def test_a_bead_cut_short_next_to_a_left_out_sentence_is_doubted():
     short = with_gains(chunk, [Step(0, 1, 0, 1, 0.9), Step(1, 1, 1, 2, -0.2), Step(1, 2, 2, 3, 1.0)])
     whole = with_gains(chunk, [Step(0, 1, 0, 2, 0.9), Step(1, 2, 2, 3, 1.0)])
     assert confidences(short, pair)[0] < confidences(whole, pair)[0]
+
+
+def test_a_blank_line_beside_a_bead_is_not_a_left_out_sentence():
+    """Blank lines of a presplit file come back as unaligned steps; they are not sentences the
+    other side lacks, so the beads beside them are not doubted for it."""
+    pair = DocumentPair([ZH[0], "", ZH[1], ZH[2]], [EN[0], EN[1], "", EN[2], EN[4]])
+    steps = align_steps(pair, get_scorer("default"))
+    assert [(s.i0, s.i1, s.j0, s.j1) for s in steps] == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2), (3, 3, 2, 3),
+                                                          (3, 4, 3, 4), (4, 4, 4, 5)]
+    skipped = features(steps, pair)[:, FEATURES.index("skip_neighbour")]
+    assert [int(v) for v in skipped] == [0, 0, 0, 0, 1, 0]  # only the bead beside the added note

@@ -48,7 +48,7 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
     exceeds the best cosine of either side with the single sentence just outside the bead on
     the other side (a bead one sentence off pairs about as well with its neighbour); both 1
     without a pair. ``skip_neighbour`` is 1 when a sentence next to the bead was left
-    unaligned (a real orphan, or the rest of a bead cut too short); ``reach`` is
+    unaligned (a real orphan, or the rest of a bead cut too short; a blank line is not one); ``reach`` is
     :attr:`.search.Step.reach` clipped to [-1, 1] (a bead that scores about as well with a
     neighbouring sentence added may be cut short).
     """
@@ -61,10 +61,19 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
         weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
         lack = max(src_u[s.i0 : s.i1].max(initial=0.0), tgt_u[s.j0 : s.j1].max(initial=0.0)) if src_u is not None else 0.0
         own, margin = _margin(pair, s) if pair is not None and x and y else (1.0, 1.0)
-        skipped = float(any(t.i1 == t.i0 or t.j1 == t.j0 for t in near))
+        skipped = float(any(_left_out(t, pair) for t in near))
         rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack,
                    min(max(s.gain, -1.0), 1.0), own, margin, skipped, min(max(s.reach, -1.0), 1.0))
     return rows
+
+
+def _left_out(t: Step, pair: DocumentPair | None) -> bool:
+    """A 1-0 or 0-1 step whose sentence has text (a blank line of a presplit file says nothing)."""
+    if t.i1 > t.i0 and t.j1 > t.j0:
+        return False
+    if pair is None:
+        return True
+    return any(s.strip() for s in pair.src[t.i0 : t.i1]) or any(s.strip() for s in pair.tgt[t.j0 : t.j1])
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:
