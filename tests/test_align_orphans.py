@@ -122,3 +122,55 @@ def test_align_steps_measures_gains():
     steps = align_steps(pair, get_scorer("default"))
     assert [(s.i0, s.i1, s.j0, s.j1) for s in steps] == [(0, 1, 0, 2), (1, 2, 2, 3)]
     assert steps[0].gain > 0 and steps[1].gain == 0.0
+
+
+def test_reach_sees_a_bead_cut_short():
+    """A 1-1 bead cut out of a real 1-2 gains with the missing sentence; the whole 1-2 does not
+    gain with the next, unrelated sentence."""
+    pair = DocumentPair(["他每天早上跑步，然后喝一杯咖啡。", "我们的团队在上海有三个办公室。"],
+                        ["He runs every morning.", "Then he drinks a cup of coffee.", "Our team has three offices in Shanghai."])
+    chunk = get_scorer("default").prepare(pair)
+    short, _, _ = with_gains(chunk, [Step(0, 1, 0, 1, 1.0), Step(1, 1, 1, 2, -0.2), Step(1, 2, 2, 3, 1.0)])
+    whole, _ = with_gains(chunk, [Step(0, 1, 0, 2, 1.0), Step(1, 2, 2, 3, 1.0)])
+    assert short.reach > 0 > whole.reach
+    assert short.reach == pytest.approx(bead_score(chunk, 0, 1, 0, 2) - bead_score(chunk, 0, 1, 0, 1), abs=1e-6)
+
+
+def test_reach_is_not_measured_for_skips_or_beyond_the_largest_shape():
+    pair, glued = _pair_and_glued()
+    chunk = get_scorer("default").prepare(pair)
+    wide = DocumentPair(ZH[:2], EN[:4])
+    full, _ = with_gains(get_scorer("default").prepare(wide), [Step(0, 1, 0, 4, 1.0), Step(1, 2, 4, 4, -0.2)])  # 1-4: no larger shape
+    assert full.reach == -1.0
+    skip = Step(0, 0, 0, 1, -0.2)
+    assert with_gains(chunk, [skip])[0].reach == -1.0
+
+
+def test_confidence_sees_a_left_out_neighbour():
+    pair, glued = _pair_and_glued()
+    split = split_orphans(pair, glued, -0.2)
+    rows = features(split, pair)
+    skipped = FEATURES.index("skip_neighbour")
+    assert [int(v) for v in rows[:, skipped]] == [0, 0, 0, 1, 0, 1, 0]  # the beads either side of the 0-1 bead
+    assert [int(v) for v in features(glued, pair)[:, skipped]] == [0] * 6
+
+
+def test_a_bead_cut_short_next_to_a_left_out_sentence_is_doubted():
+    """The rest of a real 1-2 left out beside its 1-1: the 1-1 scores below the whole bead."""
+    pair = DocumentPair(["他每天早上跑步，然后喝一杯咖啡。", "我们的团队在上海有三个办公室。"],
+                        ["He runs every morning.", "Then he drinks a cup of coffee.", "Our team has three offices in Shanghai."])
+    chunk = get_scorer("default").prepare(pair)
+    short = with_gains(chunk, [Step(0, 1, 0, 1, 0.9), Step(1, 1, 1, 2, -0.2), Step(1, 2, 2, 3, 1.0)])
+    whole = with_gains(chunk, [Step(0, 1, 0, 2, 0.9), Step(1, 2, 2, 3, 1.0)])
+    assert confidences(short, pair)[0] < confidences(whole, pair)[0]
+
+
+def test_a_blank_line_beside_a_bead_is_not_a_left_out_sentence():
+    """Blank lines of a presplit file come back as unaligned steps; they are not sentences the
+    other side lacks, so the beads beside them are not doubted for it."""
+    pair = DocumentPair([ZH[0], "", ZH[1], ZH[2]], [EN[0], EN[1], "", EN[2], EN[4]])
+    steps = align_steps(pair, get_scorer("default"))
+    assert [(s.i0, s.i1, s.j0, s.j1) for s in steps] == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2), (3, 3, 2, 3),
+                                                          (3, 4, 3, 4), (4, 4, 4, 5)]
+    skipped = features(steps, pair)[:, FEATURES.index("skip_neighbour")]
+    assert [int(v) for v in skipped] == [0, 0, 0, 0, 1, 0]  # only the bead beside the added note

@@ -77,7 +77,7 @@ def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], No
         steps.extend(Step(i0, i0, k, k + 1, scorer.skip) for k in range(j, j0))
         i1 = src_at[step.i1 - 1] + 1 if step.i1 > step.i0 else i0
         j1 = tgt_at[step.j1 - 1] + 1 if step.j1 > step.j0 else j0
-        steps.append(Step(i0, i1, j0, j1, step.score, step.gain))
+        steps.append(Step(i0, i1, j0, j1, step.score, step.gain, step.reach))
         i, j = i1, j1
     steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, n))
     steps.extend(Step(n, n, k, k + 1, scorer.skip) for k in range(j, m))

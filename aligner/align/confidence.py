@@ -4,7 +4,9 @@ A bead's own search score says little on its own (a good 1-1 and a doubtful 1-3 
 alike), so the confidence is a logistic model of a few features of the bead and its
 neighbours (errors cluster: one misplaced border spoils two beads) and of what the bead
 lacks (its weakest sentence's best cosine to the other side, and how little its least needed
-border sentence adds to the search's score, :attr:`.search.Step.gain`). The coefficients were fitted
+border sentence adds to the search's score, :attr:`.search.Step.gain`), and of what may be
+missing from it (a neighbouring sentence left unaligned, and how much it would gain with one
+more adjacent sentence, :attr:`.search.Step.reach`: a bead cut out of a larger one). The coefficients were fitted
 by ``bench/orphans.py --calibration`` on MAC-Dev, its deletion/insertion sets and
 ``../shared/realworld`` pseudo-gold documents and their deletion/insertion sets, each kind
 of text weighted alike, and on unrelated pairs (one document's Chinese with another's
@@ -26,8 +28,8 @@ from .search import Step
 from .support import unsupported
 
 FEATURES = ("bias", "score", "one_to_one", "size", "weakest_neighbour", "weakest_sentence", "unsupported", "gain",
-            "cosine", "margin")
-COEFFICIENTS: tuple[float, ...] = (-1.4851, 2.8257, 0.8237, -0.7693, 2.9275, -0.8486, -0.3781, 4.4344, 1.0355, 1.8254)  # bench/orphans.py --calibration
+            "cosine", "margin", "skip_neighbour", "reach")
+COEFFICIENTS: tuple[float, ...] = (-0.8759, 2.6205, 0.6531, -0.8583, 3.5805, -0.7939, -0.6447, 3.8814, 0.372, 2.6643, -1.9531, -0.3504)  # bench/orphans.py --calibration
 SKIP_PROBABILITY = 0.333  # (gold + 1) / (skips + 2) on MAC-Dev: 1 of 4
 
 
@@ -45,7 +47,10 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
     ``cosine`` is the cosine of the two sides' summed embeddings and ``margin`` how much it
     exceeds the best cosine of either side with the single sentence just outside the bead on
     the other side (a bead one sentence off pairs about as well with its neighbour); both 1
-    without a pair.
+    without a pair. ``skip_neighbour`` is 1 when a sentence next to the bead was left
+    unaligned (a real orphan, or the rest of a bead cut too short; a blank line is not one); ``reach`` is
+    :attr:`.search.Step.reach` clipped to [-1, 1] (a bead that scores about as well with a
+    neighbouring sentence added may be cut short).
     """
     rows = np.zeros((len(steps), len(FEATURES)))
     src_u, tgt_u = unsupported(pair) if pair is not None and pair.n and pair.m else (None, None)
@@ -56,9 +61,19 @@ def features(steps: Sequence[Step], pair: DocumentPair | None = None) -> np.ndar
         weakest = support(pair, s, lexical=False).weakest if pair is not None and x and y else 1.0
         lack = max(src_u[s.i0 : s.i1].max(initial=0.0), tgt_u[s.j0 : s.j1].max(initial=0.0)) if src_u is not None else 0.0
         own, margin = _margin(pair, s) if pair is not None and x and y else (1.0, 1.0)
+        skipped = float(any(_left_out(t, pair) for t in near))
         rows[k] = (1.0, s.score, float((x, y) == (1, 1)), x + y, min(pair_near, default=s.score), weakest, lack,
-                   min(max(s.gain, -1.0), 1.0), own, margin)
+                   min(max(s.gain, -1.0), 1.0), own, margin, skipped, min(max(s.reach, -1.0), 1.0))
     return rows
+
+
+def _left_out(t: Step, pair: DocumentPair | None) -> bool:
+    """A 1-0 or 0-1 step whose sentence has text (a blank line of a presplit file says nothing)."""
+    if t.i1 > t.i0 and t.j1 > t.j0:
+        return False
+    if pair is None:
+        return True
+    return any(s.strip() for s in pair.src[t.i0 : t.i1]) or any(s.strip() for s in pair.tgt[t.j0 : t.j1])
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:

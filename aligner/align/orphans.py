@@ -27,6 +27,7 @@ import numpy as np
 
 from .pair import DocumentPair
 from .search import ChunkScorer, Step
+from .shapes import MAX_SIDE, MAX_TOTAL
 
 ORPHAN_COSINE = 0.50  # a border sentence whose best cosine to the other side is below this ...
 ORPHAN_MARGIN = 0.15  # ... whose removal raises the bead's cosine by at least this ...
@@ -116,17 +117,66 @@ def _rises(chunk: ChunkScorer, s: Step, memo: dict) -> dict[tuple[int, int, int,
     return memo[key]
 
 
+REACH_BLOCK = 32  # pair beads whose extensions are scored by one scorer call
+
+
+def _extensions(s: Step, n: int, m: int) -> list[tuple[tuple[int, int], int, int]]:
+    """(shape, end row, end column) of each bead one sentence larger than ``s`` (before or
+    after it, on either side) that is a shape the search has."""
+    x, y = s.i1 - s.i0, s.j1 - s.j0
+    out = []
+    if x + y < MAX_TOTAL:
+        if x < MAX_SIDE:
+            out += [((x + 1, y), s.i1, s.j1)] if s.i0 > 0 else []
+            out += [((x + 1, y), s.i1 + 1, s.j1)] if s.i1 < n else []
+        if y < MAX_SIDE:
+            out += [((x, y + 1), s.i1, s.j1)] if s.j0 > 0 else []
+            out += [((x, y + 1), s.i1, s.j1 + 1)] if s.j1 < m else []
+    return out
+
+
+def _reaches(chunk: ChunkScorer, beads: Sequence[Step], n: int, m: int) -> list[float]:
+    """Per pair bead, the most its score rises with one more sentence just outside it (-1 when
+    no such bead exists), from one scorer call per block of consecutive beads (the rows and
+    columns where they and their extensions end)."""
+    out: list[float] = []
+    for b in range(0, len(beads), REACH_BLOCK):
+        block = beads[b : b + REACH_BLOCK]
+        r0, c0 = block[0].i1, block[0].j1
+        get = chunk(r0, min(block[-1].i1 + 2, n + 1), c0, min(block[-1].j1 + 1, m))
+        memo: dict[tuple[int, int], np.ndarray] = {}
+
+        def at(shape: tuple[int, int], i: int, j: int) -> float:
+            if shape not in memo:
+                memo[shape] = get(shape)
+            return float(memo[shape][i - r0, j - c0])
+
+        for s in block:
+            ext = _extensions(s, n, m)
+            own = at((s.i1 - s.i0, s.j1 - s.j0), s.i1, s.j1) if ext else 0.0
+            out.append(max((at(*e) for e in ext), default=own - 1.0) - own)
+    return out
+
+
 def with_gains(chunk: ChunkScorer, steps: Sequence[Step], memo: dict | None = None) -> list[Step]:
-    """``steps`` with :attr:`Step.gain` measured: the bead's score minus its score without its
-    least needed border sentence (the lowest over the border sentences of sides with two or
-    more sentences). A real 1-2 bead's second sentence adds to the score; a glued orphan adds
-    little or takes away (what the confidence model reads). ``memo`` is shared with
-    :func:`split_orphans`, which scored most of these beads already."""
+    """``steps`` with :attr:`Step.gain` and :attr:`Step.reach` measured. The gain is the bead's
+    score minus its score without its least needed border sentence (the lowest over the border
+    sentences of sides with two or more sentences): a real 1-2 bead's second sentence adds to
+    the score; a glued orphan adds little or takes away. The reach is the most it gains with
+    one more adjacent sentence: a correct bead loses clearly, one cut short does not (both read
+    by the confidence model). ``memo`` is shared with :func:`split_orphans`, which scored most
+    of the gains' beads already."""
     memo = {} if memo is None else memo
+    n = max((s.i1 for s in steps), default=0)
+    m = max((s.j1 for s in steps), default=0)
+    pairs = [s for s in steps if s.i1 > s.i0 and s.j1 > s.j0]
+    reach = dict(zip(((s.i0, s.j0) for s in pairs), _reaches(chunk, pairs, n, m)))
     out = []
     for s in steps:
-        if s.i1 > s.i0 and s.j1 > s.j0 and _options(s):
-            s = replace(s, gain=-max(_rises(chunk, s, memo).values()))
+        if s.i1 > s.i0 and s.j1 > s.j0:
+            s = replace(s, reach=reach[(s.i0, s.j0)])
+            if _options(s):
+                s = replace(s, gain=-max(_rises(chunk, s, memo).values()))
         out.append(s)
     return out
 

@@ -35,7 +35,10 @@ class Step:
 
     ``gain`` is how much the bead's score drops without its least needed border sentence
     (:func:`.orphans.with_gains`; 0 for a bead with one sentence a side, or when not measured):
-    a sentence glued on with no counterpart adds little or lowers the score.
+    a sentence glued on with no counterpart adds little or lowers the score. ``reach`` is how
+    much more it would score with one more sentence just outside it (the best of the four,
+    :func:`.orphans.with_gains`; -1 when not measured): a bead cut out of a larger one, or
+    next to a sentence left out, pairs about as well with its neighbour added.
     """
 
     i0: int
@@ -44,6 +47,7 @@ class Step:
     j1: int
     score: float
     gain: float = 0.0
+    reach: float = -1.0
 
 
 def full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
