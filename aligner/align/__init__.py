@@ -95,10 +95,14 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
         progress(f"align: embedding {n} Chinese and {count(m, 'English sentence')}")
     if scorer.needs_embeddings and model is not None and model.lexical:
         pair.embed_beside_lexical()  # the skip costs' support needs both
+    if scorer.needs_embeddings:
+        pair.release_model()  # a long pair's texts are all embedded (clauses pooled): the rest needs no network
     lo, hi, points = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")
     raw = chunk = scorer.prepare(pair)
+    if scorer.needs_embeddings:
+        pair.release_model()  # the clauses, when embedded as texts, are now too
     skip: float | tuple[np.ndarray, np.ndarray] = scorer.skip
     if scorer.needs_embeddings and model is not None:
         c = _support.costs(pair, scorer.skip, model, points)

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ..cedict import raw_glosses
+from ..cedict import glosses_to_drop, raw_glosses
 from ..script import cut_like, simplified_chars
 
 _STOP = frozenset(
@@ -182,11 +182,19 @@ def chinese_number(word: str) -> int | None:
 
 
 class ChineseItems:
-    """Turns Chinese sentences into English items; keeps which words produced which item."""
+    """Turns Chinese sentences into English items; keeps which words produced which item.
 
-    def __init__(self) -> None:
-        self.dictionary = cedict()
-        self.jieba = _jieba()
+    ``own=True`` (a long document): CC-CEDICT and jieba's dictionary are the process's
+    shared ones if something loaded them already, else copies held by this object alone,
+    so that dropping it gives their ~100 MB back once the features are computed. The
+    copies are read from the same files: the items are the same either way.
+    """
+
+    def __init__(self, own: bool = False) -> None:
+        from ..jieba_shared import fresh_tokenizer, loaded
+
+        self.dictionary = Dictionary(glosses_to_drop()) if own else cedict()
+        self.jieba = fresh_tokenizer(alone=True) if own and not loaded() else _jieba()
 
     def words(self, sentence: str) -> list[str]:
         # no HMM: unknown strings fall apart into dictionary words and characters, which
