@@ -120,15 +120,19 @@ class Forward:
         return feats, starts, lens
 
     def _rows(self, flat: np.ndarray, scratch: np.ndarray) -> np.ndarray:
-        """First-layer rows of the tokens: remembered, or computed here when a piece is not
-        (rounded to the remembered rows' dtype, so a vector does not depend on which pieces
-        the process remembers)."""
+        """First-layer rows of the tokens, float32 (:meth:`_stored_rows`)."""
+        return np.asarray(self._stored_rows(flat, scratch), dtype=np.float32)
+
+    def _stored_rows(self, flat: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+        """First-layer rows of the tokens in :attr:`ROW_DTYPE`: remembered, or computed here
+        when a piece is not (rounded to that dtype, so a vector does not depend on which
+        pieces the process remembers)."""
         slots = self.row_of[flat]
         if (slots >= 0).all():
-            return np.asarray(self.rows[slots], dtype=np.float32)
+            return self.rows[slots]
         padded = np.concatenate([flat, np.repeat(flat[:1], max(0, MIN_ROWS - len(flat)))])
         rows = self._first(padded, np.empty((len(padded), _EMB), dtype=np.float32))[: len(flat)]
-        return rows.astype(self.ROW_DTYPE).astype(np.float32)
+        return rows.astype(self.ROW_DTYPE)
 
     def batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray,
               pooled: Sequence[Sequence[tuple[int, int, int]]] = (), part_out: np.ndarray | None = None) -> None:
