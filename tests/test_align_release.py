@@ -44,7 +44,8 @@ def test_own_dictionaries_give_the_same_items(story, monkeypatch):
 
 
 def test_the_dictionary_to_drop_is_the_shared_one_when_loaded_else_a_copy():
-    assert glosses_to_drop() is raw_glosses()
+    shared = raw_glosses()
+    assert glosses_to_drop() is shared
     raw_glosses.cache_clear()
     copy = glosses_to_drop()
     assert not raw_glosses.cache_info().currsize  # reading a copy did not load the shared one
