@@ -28,6 +28,15 @@ def cedict_path() -> Path:
     return found[-1]
 
 
+def glosses_to_drop() -> dict[str, str]:
+    """:func:`raw_glosses` as already loaded, else a copy read for the caller alone, which
+    the caller frees by dropping it (a long document's lexical features need the dictionary
+    for a while, the rest of the process perhaps never again: about 40 MB)."""
+    if raw_glosses.cache_info().currsize:
+        return raw_glosses()
+    return raw_glosses.__wrapped__()
+
+
 @lru_cache(maxsize=1)
 def raw_glosses() -> dict[str, str]:
     """Headword -> the ``/gloss/gloss/`` strings of all its entries, concatenated.

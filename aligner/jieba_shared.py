@@ -34,6 +34,11 @@ def default() -> ModuleType:
     return jieba
 
 
+def loaded() -> bool:
+    """Whether jieba's global dictionary is loaded (then a private copy would only add to it)."""
+    return bool(jieba.dt.initialized)
+
+
 def base_dictionary() -> tuple[dict[str, int], int]:
     """jieba's own word frequencies and their total (do not modify: copy)."""
     default()

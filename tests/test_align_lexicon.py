@@ -55,3 +55,17 @@ def test_banded_search_gives_the_same_beads_as_the_full_one(monkeypatch, scorer)
         assert [(b.src, b.tgt) for b in full[:3]] == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
     monkeypatch.setattr(anchor_pass, "FULL_CELLS", 0)
     assert align(zh, en, scorer=scorer) == full
+
+
+def test_the_lexicons_cut_is_jiebas_cut_without_hmm():
+    """The re-implemented cut gives jieba's own words, spaces, Latin runs and symbols included."""
+    import jieba
+
+    from aligner.align.lexicon import _JIEBA_RUN, _JIEBA_SKIP, ChineseItems
+
+    assert (_JIEBA_RUN.pattern, _JIEBA_SKIP.pattern) == (jieba.re_han_default.pattern, jieba.re_skip_default.pattern)
+    items = ChineseItems()
+    texts = ["中国人民银行发布了2024年第3季度的报告。", "他用C++和Python 3.12写了一个叫abc_d的工具，速度提高了12.5%！",
+             "a b c 中文x y\r\n第二行\t制表符  两个空格", "（注：见第IV章）", "", "   ", "长江大桥上车辆川流不息，行人稀少"]
+    for text in texts:
+        assert items._cut(text) == jieba.lcut(text, HMM=False), text

@@ -51,6 +51,14 @@ def set_threads(threads: int) -> None:
         _model().threads = THREADS
 
 
+def release() -> bool:
+    """Forget the loaded network (a call running elsewhere keeps its own reference); the
+    next call loads it again, with the same vectors. False when none was loaded."""
+    loaded = bool(_model.cache_info().currsize)
+    _model.cache_clear()
+    return loaded
+
+
 def model_version() -> str:
     """Name and version of the embedding model, for output headers and cache keys."""
     try:

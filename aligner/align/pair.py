@@ -23,6 +23,10 @@ from .quantized import Int8Rows
 from .shapes import MAX_SIDE
 
 _SPACE_RE = re.compile(r"\s+")
+#: sentences (both sides) from which a pair frees what it loaded once its features are
+#: computed: its own copies of jieba's dictionary and CC-CEDICT, and the embedding model
+#: before the search (reloading them costs about 1 s, a pair this long minutes)
+LONG = 40_000
 
 
 def zh_length(text: str) -> int:
@@ -152,6 +156,19 @@ def _embedded(sentences: Sequence[str], lang: str, cache_dir: Path | None,
     return table[index], Edges(table, head, tail, parts)
 
 
+def _give_back() -> None:
+    """Return freed memory to the system (glibc keeps it otherwise; nothing elsewhere)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 @dataclass
 class DocumentPair:
     """Chinese sentences ``src``, English ``tgt``, the glossary, and an optional embedding cache."""
@@ -203,6 +220,15 @@ class DocumentPair:
                 _ = self.src_vectors, self.tgt_vectors
             finally:
                 lexical.result()
+
+    def release_model(self) -> None:
+        """Once a long pair's sentences and clauses are embedded: free the network (about
+        200 MB with its scratch memory) for the search; the next document that needs it
+        loads it again. Earlier (clauses embedded as texts, not yet asked for) it does nothing."""
+        done = [f"_{side}_embedded" in self.__dict__ and (self.__dict__[f"_{side}_embedded"][1] is not None
+                                                         or f"{side}_edges" in self.__dict__) for side in ("src", "tgt")]
+        if self.long and all(done) and embedder.release():
+            _give_back()
 
     @cached_property
     def src_edges(self) -> Edges:
@@ -266,9 +292,14 @@ class DocumentPair:
         return span_sums(self.tgt_lengths, MAX_SIDE)
 
     # --- dictionary, numbers, names, glossary ---------------------------------------------
+    @property
+    def long(self) -> bool:
+        """Long enough to free the dictionaries and the model once used (:data:`LONG`)."""
+        return self.n + self.m >= LONG
+
     @cached_property
     def _chinese(self) -> lexicon.ChineseItems:
-        return lexicon.ChineseItems()
+        return lexicon.ChineseItems(own=self.long)
 
     @cached_property
     def _glossary(self) -> GlossaryMatcher:
@@ -324,6 +355,9 @@ class DocumentPair:
             masses.append(hit[1])
         seen.clear()
         seen_zh.clear()
+        if self.long:  # its own dictionaries (or the shared ones): reloaded if --explain asks
+            self.__dict__.pop("_chinese", None)
+            _give_back()
         return Lexical(
             vocab=vocab,
             weights=weights,
