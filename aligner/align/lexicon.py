@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from ..cedict import glosses_to_drop, raw_glosses
+from ..han import HAN
 from ..script import cut_like, simplified_chars
 
 _STOP = frozenset(
@@ -33,7 +34,7 @@ _STOP = frozenset(
 )
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
-_HAN_RE = re.compile(r"^[\u3400-\u9fff]+$")
+_HAN_RE = re.compile(rf"^[{HAN}]+$")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?")
 _JIEBA_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)  # jieba's re_han_default
 _JIEBA_SKIP = re.compile("(\r\n|\\s)", re.U)  # jieba's re_skip_default

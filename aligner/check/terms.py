@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from ..han import HAN
 from ..jieba_shared import fresh_tokenizer
 from ..script import lookup_form
 from ..model import TermEntry, TermStatus
@@ -32,7 +33,7 @@ from .wordcuts import WordCuts
 if TYPE_CHECKING:
     import jieba
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_HAN = re.compile(rf"[{HAN}]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Targets are folded before matching (see fold_target), so patterns stay simple and compile
 # fast: a glossary of 10,000 terms compiles 10,000 patterns.

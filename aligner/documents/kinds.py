@@ -4,16 +4,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..han import HAN
 from ..model import DocKind
 from .lines import Line
 
 POST_HEADER = re.compile(r"发表于\s*\d{4}-\d{1,2}-\d{1,2}|^#{1,6}\s*\d+\s*#\s")
 _HTML = re.compile(r"</?(?:blockquote|img|a|strong|div|span|br|p|font|b|i)\b", re.I)
-CSS_RULE = re.compile(r"^\s*[.#@]?[A-Za-z][^{}\u4e00-\u9fff]*\{[^{}:]*:[^{}]*\}\s*$")
+CSS_RULE = re.compile(rf"^\s*[.#@]?[A-Za-z][^{{}}{HAN}]*\{{[^{{}}:]*:[^{{}}]*\}}\s*$")
 
 # Speaker label at the start of a line: 肖茜: / 肖 茜： / 问: / Host:
 SPEAKER = re.compile(
-    r"^\s*([\u4e00-\u9fff](?:[^\S\n]{0,3}[\u4e00-\u9fff]){0,3}|[A-Z][A-Za-z.\-]{0,20}(?: [A-Z][A-Za-z.\-]{0,20}){0,2})"
+    rf"^\s*([{HAN}](?:[^\S\n]{{0,3}}[{HAN}]){{0,3}}|[A-Z][A-Za-z.\-]{{0,20}}(?: [A-Z][A-Za-z.\-]{{0,20}}){{0,2}})"
     r"[^\S\n]*[:：][^\S\n]*(?=\S)"
 )
 # Words that end in a colon at a line start but are not people.
@@ -26,7 +27,7 @@ NOT_SPEAKERS = frozenset(
 )
 _PDF_MARKERS = (
     (re.compile(r"^\s*[\u2460-\u2473]"), 1),  # footnote block ① at a line start
-    (re.compile(r"\^[\u2460-\u2473]|[\u4e00-\u9fff。，”][\u2460-\u2473]"), 1),  # inline marker
+    (re.compile(rf"\^[\u2460-\u2473]|[{HAN}。，”][\u2460-\u2473]"), 1),  # inline marker
     (re.compile(r"ISSN\s*\d{4}-?\d{3}[\dXx]|中图分类号|文献标识码|文章编号|网络首发"), 2),
     # 摘要: / 【摘要】 / [摘要] / 〔关键词〕 — a bracketed label needs no colon
     (re.compile(r"^\s*(?:[\[【［〔〖]\s*(?:内容)?摘\s*要\s*[\]】］〕〗]|(?:内容)?摘\s*要\s*[:：])"), 1),
@@ -46,7 +47,7 @@ _MD_MARKERS = (
 
 def speaker_name(label: str) -> str:
     """``肖 茜`` → ``肖茜``: padding inside a Chinese name is layout, not part of the name."""
-    if re.fullmatch(r"[\u4e00-\u9fff](?:[^\S\n]|[\u4e00-\u9fff])*", label):
+    if re.fullmatch(rf"[{HAN}](?:[^\S\n]|[{HAN}])*", label):
         return re.sub(r"\s+", "", label)
     return label
 

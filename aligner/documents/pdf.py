@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..han import HAN
 from .lines import Line, Recorder
 from .text import ends_sentence, is_han
 
@@ -29,7 +30,7 @@ _METADATA = re.compile(
     r"\s*[\[【]?\s*(?:中图分类号|中图法分类号|分类号|文献标识码|文献标志码|文章编号|DOI|doi|收稿日期|修回日期|"
     r"基金项目|作者简介|通讯作者|通信作者|网络出版(?:时间|地址)|CLC\s+number|Document\s+code|Article\s+ID|"
     r"Received|Foundation\s+item)\s*(?:[\]】]\s*[:：]?|[:：])"
-    r"|\s*作者(?:简介)?\s*[:：]?\s*[\u4e00-\u9fff]{2,4}\s*[,，(（]\s*(?:男|女|\d{4})"
+    rf"|\s*作者(?:简介)?\s*[:：]?\s*[{HAN}]{{2,4}}\s*[,，(（]\s*(?:男|女|\d{{4}})"
 )
 # A funding note (* 本文为…课题阶段性成果。): short, at a footnote position.
 _FUND = re.compile(r"\s*[*※]?\s*(?:本文(?:系|为|是)|基金项目).{0,120}(?:成果|资助|项目|基金)")

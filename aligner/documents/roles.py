@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..han import HAN
 from ..model import Lang, Role
 from .labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, finished, split_parts
 from .lines import Recorder
@@ -22,7 +23,7 @@ from .text import count_han, is_english
 __all__ = ["EN_ABSTRACT", "EN_KEYWORDS", "ZH_ABSTRACT", "ZH_KEYWORDS", "assign_roles", "looks_like_authors"]
 
 # 王小明 / 欧阳娜娜 / 埃隆·马斯克 (a transliterated name has a middle dot)
-_ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6}){1,3}")
+_ZH_NAME = re.compile(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,6}}){{1,3}}")
 _SUP = re.compile(r"[\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰,，\s]+$")  # 卢云峰1 / 卢云峰¹ / 卢云峰*
 # 北京大学社会学系，北京 100871 — an affiliation line without parentheses
 _AFFILIATION_ZH = re.compile(r"(?:大学|学院|研究院|研究所|研究中心|实验室|科学院|社会科学院|医院|公司).{0,60}(?:\d{6}|[,，；;])")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..han import HAN, is_han_char
 from .kinds import SPEAKER, speaker_name, speakers
 from .lines import Line, Recorder
 
@@ -24,13 +25,13 @@ _FURNITURE = re.compile(
 _PUBLISHED = re.compile(r"\s*(?:本文(?:刊登|原载|刊发|发表|首发)(?:在|于)|原文(?:刊登|刊载|发表)于|(?:本文)?原标题\s*[:：])")
 # 肖 茜  清华大学… / 安   刚   《世界知识》… / 嘉   宾:  — a one- or two-character name
 # padded to the width of three.
-_PADDED = re.compile(r"^([\u4e00-\u9fff])[^\S\n]{1,6}([\u4e00-\u9fff]{1,2})(?=[^\S\n]{2,}|[^\S\n]*[:：]|[^\S\n]*$)")
+_PADDED = re.compile(rf"^([{HAN}])[^\S\n]{{1,6}}([{HAN}]{{1,2}})(?=[^\S\n]{{2,}}|[^\S\n]*[:：]|[^\S\n]*$)")
 
 
 def join_padded_names(lines: list[Line], rec: Recorder) -> None:
     """``肖 茜  清华大学…`` → ``肖茜  清华大学…`` (before runs of spaces are collapsed)."""
     for line in lines:
-        if line.text and (line.text[0].isspace() or "\u4e00" <= line.text[0] <= "\u9fff"):
+        if line.text and (line.text[0].isspace() or is_han_char(line.text[0])):
             head = line.text[:40].lstrip()
             joined = _PADDED.sub(r"\1\2", head, count=1)
             if joined != head:

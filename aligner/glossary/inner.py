@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..han import HAN
 from .text import has_han, has_latin
 
 URL_RE = re.compile(r"https?://|www\.|\.(com|org|net|cn|html?)\b|@\w+\.", re.I)
@@ -18,7 +19,7 @@ LIST_MARKER_RE = re.compile(r"^\s*([a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\s*$")
 CITATION_RE = re.compile(r"\bet al\b|\bvol\.|\bpp?\.\s*\d|\b(19|20)\d\d\b|\bibid\b", re.I)
 ALIAS_CUES = ("原名", "旧称", "又称", "又名", "也称", "亦称", "简称", "全称", "即", "或称", "现名", "前身")
 ABBR_RE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9&/+.\-]{2,12}$")
-NAME_LIKE_ZH_RE = re.compile(r"^[\u4e00-\u9fff·]{2,16}$")
+NAME_LIKE_ZH_RE = re.compile(rf"^[{HAN}·]{{2,16}}$")
 MAX_EN_WORDS = 10
 DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 # A comma, then a cue that the rest is another name of the same thing (或cost function,

@@ -19,6 +19,7 @@ import jieba.posseg as posseg
 from pypinyin import Style, pinyin
 
 from ..cedict import raw_glosses
+from ..han import HAN
 from ..model import TermEntry, TermKind
 from ..script import lookup_form
 from . import lexicon
@@ -154,8 +155,8 @@ def _bears_makers_name(maker: str, text: str) -> bool:
     return name.startswith(head.group(0)) and len(name) > len(head.group(0)) and name[len(head.group(0))] in "-_.0123456789"
 
 
-_BEFORE_SIBLING = re.compile(r"([\u3400-\u9fff]{2,8})\s*[、和与及]\s*$")
-_AFTER_SIBLING = re.compile(r"^\s*[、和与及]\s*([\u3400-\u9fff]{2,8})")
+_BEFORE_SIBLING = re.compile(rf"([{HAN}]{{2,8}})\s*[、和与及]\s*$")
+_AFTER_SIBLING = re.compile(rf"^\s*[、和与及]\s*([{HAN}]{{2,8}})")
 
 
 def _sibling_kind(before: str, after: str) -> TermKind | None:

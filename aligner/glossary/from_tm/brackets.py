@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...han import HAN
 from ...model import Lang, LineSpan, Paragraph, TermStatus
 from ..text import singular
 from .candidates import en_key
@@ -20,9 +21,9 @@ from .candidates import en_key
 _OPEN = re.compile(r"[(（]")
 #: An English form that can be a term: starts with a letter, has a word of two letters, and
 #: holds no math, Chinese or quantity ($i$, 5μs, 1 K are not terms).
-_TERM_LIKE = re.compile(r"^(?=.*[A-Za-z]{2})[A-Za-z][^$\u3400-\u4dbf\u4e00-\u9fffμ]*$")
+_TERM_LIKE = re.compile(rf"^(?=.*[A-Za-z]{{2}})[A-Za-z][^${HAN}μ]*$")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.][A-Za-z0-9]+)*")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(rf"[{HAN}]")
 
 
 @dataclass(frozen=True)

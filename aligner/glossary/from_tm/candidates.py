@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...han import HAN
 from ...script import lookup_form
 
 #: jieba tags of words that can end a Chinese noun phrase (nr: jieba tags many rare
@@ -52,7 +53,7 @@ MAX_ZH_CHARS = 10
 
 _EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _GAP_OK = re.compile(r"^[ \t\u00a0]*$")
-_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_HAN = re.compile(rf"^[{HAN}]+$")
 
 
 @dataclass(frozen=True)

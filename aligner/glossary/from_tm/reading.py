@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...han import HAN
 from .acronyms import definitions, expansions
 from .brackets import Gloss, bracket_glosses
 from .candidates import EN_STOP, ZH_STOP, _tagged, en_candidates, en_key, zh_candidates
@@ -187,8 +188,8 @@ def _mask(known: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, forms))) if forms else None
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_HAN = re.compile(rf"[{HAN}]")
+_HAN_WORD = re.compile(rf"^[{HAN}]+$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: Articles and possessives: the word after one is used as a noun ("the input").
 _ARTICLES = frozenset("the a an its their our your each every".split())
