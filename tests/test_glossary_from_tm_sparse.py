@@ -96,3 +96,24 @@ def test_the_evidence_column_says_why(tmp_path: Path, fmt: str) -> None:
     evidence = back[0].evidence
     assert evidence.startswith("aligned-embedding: 1 of 1 pairs"), evidence
     assert "embedding 0." in evidence and "score" in evidence and "mine:1 (zh) / mine.en:1 (en)" in evidence
+
+
+def test_terms_command_no_embeddings_leaves_the_embedding_step_out(tmp_path: Path) -> None:
+    """`aligner terms --no-embeddings` (the faster path) makes no aligned-embedding entry and
+    says so in the file's signature; without the flag the same TM gives one."""
+    from click.testing import CliRunner
+
+    from aligner.cli import cli
+    from aligner.formats.tmx import write_tmx
+    from aligner.model import TranslationUnit
+
+    tm = tmp_path / "mine.tmx"
+    write_tmx([TranslationUnit(source=z, target=e, doc="mine") for z, e in ROWS], tm)
+    made = {}
+    for flag in ([], ["--no-embeddings"]):
+        out = tmp_path / f"terms{len(flag)}.csv"
+        result = CliRunner().invoke(cli, ["terms", str(tm), "-o", str(out), "--quiet", *flag])
+        assert result.exit_code == 0, result.output
+        made[bool(flag)] = out.read_text(encoding="utf-8")
+    assert "治理模式,governance models" in made[False] and "aligned-embedding" in made[False]
+    assert "治理模式" not in made[True] and "aligned-embedding" not in made[True]

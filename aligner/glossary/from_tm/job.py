@@ -55,7 +55,7 @@ def run_terms(paths: Sequence[Path | str], out: str = "-", fmt: str | None = Non
         pairs.append(TmPair(unit.source, unit.target, Source(name, line), Source(name, line)))
     result = extract_tm_terms(pairs, min_freq=min_freq, embeddings=embeddings)
     signature = (f"aligner|terms|evidence:aligned-bracket+aligned-dictionary+aligned-alignment+aligned-cooccurrence"
-                 f"+aligned-embedding|min-freq:{min_freq}"
+                 f"{'+aligned-embedding' if embeddings else ''}|min-freq:{min_freq}"
                  f"|format:{chosen}|version:{__version__}")
     write_glossary(result.entries, out, chosen, signature=signature, srclang=srclang, tgtlang=tgtlang)
     return TermsReport(result, out, chosen, [f.path for f in reader.files],
