@@ -1,6 +1,8 @@
-"""Shared helpers for the check tests: fixture folders copied into a working directory."""
+"""Shared helpers for the check tests: fixture folders copied into a working directory, and
+golden reports (``ALIGNER_UPDATE_GOLDEN=1`` writes them anew)."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -26,3 +28,11 @@ def work_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *folders: str) -> P
 def check_cli(*args: str) -> Result:
     """``aligner check ARGS -g glossary.csv``."""
     return CliRunner().invoke(cli, ["check", *args, "-g", "glossary.csv"])
+
+
+def assert_golden(path: Path, text: str) -> None:
+    """``text`` equals the golden file at ``path`` (written anew under ALIGNER_UPDATE_GOLDEN)."""
+    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"report differs from {path}"

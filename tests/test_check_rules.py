@@ -11,7 +11,6 @@ the three formats. ``tag-codes.xlf`` carries real XLIFF inline codes (``<x/>``, 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,8 @@ from click.testing import CliRunner
 
 from aligner.check import all_rules, run_check, select_rules
 from aligner.cli import cli
+
+from tests.check_helpers import assert_golden
 
 DATA = Path(__file__).parent / "data" / "check"
 RULES = DATA / "rules"
@@ -73,11 +74,7 @@ def test_xliff_inline_codes() -> None:
 
 
 def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"report differs from {path}"
+    assert_golden(GOLDEN / name, text)
 
 
 @pytest.mark.parametrize("rule", FIXTURE_RULES)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,8 @@ from aligner.check.planted import Planted, found_how
 from aligner.check.term_usage import ALPHA, lower_tail
 from aligner.cli import cli
 from aligner.model import TermEntry, TermStatus
+
+from tests.check_helpers import assert_golden
 
 DATA = Path(__file__).parent / "data" / "check" / "term_usage"
 GLOSSARY = DATA / "glossary.csv"
@@ -111,11 +112,7 @@ def test_a_mistranslation_is_no_related_form() -> None:
 
 
 def _golden(name: str, text: str) -> None:
-    path = DATA / "golden" / name
-    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"report differs from {path}"
+    assert_golden(DATA / "golden" / name, text)
 
 
 def test_golden_reports(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,8 @@ from aligner.check import Unit, check, parallel, run_check, select_rules
 from aligner.check.term_usage import ALPHA_CONFIRM, confirmed
 from aligner.cli import cli
 from aligner.model import TermEntry, TermStatus
+
+from tests.check_helpers import assert_golden
 
 DATA = Path(__file__).parent / "data" / "check" / "unconfirmed"
 GLOSSARY = DATA / "glossary.csv"
@@ -80,11 +81,7 @@ def test_skipping_other_rules_keeps_the_reviewed_and_third_party_entries() -> No
 
 
 def _golden(name: str, text: str) -> None:
-    path = DATA / "golden" / name
-    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"report differs from {path}"
+    assert_golden(DATA / "golden" / name, text)
 
 
 @pytest.mark.parametrize("args,name", [([], "default"), (["--rule", "terms"], "terms")])
