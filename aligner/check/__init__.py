@@ -19,7 +19,7 @@ from ..model import TermEntry, TranslationUnit
 from .parallel import UnitRunner
 from .report import SCHEMA_VERSION, CheckReport
 from .rules import TERM_RULES, Rule, RuleSpec, all_rules, default_rules, select_rules
-from .running import CheckRun
+from .running import CheckRun, to_check
 from .terms import TermIndex
 from .units import FileStats, Unit, UnitFormat, UnitReader, read_units
 
@@ -74,10 +74,8 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
                     stats.untranslated += 1
                 elif unit.fuzzy:
                     stats.fuzzy += 1
-            if not unit.source.strip():
-                continue
-            empty = not unit.target.strip()
-            if unit.fuzzy and not include_fuzzy and not empty:
+            empty = to_check(unit, include_fuzzy)
+            if empty is None:
                 continue
             runner.add(order, position, unit, empty)
             if not empty:

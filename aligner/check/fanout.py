@@ -31,7 +31,7 @@ from ..errors import FormatError, WorkerError
 from .parallel import UnitResult, UnitWork, _ready
 from .parsers import _orientation, _Raw, stream_tmx
 from .report import CheckReport
-from .running import CheckRun
+from .running import CheckRun, to_check
 from .terms import TermIndex
 from .tmx_slices import Slice, SliceCounts, Unusual, cut, slice_units
 from .units import (
@@ -67,10 +67,8 @@ def _run_slice(piece: Slice) -> SliceResult:
     try:
         for position, unit in enumerate(slice_units(piece, out.counts)):
             out.count += 1
-            if not unit.source.strip():
-                continue
-            empty = not unit.target.strip()
-            if unit.fuzzy and not include_fuzzy and not empty:
+            empty = to_check(unit, include_fuzzy)
+            if empty is None:
                 continue
             result = work.run(unit, empty)
             if result.worth():

@@ -88,6 +88,17 @@ class CheckRun:
         return self.report
 
 
+def to_check(unit: Unit, include_fuzzy: bool) -> bool | None:
+    """Whether the rules see ``unit``, for both paths: ``None`` when they do not (no source,
+    or fuzzy and not asked for), else whether its target is empty."""
+    if not unit.source.strip():
+        return None
+    empty = not unit.target.strip()
+    if unit.fuzzy and not include_fuzzy and not empty:
+        return None
+    return empty
+
+
 def _revisit(trackers: Sequence[Any], again: Callable[[], Iterable[Unit]]) -> None:
     """Give each cross-unit tracker the units it wants in full, read a second time."""
     wanted = [tracker.wanted() for tracker in trackers]
