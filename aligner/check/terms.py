@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from ..han import HAN
+from ..han import has_han
 from ..jieba_shared import fresh_tokenizer
 from ..script import lookup_form
 from ..model import TermEntry, TermStatus
@@ -33,7 +33,6 @@ from .wordcuts import WordCuts
 if TYPE_CHECKING:
     import jieba
 
-_HAN = re.compile(rf"[{HAN}]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Targets are folded before matching (see fold_target), so patterns stay simple and compile
 # fast: a glossary of 10,000 terms compiles 10,000 patterns.
@@ -45,10 +44,6 @@ _FOLD = str.maketrans({
                          "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
     **{c: "'" for c in "\u2018\u2019\u02bc\uff07"},
 })
-
-
-def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))
 
 
 def ascii_lower(text: str) -> str:

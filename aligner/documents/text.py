@@ -8,17 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..han import count_han
+from ..han import count_han, is_han_char as is_han
 
 # Closing punctuation that may follow a sentence end: 。” 。） ?」
 CLOSERS = "”’」』）)》〉】〕]\"'"
 TERMINALS = "。！？!?…：:"  # not ；: a Chinese paragraph never ends on a semicolon
 _FULLWIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-
-
-def is_han(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
 
 
 def is_cjk(ch: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..han import HAN_CHAR
+from ..han import has_han  # noqa: F401  (re-exported: the TBX and CSV writers file a variant by it)
 
 #: Everything outside XML 1.0's ``Char`` production: C0 controls except tab/LF/CR, lone
 #: surrogates, U+FFFE and U+FFFF. lxml refuses these, and CAT tools reject files that hold
@@ -15,12 +15,6 @@ def xml_clean(text: str) -> tuple[str, int]:
     """``text`` without XML-illegal characters, and how many were removed."""
     cleaned, removed = XML_ILLEGAL.subn("", text)
     return cleaned, removed
-
-
-def has_han(text: str) -> bool:
-    """True when ``text`` holds a CJK ideograph: used to put a variant or definition in the
-    Chinese or the English language section."""
-    return HAN_CHAR.search(text) is not None
 
 
 def local_name(tag: object) -> str:
