@@ -29,6 +29,7 @@ class Model:
     en_ids: dict[str, int]
     table: dict[tuple[int, int], float]
     _rows: dict[int, dict[int, float]] | None = field(default=None, repr=False, compare=False)
+    _keys: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def prob(self, zh: str, en: str) -> float:
         f, e = self.zh_ids.get(zh), self.en_ids.get(en)
@@ -51,6 +52,14 @@ class Model:
     def word_ids(self, en_words: Sequence[str]) -> list[int]:
         """The English words' ids, for :meth:`phrase_of` (read once per span)."""
         return [self.en_ids.get(e, -1) for e in en_words]
+
+    def key_ids(self, key: str) -> list[int]:
+        """:meth:`word_ids` of an English form key's words, kept (a corpus asks for the same
+        keys once per Chinese candidate)."""
+        found = self._keys.get(key)
+        if found is None:
+            found = self._keys[key] = self.word_ids(key.split())
+        return found
 
     def phrase_of(self, rows: list[dict[int, float]], es: list[int]) -> float:
         """:meth:`phrase` of words already looked up (:meth:`rows`, :meth:`word_ids`):

@@ -218,13 +218,13 @@ def _grid(k: int, idx: PairIndex, vectors: dict[str, np.ndarray]) -> _Grid:
     ev = np.stack([vectors[text] for _, text in en])
     cosines = zv @ ev.T
     words = {text: own for text, own, _ in reading.zh}
-    spans = [_span(key, text, pair.target) for key, text in en]
+    spans = [_span(text, pair.target) for _, text in en]
     shares = np.zeros_like(cosines)
     aligns = np.zeros_like(cosines)
     priors = np.zeros_like(cosines)
     wholes = [[""] * len(en) for _ in zh]
     known = []
-    en_ids = None if idx.model is None else [idx.model.word_ids(span.words) for span in spans]
+    en_ids = None if idx.model is None else [idx.model.key_ids(key) for key, _ in en]
     for i, z in enumerate(zh):
         own = words.get(z) or tuple(w for w, _ in _tagged(z))
         known.append(bool(word_roots(z)) or all(word_roots(w) for w in own))
@@ -250,16 +250,15 @@ class _Span:
     """One English span of a pair, read once for every candidate of the pair it is scored with."""
 
     tokens: tuple[tuple[str, frozenset[str]], ...]
-    words: list[str]  # the form key's words (what IBM-1 reads)
     at: int  # where the span starts in the pair's English (-1: not found as written)
     length: int  # words of the span as written
     have: frozenset[str]  # every key of its tokens
 
 
-def _span(key: str, text: str, target: str) -> _Span:
+def _span(text: str, target: str) -> _Span:
     tokens = token_keys(text)
     have = frozenset().union(*(own for _, own in tokens))
-    return _Span(tokens, key.split(), target.find(text), len(text.split()), have)
+    return _Span(tokens, target.find(text), len(text.split()), have)
 
 
 def _content(pieces: Sequence) -> list:
@@ -282,7 +281,7 @@ def _share_of(content: list, span: _Span) -> float:
 def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> float:
     """:func:`_share_of` of a candidate's pieces and a span's tokens, read here."""
     have = frozenset().union(*(own for _, own in tokens))
-    return _share_of(_content(pieces), _Span(tuple(tokens), [], -1, len(tokens), have))
+    return _share_of(_content(pieces), _Span(tuple(tokens), -1, len(tokens), have))
 
 
 def _whole(zh: str) -> Piece | None:
