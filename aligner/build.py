@@ -222,9 +222,14 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
 
     from .build_readings import CorpusReadings
 
+    from .cache.corpus import CorpusMemo
+
+    from .cache.keys import settings_digest
+
+    memo = CorpusMemo(cache.folder, say, settings_digest(settings)) if cache is not None else None  # kept whole
     terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms,
                               readings=CorpusReadings(readings, terms),
-                              vectors_cache=cache.folder if cache is not None else None)
+                              vectors_cache=cache.folder if cache is not None else None, memo=memo)
     from .review.glossary_review import reapply_glossary, write_built
 
     write_built(settings.out, terms, srclang=settings.srclang, tgtlang=settings.tgtlang,
@@ -241,9 +246,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     for doc_report in report.documents:
         doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
-    report.check = _self_check(all_units, terms)
+    report.check = _self_check(all_units, terms, memo)
     if cache is not None:
         say(cache.stats.line())
+        if memo is not None and memo.line():
+            say(memo.line())
     say("done")
     return report
 

@@ -31,7 +31,7 @@ from .candidates import SUFFIX_CHARS
 from .pairing import finish, pair_term
 from .sparse import eligible, needed, sparse_terms
 from .reading import PairReading, index
-from .terms import TermPair, TmPair
+from .terms import TermPair, TmPair, term_data, term_from_data
 
 __all__ = ["PairReading", "TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 
@@ -65,6 +65,20 @@ class TmTerms:
                 "entries": len(self.terms),
                 "attested": sum(1 for t in self.terms if t.status is TermStatus.ATTESTED),
                 "summary": self.summary()}
+
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON data of the whole result (a build keeps it, :mod:`aligner.cache.corpus`)."""
+        return {"pairs": self.pairs, "candidates": self.candidates, "known": self.known, "nested": self.nested,
+                "terms": [term_data(t) for t in self.terms]}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> TmTerms:
+        """The result :meth:`to_data` made; ``ValueError``/``TypeError``/``KeyError`` when it is not one."""
+        counts = [data[name] for name in ("pairs", "candidates", "known", "nested")]
+        if not all(type(c) is int for c in counts):
+            raise ValueError("the counts are not numbers")
+        return cls([term_from_data(t) for t in data["terms"]], *counts)
 
 
 def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) -> list[TmPair]:
