@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -229,13 +230,16 @@ def _grid(k: int, idx: PairIndex, vectors: dict[str, np.ndarray]) -> _Grid:
         own = words.get(z) or tuple(w for w, _ in _tagged(z))
         known.append(bool(word_roots(z)) or all(word_roots(w) for w in own))
         content = _content(zh_pieces(own))
+        roots = _roots(content)
         alone = _whole(z) if len(own) > 1 else None
         single = _content((alone,)) if alone else None
+        single_roots = _roots(single) if single is not None else frozenset()
         whole = idx.rendering(k, z, own)
         rows = None if idx.model is None else idx.model.rows(own)
         at_zh = pair.source.find(z)
         for j, span in enumerate(spans):
-            shares[i, j] = max(_share_of(content, span), _share_of(single, span) if single is not None else 0.0)
+            shares[i, j] = max(_share_of(content, roots, span),
+                               _share_of(single, single_roots, span) if single is not None else 0.0)
             if rows is not None:
                 aligns[i, j] = idx.model.phrase_of(rows, en_ids[j])
             if whole is not None and whole[0] == en[j][0]:
@@ -266,22 +270,29 @@ def _content(pieces: Sequence) -> list:
     return [p for p in pieces if not p.optional and p.roots]
 
 
-def _share_of(content: list, span: _Span) -> float:
+def _roots(content: list) -> frozenset[str]:
+    """Every root of the pieces: a token linked to some piece is one that meets these."""
+    return frozenset().union(*(p.roots for p in content))
+
+
+def _share_of(content: list, roots: frozenset[str], span: _Span) -> float:
     """The share of Chinese pieces and English words CC-CEDICT links to the other side (a
     piece's sense word among the tokens; a token among a piece's sense words): 1.0 when each
-    side is accounted for word by word, 0.5 for 治理模式 / *governance models*."""
+    side is accounted for word by word, 0.5 for 治理模式 / *governance models*. ``roots``:
+    :func:`_roots` of ``content``, found once per candidate."""
     if not content or not span.tokens:
         return 0.0
     have = span.have
     linked_pieces = sum(1 for p in content if not p.roots.isdisjoint(have))
-    linked_tokens = sum(1 for _, own in span.tokens if any(not own.isdisjoint(p.roots) for p in content))
+    linked_tokens = sum(1 for _, own in span.tokens if not own.isdisjoint(roots))
     return (linked_pieces + linked_tokens) / (len(content) + len(span.tokens))
 
 
 def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> float:
     """:func:`_share_of` of a candidate's pieces and a span's tokens, read here."""
     have = frozenset().union(*(own for _, own in tokens))
-    return _share_of(_content(pieces), _Span(tuple(tokens), -1, len(tokens), have))
+    content = _content(pieces)
+    return _share_of(content, _roots(content), _Span(tuple(tokens), -1, len(tokens), have))
 
 
 def _whole(zh: str) -> Piece | None:
@@ -309,6 +320,12 @@ def _prior(zh: str, at_zh: int, span: _Span, source_len: int, target_len: int) -
     penalty = 0.0
     if at_zh >= 0 and span.at >= 0:
         penalty += W_POSITION * abs(at_zh / max(source_len, 1) - span.at / max(target_len, 1))
-    expected = max(1.0, len(zh) / 2)
-    penalty += W_LENGTH * abs(np.log(span.length / expected))
+    penalty += _length_penalty(span.length, len(zh))
     return -penalty
+
+
+@lru_cache(maxsize=4096)
+def _length_penalty(words: int, chars: int) -> float:
+    """The length prior of a span of ``words`` words for a candidate of ``chars`` characters."""
+    expected = max(1.0, chars / 2)
+    return W_LENGTH * abs(np.log(words / expected))
