@@ -190,7 +190,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     if note:
         say(note)
 
-    terms = extract_terms(docs)
+    from .cache.corpus import CorpusMemo, glossary_of
+    from .cache.keys import settings_digest
+
+    memo = CorpusMemo(cache.folder, say, settings_digest(settings)) if cache is not None else None  # kept whole
+    terms = extract_terms(docs) if memo is None else glossary_of(docs, memo, extract_terms)
     conflicts = find_conflicts(terms)
     say(f"glossary: {count(len(terms), 'term')}, {count(len(conflicts), 'conflict')}")
     add_user_terms(t.zh for t in terms)
@@ -222,11 +226,6 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
 
     from .build_readings import CorpusReadings
 
-    from .cache.corpus import CorpusMemo
-
-    from .cache.keys import settings_digest
-
-    memo = CorpusMemo(cache.folder, say, settings_digest(settings)) if cache is not None else None  # kept whole
     terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms,
                               readings=CorpusReadings(readings, terms),
                               vectors_cache=cache.folder if cache is not None else None, memo=memo)

@@ -1,5 +1,5 @@
-"""The corpus-level steps of a build kept whole in the cache (aligner.cache.corpus): the term
-pairs and the self-check are read back while their inputs are the same, give the same bytes
+"""The corpus-level steps of a build kept whole in the cache (aligner.cache.corpus): the
+glossary, the term pairs and the self-check are read back while their inputs are the same, give the same bytes
 as computing them, run again when a page changed, and a damaged entry is recomputed."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from aligner.model import Source
 
 # our own sentences: the same terms in several pages, so that the pages make term pairs
 PAGES = {
-    "a.md": ("# 容器\n\n容器镜像保存在镜像仓库中。每个容器都有自己的文件系统。\n",
+    "a.md": ("# 容器\n\n容器镜像（container image）保存在镜像仓库（image registry）中。每个容器都有自己的文件系统。\n",
              "# Containers\n\nContainer images are kept in an image registry. "
              "Every container has its own file system.\n"),
     "b.md": ("# 节点\n\n节点上运行多个容器。容器镜像从镜像仓库下载。\n",
@@ -26,7 +26,7 @@ PAGES = {
              "# Scheduling\n\nThe scheduler picks a node for every container. "
              "When a node fails its containers are scheduled again.\n"),
 }
-REUSED = "cache: term pairs and self-check reused (their inputs unchanged)"
+REUSED = "cache: glossary, term pairs and self-check reused (their inputs unchanged)"
 
 
 def _corpus(root: Path) -> Path:
@@ -63,12 +63,12 @@ def plain(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict,
     return _build(corpus, out, None), _files(out)
 
 
-def test_an_unchanged_corpus_reads_both_steps_back_with_the_same_bytes(corpus: Path, plain, tmp_path: Path) -> None:
+def test_an_unchanged_corpus_reads_every_step_back_with_the_same_bytes(corpus: Path, plain, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cold: list[str] = []
     first = _build(corpus, tmp_path / "first", cache, cold)
-    assert REUSED not in cold and len(_entries(cache)) == 2  # one entry per step
-    assert first["tm_terms"]["entries"] > 0 and first["check"]["summary"]
+    assert REUSED not in cold and len(_entries(cache)) == 3  # one entry per step
+    assert first["terms"] >= 2 and first["tm_terms"]["entries"] > 0 and first["check"]["summary"]
     warm: list[str] = []
     again = _build(corpus, tmp_path / "again", cache, warm)
     assert REUSED in warm
@@ -76,7 +76,7 @@ def test_an_unchanged_corpus_reads_both_steps_back_with_the_same_bytes(corpus: P
     assert _files(tmp_path / "first") == _files(tmp_path / "again") == plain[1]
 
 
-def test_a_changed_page_runs_both_steps_again(tmp_path: Path) -> None:
+def test_a_changed_page_runs_every_step_again(tmp_path: Path) -> None:
     pages = _corpus(tmp_path / "pages")
     cache = tmp_path / "cache"
     _build(pages, tmp_path / "first", cache)
@@ -84,7 +84,7 @@ def test_a_changed_page_runs_both_steps_again(tmp_path: Path) -> None:
     messages: list[str] = []
     changed = _build(pages, tmp_path / "second", cache, messages)
     assert not any(m.startswith("cache: ") and "reused (their inputs" in m for m in messages)
-    assert len(_entries(cache)) == 4
+    assert len(_entries(cache)) == 6
     assert changed == _build(pages, tmp_path / "plain", None)
     assert _files(tmp_path / "second") == _files(tmp_path / "plain")
 
@@ -92,14 +92,14 @@ def test_a_changed_page_runs_both_steps_again(tmp_path: Path) -> None:
 def test_damaged_and_malformed_entries_are_recomputed(corpus: Path, plain, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _build(corpus, tmp_path / "first", cache)
-    for entry in _entries(cache):  # one bit flipped on the disk
+    for entry in _entries(cache):  # one bit of the body flipped on the disk
         data = bytearray(entry.read_bytes())
-        data[-3] ^= 0x20
+        data[data.index(b"\n") + 1] ^= 0x20
         entry.write_bytes(bytes(data))
     messages: list[str] = []
     assert _build(corpus, tmp_path / "again", cache, messages) == plain[0]
     damaged = [m for m in messages if m.startswith("cache: stored ")]
-    assert len(damaged) == 2 and all("checksum mismatch" in m and m.endswith("; recomputed") for m in damaged)
+    assert len(damaged) == 3 and all("checksum mismatch" in m and m.endswith("; recomputed") for m in damaged)
     assert _files(tmp_path / "again") == plain[1]
     # an entry whose checksum holds but whose body is not a result of its step
     memo = CorpusMemo(cache)
@@ -109,7 +109,7 @@ def test_damaged_and_malformed_entries_are_recomputed(corpus: Path, plain, tmp_p
     messages.clear()
     assert _build(corpus, tmp_path / "third", cache, messages) == plain[0]
     assert sorted(m.split(" (")[0] for m in messages if m.startswith("cache: stored ")) == \
-        ["cache: stored self-check damaged", "cache: stored term pairs damaged"]
+        ["cache: stored glossary damaged", "cache: stored self-check damaged", "cache: stored term pairs damaged"]
     assert _files(tmp_path / "third") == plain[1]
     messages.clear()  # written again whole: the next build reads both back
     _build(corpus, tmp_path / "fourth", cache, messages)
@@ -126,6 +126,7 @@ def test_the_term_pairs_survive_the_round_trip_exactly() -> None:
     data = json.loads(json.dumps(found.to_data()))
     back = TmTerms.from_data(data)
     assert back == found and [t.reasons() for t in back.terms] == [t.reasons() for t in found.terms]
+    assert back.entries == found.entries and back.stored is not None
     with pytest.raises((ValueError, TypeError)):
         TmTerms.from_data({**data, "terms": [[*data["terms"][0][:4], "3", *data["terms"][0][5:]]]})
 
@@ -143,4 +144,17 @@ def test_another_setting_is_another_key(corpus: Path, tmp_path: Path) -> None:
     messages: list[str] = []
     build(BuildSettings(corpus=corpus, out=tmp_path / "lower", min_score=0.3), messages.append, jobs=1,
           cache=DocumentCache(cache))
-    assert REUSED not in messages and len(_entries(cache)) == 4
+    assert REUSED not in messages and len(_entries(cache)) == 6
+
+
+def test_a_document_added_or_renamed_is_another_glossary_key(tmp_path: Path) -> None:
+    pages = _corpus(tmp_path / "pages")
+    cache = tmp_path / "cache"
+    _build(pages, tmp_path / "first", cache)
+    for side in ("zh", "en"):
+        (pages / side / "c.md").rename(pages / side / "d.md")
+    messages: list[str] = []
+    renamed = _build(pages, tmp_path / "second", cache, messages)
+    assert not any("glossary" in m and "reused (their inputs" in m for m in messages)
+    assert renamed == _build(pages, tmp_path / "plain", None)
+    assert _files(tmp_path / "second") == _files(tmp_path / "plain")

@@ -1,7 +1,7 @@
 """Corpus-level steps of a build kept whole, keyed by a digest of every input they read.
 
 The per-document results (:mod:`.documents`) make a re-run align only what changed, but the
-steps that read the whole corpus (the term pairs from the aligned pairs: counts, IBM-1's EM,
+steps that read the whole corpus (the glossary extracted from every document; the term pairs from the aligned pairs: counts, IBM-1's EM,
 each candidate's English; the self-check of every unit against the final glossary) ran in
 full on every build. Each is a pure function of its inputs and of the code, so its result is
 kept under the SHA-256 of those inputs (:func:`inputs_digest`, fed item by item, never held
@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .keys import toolchain
 from .store import EntryStore, Found, Lookup
+
+if TYPE_CHECKING:
+    from ..model import Document, TermEntry
 
 KIND = "corpus"
 T = TypeVar("T")
@@ -79,4 +82,27 @@ class CorpusMemo:
         """What was read back, for stderr (empty when nothing was)."""
         if not self.reused:
             return ""
-        return f"cache: {' and '.join(self.reused)} reused (their inputs unchanged)"
+        steps = self.reused[0] if len(self.reused) == 1 else f"{', '.join(self.reused[:-1])} and {self.reused[-1]}"
+        return f"cache: {steps} reused (their inputs unchanged)"
+
+
+def glossary_of(docs: Sequence[Document], memo: CorpusMemo,
+                extract: Callable[[Sequence[Document]], list[TermEntry]]) -> list[TermEntry]:
+    """``extract(docs)``, read back while every document's files are the same bytes under the
+    same names (a document is read from its two files and the settings alone, as its page
+    entry assumes: :func:`.keys.document_key`). The extraction is order-independent, so the
+    documents are hashed in name order."""
+    from ..formats.glossary_files import entry_dict
+    from ..review.glossary_review import entry_from_dict
+    from .keys import file_digest
+
+    rows = []
+    for doc in sorted(docs, key=lambda d: (d.stem, str(d.path))):
+        try:
+            files = [file_digest(doc.path), file_digest(doc.en_path)]
+        except OSError:  # a file gone since it was read: nothing to key it by
+            return extract(docs)
+        rows.append([doc.stem, str(doc.path), None if doc.en_path is None else str(doc.en_path), *files])
+    return memo.run("glossary", inputs_digest(rows), lambda: extract(docs),
+                    lambda terms: [{**entry_dict(t), "forbidden": list(t.forbidden)} for t in terms],
+                    lambda data: [entry_from_dict(item) for item in data])
