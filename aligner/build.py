@@ -190,7 +190,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     if note:
         say(note)
 
-    terms = extract_terms(docs)
+    from .cache.corpus import CorpusMemo, glossary_of
+    from .cache.keys import settings_digest
+
+    memo = CorpusMemo(cache.folder, say, settings_digest(settings)) if cache is not None else None  # kept whole
+    terms = extract_terms(docs) if memo is None else glossary_of(docs, memo, extract_terms)
     conflicts = find_conflicts(terms)
     say(f"glossary: {count(len(terms), 'term')}, {count(len(conflicts), 'conflict')}")
     add_user_terms(t.zh for t in terms)
@@ -224,7 +228,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
 
     terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms,
                               readings=CorpusReadings(readings, terms),
-                              vectors_cache=cache.folder if cache is not None else None)
+                              vectors_cache=cache.folder if cache is not None else None, memo=memo)
     from .review.glossary_review import reapply_glossary, write_built
 
     write_built(settings.out, terms, srclang=settings.srclang, tgtlang=settings.tgtlang,
@@ -241,9 +245,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     for doc_report in report.documents:
         doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
-    report.check = _self_check(all_units, terms)
+    report.check = _self_check(all_units, terms, memo)
     if cache is not None:
         say(cache.stats.line())
+        if memo is not None and memo.line():
+            say(memo.line())
     say("done")
     return report
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .build import GLOSSARY_OUTPUTS, BuildReport, BuildSettings, Progress
 from .build_readings import CorpusReadings
@@ -13,6 +13,10 @@ from .model import (
     TermStatus,
     TranslationUnit,
 )
+
+if TYPE_CHECKING:
+    from .cache.corpus import CorpusMemo
+    from .glossary.from_tm import TmPair
 
 
 def _write_glossaries(
@@ -64,16 +68,18 @@ def write_glossary_outputs(
 def _learn_from_pairs(
     terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress,
     *, tm_terms: bool = False, readings: CorpusReadings | None = None, vectors_cache: Path | None = None,
+    memo: CorpusMemo | None = None,
 ) -> list[TermEntry]:
     """The glossary with the renderings the aligned pairs show recorded as variants, the
     personal names they romanise added as entries, and (``tm_terms``) the term pairs
     extracted from them (:mod:`aligner.glossary.from_tm`) for Chinese forms it lacks.
 
     ``readings``: what the workers read of each document's pairs (:mod:`aligner.build_readings`);
-    ``vectors_cache``: the embedding cache, where the candidate phrases' vectors are kept."""
+    ``vectors_cache``: the embedding cache, where the candidate phrases' vectors are kept;
+    ``memo``: where the term pairs are kept whole, reused while their inputs are the same."""
     from .glossary.from_pairs import MIN_SCORE as CONFIDENT
     from .glossary.from_pairs import learn_variants
-    from .glossary.from_tm import extract_tm_terms, units_to_pairs
+    from .glossary.from_tm import TmTerms, extract_tm_terms, units_to_pairs
     from .glossary.pair_names import names_from_pairs
 
     if readings is not None:  # the documents' pairs read by their workers, the rest here
@@ -89,19 +95,58 @@ def _learn_from_pairs(
     entries = [*learned.entries, *names.entries]
     if tm_terms and units:
         known = [e.zh for e in entries] + [v for e in entries for v in e.variants]
-        found = extract_tm_terms(units_to_pairs(units, min_score=CONFIDENT), known=known,
-                                 readings=readings.tm(known) if readings is not None else None,
-                                 vectors_cache=vectors_cache, say=say)
+        pairs = units_to_pairs(units, min_score=CONFIDENT)
+
+        def extract() -> TmTerms:
+            return extract_tm_terms(pairs, known=known, readings=readings.tm(known) if readings is not None else None,
+                                    vectors_cache=vectors_cache, say=say)
+
+        found = extract() if memo is None else memo.run("term pairs", _pairs_digest(pairs, known), extract,
+                                                        TmTerms.to_data, TmTerms.from_data)
         report.tm_terms = {**found.to_dict(), "min_score": CONFIDENT}
         say(f"glossary: {found.summary()}")
         entries.extend(found.entries)
     return sorted(entries, key=lambda e: (e.zh, e.en, e.kind.value))
 
 
-def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry]) -> dict[str, Any]:
+def _pairs_digest(pairs: Sequence[TmPair], known: Sequence[str]) -> str:
+    """Everything the term pairs are made from: the confident pairs with their places, and
+    the glossary's forms (the settings and the code are in every key, :mod:`aligner.cache.corpus`)."""
+    from .cache.corpus import inputs_digest
+
+    return inputs_digest([sorted(set(known)),
+                          *([p.source, p.target, p.zh.doc, p.zh.line, p.en.doc, p.en.line] for p in pairs)])
+
+
+def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry],
+                memo: CorpusMemo | None = None) -> dict[str, Any]:
+    """The check of the build's own TMX against its glossary; ``memo``: kept whole, reused
+    while the units and every field of every entry are the same."""
     from .check import check_units
 
-    return check_units(units, terms)
+    def run() -> dict[str, Any]:  # as JSON data, whether computed or read back
+        return _json_ready(check_units(units, terms))
+
+    if memo is None:
+        return run()
+    from .cache.corpus import inputs_digest
+    from .formats.glossary_files import entry_dict
+
+    digest = inputs_digest([*({**entry_dict(t), "forbidden": list(t.forbidden)} for t in terms), None,
+                            *([u.doc, u.src_line, u.source, u.target] for u in units)])
+    return memo.run("self-check", digest, run, _json_ready, _check_data)
+
+
+def _json_ready(data: dict[str, Any]) -> Any:
+    import json
+
+    return json.loads(json.dumps(data))
+
+
+def _check_data(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict) or not isinstance(data.get("summary"), str):
+        raise ValueError("not a check report")
+    return data
 
 
 def _count(values: Any) -> dict[str, int]:

@@ -13,7 +13,8 @@ long, as on a documentation site. Then, each `aligner build` a fresh process:
 second of each and their ratio (target: ≥ 1.8 with two cores free), and whether the two wrote
 the same bytes; 3. the last sentence of one page (both sides) removed, rebuilt ``--jobs 2``
 on the second cache: its wall time as a share of the full ``--jobs 2`` build (target ≤ 10%),
-and how many documents the cache gave back.
+and how many documents the cache gave back; 4. the same again with nothing changed (every
+corpus-level step read back from the cache, :mod:`aligner.cache.corpus`).
 
 Each step prints wall, CPU (with the worker processes), peak memory and the load average
 (bench/measure.py): on a shared machine quote CPU time and the load with the wall time.
@@ -160,6 +161,9 @@ def main() -> None:
         again, cache_line = build(corpus, work / "out2", work / "cache2", 2, f"re-run --jobs 2, {changed} changed")
         print(f"re-run with one page changed: {again.wall / two.wall:.1%} of the full --jobs 2 build's wall time "
               f"({again.cpu_total / max(two.cpu_total, 1e-9):.1%} of its CPU; target <= 10%); {cache_line}")
+        same, _ = build(corpus, work / "out2", work / "cache2", 2, "re-run --jobs 2, nothing changed")
+        print(f"re-run with nothing changed: {same.wall / two.wall:.1%} of the full --jobs 2 build's wall time "
+              f"({same.cpu_total / max(two.cpu_total, 1e-9):.1%} of its CPU)")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aligner.formats.glossary_read import read_glossary_file
 from aligner.formats.registry import glossary_format, write_glossary
@@ -117,3 +119,48 @@ def test_terms_command_no_embeddings_leaves_the_embedding_step_out(tmp_path: Pat
         made[bool(flag)] = out.read_text(encoding="utf-8")
     assert "治理模式,governance models" in made[False] and "aligned-embedding" in made[False]
     assert "治理模式" not in made[True] and "aligned-embedding" not in made[True]
+
+
+_WORDS = st.lists(st.sampled_from(["数据", "模型", "训练", "集", "x", ""]), max_size=4)
+_EN = st.lists(st.sampled_from(["data", "model", "training", "set", "of", "unknown"]), max_size=5)
+
+
+@given(st.lists(st.tuples(_WORDS, _EN), min_size=1, max_size=6), _WORDS, _EN)
+def test_phrase_of_words_looked_up_once_is_the_same_float(bitext, zh, en) -> None:
+    """The grid of a pair looks each word up once (``rows``, ``word_ids``): the score must be
+    the same float as :meth:`Model.phrase`'s, not merely close, or a choice could change."""
+    from aligner.glossary.from_tm.ibm1 import train
+
+    model = train(bitext)
+    assert model.phrase_of(model.rows(zh), model.word_ids(en)) == model.phrase(zh, en)
+    expected = 0.0
+    if zh and en:  # the definition, by prob()
+        grid = [[model.prob(f, e) for e in en] for f in zh]
+        best_e = [max(grid[i][j] for i in range(len(zh))) for j in range(len(en))]
+        expected = min(sum(best_e) / len(en), sum(max(line) for line in grid) / len(zh))
+    assert model.phrase(zh, en) == expected
+
+
+def test_a_repeated_pair_is_scored_once_and_decides_the_same() -> None:
+    """Grids are kept by the pair's text: the same pair twice (two pages repeating a
+    sentence) gives the choice that pair alone gives, read from one grid."""
+    one = TmPair(*ROWS[0], Source("a", 1), Source("a", 1))
+    twice = [one, TmPair(one.source, one.target, Source("b", 1), Source("b", 1))]
+    calls: list[int] = []
+    import aligner.glossary.from_tm.sparse as sparse
+
+    real = sparse._grid
+
+    def counted(k, idx, vectors):
+        calls.append(k)
+        return real(k, idx, vectors)
+
+    sparse._grid = counted
+    try:
+        found = extract_tm_terms(twice)
+    finally:
+        sparse._grid = real
+    assert len(calls) == 1
+    mine = [(t.zh, t.en) for t in found.terms if t.method == "embedding"]
+    assert ("治理模式", "governance models") in mine
+    assert mine == [(t.zh, t.en) for t in extract_tm_terms([one]).terms if t.method == "embedding"]

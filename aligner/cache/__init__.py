@@ -5,9 +5,10 @@ review beads files, and what the
 learning from pairs reads of them, :mod:`aligner.build_readings`) under
 a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
 settings, the glossary, the code and library versions). A re-run after editing one page finds
-every other page's entry and aligns that page alone; the corpus-level steps (reading, the
-glossary, the learning from pairs, the self-check) always run, so the outputs are the bytes a
-build without the cache writes, and a file whose bytes did not change is not written again
+every other page's entry and aligns that page alone. The corpus-level steps (the glossary,
+the term pairs, the self-check) are kept whole under a digest of every input they read
+(:mod:`.corpus`): read back when those are the same, run in full otherwise (one changed page
+is an input of each). So the outputs are the bytes a build without the cache writes, and a file whose bytes did not change is not written again
 (:mod:`aligner.build_pages`).
 
 The folder is ``--cache DIR``, by default ``$XDG_CACHE_HOME/aligner`` or ``~/.cache/aligner``

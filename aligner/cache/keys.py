@@ -96,7 +96,8 @@ def glossary_digest(terms: Sequence[TermEntry]) -> str:
     return _digest({"zh": zh, "pairs": pairs})
 
 
-def _file_digest(path: Path | None) -> str | None:
+def file_digest(path: Path | None) -> str | None:
+    """SHA-256 of a file's bytes (None for no file); ``OSError`` when it cannot be read."""
     if path is None:
         return None
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -106,7 +107,7 @@ def document_key(doc: Document, settings: str, glossary: str) -> str | None:
     """The cache key of one document's result; ``None`` when its files cannot be read again
     (then it is aligned and not cached)."""
     try:
-        files = {"zh": _file_digest(doc.path), "en": _file_digest(doc.en_path)}
+        files = {"zh": file_digest(doc.path), "en": file_digest(doc.en_path)}
     except OSError:
         return None
     return _digest({"toolchain": toolchain(), "settings": settings, "glossary": glossary, "files": files,

@@ -58,7 +58,7 @@ def read_built(out: Path) -> BuiltGlossary | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise ValueError(f"format {data.get('format')!r} version {data.get('version')!r}")
-        entries = tuple(_entry(item) for item in data["entries"])
+        entries = tuple(entry_from_dict(item) for item in data["entries"])
         return BuiltGlossary(entries, str(data["srclang"]), str(data["tgtlang"]), str(data["signature"]))
     except (OSError, UnicodeDecodeError, AttributeError, KeyError, TypeError, ValueError) as exc:
         raise FormatError(f"damaged glossary file ({type(exc).__name__}: {exc})"[:300], path=path, hint=hint) from None
@@ -68,7 +68,8 @@ def _source(data: Any) -> Source:
     return Source(str(data["doc"]), int(data["line"]))
 
 
-def _entry(data: Any) -> TermEntry:
+def entry_from_dict(data: Any) -> TermEntry:
+    """The entry ``entry_dict`` (with ``forbidden``) wrote; ``KeyError``/``TypeError``/``ValueError`` when it is not one."""
     return TermEntry(
         zh=str(data["zh"]), en=str(data["en"]), kind=TermKind(data["kind"]),
         sources=tuple(_source(s) for s in data["sources"]), status=TermStatus(data["status"]),

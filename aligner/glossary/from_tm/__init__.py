@@ -31,7 +31,7 @@ from .candidates import SUFFIX_CHARS
 from .pairing import finish, pair_term
 from .sparse import eligible, needed, sparse_terms
 from .reading import PairReading, index
-from .terms import TermPair, TmPair
+from .terms import TermPair, TmPair, term_data, term_from_data
 
 __all__ = ["PairReading", "TermPair", "TmPair", "TmTerms", "extract_tm_terms", "units_to_pairs", "EVIDENCE"]
 
@@ -50,10 +50,13 @@ class TmTerms:
     candidates: int = 0  # distinct Chinese candidates seen at least min_freq times
     known: int = 0  # candidates that are a glossary term as they stand (left to it)
     nested: int = 0  # accepted pairs dropped as the part of a longer term
+    # the entries as stored with the result (:meth:`from_data`): their kinds need jieba and
+    # CC-CEDICT, which a build that reads every step back never loads
+    stored: list[TermEntry] | None = field(default=None, repr=False, compare=False)
 
     @property
     def entries(self) -> list[TermEntry]:
-        return [_entry(t) for t in self.terms]
+        return list(self.stored) if self.stored is not None else [_entry(t) for t in self.terms]
 
     def summary(self) -> str:
         attested = sum(1 for t in self.terms if t.status is TermStatus.ATTESTED)
@@ -65,6 +68,29 @@ class TmTerms:
                 "entries": len(self.terms),
                 "attested": sum(1 for t in self.terms if t.status is TermStatus.ATTESTED),
                 "summary": self.summary()}
+
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON data of the whole result (a build keeps it, :mod:`aligner.cache.corpus`)."""
+        from ...formats.glossary_files import entry_dict
+
+        return {"pairs": self.pairs, "candidates": self.candidates, "known": self.known, "nested": self.nested,
+                "terms": [term_data(t) for t in self.terms],
+                "entries": [{**entry_dict(e), "forbidden": list(e.forbidden)} for e in self.entries]}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> TmTerms:
+        """The result :meth:`to_data` made; ``ValueError``/``TypeError``/``KeyError`` when it is not one."""
+        counts = [data[name] for name in ("pairs", "candidates", "known", "nested")]
+        if not all(type(c) is int for c in counts):
+            raise ValueError("the counts are not numbers")
+        from ...review.glossary_review import entry_from_dict
+
+        terms = [term_from_data(t) for t in data["terms"]]
+        stored = [entry_from_dict(e) for e in data["entries"]]
+        if [(e.zh, e.en) for e in stored] != [(t.zh, t.en) for t in terms]:
+            raise ValueError("the entries are not those of the term pairs")
+        return cls(terms, *counts, stored=stored)
 
 
 def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) -> list[TmPair]:

@@ -29,6 +29,7 @@ class Model:
     en_ids: dict[str, int]
     table: dict[tuple[int, int], float]
     _rows: dict[int, dict[int, float]] | None = field(default=None, repr=False, compare=False)
+    _keys: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def prob(self, zh: str, en: str) -> float:
         f, e = self.zh_ids.get(zh), self.en_ids.get(en)
@@ -42,10 +43,32 @@ class Model:
         (the lower of the two means)."""
         if not zh_words or not en_words:
             return 0.0
+        return self.phrase_of(self.rows(zh_words), self.word_ids(en_words))
+
+    def rows(self, zh_words: Sequence[str]) -> list[dict[int, float]]:
+        """t(· | f) of each Chinese word, for :meth:`phrase_of` (read once per candidate)."""
+        return [self._row(f) for f in zh_words]
+
+    def word_ids(self, en_words: Sequence[str]) -> list[int]:
+        """The English words' ids, for :meth:`phrase_of` (read once per span)."""
+        return [self.en_ids.get(e, -1) for e in en_words]
+
+    def key_ids(self, key: str) -> list[int]:
+        """:meth:`word_ids` of an English form key's words, kept (a corpus asks for the same
+        keys once per Chinese candidate)."""
+        found = self._keys.get(key)
+        if found is None:
+            found = self._keys[key] = self.word_ids(key.split())
+        return found
+
+    def phrase_of(self, rows: list[dict[int, float]], es: list[int]) -> float:
+        """:meth:`phrase` of words already looked up (:meth:`rows`, :meth:`word_ids`):
+        the same arithmetic, so a caller scoring every candidate against every span of a
+        pair looks each word up once."""
+        if not rows or not es:
+            return 0.0
         # t(e | f) of each pair of words, read once (what prob() gives, without its lookups
         # per call: a corpus asks this for every candidate and English option)
-        rows = [self._row(f) for f in zh_words]
-        es = [self.en_ids.get(e, -1) for e in en_words]
         grid = [[row.get(e, 0.0) for e in es] for row in rows]
         best_e = [max(grid[i][j] for i in range(len(rows))) for j in range(len(es))]
         best_f = [max(line) for line in grid]

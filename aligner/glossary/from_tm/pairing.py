@@ -207,8 +207,7 @@ def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: PairInde
     n = len(idx.pairs)
     co: Counter[str] = Counter()
     for k in mine:
-        for key in idx.en_keys[k]:
-            co[key] += 1
+        co.update(idx.en_keys[k])  # counted in C; the options below are sorted in full
     aligned = _aligned(zh, words, mine, co, idx, max_examples)
     if aligned is not None:
         return aligned
@@ -247,10 +246,11 @@ def _aligned(zh: str, words: tuple[str, ...], mine: list[int], co: Counter[str],
     if idx.model is None:
         return None
     options = []
+    rows = idx.model.rows(words)  # the candidate's words looked up once for all its options
     for key, both in co.items():
         if both < MIN_ALIGN_PAIRS or both * 2 < len(mine):
             continue
-        score = idx.model.phrase(words, key.split())
+        score = idx.model.phrase_of(rows, idx.model.key_ids(key))
         if score >= MIN_ALIGN:
             options.append((round(score, 4), both, key))
     if not options:

@@ -8,7 +8,7 @@ word (治理模式 = *governance models* fails it: CC-CEDICT has no *model* for 
 Chinese phrase near its English rendering (工程师 / *engineers* 0.85), but also near a part
 of it (硅谷 / *Valley* 0.77 above *Silicon Valley* 0.57) and near an everyday word of the
 same sentence; so the cosine is one term of a score (:func:`_grid`) with the share of both
-phrases that CC-CEDICT links word by word (:func:`_share`; partial senses count: 治理 =
+phrases that CC-CEDICT links word by word (:func:`_share_of`; partial senses count: 治理 =
 *governance*), the IBM-1 score, and two weak priors (position in the sentence, length). A
 pair is made only when the choice is clear in every pair holding the candidate:
 
@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -117,15 +118,16 @@ def sparse_terms(zhs: Sequence[str], idx: PairIndex, vectors: dict[str, np.ndarr
     """The term pair of each candidate of ``zhs`` (see :func:`eligible`) whose choice is
     clear in each of its pairs, the same English in all (or forms of the same words:
     *generalize*, *generalizations*), by the module's rules."""
-    grids: dict[int, _Grid] = {}
+    grids: dict[tuple[str, str], _Grid] = {}  # by the pair's text: a repeated pair is scored once
     out: dict[str, TermPair] = {}
     for zh in zhs:
         mine = idx.zh_pairs[zh]
         found = []
         for k in mine:
-            if k not in grids:
-                grids[k] = _grid(k, idx, vectors)
-            found.append(grids[k].choice(zh))
+            text = (idx.pairs[k].source, idx.pairs[k].target)
+            if text not in grids:
+                grids[text] = _grid(k, idx, vectors)
+            found.append(grids[text].choice(zh))
         choices = [c for c in found if c is not None]
         if len(choices) < len(found) or not _same_words([c.key for c in choices]):
             continue
@@ -217,39 +219,80 @@ def _grid(k: int, idx: PairIndex, vectors: dict[str, np.ndarray]) -> _Grid:
     ev = np.stack([vectors[text] for _, text in en])
     cosines = zv @ ev.T
     words = {text: own for text, own, _ in reading.zh}
-    spans = [token_keys(text) for _, text in en]
+    spans = [_span(text, pair.target) for _, text in en]
     shares = np.zeros_like(cosines)
     aligns = np.zeros_like(cosines)
+    priors = np.zeros_like(cosines)
     wholes = [[""] * len(en) for _ in zh]
     known = []
+    en_ids = None if idx.model is None else [idx.model.key_ids(key) for key, _ in en]
     for i, z in enumerate(zh):
         own = words.get(z) or tuple(w for w, _ in _tagged(z))
         known.append(bool(word_roots(z)) or all(word_roots(w) for w in own))
-        pieces = zh_pieces(own)
+        content = _content(zh_pieces(own))
+        roots = _roots(content)
         alone = _whole(z) if len(own) > 1 else None
+        single = _content((alone,)) if alone else None
+        single_roots = _roots(single) if single is not None else frozenset()
         whole = idx.rendering(k, z, own)
-        for j, tokens in enumerate(spans):
-            shares[i, j] = max(_share(pieces, tokens), _share((alone,), tokens) if alone else 0.0)
-            if idx.model is not None:
-                aligns[i, j] = idx.model.phrase(own, en[j][0].split())
+        rows = None if idx.model is None else idx.model.rows(own)
+        at_zh = pair.source.find(z)
+        for j, span in enumerate(spans):
+            shares[i, j] = max(_share_of(content, roots, span),
+                               _share_of(single, single_roots, span) if single is not None else 0.0)
+            if rows is not None:
+                aligns[i, j] = idx.model.phrase_of(rows, en_ids[j])
             if whole is not None and whole[0] == en[j][0]:
                 wholes[i][j] = whole[2]
-    priors = np.array([[_priors(z, text, pair.source, pair.target) for _, text in en] for z in zh])
+            priors[i, j] = _prior(z, at_zh, span, len(pair.source), len(pair.target))
     scores = cosines + W_DICTIONARY * shares + W_ALIGN * aligns + priors
     return _Grid(zh, en, scores, cosines, shares, wholes, k, known)
 
 
-def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> float:
+@dataclass(frozen=True)
+class _Span:
+    """One English span of a pair, read once for every candidate of the pair it is scored with."""
+
+    tokens: tuple[tuple[str, frozenset[str]], ...]
+    at: int  # where the span starts in the pair's English (-1: not found as written)
+    length: int  # words of the span as written
+    have: frozenset[str]  # every key of its tokens
+
+
+def _span(text: str, target: str) -> _Span:
+    tokens = token_keys(text)
+    have = frozenset().union(*(own for _, own in tokens))
+    return _Span(tokens, target.find(text), len(text.split()), have)
+
+
+def _content(pieces: Sequence) -> list:
+    """The pieces :func:`_share_of` counts: neither optional nor without roots."""
+    return [p for p in pieces if not p.optional and p.roots]
+
+
+def _roots(content: list) -> frozenset[str]:
+    """Every root of the pieces: a token linked to some piece is one that meets these."""
+    return frozenset().union(*(p.roots for p in content))
+
+
+def _share_of(content: list, roots: frozenset[str], span: _Span) -> float:
     """The share of Chinese pieces and English words CC-CEDICT links to the other side (a
     piece's sense word among the tokens; a token among a piece's sense words): 1.0 when each
-    side is accounted for word by word, 0.5 for 治理模式 / *governance models*."""
-    content = [p for p in pieces if not p.optional and p.roots]
-    if not content or not tokens:
+    side is accounted for word by word, 0.5 for 治理模式 / *governance models*. ``roots``:
+    :func:`_roots` of ``content``, found once per candidate."""
+    if not content or not span.tokens:
         return 0.0
-    have = frozenset().union(*(own for _, own in tokens))
+    have = span.have
     linked_pieces = sum(1 for p in content if not p.roots.isdisjoint(have))
-    linked_tokens = sum(1 for _, own in tokens if any(not own.isdisjoint(p.roots) for p in content))
-    return (linked_pieces + linked_tokens) / (len(content) + len(tokens))
+    linked_tokens = sum(1 for _, own in span.tokens if not own.isdisjoint(roots))
+    return (linked_pieces + linked_tokens) / (len(content) + len(span.tokens))
+
+
+def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> float:
+    """:func:`_share_of` of a candidate's pieces and a span's tokens, read here."""
+    have = frozenset().union(*(own for _, own in tokens))
+    content = _content(pieces)
+    return _share_of(content, _roots(content), _Span(tuple(tokens), -1, len(tokens), have))
 
 
 def _whole(zh: str) -> Piece | None:
@@ -270,15 +313,19 @@ def _frequency(word: str) -> int:
     return freq.get(lookup_form(word), 0)
 
 
-def _priors(zh: str, en: str, source: str, target: str) -> float:
+def _prior(zh: str, at_zh: int, span: _Span, source_len: int, target_len: int) -> float:
     """Small penalties: a span far from where the Chinese sits in its sentence (relative
     offset), and one whose length in words is far from the Chinese's (about two characters
-    a word)."""
-    at_zh, at_en = source.find(zh), target.find(en)
+    a word). The offsets are found once per candidate and per span."""
     penalty = 0.0
-    if at_zh >= 0 and at_en >= 0:
-        penalty += W_POSITION * abs(at_zh / max(len(source), 1) - at_en / max(len(target), 1))
-    expected = max(1.0, len(zh) / 2)
-    penalty += W_LENGTH * abs(np.log(len(en.split()) / expected))
+    if at_zh >= 0 and span.at >= 0:
+        penalty += W_POSITION * abs(at_zh / max(source_len, 1) - span.at / max(target_len, 1))
+    penalty += _length_penalty(span.length, len(zh))
     return -penalty
 
+
+@lru_cache(maxsize=4096)
+def _length_penalty(words: int, chars: int) -> float:
+    """The length prior of a span of ``words`` words for a candidate of ``chars`` characters."""
+    expected = max(1.0, chars / 2)
+    return W_LENGTH * abs(np.log(words / expected))

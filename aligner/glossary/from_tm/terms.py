@@ -3,6 +3,7 @@ pair out (:class:`TermPair`, with the statistics and example pairs that explain 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...model import Source, TermStatus
 
@@ -58,3 +59,33 @@ class TermPair:
     def explain(self) -> str:
         """Why the pair was made, in one line."""
         return f"{self.zh} = {self.en} [{self.status.value}, {self.method}]: {self.reasons()}"
+
+
+def term_data(term: TermPair) -> list[Any]:
+    """``term`` as JSON data (a build keeps its term pairs whole, :mod:`aligner.cache.corpus`)."""
+    return [term.zh, term.en, term.status.value, term.method, term.zh_count, term.en_count, term.both, term.dice,
+            term.llr, term.dictionary, term.similarity, term.alignment,
+            [[z.doc, z.line, e.doc, e.line] for z, e in term.examples], [[s.doc, s.line] for s in term.sources],
+            list(term.variants), term.detail]
+
+
+def term_from_data(data: list[Any]) -> TermPair:
+    """The :class:`TermPair` :func:`term_data` made; ``ValueError``/``TypeError`` when it is not one."""
+    (zh, en, status, method, zh_count, en_count, both, dice, llr, dictionary, similarity, alignment, examples,
+     sources, variants, detail) = data
+    texts, counts = (zh, en, method, dictionary, detail, *variants), (zh_count, en_count, both)
+    if not all(isinstance(t, str) for t in texts) or not all(type(c) is int for c in counts):
+        raise ValueError("a term pair's fields are not of their types")
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool)
+               for x in (dice, llr, *(v for v in (similarity, alignment) if v is not None))):
+        raise ValueError("a term pair's scores are not numbers")
+    return TermPair(zh, en, TermStatus(status), method, zh_count, en_count, both, dice, llr, dictionary,
+                    similarity, alignment,
+                    tuple((_source(zd, zl), _source(ed, el)) for zd, zl, ed, el in examples),
+                    tuple(_source(d, line) for d, line in sources), tuple(variants), detail)
+
+
+def _source(doc: Any, line: Any) -> Source:
+    if not isinstance(doc, str) or type(line) is not int:
+        raise ValueError("a source is not (document, line)")
+    return Source(doc, line)
