@@ -16,10 +16,9 @@ both halves run here, one after the other: the same steps either way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-
 import numpy as np
 
+from . import forked
 from .search import ChunkScorer, Step, best_path, lattice_points
 from .shapes import Shape
 
@@ -74,41 +73,9 @@ def search(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: Sequence[Shap
            skip: Skips, cut: tuple[int, int], finish: Callable[[list[Step]], list[Step]]) -> list[Step]:
     """``finish`` (the orphan and gain passes) of the best path from (0, 0) to (n, m) through
     ``cut``: the half after it in a forked process, the half before it here."""
-    second = _forked(lambda: finish(sub_path(lo, hi, shapes, chunk, skip, cut, (n, m))))
+    def after() -> list[Step]:
+        return finish(sub_path(lo, hi, shapes, chunk, skip, cut, (n, m)))
+
+    second = forked.start(after) or after
     first = finish(sub_path(lo, hi, shapes, chunk, skip, (0, 0), cut))
     return first + second()
-
-
-_TASK: list[Callable[[], list[Step]]] = []
-
-
-def _run_task() -> list[Step]:
-    return _TASK[0]()
-
-
-def _forked(task: Callable[[], list[Step]]) -> Callable[[], list[Step]]:
-    """``task`` started in a forked process (it sees this process's memory as it is now);
-    call the result to wait for its value. Where no process can be forked it runs when called."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _TASK[:] = [task]
-    try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        future: Future = pool.submit(_run_task)
-    except (OSError, ValueError, AssertionError, RuntimeError):  # no fork here, or a daemonic process
-        _TASK.clear()
-        return task
-
-    def result() -> list[Step]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool:  # the process died (killed, out of memory): do it here
-            return task()
-        finally:
-            pool.shutdown()
-            _TASK.clear()
-
-    return result
