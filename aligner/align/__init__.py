@@ -111,7 +111,17 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
         pair.embed_beside_lexical()  # the skip costs' support needs both
     if scorer.needs_embeddings:
         pair.release_model()  # a long pair's texts are all embedded (clauses pooled): the rest needs no network
-    lo, hi, points = _band(pair, scorer, progress)
+    if scorer.needs_embeddings and pair.long:  # the span norms (numpy) beside the anchor pass (Python)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            norms = pool.submit(lambda: pair.span_norms)
+            try:
+                lo, hi, points = _band(pair, scorer, progress)
+            finally:
+                norms.result()
+    else:
+        lo, hi, points = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")
     raw = chunk = scorer.prepare(pair)

@@ -247,6 +247,15 @@ class DocumentPair:
             _give_back()
 
     @cached_property
+    def span_norms(self) -> tuple[np.ndarray, np.ndarray]:
+        """Lengths of the summed vectors of every span of up to ``MAX_SIDE`` sentences, Chinese
+        and English (:func:`.scorers.embedding.span_norms`): computed once, and for a long pair
+        beside the anchor pass (:func:`aligner.align._search`)."""
+        from .scorers.embedding import span_norms
+
+        return span_norms(self.src_vectors), span_norms(self.tgt_vectors)
+
+    @cached_property
     def src_edges(self) -> Edges:
         return self._src_embedded[1] or _edges(self.src, "zh", self.cache_dir, self.progress, self.src_vectors)
 
