@@ -102,3 +102,37 @@ def test_a_sub_path_from_corner_to_corner_is_the_whole_search() -> None:
     m, lo, hi, points, chunk, skips = problem(n, 4)
     whole = best_path(n, m, lo, hi, PAIR_SHAPES, chunk, skips)
     assert halves.sub_path(lo, hi, PAIR_SHAPES, chunk, skips, (0, 0), (n, m)) == whole
+
+
+def test_a_forked_task_runs_in_another_process_and_its_error_comes_back() -> None:
+    import os
+
+    from aligner.align import forked
+
+    here = os.getpid()
+    pid = forked.start(os.getpid)
+    assert pid is not None and pid() != here
+
+    def fails() -> int:
+        raise KeyError("no such sentence")
+
+    failing = forked.start(fails)
+    assert failing is not None
+    with pytest.raises(KeyError, match="no such sentence"):
+        failing()
+
+
+def test_a_forked_process_that_dies_is_replaced_by_the_work_done_here() -> None:
+    import os
+
+    from aligner.align import forked
+
+    here = os.getpid()
+
+    def dies_elsewhere() -> str:
+        if os.getpid() != here:
+            os._exit(3)  # killed, out of memory...
+        return "done here"
+
+    result = forked.start(dies_elsewhere)
+    assert result is not None and result() == "done here"
