@@ -14,7 +14,11 @@ word dropped or two swapped, chosen at random per side) until it is new on its s
 
 Prints wall, CPU, peak memory and load for the whole alignment and for its parts (embedding
 sentences, embedding clauses, lexical features, search), the embedding rate in texts per
-CPU-second and per wall-second, and strict F1 on the MAC-Dev parts against their gold.
+CPU-second and per wall-second, and strict F1 on the MAC-Dev parts against their gold. A long
+pair computes its lexical features and half its search in forked processes, whose peak RSS
+counts the pages they share with this one: so each part also prints the peak of the summed
+proportional set size (PSS: a shared page counted once across the processes) of this process
+and its children, sampled every 0.2 s (Linux).
 """
 from __future__ import annotations
 
@@ -32,6 +36,50 @@ from measure import measured  # noqa: E402
 from shared_data import MAC_DEV, REALWORLD, require  # noqa: E402
 
 TARGET = 100_000
+
+
+class SummedPss:
+    """Peak summed PSS (MiB) of this process and its descendants, sampled in a thread."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import threading
+
+        self.peak, self.every = 0.0, every
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    @staticmethod
+    def _tree(pid: int) -> list[int]:
+        out = [pid]
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                for child in (task / "children").read_text().split():
+                    out += SummedPss._tree(int(child))
+        except OSError:
+            pass
+        return out
+
+    @staticmethod
+    def _pss(pid: int) -> float:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def _sample(self) -> None:
+        import os
+        import time
+
+        while True:
+            self.peak = max(self.peak, sum(self._pss(p) for p in self._tree(os.getpid())))
+            time.sleep(self.every)
+
+    def take(self) -> float:
+        """The peak since the last call."""
+        peak, self.peak = self.peak, 0.0
+        return peak
 Block = tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]] | None]
 
 
@@ -157,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
 
     embedder._encode_parts = counted_parts
     spans = []
+    pss = SummedPss()
+    pss_of: dict[int, float] = {}
     with measured("whole alignment (model load included)") as whole:
         pair = DocumentPair(zh, en)
         if a.serial:
@@ -175,15 +225,19 @@ def main(argv: list[str] | None = None) -> int:
             with measured("  embedding (model load included) beside the lexical features (jieba, CC-CEDICT)") as span:
                 pair.embed_beside_lexical()
             spans.append((span, encoded[0]))
+            pss_of[id(span)] = pss.take()
         clauses = "embedding first and last clauses, " if a.clauses == "embedded" and not a.serial else ""
         with measured(f"  search ({clauses}anchor pass, banded pass, orphans)") as span:
             steps = align_steps(pair, get_scorer("default"))
         spans.append((span, 0))
+        pss_of[id(span)] = pss.take()
     test = {(tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1))) for s in steps}
     scale = TARGET / len(zh)
+    pss_of[id(whole)] = max(pss_of.values(), default=0.0)
     for span, texts in [*spans, (whole, encoded[0])]:
         rate = f"; {texts:,} texts, {texts / max(span.cpu_total, 1e-9):.0f}/CPU-s, {texts / span.wall:.0f}/s" if texts else ""
-        print(span.line() + rate)
+        shared = f"; summed PSS with children {pss_of[id(span)]:.0f} MB" if pss_of.get(id(span)) else ""
+        print(span.line() + shared + rate)
     print(f"strict F1 on the MAC-Dev parts ({len(ranges)} chapters): {strict_f1(test, gold, ranges):.3f}")
     if scale > 1.01:
         print(f"EXTRAPOLATED to {TARGET:,} Chinese sentences (linear, x{scale:.2f}; not measured): "

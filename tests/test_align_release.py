@@ -50,3 +50,26 @@ def test_the_dictionary_to_drop_is_the_shared_one_when_loaded_else_a_copy():
     copy = glosses_to_drop()
     assert not raw_glosses.cache_info().currsize  # reading a copy did not load the shared one
     assert copy == raw_glosses() and copy is not raw_glosses()
+
+
+def test_a_long_pair_computes_its_lexical_features_in_a_forked_process(story, monkeypatch):
+    import numpy as np
+
+    from aligner.align import forked
+
+    zh, en = story
+    here = DocumentPair(zh, en, GLOSSARY)
+    here.embed_beside_lexical()  # a short pair: in a second thread
+    monkeypatch.setattr(pair_module, "LONG", 0)
+    started: list[bool] = []
+    real = forked.start
+    monkeypatch.setattr(forked, "start", lambda task: started.append(True) or real(task))
+    there = DocumentPair(zh, en, GLOSSARY)
+    there.embed_beside_lexical()
+    assert started == [True]
+    assert "_chinese" not in there.__dict__  # jieba and CC-CEDICT were used in the other process only
+    a, b = here.lexical, there.lexical
+    assert a.vocab == b.vocab
+    for name in ("weights", "src_flat", "src_ptr", "tgt_flat", "tgt_ptr", "src_mass", "tgt_mass"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    assert np.array_equal(here.src_vectors, there.src_vectors)

@@ -17,6 +17,7 @@ import numpy as np
 from ..model import Bead, TermEntry
 from ..wording import count
 from . import anchors as _anchors
+from . import halves as _halves
 from . import support as _support
 from .confidence import confidences
 from .explain import anchors as _explain
@@ -110,7 +111,17 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
         pair.embed_beside_lexical()  # the skip costs' support needs both
     if scorer.needs_embeddings:
         pair.release_model()  # a long pair's texts are all embedded (clauses pooled): the rest needs no network
-    lo, hi, points = _band(pair, scorer, progress)
+    if scorer.needs_embeddings and pair.long:  # the span norms (numpy) beside the anchor pass (Python)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            norms = pool.submit(lambda: pair.span_norms)
+            try:
+                lo, hi, points = _band(pair, scorer, progress)
+            finally:
+                norms.result()
+    else:
+        lo, hi, points = _band(pair, scorer, progress)
     if progress:
         progress(f"align: searching {n} x {m} sentences")
     raw = chunk = scorer.prepare(pair)
@@ -120,11 +131,19 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
     if scorer.needs_embeddings and model is not None:
         c = _support.costs(pair, scorer.skip, model, points)
         chunk, skip = _support.with_glue_penalty(chunk, c, model.penalty), (c.src_skip, c.tgt_skip)
-    steps = best_path(n, m, lo, hi, PAIR_SHAPES, chunk, skip)
     memo: dict = {}  # bead scores with and without border sentences, shared by the pass and the gains
-    if orphans and scorer.needs_embeddings:
-        steps = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain, memo=memo)
-    return with_gains(raw, steps, memo) if scorer.needs_embeddings else steps
+
+    def finish(steps: list[Step]) -> list[Step]:
+        if orphans and scorer.needs_embeddings:
+            steps = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain, memo=memo)
+        return with_gains(raw, steps, memo, n=n, m=m) if scorer.needs_embeddings else steps
+
+    if n + m >= _halves.SPLIT and points is not None:
+        skips = skip if isinstance(skip, tuple) else (np.full(n, float(skip)), np.full(m, float(skip)))
+        cut = _halves.cut_point(n, m, lo, hi, points, PAIR_SHAPES, chunk, skips)
+        if cut is not None:
+            return _halves.search(n, m, lo, hi, PAIR_SHAPES, chunk, skips, cut, finish)
+    return finish(best_path(n, m, lo, hi, PAIR_SHAPES, chunk, skip))
 
 
 def align(

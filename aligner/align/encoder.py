@@ -260,36 +260,62 @@ class Encoder:
         if not len(texts):
             return out, part_out
         pool = ThreadPoolExecutor(self.threads) if self.threads > 1 else None
+        running: _Running | None = None
         try:
             with self._limit(limits=1, user_api="blas"):
                 wave: list[Batch] = []
                 for batch in self._groups(texts, parts):
                     wave.append(batch)
                     if len(wave) == WAVE * self.threads:
-                        self._wave(wave, out, part_out, pool, done)
+                        running = self._wave(wave, out, part_out, pool, done, running)
                         wave = []
                 if wave:
-                    self._wave(wave, out, part_out, pool, done)
+                    running = self._wave(wave, out, part_out, pool, done, running)
+                if running is not None:
+                    running.wait()
         finally:
             if pool is not None:
                 pool.shutdown()
             self._forward.trim()
         return out, part_out
 
-    def _wave(self, wave: list[Batch], out: np.ndarray, part_out: np.ndarray,
-              pool: ThreadPoolExecutor | None, done: Callable[[int], None] | None) -> None:
-        """Run one wave: contiguous shares of about equal token counts, one per thread."""
+    def _wave(self, wave: list[Batch], out: np.ndarray, part_out: np.ndarray, pool: ThreadPoolExecutor | None,
+              done: Callable[[int], None] | None, running: _Running | None) -> _Running | None:
+        """Start one wave: contiguous shares of about equal token counts, one per thread.
+
+        With worker threads, the wave runs while the caller tokenizes the next one (Python,
+        under the GIL: about a fifth of the work, which left the workers idle when the two
+        took turns); the previous wave is waited for first, so at most two are alive and
+        ``done`` hears them in order. The first-layer rows of the new wave's pieces are added
+        while the previous wave reads the store: a remembered row never moves or changes
+        (:meth:`.forward.Forward.remember`), so the vectors are the same as one wave at a time.
+        """
         self._forward.remember(batch.group for batch in wave)
+        if running is not None:
+            running.wait()
         if pool is None or len(wave) < 2:
             self._run(wave, out, part_out)
-        else:
-            total = sum(b.tokens for b in wave)
-            shares: list[list[Batch]] = [[] for _ in range(self.threads)]
-            seen = 0
-            for batch in wave:
-                shares[min(seen * self.threads // max(total, 1), self.threads - 1)].append(batch)
-                seen += batch.tokens
-            for future in [pool.submit(self._run, share, out, part_out) for share in shares if share]:
-                future.result()
-        if done is not None:
-            done(wave[-1].end)
+            if done is not None:
+                done(wave[-1].end)
+            return None
+        total = sum(b.tokens for b in wave)
+        shares: list[list[Batch]] = [[] for _ in range(self.threads)]
+        seen = 0
+        for batch in wave:
+            shares[min(seen * self.threads // max(total, 1), self.threads - 1)].append(batch)
+            seen += batch.tokens
+        return _Running([pool.submit(self._run, share, out, part_out) for share in shares if share], done,
+                        wave[-1].end)
+
+
+class _Running:
+    """A wave handed to the worker threads, and what to say when it is finished."""
+
+    def __init__(self, futures: list, done: Callable[[int], None] | None, end: int) -> None:  # type: ignore[type-arg]
+        self.futures, self.done, self.end = futures, done, end
+
+    def wait(self) -> None:
+        for future in self.futures:
+            future.result()
+        if self.done is not None:
+            self.done(self.end)

@@ -158,17 +158,19 @@ def _reaches(chunk: ChunkScorer, beads: Sequence[Step], n: int, m: int) -> list[
     return out
 
 
-def with_gains(chunk: ChunkScorer, steps: Sequence[Step], memo: dict | None = None) -> list[Step]:
+def with_gains(chunk: ChunkScorer, steps: Sequence[Step], memo: dict | None = None, *, n: int | None = None,
+               m: int | None = None) -> list[Step]:
     """``steps`` with :attr:`Step.gain` and :attr:`Step.reach` measured. The gain is the bead's
     score minus its score without its least needed border sentence (the lowest over the border
     sentences of sides with two or more sentences): a real 1-2 bead's second sentence adds to
     the score; a glued orphan adds little or takes away. The reach is the most it gains with
     one more adjacent sentence: a correct bead loses clearly, one cut short does not (both read
     by the confidence model). ``memo`` is shared with :func:`split_orphans`, which scored most
-    of the gains' beads already."""
+    of the gains' beads already. ``n`` and ``m`` are the pair's sentence counts (by default
+    where ``steps`` end: a part of the path needs them given)."""
     memo = {} if memo is None else memo
-    n = max((s.i1 for s in steps), default=0)
-    m = max((s.j1 for s in steps), default=0)
+    n = max((s.i1 for s in steps), default=0) if n is None else n
+    m = max((s.j1 for s in steps), default=0) if m is None else m
     pairs = [s for s in steps if s.i1 > s.i0 and s.j1 > s.j0]
     reach = dict(zip(((s.i0, s.j0) for s in pairs), _reaches(chunk, pairs, n, m)))
     out = []

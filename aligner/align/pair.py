@@ -205,15 +205,31 @@ class DocumentPair:
         return self._tgt_embedded[0]
 
     def embed_beside_lexical(self) -> None:
-        """Embed both sides here while a second thread computes :attr:`lexical`.
+        """Embed both sides here while the lexical features (:attr:`lexical`) are computed
+        beside them.
 
         The embedding spends its time in native code that releases the GIL, the lexical
         features (jieba, CC-CEDICT) in Python: side by side they share the cores instead of
-        taking turns (about a tenth of a long distinct-text pair's wall time). Nothing depends
-        on the order: each is computed once, from the sentences alone.
+        taking turns. A long pair computes them in a forked process (:mod:`.forked`), where
+        they do not wait for the GIL the embedding's own Python (tokenizing, batching) needs
+        too, and jieba and CC-CEDICT never load here; a shorter one, or where no process can
+        be forked, in a second thread. Nothing depends on where: each is computed once, from
+        the sentences alone.
         """
         from concurrent.futures import ThreadPoolExecutor
 
+        from . import forked
+
+        if "lexical" in self.__dict__:
+            _ = self.src_vectors, self.tgt_vectors
+            return
+        elsewhere = forked.start(lambda: self.lexical) if self.long else None
+        if elsewhere is not None:
+            try:
+                _ = self.src_vectors, self.tgt_vectors
+            finally:
+                self.__dict__["lexical"] = elsewhere()
+            return
         with ThreadPoolExecutor(1) as pool:
             lexical = pool.submit(lambda: self.lexical)
             try:
@@ -229,6 +245,15 @@ class DocumentPair:
                                                          or f"{side}_edges" in self.__dict__) for side in ("src", "tgt")]
         if self.long and all(done) and embedder.release():
             _give_back()
+
+    @cached_property
+    def span_norms(self) -> tuple[np.ndarray, np.ndarray]:
+        """Lengths of the summed vectors of every span of up to ``MAX_SIDE`` sentences, Chinese
+        and English (:func:`.scorers.embedding.span_norms`): computed once, and for a long pair
+        beside the anchor pass (:func:`aligner.align._search`)."""
+        from .scorers.embedding import span_norms
+
+        return span_norms(self.src_vectors), span_norms(self.tgt_vectors)
 
     @cached_property
     def src_edges(self) -> Edges:

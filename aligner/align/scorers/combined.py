@@ -46,7 +46,7 @@ def combination(weights: Weights) -> Callable[[DocumentPair], ChunkScorer]:
     """A scorer's ``prepare`` that mixes the signals with ``weights``."""
 
     def prepare(pair: DocumentPair) -> ChunkScorer:
-        emb = cosine_chunks(pair.src_vectors, pair.tgt_vectors)
+        emb = cosine_chunks(pair.src_vectors, pair.tgt_vectors, pair.span_norms)
         agree = agreement_chunks(pair) if weights.length else None
         lex = hit_chunks(pair.lexical, pair.n, pair.m) if weights.lexical else None
         gc = gale_church_chunks(pair) if weights.gale_church else None

@@ -30,10 +30,12 @@ def span_norms(vectors: np.ndarray, max_side: int = MAX_SIDE) -> np.ndarray:
     return np.maximum(out, 1e-6)
 
 
-def cosine_chunks(src: np.ndarray, tgt: np.ndarray) -> ChunkScorer:
-    """Cosine of span embeddings for every bead of a chunk, from one matrix product."""
+def cosine_chunks(src: np.ndarray, tgt: np.ndarray,
+                  norms: tuple[np.ndarray, np.ndarray] | None = None) -> ChunkScorer:
+    """Cosine of span embeddings for every bead of a chunk, from one matrix product
+    (``norms``: the two sides' :func:`span_norms`, when already computed)."""
     n, m = len(src), len(tgt)
-    src_norms, tgt_norms = span_norms(src), span_norms(tgt)
+    src_norms, tgt_norms = norms if norms is not None else (span_norms(src), span_norms(tgt))
 
     def chunk(i0: int, i1: int, c0: int, c1: int) -> ShapeScores:
         c = Chunk(i0, i1, c0, c1)
@@ -53,7 +55,7 @@ def cosine_chunks(src: np.ndarray, tgt: np.ndarray) -> ChunkScorer:
 
 
 def prepare(pair: DocumentPair) -> ChunkScorer:
-    return cosine_chunks(pair.src_vectors, pair.tgt_vectors)
+    return cosine_chunks(pair.src_vectors, pair.tgt_vectors, pair.span_norms)
 
 
 SCORER = register(
