@@ -11,7 +11,10 @@ report is the one of reading and checking every unit here (``tests/test_check_fa
 
 Anything unusual sends the check back to the ordinary path before a finding is used: an
 input that is not a plain UTF-8 TMX file, a file that cannot be cut, a range that does not
-parse on its own (its error, if the file has one, is then the ordinary reader's).
+parse on its own (its error, if the file has one, is then the ordinary reader's). Only
+those: any other exception of a worker (a bug in a rule, a ``RecursionError``) is raised
+as it is, and a worker that dies is a :class:`~aligner.errors.WorkerError`
+(:class:`aligner.check.parallel.Workers`, the pool both parallel paths use).
 """
 from __future__ import annotations
 
@@ -19,16 +22,14 @@ import gc
 import itertools
 import multiprocessing
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..documents.decode import refuse_workbook
-from ..errors import FormatError, WorkerError
-from .parallel import UnitResult, UnitWork, _ready
+from ..errors import FormatError, InputError
+from .parallel import UnitResult, UnitWork, Workers
 from .parsers import _orientation, _Raw, stream_tmx
 from .report import CheckReport
 from .running import CheckRun, to_check
@@ -64,20 +65,26 @@ def _run_slice(piece: Slice) -> SliceResult:
     work, makers, include_fuzzy = _STATE
     trackers = [make() for make in makers]
     out = SliceResult()
-    try:
-        for position, unit in enumerate(slice_units(piece, out.counts)):
-            out.count += 1
-            empty = to_check(unit, include_fuzzy)
-            if empty is None:
-                continue
-            result = work.run(unit, empty)
-            if result.worth():
-                out.results.append((position, result))
-            if not empty:
-                for tracker in trackers:
-                    tracker.add(position, unit)
-    except Exception:  # noqa: BLE001 - Unusual, or the file's own error: the ordinary reader says it
-        return SliceResult(failed=True)
+    units = slice_units(piece, out.counts)
+    position = -1
+    while True:
+        try:
+            unit = next(units)
+        except StopIteration:
+            break
+        except (Unusual, InputError):  # the range cannot be read alone, or the file is bad:
+            return SliceResult(failed=True)  # the ordinary reader reads it and says what is wrong
+        position += 1
+        out.count += 1
+        empty = to_check(unit, include_fuzzy)
+        if empty is None:
+            continue
+        result = work.run(unit, empty)  # an error here is the check's own: raised as it is
+        if result.worth():
+            out.results.append((position, result))
+        if not empty:
+            for tracker in trackers:
+                tracker.add(position, unit)
     out.keys = [tracker.export() for tracker in trackers]
     return out
 
@@ -105,7 +112,7 @@ def _plan(paths: Sequence[Path | str], step: int) -> list[list[Slice]] | None:
             if slices is None:
                 return None
             plans.append(slices)
-    except Exception:  # noqa: BLE001 - whatever is wrong, the ordinary reader says it
+    except (InputError, OSError, Unusual):  # a bad or odd file: the ordinary reader says what is wrong
         return None
     return plans
 
@@ -129,16 +136,8 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
     run.work.warm()
     _STATE = (run.work, run.tracker_makers, include_fuzzy)
     gc.freeze()  # the workers' collector leaves the inherited objects alone (fewer pages copied)
-    # a ProcessPoolExecutor, not a Pool: a worker that dies (killed, out of memory) breaks it,
-    # where a Pool would wait for the lost range forever
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
-        for ready in [pool.submit(_ready) for _ in range(jobs)]:  # fork them now, then let go
-            ready.result()
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise WorkerError("a check worker process stopped as it started (out of memory?)",
-                          hint="run the check again with --jobs 1 to check in one process") from None
+        pool = Workers(jobs)  # forked now, then this process lets go of what they share
     finally:
         gc.unfreeze()
         run.work.release()
@@ -157,16 +156,8 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
             if not pending:
                 break
             (stats_index, piece), waiting = pending.popleft()
-            try:
-                result: SliceResult = waiting.result()
-            except BrokenProcessPool:
-                line = piece.head.count(b"\n") + piece.pad + 1  # where the range starts
-                raise WorkerError(
-                    "a check worker process stopped without an answer (killed, or out of memory?)"
-                    f" while checking the units from line {line} on",
-                    path=piece.name, line=line,
-                    hint="run the check again with --jobs 1 to check in one process, or split "
-                         "the input into smaller files") from None
+            line = piece.head.count(b"\n") + piece.pad + 1  # where the range starts
+            result: SliceResult = pool.result(waiting, f"line {line}", piece.name, line)
             if result.failed:
                 return None
             stats, counts = files[stats_index], result.counts
@@ -186,10 +177,7 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
                     tracker.absorb(keys, offset)
                 offset += result.count
     finally:
-        if pending:  # stopped half-way (bad input, a worker failed): do not wait for the rest
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close(abandon=bool(pending))  # stopped half-way: do not wait for the rest
         _STATE = None
     return run.finish(again, files), bad_units
 
