@@ -32,7 +32,7 @@ from ..errors import FormatError, InputError
 from .parallel import UnitResult, UnitWork, Workers
 from .parsers import _orientation, _Raw, stream_tmx
 from .report import CheckReport
-from .running import CheckRun, to_check
+from .running import CheckRun, tally_bytes, to_check
 from .terms import TermIndex
 from .tmx_slices import Slice, SliceCounts, Unusual, cut, slice_units
 from .units import (
@@ -53,18 +53,23 @@ class SliceResult:
     failed: bool = False
     count: int = 0  # units read (positions used)
     counts: SliceCounts = field(default_factory=SliceCounts)
-    results: list[tuple[int, UnitResult]] = field(default_factory=list)  # (local position, result)
+    #: the units with something besides term counts, as plain tuples (quicker to pickle):
+    #: (local position, findings, accepted, proposed hidden, related hidden)
+    results: list[tuple[int, list[Any], list[Any], int, int]] = field(default_factory=list)
+    term_hits: int = 0
+    tally: tuple[bytes, bytes, bytes] = (b"", b"", b"")  # :func:`running.tally_bytes`
     keys: list[Any] = field(default_factory=list)  # each tracker's export()
 
 
-_STATE: tuple[UnitWork, Sequence[Callable[[], Any]], bool] | None = None  # the workers' copy
+_STATE: tuple[UnitWork, Sequence[Callable[[], Any]], bool, dict[str, int]] | None = None  # the workers' copy
 
 
 def _run_slice(piece: Slice) -> SliceResult:
     assert _STATE is not None
-    work, makers, include_fuzzy = _STATE
+    work, makers, include_fuzzy, places = _STATE
     trackers = [make() for make in makers]
     out = SliceResult()
+    tally: dict[int, list[int]] = {}  # term's place: [units, renderings]
     units = slice_units(piece, out.counts)
     position = -1
     while True:
@@ -80,12 +85,21 @@ def _run_slice(piece: Slice) -> SliceResult:
         if empty is None:
             continue
         result = work.run(unit, empty)  # an error here is the check's own: raised as it is
-        if result.worth():
-            out.results.append((position, result))
+        out.term_hits += result.terms
+        for zh in result.hit_terms:  # counted here, not sent unit by unit
+            counts = tally.get(places[zh])
+            if counts is None:
+                counts = tally[places[zh]] = [0, 0]
+            counts[0] += 1
+            counts[1] += zh not in result.lacking
+        if result.findings or result.accepted or result.proposed_hidden or result.related_hidden:
+            out.results.append((position, result.findings, result.accepted, result.proposed_hidden,
+                                result.related_hidden))
         if not empty:
             for tracker in trackers:
                 tracker.add(position, unit)
     out.keys = [tracker.export() for tracker in trackers]
+    out.tally = tally_bytes(tally)
     return out
 
 
@@ -134,7 +148,7 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
     files: list[FileStats] = []
     bad_units: list[tuple[str, str]] = []
     run.work.warm()
-    _STATE = (run.work, run.tracker_makers, include_fuzzy)
+    _STATE = (run.work, run.tracker_makers, include_fuzzy, {t.zh: i for i, t in enumerate(index.terms)})
     gc.freeze()  # the workers' collector leaves the inherited objects alone (fewer pages copied)
     try:
         pool = Workers(jobs)  # forked now, then this process lets go of what they share
@@ -169,10 +183,13 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
             stats.units += counts.units
             stats.untranslated += counts.untranslated
             stats.fuzzy += counts.fuzzy
+            run.absorb_tally(result.term_hits, result.tally)  # before the findings that need it
             if result.count:
                 order = run.file_order.setdefault(piece.name, len(run.file_order))
-                for position, unit_result in result.results:
-                    run.deliver(order, offset + position, unit_result)
+                for position, findings, accepted, proposed, related in result.results:
+                    run.deliver(order, offset + position, UnitResult(
+                        findings=findings, accepted=accepted, proposed_hidden=proposed,
+                        related_hidden=related))
                 for tracker, keys in zip(run.trackers, result.keys):
                     tracker.absorb(keys, offset)
                 offset += result.count

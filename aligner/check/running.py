@@ -43,6 +43,7 @@ class CheckRun:
                          if UNCONFIRMED in enabled else frozenset())
         self.usage = TermUsage() if terms_on else None  # the TM's own evidence about each term
         self._by_zh = {term.zh: term for term in index.terms} if self.usage is not None else {}
+        self._terms = index.terms
         self._left_out = array("q")  # store indices of findings of injected rules
         self.file_order: dict[str, int] = {}
         self.work = UnitWork(index, unit_checks, frozenset(enabled) | self.injected, terms_on,
@@ -65,6 +66,16 @@ class CheckRun:
         for at, finding in zip(added, result.findings):
             usage.missing(finding, at, order, position)
 
+    def absorb_tally(self, term_hits: int, tally: tuple[bytes, bytes, bytes]) -> None:
+        """Add a worker's term counts over its units (:func:`tally_bytes`): the report's term
+        occurrences and each term's units and renderings, by the term's place in the index."""
+        self.report.term_hits += term_hits
+        if self.usage is None:
+            return
+        terms = self._terms
+        for place, units, rendered in zip(*(array("q", part) for part in tally)):
+            self.usage.add_counts(terms[place], units, rendered)
+
     def finish(self, again: Callable[[], Iterable[Unit]], files: Sequence[FileStats]) -> CheckReport:
         """The cross-unit findings (reading ``again`` the units they need in full), the
         findings in report order, the per-file counts."""
@@ -86,6 +97,13 @@ class CheckRun:
         self.report.findings = positioned
         self.report.files = list(files)
         return self.report
+
+
+def tally_bytes(tally: dict[int, list[int]]) -> tuple[bytes, bytes, bytes]:
+    """``{term's place in the index: [units, renderings]}`` as three arrays of 8-byte ints."""
+    places = sorted(tally)
+    return (array("q", places).tobytes(), array("q", (tally[p][0] for p in places)).tobytes(),
+            array("q", (tally[p][1] for p in places)).tobytes())
 
 
 def to_check(unit: Unit, include_fuzzy: bool) -> bool | None:
