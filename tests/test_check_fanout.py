@@ -130,3 +130,26 @@ def test_a_worker_that_dies_stops_the_check_with_one_line(files: list[Path], cut
     assert caught.value.path in {str(path) for path in files}
     assert caught.value.line and caught.value.line > 1
     assert "stopped without an answer" in str(caught.value)
+
+
+def test_an_error_of_the_check_itself_is_raised_not_read_again(files: list[Path], cut_small: list[int],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a range that cannot be read alone (or a bad file) sends the check back to the
+    ordinary path; a bug in a rule, raised in a worker, surfaces as it is (no second read
+    that hides it)."""
+    import os
+
+    from aligner.check import parallel
+
+    parent = os.getpid()
+    real = parallel.UnitWork.run
+
+    def buggy(self, unit, empty):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            raise LookupError("a bug in a rule")
+        return real(self, unit, empty)
+
+    monkeypatch.setattr(parallel.UnitWork, "run", buggy)
+    with pytest.raises(LookupError, match="a bug in a rule"):
+        run_check(files, GLOSSARY, jobs=2)
+    assert cut_small == []  # raised from the range path, which did not fall back

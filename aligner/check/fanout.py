@@ -11,7 +11,10 @@ report is the one of reading and checking every unit here (``tests/test_check_fa
 
 Anything unusual sends the check back to the ordinary path before a finding is used: an
 input that is not a plain UTF-8 TMX file, a file that cannot be cut, a range that does not
-parse on its own (its error, if the file has one, is then the ordinary reader's).
+parse on its own (its error, if the file has one, is then the ordinary reader's). Only
+those: any other exception of a worker (a bug in a rule, a ``RecursionError``) is raised
+as it is, and a worker that dies is a :class:`~aligner.errors.WorkerError`
+(:class:`aligner.check.parallel.Workers`, the pool both parallel paths use).
 """
 from __future__ import annotations
 
@@ -19,19 +22,17 @@ import gc
 import itertools
 import multiprocessing
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..documents.decode import refuse_workbook
-from ..errors import FormatError, WorkerError
-from .parallel import UnitResult, UnitWork, _ready
+from ..errors import FormatError, InputError
+from .parallel import UnitResult, UnitWork, Workers
 from .parsers import _orientation, _Raw, stream_tmx
 from .report import CheckReport
-from .running import CheckRun, to_check
+from .running import CheckRun, tally_bytes, to_check
 from .terms import TermIndex
 from .tmx_slices import Slice, SliceCounts, Unusual, cut, slice_units
 from .units import (
@@ -52,33 +53,53 @@ class SliceResult:
     failed: bool = False
     count: int = 0  # units read (positions used)
     counts: SliceCounts = field(default_factory=SliceCounts)
-    results: list[tuple[int, UnitResult]] = field(default_factory=list)  # (local position, result)
+    #: the units with something besides term counts, as plain tuples (quicker to pickle):
+    #: (local position, findings, accepted, proposed hidden, related hidden)
+    results: list[tuple[int, list[Any], list[Any], int, int]] = field(default_factory=list)
+    term_hits: int = 0
+    tally: tuple[bytes, bytes, bytes] = (b"", b"", b"")  # :func:`running.tally_bytes`
     keys: list[Any] = field(default_factory=list)  # each tracker's export()
 
 
-_STATE: tuple[UnitWork, Sequence[Callable[[], Any]], bool] | None = None  # the workers' copy
+_STATE: tuple[UnitWork, Sequence[Callable[[], Any]], bool, dict[str, int]] | None = None  # the workers' copy
 
 
 def _run_slice(piece: Slice) -> SliceResult:
     assert _STATE is not None
-    work, makers, include_fuzzy = _STATE
+    work, makers, include_fuzzy, places = _STATE
     trackers = [make() for make in makers]
     out = SliceResult()
-    try:
-        for position, unit in enumerate(slice_units(piece, out.counts)):
-            out.count += 1
-            empty = to_check(unit, include_fuzzy)
-            if empty is None:
-                continue
-            result = work.run(unit, empty)
-            if result.worth():
-                out.results.append((position, result))
-            if not empty:
-                for tracker in trackers:
-                    tracker.add(position, unit)
-    except Exception:  # noqa: BLE001 - Unusual, or the file's own error: the ordinary reader says it
-        return SliceResult(failed=True)
+    tally: dict[int, list[int]] = {}  # term's place: [units, renderings]
+    units = slice_units(piece, out.counts)
+    position = -1
+    while True:
+        try:
+            unit = next(units)
+        except StopIteration:
+            break
+        except (Unusual, InputError):  # the range cannot be read alone, or the file is bad:
+            return SliceResult(failed=True)  # the ordinary reader reads it and says what is wrong
+        position += 1
+        out.count += 1
+        empty = to_check(unit, include_fuzzy)
+        if empty is None:
+            continue
+        result = work.run(unit, empty)  # an error here is the check's own: raised as it is
+        out.term_hits += result.terms
+        for zh in result.hit_terms:  # counted here, not sent unit by unit
+            counts = tally.get(places[zh])
+            if counts is None:
+                counts = tally[places[zh]] = [0, 0]
+            counts[0] += 1
+            counts[1] += zh not in result.lacking
+        if result.findings or result.accepted or result.proposed_hidden or result.related_hidden:
+            out.results.append((position, result.findings, result.accepted, result.proposed_hidden,
+                                result.related_hidden))
+        if not empty:
+            for tracker in trackers:
+                tracker.add(position, unit)
     out.keys = [tracker.export() for tracker in trackers]
+    out.tally = tally_bytes(tally)
     return out
 
 
@@ -105,7 +126,7 @@ def _plan(paths: Sequence[Path | str], step: int) -> list[list[Slice]] | None:
             if slices is None:
                 return None
             plans.append(slices)
-    except Exception:  # noqa: BLE001 - whatever is wrong, the ordinary reader says it
+    except (InputError, OSError, Unusual):  # a bad or odd file: the ordinary reader says what is wrong
         return None
     return plans
 
@@ -127,18 +148,10 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
     files: list[FileStats] = []
     bad_units: list[tuple[str, str]] = []
     run.work.warm()
-    _STATE = (run.work, run.tracker_makers, include_fuzzy)
+    _STATE = (run.work, run.tracker_makers, include_fuzzy, {t.zh: i for i, t in enumerate(index.terms)})
     gc.freeze()  # the workers' collector leaves the inherited objects alone (fewer pages copied)
-    # a ProcessPoolExecutor, not a Pool: a worker that dies (killed, out of memory) breaks it,
-    # where a Pool would wait for the lost range forever
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
-        for ready in [pool.submit(_ready) for _ in range(jobs)]:  # fork them now, then let go
-            ready.result()
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise WorkerError("a check worker process stopped as it started (out of memory?)",
-                          hint="run the check again with --jobs 1 to check in one process") from None
+        pool = Workers(jobs)  # forked now, then this process lets go of what they share
     finally:
         gc.unfreeze()
         run.work.release()
@@ -157,16 +170,8 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
             if not pending:
                 break
             (stats_index, piece), waiting = pending.popleft()
-            try:
-                result: SliceResult = waiting.result()
-            except BrokenProcessPool:
-                line = piece.head.count(b"\n") + piece.pad + 1  # where the range starts
-                raise WorkerError(
-                    "a check worker process stopped without an answer (killed, or out of memory?)"
-                    f" while checking the units from line {line} on",
-                    path=piece.name, line=line,
-                    hint="run the check again with --jobs 1 to check in one process, or split "
-                         "the input into smaller files") from None
+            line = piece.head.count(b"\n") + piece.pad + 1  # where the range starts
+            result: SliceResult = pool.result(waiting, f"line {line}", piece.name, line)
             if result.failed:
                 return None
             stats, counts = files[stats_index], result.counts
@@ -178,18 +183,18 @@ def check_sliced(paths: Sequence[Path | str], index: TermIndex, *, enabled: Coll
             stats.units += counts.units
             stats.untranslated += counts.untranslated
             stats.fuzzy += counts.fuzzy
+            run.absorb_tally(result.term_hits, result.tally)  # before the findings that need it
             if result.count:
                 order = run.file_order.setdefault(piece.name, len(run.file_order))
-                for position, unit_result in result.results:
-                    run.deliver(order, offset + position, unit_result)
+                for position, findings, accepted, proposed, related in result.results:
+                    run.deliver(order, offset + position, UnitResult(
+                        findings=findings, accepted=accepted, proposed_hidden=proposed,
+                        related_hidden=related))
                 for tracker, keys in zip(run.trackers, result.keys):
                     tracker.absorb(keys, offset)
                 offset += result.count
     finally:
-        if pending:  # stopped half-way (bad input, a worker failed): do not wait for the rest
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close(abandon=bool(pending))  # stopped half-way: do not wait for the rest
         _STATE = None
     return run.finish(again, files), bad_units
 

@@ -129,6 +129,55 @@ def _ready() -> bool:
     return True
 
 
+_HINT = "run the check again with --jobs 1 to check in one process, or split the input into smaller files"
+
+
+class Workers:
+    """``jobs`` forked worker processes, for both parallel paths (this module's chunks of
+    units and :mod:`.fanout`'s TMX ranges).
+
+    A :class:`~concurrent.futures.ProcessPoolExecutor`, not a ``multiprocessing.Pool``: a
+    worker that dies (killed, out of memory) breaks it and :meth:`result` raises one
+    :class:`~aligner.errors.WorkerError`, where a Pool would wait for the lost task forever.
+    Any other exception of a worker is raised by :meth:`result` as the worker raised it.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        """Fork the workers now, while this process holds what they share (the pool would
+        fork them on its first tasks)."""
+        self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        try:
+            for ready in [self._pool.submit(_ready) for _ in range(jobs)]:
+                ready.result()
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkerError("a check worker process stopped as it started (out of memory?)",
+                              hint=_HINT) from None
+
+    def submit(self, task: Callable[..., Any], *args: Any) -> Future[Any]:
+        return self._pool.submit(task, *args)
+
+    @staticmethod
+    def result(future: Future[Any], where: str = "", path: str | None = None,
+               line: int | None = None) -> Any:
+        """The task's answer; a :class:`WorkerError` naming ``where`` (the first unit of the
+        task) when its worker died without one."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerError("a check worker process stopped without an answer (killed, or out of memory?)"
+                              + (f" while checking the units from {where} on" if where else ""),
+                              path=path, line=line, hint=_HINT) from None
+
+    def close(self, *, abandon: bool) -> None:
+        """Stop the workers; ``abandon``: tasks are still out (bad input, a worker failed),
+        do not wait for them."""
+        if abandon:
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _run_chunk(chunk: list[tuple[int, int, Unit, bool]]) -> list[tuple[int, int, UnitResult]]:
     assert _WORK is not None
     out = []
@@ -171,12 +220,8 @@ class UnitRunner:
         global _WORK
         self._work.warm()
         _WORK = self._work
-        self._pool = ProcessPoolExecutor(self._jobs, mp_context=multiprocessing.get_context("fork"))
-        # the workers are forked on the first task: fork them while this process still
-        # holds what they share, then let it go here
-        for ready in [self._pool.submit(_ready) for _ in range(self._jobs)]:
-            self._result(ready, None)
-        self._work.release()
+        self._pool = Workers(self._jobs)  # forked while this process holds what they share
+        self._work.release()  # then let it go here
 
     def _send(self) -> None:
         self._pending.append((self._pool.submit(_run_chunk, self._chunk), self._chunk[0][2]))
@@ -190,16 +235,8 @@ class UnitRunner:
             self._deliver(order, position, result)
 
     @staticmethod
-    def _result(future: Future[Any], first: Unit | None) -> Any:
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise WorkerError(
-                "a check worker process stopped without an answer (killed, or out of memory?)"
-                + (f" while checking the units from unit {first.ref} on" if first else ""),
-                path=first.file if first else None, line=first.line if first else None,
-                hint="run the check again with --jobs 1 to check in one process, or split "
-                     "the input into smaller files") from None
+    def _result(future: Future[Any], first: Unit) -> Any:
+        return Workers.result(future, f"unit {first.ref}", first.file, first.line)
 
     def close(self) -> None:
         """Deliver every unit's result (call once, after the last unit)."""
@@ -214,10 +251,7 @@ class UnitRunner:
         """Stop the workers (always, also when reading failed half-way)."""
         global _WORK
         if self._pool is not None:
-            if self._pending:  # stopped half-way (bad input, a worker failed): do not wait
-                for process in list((getattr(self._pool, "_processes", None) or {}).values()):
-                    process.terminate()
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close(abandon=bool(self._pending))  # stopped half-way: do not wait
             self._pool = None
             self._pending.clear()
         _WORK = None

@@ -12,6 +12,8 @@ from array import array
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
+import numpy as np
+
 from .findings import FindingStore
 from .parallel import UnitResult, UnitWork
 from .report import CheckReport
@@ -43,6 +45,8 @@ class CheckRun:
                          if UNCONFIRMED in enabled else frozenset())
         self.usage = TermUsage() if terms_on else None  # the TM's own evidence about each term
         self._by_zh = {term.zh: term for term in index.terms} if self.usage is not None else {}
+        self._terms = index.terms
+        self._tally: np.ndarray | None = None  # [units, renderings] by term place, from workers
         self._left_out = array("q")  # store indices of findings of injected rules
         self.file_order: dict[str, int] = {}
         self.work = UnitWork(index, unit_checks, frozenset(enabled) | self.injected, terms_on,
@@ -65,10 +69,29 @@ class CheckRun:
         for at, finding in zip(added, result.findings):
             usage.missing(finding, at, order, position)
 
+    def absorb_tally(self, term_hits: int, tally: tuple[bytes, bytes, bytes]) -> None:
+        """Add a worker's term counts over its units (:func:`tally_bytes`): the report's term
+        occurrences and each term's units and renderings, by the term's place in the index."""
+        self.report.term_hits += term_hits
+        if self.usage is None:
+            return
+        places, units, rendered = (np.frombuffer(part, dtype=np.int64) for part in tally)
+        if self._tally is None:
+            self._tally = np.zeros((2, len(self._terms)), dtype=np.int64)
+        for place in places[self._tally[0, places] == 0].tolist():  # first seen: the entry
+            self.usage.add_counts(self._terms[place], 0, 0)  # the findings' misses go to
+        self._tally[0, places] += units  # (places are distinct within a tally)
+        self._tally[1, places] += rendered
+
     def finish(self, again: Callable[[], Iterable[Unit]], files: Sequence[FileStats]) -> CheckReport:
         """The cross-unit findings (reading ``again`` the units they need in full), the
         findings in report order, the per-file counts."""
         positioned = self.positioned
+        if self.usage is not None and self._tally is not None:
+            for place in np.flatnonzero(self._tally[0]).tolist():
+                self.usage.add_counts(self._terms[place], int(self._tally[0, place]),
+                                      int(self._tally[1, place]))
+            self._tally = None
         if self.usage is not None:
             settled, self.report.unconfirmed_hidden = self.usage.fold(
                 positioned, rarely_used=RARELY_USED in self.enabled,
@@ -86,6 +109,13 @@ class CheckRun:
         self.report.findings = positioned
         self.report.files = list(files)
         return self.report
+
+
+def tally_bytes(tally: dict[int, list[int]]) -> tuple[bytes, bytes, bytes]:
+    """``{term's place in the index: [units, renderings]}`` as three arrays of 8-byte ints."""
+    places = sorted(tally)
+    return (array("q", places).tobytes(), array("q", (tally[p][0] for p in places)).tobytes(),
+            array("q", (tally[p][1] for p in places)).tobytes())
 
 
 def to_check(unit: Unit, include_fuzzy: bool) -> bool | None:

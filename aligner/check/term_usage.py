@@ -131,6 +131,15 @@ class TermUsage:
             if term.zh not in lacking:
                 usage.rendered += 1
 
+    def add_counts(self, term: Term, units: int, rendered: int) -> None:
+        """What :meth:`saw_unit` counts for ``term`` over ``units`` units at once (a worker's
+        tally; the counts do not depend on the order the units are seen in)."""
+        usage = self._usage.get(term.zh)
+        if usage is None:
+            usage = self._usage[term.zh] = _Usage(term)
+        usage.units += units
+        usage.rendered += rendered
+
     def missing(self, finding: Finding, index: int, order: int, position: int) -> None:
         """The per-unit ``finding`` at store ``index`` says its unit lacks a term (see
         :func:`folds` and :func:`misses`; any other finding is ignored)."""

@@ -7,7 +7,8 @@ the head, as many newlines as the file has between the head and the range (so li
 the file's own line numbers, including its quirk past line 65,535), the range, and end tags
 closing what the head opened (the last range keeps the file's own end). Each range is read
 by the very reader the whole file is (:func:`aligner.check.parsers.stream_tmx`), so a unit
-gives the same text, id and line either way.
+gives the same text, id and line either way; a range of plain TMX is read by
+:mod:`aligner.check.tmx_fast` instead, which gives the same or declines.
 
 A cut is only safe where ``<tu`` starts an element, not inside a comment, CDATA section or
 processing instruction: a range that ends inside one of those does not parse (the closing
@@ -23,11 +24,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from lxml import etree
 
 from .parsers import _Raw, stream_tmx
+from .tmx_fast import fast_units
 from .units import Unit
 
 _TU = re.compile(rb"<tu[\s>/]")
@@ -203,13 +205,26 @@ class SliceCounts:
     problems: list[tuple[int | None, str]] | None = None
 
 
+def _plain_units(piece: Slice) -> list[tuple[Any, ...]] | None:
+    """The range's raw units read by :mod:`aligner.check.tmx_fast` when it is plain TMX
+    (``None`` otherwise: lxml reads it)."""
+    if b"xml:space" in piece.head or b"<!DOCTYPE" in piece.head:
+        return None  # an inherited xml:space, a DOCTYPE: lxml's business
+    with open(piece.path, "rb") as handle:
+        handle.seek(piece.start)
+        data = handle.read(piece.end - piece.start)
+    return fast_units(data, piece.head.count(b"\n") + piece.pad + 1, last=not piece.closing)
+
+
 def slice_units(piece: Slice, counts: SliceCounts) -> Iterator[Unit]:
     """The units of one range, as :class:`~aligner.check.units.UnitReader` gives them for the
     whole file; ``counts`` gets the per-file counts and the malformed units (file order).
     Raises :class:`Unusual` (or the reader's own error) when the range cannot be read alone."""
     raw = _Raw([])
     counts.problems = raw.problems
-    for ident, line, first, second, fuzzy, *variant in stream_tmx(_Pieces(_document(piece)), piece.name, raw):
+    plain = _plain_units(piece)
+    read = stream_tmx(_Pieces(_document(piece)), piece.name, raw) if plain is None else plain
+    for ident, line, first, second, fuzzy, *variant in read:
         source, target = (first, second) if piece.zh_first else (second, first)
         counts.units += 1
         if not target.strip():
