@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from ...model import Source, TermStatus
 from ...script import lookup_form
@@ -75,10 +76,14 @@ def display_form(forms: Counter[str]) -> str:
 
 
 def pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], list[float]] | None,
-              max_examples: int, dictionary: bool = True) -> TermPair | None:
+              max_examples: int, dictionary: bool = True, memo: dict[str, Any] | None = None) -> TermPair | None:
     """The English for ``zh`` (see :func:`_pair_term`), an acronym the English defines
-    written in full (硬盘 = hard disk drive, also HDD)."""
-    return finish(zh, _pair_term(zh, idx, similarity, max_examples, dictionary), idx)
+    written in full (硬盘 = hard disk drive, also HDD).
+
+    ``memo``: kept between a first pass whose ``similarity`` only collects what it is asked
+    and a second that answers it: what the embeddings do not decide (the dictionary's and
+    the IBM-1 model's answer, the close co-occurrence options) is then worked out once."""
+    return finish(zh, _pair_term(zh, idx, similarity, max_examples, dictionary, memo), idx)
 
 
 def finish(zh: str, found: TermPair | None, idx: PairIndex) -> TermPair | None:
@@ -105,7 +110,7 @@ def _fragment(zh: str, en: str, idx: PairIndex) -> bool:
 
 
 def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], list[float]] | None,
-               max_examples: int, dictionary: bool = True) -> TermPair | None:
+               max_examples: int, dictionary: bool = True, memo: dict[str, Any] | None = None) -> TermPair | None:
     """The English for ``zh`` (None when no evidence is strong enough): CC-CEDICT first,
     then the IBM-1 model, then co-occurrence alone.
 
@@ -122,8 +127,15 @@ def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], l
     general = len(words) == 1 and (len(zh) == 1 or general_word(zh))
     if general and len(mine) < GENERAL_MIN_PAIRS:
         return None
-    found = (_from_dictionary(zh, words, mine, idx, max_examples) if dictionary else None) or \
-        _cooccurring(zh, words, mine, idx, similarity, max_examples)
+    if memo is not None and zh in memo:
+        evidence = memo[zh]
+    else:
+        evidence = (_from_dictionary(zh, words, mine, idx, max_examples) if dictionary else None) or \
+            _options(zh, words, mine, idx, max_examples)
+        if memo is not None:
+            memo[zh] = evidence
+    found = evidence if not isinstance(evidence, list) else _cooccurring(zh, evidence, mine, idx, similarity,
+                                                                        max_examples)
     if found is not None and general and _tag(zh) not in NOUNISH and not _noun(found, idx):
         return None  # a common verb is a term when its English is a noun (回归 regression), not 意味着 "means"
     if found is None or not general or termhood(zh, len(mine), idx.zh_words) >= MIN_TERMHOOD:
@@ -202,8 +214,10 @@ def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: Pair
                     sources=_sources(holding or mine, idx))
 
 
-def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
-                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int) -> TermPair | None:
+def _options(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
+             max_examples: int) -> TermPair | list[tuple[float, int, str]]:
+    """The IBM-1 model's pair when it has one, else the co-occurrence options within
+    :data:`CLOSE` of the best Dice, best first (empty when none is strong enough)."""
     n = len(idx.pairs)
     co: Counter[str] = Counter()
     for k in mine:
@@ -220,10 +234,19 @@ def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: PairInde
         if d >= MIN_DICE and log_likelihood(both, len(mine), len(idx.en_pairs[key]), n) >= MIN_LLR:
             options.append((d, both, key))
     if not options:
-        return None
+        return []
     options.sort(key=lambda o: (-o[0], -o[1], -len(o[2]), o[2]))
     best_dice = options[0][0]
-    close = [o for o in options if best_dice - o[0] <= CLOSE]
+    return [o for o in options if best_dice - o[0] <= CLOSE]
+
+
+def _cooccurring(zh: str, close: list[tuple[float, int, str]], mine: list[int], idx: PairIndex,
+                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int) -> TermPair | None:
+    """The best of the ``close`` options (:func:`_options`); near-ties go to the phrase whose
+    embedding is nearest the Chinese."""
+    if not close:
+        return None
+    n = len(idx.pairs)
     chosen, cosine = close[0], None
     if len(close) > 1 and similarity is not None:
         scores = similarity(zh, [display_form(idx.en_forms[o[2]]) for o in close])

@@ -9,6 +9,7 @@ acronyms' full forms) into what :mod:`.pairing` decides from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from .acronyms import definitions, expansions
 from .brackets import Gloss, bracket_glosses
 from .candidates import EN_STOP, ZH_STOP, _tagged, en_candidates, en_key, zh_candidates
 from .ibm1 import Model, train
-from .senses import cover, may_cover, token_keys, zh_pieces
+from .senses import cover, may_cover, token_positions, zh_pieces
 from .terms import TmPair
 
 
@@ -95,8 +96,13 @@ _UNREAD: Any = object()
 
 
 def _english(target: str) -> _English:
-    roots = frozenset().union(*(k for _, k in token_keys(target)))
-    return _English(tuple((en_key(s.text), s.text, token_keys(s.text)) for s in en_candidates(target)), roots)
+    words = token_positions(target)
+    starts = [at for at, _ in words]
+    roots = frozenset().union(*(k for _, (_, k) in words))
+    # a candidate span starts and ends at a word's edge: its words are a slice of the sentence's
+    return _English(tuple((en_key(s.text), s.text, tuple(w for _, w in
+                                                         words[bisect_left(starts, s.start):bisect_left(starts, s.end)]))
+                          for s in en_candidates(target)), roots)
 
 
 @dataclass
