@@ -134,8 +134,12 @@ def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], l
             _options(zh, words, mine, idx, max_examples)
         if memo is not None:
             memo[zh] = evidence
-    found = evidence if not isinstance(evidence, list) else _cooccurring(zh, evidence, mine, idx, similarity,
-                                                                        max_examples)
+    if isinstance(evidence, list):
+        if general and termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD:
+            return None  # co-occurrence alone never makes a common word a term (nor asks the embeddings)
+        found = _cooccurring(zh, evidence, mine, idx, similarity, max_examples)
+    else:
+        found = evidence
     if found is not None and general and _tag(zh) not in NOUNISH and not _noun(found, idx):
         return None  # a common verb is a term when its English is a noun (回归 regression), not 意味着 "means"
     if found is None or not general or termhood(zh, len(mine), idx.zh_words) >= MIN_TERMHOOD:

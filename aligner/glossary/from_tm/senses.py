@@ -121,6 +121,13 @@ def zh_pieces(words: tuple[str, ...]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
+def pieces_roots(words: tuple[str, ...]) -> frozenset[str]:
+    """Every root of every piece of :func:`zh_pieces`: an English word sharing none renders
+    none of them."""
+    return frozenset().union(*(p.roots for p in zh_pieces(words)))
+
+
 def token_keys(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(token, :func:`keys`) of each English word of ``text``."""
     return tuple((m.group(), _keys(m.group())) for m in _WORD.finditer(text))
