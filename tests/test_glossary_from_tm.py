@@ -5,6 +5,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from aligner.check.units import read_units
@@ -310,3 +312,17 @@ def test_a_bracket_holding_math_or_a_quantity_is_no_gloss() -> None:
     assert bracket_glosses("延迟大约是微秒（5μs）。", "The latency is about 5μs.") == ()
     assert [g.zh for g in bracket_glosses("这里用互相关（cross-correlation）。", "Here we use cross-correlation.")] \
         == ["互相关"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["node", "pool", "load-balancer", "the", "x", "3D", "it's", "a_b", "(SSD)", ",",
+                                 "cross-entropy", "9abc", "C++", "Node.js", "’s", "é"]), max_size=12),
+       st.sampled_from([" ", "", "  ", ", "]))
+def test_a_span_reads_the_words_of_its_sentence(words: list[str], gap: str) -> None:
+    # the English of a pair is tokenised once, each span taking its slice of the words: the
+    # same (token, keys) as tokenising the span on its own
+    from aligner.glossary.from_tm.reading import _english
+    from aligner.glossary.from_tm.senses import token_keys
+
+    text = gap.join(words)
+    assert [tokens for _, _, tokens in _english(text).spans] == [token_keys(s.text) for s in en_candidates(text)]

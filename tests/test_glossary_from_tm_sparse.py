@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.formats.glossary_read import read_glossary_file
 from aligner.formats.registry import glossary_format, write_glossary
 from aligner.glossary.from_tm import TmPair, extract_tm_terms
 from aligner.glossary.from_tm.senses import token_keys, zh_pieces
-from aligner.glossary.from_tm.sparse import _share
+from aligner.glossary.from_tm.sparse import _Shares, _share
 from aligner.model import Source, TermStatus
 
 ROWS = [
@@ -117,3 +119,20 @@ def test_terms_command_no_embeddings_leaves_the_embedding_step_out(tmp_path: Pat
         made[bool(flag)] = out.read_text(encoding="utf-8")
     assert "治理模式,governance models" in made[False] and "aligned-embedding" in made[False]
     assert "治理模式" not in made[True] and "aligned-embedding" not in made[True]
+
+
+_WORDS = ["governance", "models", "model", "city", "engineers", "the", "ring", "buffer", "data", "sets", "x"]
+_ZH = ["治理", "模式", "工程师", "环形", "缓冲区", "数据集", "的", "去中心化", "城市"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(zh=st.lists(st.sampled_from(_ZH), min_size=1, max_size=4),
+       sentence=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), data=st.data())
+def test_the_shares_of_a_whole_pair_equal_the_share_span_by_span(zh, sentence, data) -> None:
+    # the grid works out each token's links once (_Shares); it must give _share's figure
+    i = data.draw(st.integers(0, len(sentence) - 1))
+    j = data.draw(st.integers(i + 1, len(sentence)))
+    span = " ".join(sentence[i:j])
+    pieces = zh_pieces(tuple(zh))
+    keys_of_token = dict(token_keys(" ".join(sentence)))
+    assert _Shares(pieces, keys_of_token)(tuple(t for t, _ in token_keys(span))) == _share(pieces, token_keys(span))

@@ -45,9 +45,11 @@ class Model:
         # t(e | f) of each pair of words, read once (what prob() gives, without its lookups
         # per call: a corpus asks this for every candidate and English option)
         rows = [self._row(f) for f in zh_words]
+        if not any(rows):
+            return 0.0  # no Chinese word was seen with any English word
         es = [self.en_ids.get(e, -1) for e in en_words]
         grid = [[row.get(e, 0.0) for e in es] for row in rows]
-        best_e = [max(grid[i][j] for i in range(len(rows))) for j in range(len(es))]
+        best_e = [max(column) for column in zip(*grid)]
         best_f = [max(line) for line in grid]
         return min(sum(best_e) / len(best_e), sum(best_f) / len(best_f))
 

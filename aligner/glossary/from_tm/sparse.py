@@ -217,7 +217,9 @@ def _grid(k: int, idx: PairIndex, vectors: dict[str, np.ndarray]) -> _Grid:
     ev = np.stack([vectors[text] for _, text in en])
     cosines = zv @ ev.T
     words = {text: own for text, own, _ in reading.zh}
-    spans = [token_keys(text) for _, text in en]
+    spans = [tuple(token for token, _ in token_keys(text)) for _, text in en]
+    keys_of_token = {token: own for _, text in en for token, own in token_keys(text)}
+    en_words = [key.split() for key, _ in en]
     shares = np.zeros_like(cosines)
     aligns = np.zeros_like(cosines)
     wholes = [[""] * len(en) for _ in zh]
@@ -225,16 +227,17 @@ def _grid(k: int, idx: PairIndex, vectors: dict[str, np.ndarray]) -> _Grid:
     for i, z in enumerate(zh):
         own = words.get(z) or tuple(w for w, _ in _tagged(z))
         known.append(bool(word_roots(z)) or all(word_roots(w) for w in own))
-        pieces = zh_pieces(own)
         alone = _whole(z) if len(own) > 1 else None
+        share = _Shares(zh_pieces(own), keys_of_token)
+        whole_share = _Shares((alone,), keys_of_token) if alone else None
         whole = idx.rendering(k, z, own)
         for j, tokens in enumerate(spans):
-            shares[i, j] = max(_share(pieces, tokens), _share((alone,), tokens) if alone else 0.0)
+            shares[i, j] = max(share(tokens), whole_share(tokens) if whole_share else 0.0)
             if idx.model is not None:
-                aligns[i, j] = idx.model.phrase(own, en[j][0].split())
+                aligns[i, j] = idx.model.phrase(own, en_words[j])
             if whole is not None and whole[0] == en[j][0]:
                 wholes[i][j] = whole[2]
-    priors = np.array([[_priors(z, text, pair.source, pair.target) for _, text in en] for z in zh])
+    priors = _priors_grid(zh, [text for _, text in en], pair.source, pair.target)
     scores = cosines + W_DICTIONARY * shares + W_ALIGN * aligns + priors
     return _Grid(zh, en, scores, cosines, shares, wholes, k, known)
 
@@ -250,6 +253,27 @@ def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> fl
     linked_pieces = sum(1 for p in content if not p.roots.isdisjoint(have))
     linked_tokens = sum(1 for _, own in tokens if any(not own.isdisjoint(p.roots) for p in content))
     return (linked_pieces + linked_tokens) / (len(content) + len(tokens))
+
+
+class _Shares:
+    """:func:`_share` of one Chinese candidate's pieces against every span of a pair, each
+    token's links to the pieces worked out once (a bit per piece) instead of per span."""
+
+    def __init__(self, pieces: Sequence[Piece], keys_of_token: dict[str, frozenset[str]]) -> None:
+        content = [p for p in pieces if not p.optional and p.roots]
+        self.size = len(content)
+        self.links = {token: sum(1 << c for c, p in enumerate(content) if not own.isdisjoint(p.roots))
+                      for token, own in keys_of_token.items()} if content else {}
+
+    def __call__(self, tokens: Sequence[str]) -> float:
+        if not self.size or not tokens:
+            return 0.0
+        seen = linked_tokens = 0
+        for token in tokens:
+            bits = self.links[token]
+            seen |= bits
+            linked_tokens += bits != 0
+        return (bin(seen).count("1") + linked_tokens) / (self.size + len(tokens))
 
 
 def _whole(zh: str) -> Piece | None:
@@ -270,15 +294,24 @@ def _frequency(word: str) -> int:
     return freq.get(lookup_form(word), 0)
 
 
-def _priors(zh: str, en: str, source: str, target: str) -> float:
-    """Small penalties: a span far from where the Chinese sits in its sentence (relative
-    offset), and one whose length in words is far from the Chinese's (about two characters
-    a word)."""
-    at_zh, at_en = source.find(zh), target.find(en)
-    penalty = 0.0
-    if at_zh >= 0 and at_en >= 0:
-        penalty += W_POSITION * abs(at_zh / max(len(source), 1) - at_en / max(len(target), 1))
-    expected = max(1.0, len(zh) / 2)
-    penalty += W_LENGTH * abs(np.log(len(en.split()) / expected))
-    return -penalty
-
+def _priors_grid(zh: Sequence[str], en: Sequence[str], source: str, target: str) -> np.ndarray:
+    """Small penalties of each candidate against each span: a span far from where the Chinese
+    sits in its sentence (relative offset), and one whose length in words is far from the
+    Chinese's (about two characters a word). Each offset and log is read once."""
+    at_en = [target.find(text) for text in en]
+    sizes = [len(text.split()) for text in en]
+    logs: dict[tuple[int, float], float] = {}
+    out = np.zeros((len(zh), len(en)))
+    for i, z in enumerate(zh):
+        at_zh = source.find(z)
+        expected = max(1.0, len(z) / 2)
+        for j, at in enumerate(at_en):
+            penalty = 0.0
+            if at_zh >= 0 and at >= 0:
+                penalty += W_POSITION * abs(at_zh / max(len(source), 1) - at / max(len(target), 1))
+            log = logs.get((sizes[j], expected))
+            if log is None:
+                log = logs[sizes[j], expected] = abs(np.log(sizes[j] / expected))
+            penalty += W_LENGTH * log
+            out[i, j] = -penalty
+    return out
