@@ -326,3 +326,18 @@ def test_a_span_reads_the_words_of_its_sentence(words: list[str], gap: str) -> N
 
     text = gap.join(words)
     assert [tokens for _, _, tokens in _english(text).spans] == [token_keys(s.text) for s in en_candidates(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 5000), max_size=300))
+def test_the_models_sort_of_its_slots_is_numpys_unique(values: list[int]) -> None:
+    # IBM-1's training sorts its (Chinese word, English word) slots as 32-bit keys when they fit
+    import numpy as np
+
+    from aligner.glossary.from_tm.ibm1 import _unique
+
+    array = np.array(values, dtype=np.int64)
+    keys, inverse = _unique(array, 5001)
+    want_keys, want_inverse = np.unique(array, return_inverse=True)
+    assert keys.dtype == np.int64 and keys.tolist() == want_keys.tolist()
+    assert inverse.tolist() == want_inverse.reshape(-1).tolist()
