@@ -341,3 +341,28 @@ def test_the_models_sort_of_its_slots_is_numpys_unique(values: list[int]) -> Non
     want_keys, want_inverse = np.unique(array, return_inverse=True)
     assert keys.dtype == np.int64 and keys.tolist() == want_keys.tolist()
     assert inverse.tolist() == want_inverse.reshape(-1).tolist()
+
+
+def test_a_repeated_sentence_asks_the_embeddings_about_a_few_of_its_spans() -> None:
+    # a sentence the TM repeats ties every span of its English on Dice: the embeddings are
+    # asked to choose among the MAX_TIED the IBM-1 model explains best, not among them all
+    from aligner.glossary.from_tm.pairing import MAX_TIED, _options, pair_term
+    from aligner.glossary.from_tm.reading import index
+
+    filler = [("今天下雨。", "It rains."), ("我们吃饭。", "We eat."), ("他很高兴。", "He smiles."), ("猫在睡觉。", "Cats sleep."),
+              ("水很冷。", "Water cools."), ("风很大。", "Wind blows."), ("鸟在唱歌。", "Birds sing."), ("车很快。", "Cars speed."),
+              ("门关了。", "Doors shut."), ("花开了。", "Flowers bloom."), ("天黑了。", "Night falls."), ("雪停了。", "Snow stops."),
+              ("茶很热。", "Tea steams."), ("船到了。", "Ships arrive."), ("山很高。", "Hills rise."), ("河很长。", "Rivers flow.")]
+    rows = [("老张在仓库里修好了旧式蒸汽机。", "Old Zhang repaired vintage steam engines inside dusty warehouse halls.")] * 4
+    idx = index([TmPair(z, e, Source("t", k + 1), Source("t.en", k + 1)) for k, (z, e) in enumerate(rows + filler)])
+    asked: list[list[str]] = []
+
+    def similarity(zh: str, options: list[str]) -> list[float]:
+        asked.append(options)
+        return [0.0] * len(options)
+
+    tied = _options("老张", idx.words["老张"], idx.zh_pairs["老张"], idx, 3)
+    assert isinstance(tied, list) and len(tied) > MAX_TIED
+    term = pair_term("老张", idx, similarity, 3)
+    assert term is not None and term.method == "cooccurrence"
+    assert len(asked) == 1 and len(asked[0]) == MAX_TIED and term.en in asked[0]

@@ -61,8 +61,10 @@ MIN_ALIGN = 0.5
 MIN_ALIGN_PAIRS = 2
 STRONG_ALIGN = 0.6
 MIN_ALIGN_DICE = 0.5
-#: Dice scores this close to the best are decided by embedding similarity.
+#: Dice scores this close to the best are decided by embedding similarity, among at most
+#: MAX_TIED of them (those the IBM-1 model explains best).
 CLOSE = 0.1
+MAX_TIED = 4
 #: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in sorted order).
 DICTIONARY_TRIES = 32
 
@@ -137,7 +139,7 @@ def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], l
     if isinstance(evidence, list):
         if general and termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD:
             return None  # co-occurrence alone never makes a common word a term (nor asks the embeddings)
-        found = _cooccurring(zh, evidence, mine, idx, similarity, max_examples)
+        found = _cooccurring(zh, evidence, mine, idx, similarity, max_examples, words)
     else:
         found = evidence
     if found is not None and general and _tag(zh) not in NOUNISH and not _noun(found, idx):
@@ -245,7 +247,8 @@ def _options(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
 
 
 def _cooccurring(zh: str, close: list[tuple[float, int, str]], mine: list[int], idx: PairIndex,
-                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int) -> TermPair | None:
+                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int,
+                 words: tuple[str, ...] = ()) -> TermPair | None:
     """The best of the ``close`` options (:func:`_options`); near-ties go to the phrase whose
     embedding is nearest the Chinese."""
     if not close:
@@ -253,6 +256,13 @@ def _cooccurring(zh: str, close: list[tuple[float, int, str]], mine: list[int], 
     n = len(idx.pairs)
     chosen, cosine = close[0], None
     if len(close) > 1 and similarity is not None:
+        if len(close) > MAX_TIED and idx.model is not None:
+            # a sentence the TM repeats ties every span of its English: the embeddings choose
+            # among the few the IBM-1 model explains best (embedding every span cost most of
+            # the step on a large TM)
+            model = idx.model
+            rank = sorted(range(len(close)), key=lambda n: (-round(model.phrase(words, close[n][2].split()), 4), n))
+            close = [close[n] for n in sorted(rank[:MAX_TIED])]
         scores = similarity(zh, [display_form(idx.en_forms[o[2]]) for o in close])
         ranked = sorted(zip(scores, close), key=lambda sc: (-round(sc[0], 4), -sc[1][0], sc[1][2]))
         cosine, chosen = round(ranked[0][0], 4), ranked[0][1]
