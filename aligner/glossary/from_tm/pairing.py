@@ -261,8 +261,8 @@ def _cooccurring(zh: str, close: list[tuple[float, int, str]], mine: list[int], 
             # among the few the IBM-1 model explains best (embedding every span cost most of
             # the step on a large TM)
             model = idx.model
-            rank = sorted(range(len(close)), key=lambda n: (-round(model.phrase(words, close[n][2].split()), 4), n))
-            close = [close[n] for n in sorted(rank[:MAX_TIED])]
+            rank = sorted(range(len(close)), key=lambda m: (-round(model.phrase(words, close[m][2].split()), 4), m))
+            close = [close[m] for m in sorted(rank[:MAX_TIED])]
         scores = similarity(zh, [display_form(idx.en_forms[o[2]]) for o in close])
         ranked = sorted(zip(scores, close), key=lambda sc: (-round(sc[0], 4), -sc[1][0], sc[1][2]))
         cosine, chosen = round(ranked[0][0], 4), ranked[0][1]
