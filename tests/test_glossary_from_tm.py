@@ -5,6 +5,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from aligner.check.units import read_units
@@ -310,3 +312,57 @@ def test_a_bracket_holding_math_or_a_quantity_is_no_gloss() -> None:
     assert bracket_glosses("延迟大约是微秒（5μs）。", "The latency is about 5μs.") == ()
     assert [g.zh for g in bracket_glosses("这里用互相关（cross-correlation）。", "Here we use cross-correlation.")] \
         == ["互相关"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["node", "pool", "load-balancer", "the", "x", "3D", "it's", "a_b", "(SSD)", ",",
+                                 "cross-entropy", "9abc", "C++", "Node.js", "’s", "é"]), max_size=12),
+       st.sampled_from([" ", "", "  ", ", "]))
+def test_a_span_reads_the_words_of_its_sentence(words: list[str], gap: str) -> None:
+    # the English of a pair is tokenised once, each span taking its slice of the words: the
+    # same (token, keys) as tokenising the span on its own
+    from aligner.glossary.from_tm.reading import _english
+    from aligner.glossary.from_tm.senses import token_keys
+
+    text = gap.join(words)
+    assert [tokens for _, _, tokens in _english(text).spans] == [token_keys(s.text) for s in en_candidates(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 5000), max_size=300))
+def test_the_models_sort_of_its_slots_is_numpys_unique(values: list[int]) -> None:
+    # IBM-1's training sorts its (Chinese word, English word) slots as 32-bit keys when they fit
+    import numpy as np
+
+    from aligner.glossary.from_tm.ibm1 import _unique
+
+    array = np.array(values, dtype=np.int64)
+    keys, inverse = _unique(array, 5001)
+    want_keys, want_inverse = np.unique(array, return_inverse=True)
+    assert keys.dtype == np.int64 and keys.tolist() == want_keys.tolist()
+    assert inverse.tolist() == want_inverse.reshape(-1).tolist()
+
+
+def test_a_repeated_sentence_asks_the_embeddings_about_a_few_of_its_spans() -> None:
+    # a sentence the TM repeats ties every span of its English on Dice: the embeddings are
+    # asked to choose among the MAX_TIED the IBM-1 model explains best, not among them all
+    from aligner.glossary.from_tm.pairing import MAX_TIED, _options, pair_term
+    from aligner.glossary.from_tm.reading import index
+
+    filler = [("今天下雨。", "It rains."), ("我们吃饭。", "We eat."), ("他很高兴。", "He smiles."), ("猫在睡觉。", "Cats sleep."),
+              ("水很冷。", "Water cools."), ("风很大。", "Wind blows."), ("鸟在唱歌。", "Birds sing."), ("车很快。", "Cars speed."),
+              ("门关了。", "Doors shut."), ("花开了。", "Flowers bloom."), ("天黑了。", "Night falls."), ("雪停了。", "Snow stops."),
+              ("茶很热。", "Tea steams."), ("船到了。", "Ships arrive."), ("山很高。", "Hills rise."), ("河很长。", "Rivers flow.")]
+    rows = [("老张在仓库里修好了旧式蒸汽机。", "Old Zhang repaired vintage steam engines inside dusty warehouse halls.")] * 4
+    idx = index([TmPair(z, e, Source("t", k + 1), Source("t.en", k + 1)) for k, (z, e) in enumerate(rows + filler)])
+    asked: list[list[str]] = []
+
+    def similarity(zh: str, options: list[str]) -> list[float]:
+        asked.append(options)
+        return [0.0] * len(options)
+
+    tied = _options("老张", idx.words["老张"], idx.zh_pairs["老张"], idx, 3)
+    assert isinstance(tied, list) and len(tied) > MAX_TIED
+    term = pair_term("老张", idx, similarity, 3)
+    assert term is not None and term.method == "cooccurrence"
+    assert len(asked) == 1 and len(asked[0]) == MAX_TIED and term.en in asked[0]

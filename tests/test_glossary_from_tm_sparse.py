@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.formats.glossary_read import read_glossary_file
 from aligner.formats.registry import glossary_format, write_glossary
 from aligner.glossary.from_tm import TmPair, extract_tm_terms
 from aligner.glossary.from_tm.senses import token_keys, zh_pieces
-from aligner.glossary.from_tm.sparse import _share
+from aligner.glossary.from_tm.sparse import _Shares, _share
 from aligner.model import Source, TermStatus
 
 ROWS = [
@@ -164,3 +164,20 @@ def test_a_repeated_pair_is_scored_once_and_decides_the_same() -> None:
     mine = [(t.zh, t.en) for t in found.terms if t.method == "embedding"]
     assert ("治理模式", "governance models") in mine
     assert mine == [(t.zh, t.en) for t in extract_tm_terms([one]).terms if t.method == "embedding"]
+
+
+_SPAN_WORDS = ["governance", "models", "model", "city", "engineers", "the", "ring", "buffer", "data", "sets", "x"]
+_ZH = ["治理", "模式", "工程师", "环形", "缓冲区", "数据集", "的", "去中心化", "城市"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(zh=st.lists(st.sampled_from(_ZH), min_size=1, max_size=4),
+       sentence=st.lists(st.sampled_from(_SPAN_WORDS), min_size=1, max_size=8), data=st.data())
+def test_the_shares_of_a_whole_pair_equal_the_share_span_by_span(zh, sentence, data) -> None:
+    # the grid works out each token's links once (_Shares); it must give _share's figure
+    i = data.draw(st.integers(0, len(sentence) - 1))
+    j = data.draw(st.integers(i + 1, len(sentence)))
+    span = " ".join(sentence[i:j])
+    pieces = zh_pieces(tuple(zh))
+    keys_of_token = dict(token_keys(" ".join(sentence)))
+    assert _Shares(pieces, keys_of_token)(tuple(t for t, _ in token_keys(span))) == _share(pieces, token_keys(span))

@@ -119,6 +119,7 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
     result = TmTerms(pairs=len(pairs))
     similarity = _Similarity(vectors_cache, say) if embeddings else None
     found: dict[str, TermPair] = {}
+    memo: dict[str, Any] = {}
     for zh in sorted(idx.zh_pairs):
         if len(idx.zh_pairs[zh]) < min_freq:
             continue
@@ -126,7 +127,7 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
         if norm_key(zh) in skip:
             result.known += 1
             continue
-        term = pair_term(zh, idx, similarity, max_examples, dictionary)
+        term = pair_term(zh, idx, similarity, max_examples, dictionary, memo)
         if term is not None:
             found[zh] = term
     if similarity is not None and similarity.asked:
@@ -135,7 +136,7 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
         similarity.embed()
         for zh in sorted(similarity.asked):
             found.pop(zh, None)
-            term = pair_term(zh, idx, similarity, max_examples, dictionary)
+            term = pair_term(zh, idx, similarity, max_examples, dictionary, memo)
             if term is not None:
                 found[zh] = term
     kept = _drop_nested(found, idx.zh_pairs)

@@ -66,6 +66,8 @@ def _match(words: list[str], letters: list[str]) -> bool:
 
 def definitions(english: str) -> tuple[tuple[str, str], ...]:
     """(acronym, full form) of every definition in one English sentence."""
+    if "(" not in english:  # both patterns need a bracket; most sentences have none
+        return ()
     out: list[tuple[str, str]] = []
     for match in _BEFORE.finditer(english):
         acronym = bare(match.group(2))

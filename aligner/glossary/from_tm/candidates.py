@@ -187,8 +187,10 @@ def en_candidates(text: str) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def en_key(phrase: str) -> str:
-    """What counts as one English form: lower case, each word without a plural -s."""
+    """What counts as one English form: lower case, each word without a plural -s (cached:
+    a corpus asks for the same spans and words again and again)."""
     return " ".join(_singular(w) for w in phrase.lower().replace("’", "'").split())
 
 

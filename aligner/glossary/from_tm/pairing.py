@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from ...model import Source, TermStatus
 from ...script import lookup_form
@@ -60,8 +61,10 @@ MIN_ALIGN = 0.5
 MIN_ALIGN_PAIRS = 2
 STRONG_ALIGN = 0.6
 MIN_ALIGN_DICE = 0.5
-#: Dice scores this close to the best are decided by embedding similarity.
+#: Dice scores this close to the best are decided by embedding similarity, among at most
+#: MAX_TIED of them (those the IBM-1 model explains best).
 CLOSE = 0.1
+MAX_TIED = 4
 #: Pairs a candidate is looked up in CC-CEDICT in (the first ones, in sorted order).
 DICTIONARY_TRIES = 32
 
@@ -75,10 +78,14 @@ def display_form(forms: Counter[str]) -> str:
 
 
 def pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], list[float]] | None,
-              max_examples: int, dictionary: bool = True) -> TermPair | None:
+              max_examples: int, dictionary: bool = True, memo: dict[str, Any] | None = None) -> TermPair | None:
     """The English for ``zh`` (see :func:`_pair_term`), an acronym the English defines
-    written in full (硬盘 = hard disk drive, also HDD)."""
-    return finish(zh, _pair_term(zh, idx, similarity, max_examples, dictionary), idx)
+    written in full (硬盘 = hard disk drive, also HDD).
+
+    ``memo``: kept between a first pass whose ``similarity`` only collects what it is asked
+    and a second that answers it: what the embeddings do not decide (the dictionary's and
+    the IBM-1 model's answer, the close co-occurrence options) is then worked out once."""
+    return finish(zh, _pair_term(zh, idx, similarity, max_examples, dictionary, memo), idx)
 
 
 def finish(zh: str, found: TermPair | None, idx: PairIndex) -> TermPair | None:
@@ -105,7 +112,7 @@ def _fragment(zh: str, en: str, idx: PairIndex) -> bool:
 
 
 def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], list[float]] | None,
-               max_examples: int, dictionary: bool = True) -> TermPair | None:
+               max_examples: int, dictionary: bool = True, memo: dict[str, Any] | None = None) -> TermPair | None:
     """The English for ``zh`` (None when no evidence is strong enough): CC-CEDICT first,
     then the IBM-1 model, then co-occurrence alone.
 
@@ -122,8 +129,19 @@ def _pair_term(zh: str, idx: PairIndex, similarity: Callable[[str, list[str]], l
     general = len(words) == 1 and (len(zh) == 1 or general_word(zh))
     if general and len(mine) < GENERAL_MIN_PAIRS:
         return None
-    found = (_from_dictionary(zh, words, mine, idx, max_examples) if dictionary else None) or \
-        _cooccurring(zh, words, mine, idx, similarity, max_examples)
+    if memo is not None and zh in memo:
+        evidence = memo[zh]
+    else:
+        evidence = (_from_dictionary(zh, words, mine, idx, max_examples) if dictionary else None) or \
+            _options(zh, words, mine, idx, max_examples)
+        if memo is not None:
+            memo[zh] = evidence
+    if isinstance(evidence, list):
+        if general and termhood(zh, len(mine), idx.zh_words) < MIN_TERMHOOD:
+            return None  # co-occurrence alone never makes a common word a term (nor asks the embeddings)
+        found = _cooccurring(zh, evidence, mine, idx, similarity, max_examples, words)
+    else:
+        found = evidence
     if found is not None and general and _tag(zh) not in NOUNISH and not _noun(found, idx):
         return None  # a common verb is a term when its English is a noun (回归 regression), not 意味着 "means"
     if found is None or not general or termhood(zh, len(mine), idx.zh_words) >= MIN_TERMHOOD:
@@ -202,8 +220,10 @@ def _from_dictionary(zh: str, words: tuple[str, ...], mine: list[int], idx: Pair
                     sources=_sources(holding or mine, idx))
 
 
-def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
-                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int) -> TermPair | None:
+def _options(zh: str, words: tuple[str, ...], mine: list[int], idx: PairIndex,
+             max_examples: int) -> TermPair | list[tuple[float, int, str]]:
+    """The IBM-1 model's pair when it has one, else the co-occurrence options within
+    :data:`CLOSE` of the best Dice, best first (empty when none is strong enough)."""
     n = len(idx.pairs)
     co: Counter[str] = Counter()
     for k in mine:
@@ -219,12 +239,29 @@ def _cooccurring(zh: str, words: tuple[str, ...], mine: list[int], idx: PairInde
         if d >= MIN_DICE and log_likelihood(both, len(mine), len(idx.en_pairs[key]), n) >= MIN_LLR:
             options.append((d, both, key))
     if not options:
-        return None
+        return []
     options.sort(key=lambda o: (-o[0], -o[1], -len(o[2]), o[2]))
     best_dice = options[0][0]
-    close = [o for o in options if best_dice - o[0] <= CLOSE]
+    return [o for o in options if best_dice - o[0] <= CLOSE]
+
+
+def _cooccurring(zh: str, close: list[tuple[float, int, str]], mine: list[int], idx: PairIndex,
+                 similarity: Callable[[str, list[str]], list[float]] | None, max_examples: int,
+                 words: tuple[str, ...] = ()) -> TermPair | None:
+    """The best of the ``close`` options (:func:`_options`); near-ties go to the phrase whose
+    embedding is nearest the Chinese."""
+    if not close:
+        return None
+    n = len(idx.pairs)
     chosen, cosine = close[0], None
     if len(close) > 1 and similarity is not None:
+        if len(close) > MAX_TIED and idx.model is not None:
+            # a sentence the TM repeats ties every span of its English: the embeddings choose
+            # among the few the IBM-1 model explains best (embedding every span cost most of
+            # the step on a large TM)
+            model = idx.model
+            rank = sorted(range(len(close)), key=lambda m: (-round(model.phrase(words, close[m][2].split()), 4), m))
+            close = [close[m] for m in sorted(rank[:MAX_TIED])]
         scores = similarity(zh, [display_form(idx.en_forms[o[2]]) for o in close])
         ranked = sorted(zip(scores, close), key=lambda sc: (-round(sc[0], 4), -sc[1][0], sc[1][2]))
         cosine, chosen = round(ranked[0][0], 4), ranked[0][1]

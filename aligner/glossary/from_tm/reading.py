@@ -9,6 +9,7 @@ acronyms' full forms) into what :mod:`.pairing` decides from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from typing import Any
 from ...han import HAN
 from .acronyms import definitions, expansions
 from .brackets import Gloss, bracket_glosses
-from .candidates import EN_STOP, ZH_STOP, _tagged, en_candidates, en_key, zh_candidates
+from .candidates import EN_STOP, ZH_STOP, Span, _tagged, en_candidates, en_key, zh_candidates
 from .ibm1 import Model, train
-from .senses import cover, may_cover, token_keys, zh_pieces
+from .senses import cover, may_cover, pieces_roots, token_positions, zh_pieces
 from .terms import TmPair
 
 
@@ -59,6 +60,13 @@ def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = Fal
     CC-CEDICT rendering of every candidate now (a build's worker does, for its document).
     ``like``: the pair's reading under another mask, whose English, words and renderings
     (those of the same candidate with the same words) hold under this one too."""
+    return _read(pair, mask, renderings, like)[0]
+
+
+def _read(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = False,
+          like: PairReading | None = None) -> tuple[PairReading, _English | None]:
+    """:func:`read_pair`, and the English as :func:`rendering` reads it (None after ``like``):
+    the spans are found once for both."""
     source = mask.sub(lambda m: "\u3000" * len(m.group()), pair.source) if mask else pair.source
     spans = {s.text: s.words for s in zh_candidates(source)}
     if like is not None:
@@ -72,15 +80,14 @@ def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = Fal
                 found = rendering(spans[text], english)
             zh.append((text, spans[text], None if found is _UNREAD else found))
         return PairReading(like.words, tuple(zh), like.en, like.bitext, like.rendered,
-                           bracket_glosses(source, pair.target), like.nouns, like.defined)
-    english = _english(pair.target) if renderings else None
-    zh = tuple((text, spans[text], rendering(spans[text], english) if english is not None else None)
+                           bracket_glosses(source, pair.target), like.nouns, like.defined), None
+    found = en_candidates(pair.target)
+    english = _english(pair.target, found)
+    zh = tuple((text, spans[text], rendering(spans[text], english) if renderings else None)
                for text in sorted(spans))
     en = []
     nouns = set()
-    found = en_candidates(pair.target)
-    for span in found:
-        key = en_key(span.text)
+    for span, (key, _, _) in zip(found, english.spans):
         en.append((key, _unstarted(span.text) if span.start == found[0].start else span.text))
         if _after_article(pair.target, span.start):
             nouns.add(key)
@@ -88,15 +95,23 @@ def read_pair(pair: TmPair, mask: re.Pattern[str] | None, renderings: bool = Fal
     bitext = (tuple(w for w, _ in tagged if _HAN_WORD.match(w) and w not in ZH_STOP),
               tuple(en_key(w) for w in _EN_WORD.findall(pair.target) if w.lower() not in EN_STOP))
     return PairReading(len(tagged), zh, tuple(en), bitext, renderings, bracket_glosses(source, pair.target),
-                       frozenset(nouns), definitions(pair.target))
+                       frozenset(nouns), definitions(pair.target)), english
 
 
 _UNREAD: Any = object()
 
 
-def _english(target: str) -> _English:
-    roots = frozenset().union(*(k for _, k in token_keys(target)))
-    return _English(tuple((en_key(s.text), s.text, token_keys(s.text)) for s in en_candidates(target)), roots)
+def _english(target: str, found: Sequence[Span] | None = None) -> _English:
+    """``found``: :func:`.candidates.en_candidates` of ``target``, when the caller has them."""
+    if found is None:
+        found = en_candidates(target)
+    words = token_positions(target)
+    starts = [at for at, _ in words]
+    roots = frozenset().union(*(k for _, (_, k) in words))
+    # a candidate span starts and ends at a word's edge: its words are a slice of the sentence's
+    return _English(tuple((en_key(s.text), s.text, tuple(w for _, w in
+                                                         words[bisect_left(starts, s.start):bisect_left(starts, s.end)]))
+                          for s in found), roots)
 
 
 @dataclass
@@ -147,8 +162,13 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
     mask = _mask(known)
     glossed: dict[str, list[tuple[int, Gloss]]] = defaultdict(list)
     defined: list[tuple[str, str]] = []
+    englishes: dict[int, _English] = {}
     for k, pair in enumerate(pairs):
-        reading = (readings(pair) if readings is not None else None) or read_pair(pair, mask)
+        reading = readings(pair) if readings is not None else None
+        if reading is None:
+            reading, english = _read(pair, mask)
+            if english is not None:
+                englishes[k] = english  # pairing looks up renderings in nearly every pair
         read.append(reading)
         count += reading.words
         defined.extend(reading.defined)
@@ -166,7 +186,7 @@ def index(pairs: Sequence[TmPair], known: Sequence[str] = (), alignment: bool = 
         en_keys.append(frozenset(key for key, _ in reading.en))
     model = train([r.bitext for r in read]) if alignment else None
     return PairIndex(pairs, dict(zh_pairs), dict(en_pairs), dict(en_forms), count, read, en_keys, words, model,
-                  dict(glossed), expansions(defined), _bracket_english(glossed))
+                  dict(glossed), expansions(defined), _bracket_english(glossed), englishes)
 
 
 def _bracket_english(brackets: dict[str, list[tuple[int, Gloss]]]) -> dict[str, set[str]]:
@@ -220,8 +240,11 @@ def rendering(zh_words: tuple[str, ...], english: _English) -> tuple[str, str, s
     pieces = zh_pieces(zh_words)
     if not may_cover(pieces, english.roots):
         return None
+    linked = pieces_roots(zh_words)
     best: list[tuple[int, str, str, str]] = []
     for key, text, tokens in english.spans:
+        if any(own.isdisjoint(linked) for _, own in tokens):
+            continue  # a word no piece renders: :func:`.senses.cover` would say no
         why = cover(pieces, tokens)
         if why is not None:
             best.append((len(tokens), key, text, why))

@@ -121,9 +121,23 @@ def zh_pieces(words: tuple[str, ...]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
+def pieces_roots(words: tuple[str, ...]) -> frozenset[str]:
+    """Every root of every piece of :func:`zh_pieces`: an English word sharing none renders
+    none of them."""
+    return frozenset().union(*(p.roots for p in zh_pieces(words)))
+
+
 def token_keys(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(token, :func:`keys`) of each English word of ``text``."""
     return tuple((m.group(), _keys(m.group())) for m in _WORD.finditer(text))
+
+
+def token_positions(text: str) -> list[tuple[int, tuple[str, frozenset[str]]]]:
+    """(start, (token, keys)) of each English word of ``text``: the words of any span of it
+    that starts and ends at a word's edge are a slice of these (what :func:`token_keys` of the
+    span gives), so a sentence is tokenised once for all its spans."""
+    return [(m.start(), (m.group(), _keys(m.group()))) for m in _WORD.finditer(text)]
 
 
 _keys = lru_cache(maxsize=200_000)(keys)

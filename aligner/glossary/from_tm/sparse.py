@@ -8,7 +8,7 @@ word (治理模式 = *governance models* fails it: CC-CEDICT has no *model* for 
 Chinese phrase near its English rendering (工程师 / *engineers* 0.85), but also near a part
 of it (硅谷 / *Valley* 0.77 above *Silicon Valley* 0.57) and near an everyday word of the
 same sentence; so the cosine is one term of a score (:func:`_grid`) with the share of both
-phrases that CC-CEDICT links word by word (:func:`_share_of`; partial senses count: 治理 =
+phrases that CC-CEDICT links word by word (:func:`_share`; partial senses count: 治理 =
 *governance*), the IBM-1 score, and two weak priors (position in the sentence, length). A
 pair is made only when the choice is clear in every pair holding the candidate:
 
@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -219,80 +218,65 @@ def _grid(k: int, idx: PairIndex, vectors: dict[str, np.ndarray]) -> _Grid:
     ev = np.stack([vectors[text] for _, text in en])
     cosines = zv @ ev.T
     words = {text: own for text, own, _ in reading.zh}
-    spans = [_span(text, pair.target) for _, text in en]
+    spans = [tuple(token for token, _ in token_keys(text)) for _, text in en]
+    keys_of_token = {token: own for _, text in en for token, own in token_keys(text)}
     shares = np.zeros_like(cosines)
     aligns = np.zeros_like(cosines)
-    priors = np.zeros_like(cosines)
     wholes = [[""] * len(en) for _ in zh]
     known = []
     en_ids = None if idx.model is None else [idx.model.key_ids(key) for key, _ in en]
     for i, z in enumerate(zh):
         own = words.get(z) or tuple(w for w, _ in _tagged(z))
         known.append(bool(word_roots(z)) or all(word_roots(w) for w in own))
-        content = _content(zh_pieces(own))
-        roots = _roots(content)
         alone = _whole(z) if len(own) > 1 else None
-        single = _content((alone,)) if alone else None
-        single_roots = _roots(single) if single is not None else frozenset()
+        share = _Shares(zh_pieces(own), keys_of_token)
+        whole_share = _Shares((alone,), keys_of_token) if alone else None
         whole = idx.rendering(k, z, own)
         rows = None if idx.model is None else idx.model.rows(own)
-        at_zh = pair.source.find(z)
-        for j, span in enumerate(spans):
-            shares[i, j] = max(_share_of(content, roots, span),
-                               _share_of(single, single_roots, span) if single is not None else 0.0)
+        for j, tokens in enumerate(spans):
+            shares[i, j] = max(share(tokens), whole_share(tokens) if whole_share else 0.0)
             if rows is not None:
                 aligns[i, j] = idx.model.phrase_of(rows, en_ids[j])
             if whole is not None and whole[0] == en[j][0]:
                 wholes[i][j] = whole[2]
-            priors[i, j] = _prior(z, at_zh, span, len(pair.source), len(pair.target))
+    priors = _priors_grid(zh, [text for _, text in en], pair.source, pair.target)
     scores = cosines + W_DICTIONARY * shares + W_ALIGN * aligns + priors
     return _Grid(zh, en, scores, cosines, shares, wholes, k, known)
 
 
-@dataclass(frozen=True)
-class _Span:
-    """One English span of a pair, read once for every candidate of the pair it is scored with."""
-
-    tokens: tuple[tuple[str, frozenset[str]], ...]
-    at: int  # where the span starts in the pair's English (-1: not found as written)
-    length: int  # words of the span as written
-    have: frozenset[str]  # every key of its tokens
-
-
-def _span(text: str, target: str) -> _Span:
-    tokens = token_keys(text)
-    have = frozenset().union(*(own for _, own in tokens))
-    return _Span(tokens, target.find(text), len(text.split()), have)
-
-
-def _content(pieces: Sequence) -> list:
-    """The pieces :func:`_share_of` counts: neither optional nor without roots."""
-    return [p for p in pieces if not p.optional and p.roots]
-
-
-def _roots(content: list) -> frozenset[str]:
-    """Every root of the pieces: a token linked to some piece is one that meets these."""
-    return frozenset().union(*(p.roots for p in content))
-
-
-def _share_of(content: list, roots: frozenset[str], span: _Span) -> float:
+def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> float:
     """The share of Chinese pieces and English words CC-CEDICT links to the other side (a
     piece's sense word among the tokens; a token among a piece's sense words): 1.0 when each
-    side is accounted for word by word, 0.5 for 治理模式 / *governance models*. ``roots``:
-    :func:`_roots` of ``content``, found once per candidate."""
-    if not content or not span.tokens:
+    side is accounted for word by word, 0.5 for 治理模式 / *governance models*. The
+    definition; :class:`_Shares` gives the same figure for every span of a pair at once."""
+    content = [p for p in pieces if not p.optional and p.roots]
+    if not content or not tokens:
         return 0.0
-    have = span.have
-    linked_pieces = sum(1 for p in content if not p.roots.isdisjoint(have))
-    linked_tokens = sum(1 for _, own in span.tokens if not own.isdisjoint(roots))
-    return (linked_pieces + linked_tokens) / (len(content) + len(span.tokens))
-
-
-def _share(pieces: Sequence, tokens: Sequence[tuple[str, frozenset[str]]]) -> float:
-    """:func:`_share_of` of a candidate's pieces and a span's tokens, read here."""
     have = frozenset().union(*(own for _, own in tokens))
-    content = _content(pieces)
-    return _share_of(content, _roots(content), _Span(tuple(tokens), -1, len(tokens), have))
+    linked_pieces = sum(1 for p in content if not p.roots.isdisjoint(have))
+    linked_tokens = sum(1 for _, own in tokens if any(not own.isdisjoint(p.roots) for p in content))
+    return (linked_pieces + linked_tokens) / (len(content) + len(tokens))
+
+
+class _Shares:
+    """:func:`_share` of one Chinese candidate's pieces against every span of a pair, each
+    token's links to the pieces worked out once (a bit per piece) instead of per span."""
+
+    def __init__(self, pieces: Sequence[Piece], keys_of_token: dict[str, frozenset[str]]) -> None:
+        content = [p for p in pieces if not p.optional and p.roots]
+        self.size = len(content)
+        self.links = {token: sum(1 << c for c, p in enumerate(content) if not own.isdisjoint(p.roots))
+                      for token, own in keys_of_token.items()} if content else {}
+
+    def __call__(self, tokens: Sequence[str]) -> float:
+        if not self.size or not tokens:
+            return 0.0
+        seen = linked_tokens = 0
+        for token in tokens:
+            bits = self.links[token]
+            seen |= bits
+            linked_tokens += bits != 0
+        return (bin(seen).count("1") + linked_tokens) / (self.size + len(tokens))
 
 
 def _whole(zh: str) -> Piece | None:
@@ -313,19 +297,24 @@ def _frequency(word: str) -> int:
     return freq.get(lookup_form(word), 0)
 
 
-def _prior(zh: str, at_zh: int, span: _Span, source_len: int, target_len: int) -> float:
-    """Small penalties: a span far from where the Chinese sits in its sentence (relative
-    offset), and one whose length in words is far from the Chinese's (about two characters
-    a word). The offsets are found once per candidate and per span."""
-    penalty = 0.0
-    if at_zh >= 0 and span.at >= 0:
-        penalty += W_POSITION * abs(at_zh / max(source_len, 1) - span.at / max(target_len, 1))
-    penalty += _length_penalty(span.length, len(zh))
-    return -penalty
-
-
-@lru_cache(maxsize=4096)
-def _length_penalty(words: int, chars: int) -> float:
-    """The length prior of a span of ``words`` words for a candidate of ``chars`` characters."""
-    expected = max(1.0, chars / 2)
-    return W_LENGTH * abs(np.log(words / expected))
+def _priors_grid(zh: Sequence[str], en: Sequence[str], source: str, target: str) -> np.ndarray:
+    """Small penalties of each candidate against each span: a span far from where the Chinese
+    sits in its sentence (relative offset), and one whose length in words is far from the
+    Chinese's (about two characters a word). Each offset and log is read once."""
+    at_en = [target.find(text) for text in en]
+    sizes = [len(text.split()) for text in en]
+    logs: dict[tuple[int, float], float] = {}
+    out = np.zeros((len(zh), len(en)))
+    for i, z in enumerate(zh):
+        at_zh = source.find(z)
+        expected = max(1.0, len(z) / 2)
+        for j, at in enumerate(at_en):
+            penalty = 0.0
+            if at_zh >= 0 and at >= 0:
+                penalty += W_POSITION * abs(at_zh / max(len(source), 1) - at / max(len(target), 1))
+            log = logs.get((sizes[j], expected))
+            if log is None:
+                log = logs[sizes[j], expected] = abs(np.log(sizes[j] / expected))
+            penalty += W_LENGTH * log
+            out[i, j] = -penalty
+    return out
