@@ -366,3 +366,16 @@ def test_a_repeated_sentence_asks_the_embeddings_about_a_few_of_its_spans() -> N
     term = pair_term("老张", idx, similarity, 3)
     assert term is not None and term.method == "cooccurrence"
     assert len(asked) == 1 and len(asked[0]) == MAX_TIED and term.en in asked[0]
+
+
+@pytest.mark.parametrize("text, clause, kept", [
+    ("命令需要管理员权限。", "命令需要管理员权限", "管理员权限"),
+    ("程序能够自动检测错误。", "程序能够自动检测", "自动检测"),
+    ("我们必须进行数据清洗。", "进行数据", "数据清洗"),
+    ("系统应该支持多语言。", "系统应该", "系统"),
+])
+def test_a_modal_or_light_verb_ends_a_candidate(text: str, clause: str, kept: str) -> None:
+    """需要, 能够, 应该, 进行 join a subject to what it does: a span through one is a clause."""
+    spans = {s.text for s in zh_candidates(text)}
+    assert kept in spans and clause not in spans
+    assert not any(v in s for s in spans for v in ("需要", "能够", "应该", "进行"))

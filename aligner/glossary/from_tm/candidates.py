@@ -34,6 +34,9 @@ ZH_STOP = frozenset(
     那些 一个 一种 一些 其 该 本 各 每 某 所有 什么 如何 怎么 时候 时 问题 方面 情况 东西 部分 方式 方法
     地方 事情 样子 结果 内容 例子 例如 比如 例 一下 以下 以上 如下 上述 下面 上面 里面 其中 之间 中 上 下
     里 前 后 人 者 们 事 点 个 种 次 些""".split()
+    # modal and light verbs (能愿动词: 需要 "must", 可以 "can"; 进行 "carry out"): they link a
+    # subject to what it does and are never part of a term, so 命令需要管理员权限 is no candidate
+    + """需要 需 要 可以 可 能 能够 会 应 应该 应当 必须 必需 可能 得以 进行 加以 予以 成为""".split()
 )
 #: English words that end a chunk (and can never be a term alone).
 EN_STOP = frozenset(
