@@ -14,6 +14,8 @@
   (:mod:`aligner.check.term_usage`).
 * ``term-rarely-used``: one finding for a term the TM renders otherwise in most of its units,
   in place of their per-unit findings (:mod:`aligner.check.term_usage`).
+* ``term-varies``: the same for a term of a glossary without evidence that the TM words
+  otherwise in two units or more (:mod:`aligner.check.term_usage`).
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ class Rule(str, Enum):
     MISSING_TERM_RELATED = "missing-term-related"
     MISSING_TERM_UNCONFIRMED = "missing-term-unconfirmed"
     TERM_RARELY_USED = "term-rarely-used"
+    TERM_VARIES = "term-varies"
     INCONSISTENT_TARGET = "inconsistent-target"
 
 
@@ -166,4 +169,8 @@ FAMILY = register(Family("terms", (
     RuleSpec(Rule.TERM_RARELY_USED.value, Severity.WARNING,
              "the TM renders a term with the glossary's English in improbably few of its "
              "units: one finding for the term in place of each unit's missing-term"),
+    RuleSpec(Rule.TERM_VARIES.value, Severity.WARNING,
+             "a term of a glossary without evidence (another tool's) that the TM renders in at "
+             "least half its units and words otherwise in at least two: one finding for the "
+             "term listing them, in place of each unit's missing-term"),
 )))
