@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Any
 
 from ...model import Finding, Severity
-from ..derivation import accept
+from ..derivation import Accepted, accept, family_form
 from ..related import related_rendering
 from ..terms import Hit, Squashed, Term, exact_key, fold_target, has_han
 from ..units import Unit
@@ -126,6 +126,13 @@ def term_findings(unit: Unit, hits: list[Hit], *,
             continue
         if not allowed:
             why = accept(unit.source, target, hit)
+            if why is None and not term.extracted and not term.proposed:
+                # another tool's or a reviewed entry: the same words in another form of their
+                # family (observation → observed, dimension → dimensionality); an extracted
+                # entry's relatives go to missing-term-related instead
+                span = family_form(term.allowed, target, claimed)
+                if span is not None:
+                    why = Accepted(term.zh, hit.form, target[span[0]:span[1]], "word-family")
             if why is not None:
                 if accepted is not None:
                     accepted.append({
