@@ -19,6 +19,7 @@ JSON report, with what was accepted and why, so a reviewer can still audit it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -235,7 +236,7 @@ _FAMILY_GAP = 1
 
 
 def family_form(forms: tuple[str, ...], target: str,
-                avoid: list[tuple[int, int]] = ()) -> tuple[int, int] | None:  # type: ignore[assignment]
+                avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """Span of the target whose words are, in order, of the same families as the words of
     one of ``forms`` (one word of the target allowed between two of the term's), or None.
     A span inside one of ``avoid`` (another term's English) does not count."""
