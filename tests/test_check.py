@@ -372,7 +372,8 @@ def test_reversed_tmx_and_po_are_checked_zh_to_en(work: Path) -> None:
     Path("rev.tmx").write_bytes(bytes(store))
     Path("rev.po").write_text('msgid "This approach needs data."\nmsgstr "深度学习需要数据。"\n',
                               encoding="utf-8")
-    report = run_check(["rev.tmx", "rev.po"], "glossary.csv")
+    # each miss listed on its own (term-varies would group the two misses of this entry)
+    report = run_check(["rev.tmx", "rev.po"], "glossary.csv", rules=select_rules(skip=["term-varies"]))
     assert [(f.file, f.line, f.source_term, f.target) for f in report.findings] == [
         ("rev.tmx", 6, "深度学习", "This approach needs data."),
         ("rev.po", 1, "深度学习", "This approach needs data."),

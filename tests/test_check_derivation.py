@@ -10,6 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import pytest
+
 from aligner.check import Unit, check
 from aligner.check.derivation import derived_forms
 from aligner.check.html import report_html
@@ -119,3 +121,34 @@ def test_closed_compound_is_accepted() -> None:
         ("2", "missing-term"), ("3", "missing-term")]
     assert [(a["unit"], a["reason"], a["source_word"], a["target_form"]) for a in report.accepted] == [
         ("1", "closed-compound", "环总线", "ringbus")]
+
+
+@pytest.mark.parametrize(("en", "target", "accepted"), [
+    ("observation", "We observed the birds.", "observed"),
+    ("dimensionality", "The dimension is high.", "dimension"),
+    ("reinforcement learning", "Reinforcement learners act.", "Reinforcement learners"),
+    ("allocating on the heap", "Allocating space on the heap is slow.",
+     "Allocating space on the heap"),
+    ("pushing onto the stack", "The value is pushed onto the stack.", "pushed onto the stack"),
+    ("pointer", "Move to the next point.", None),  # an -er agent noun is another word
+    ("point", "Move the pointer.", None),
+    ("garbage collector", "Garbage collection runs.", None),
+    ("allocating on the heap", "Allocating much more space on the heap.", None),  # two words apart
+])
+def test_word_family_of_a_third_party_entry(en: str, target: str, accepted: str | None) -> None:
+    """Another tool's entry (no evidence) is accepted in another form of its words' family,
+    any word of a multi-word term, one target word allowed between two of its words."""
+    report = check(_units(("术语在这里。", target)), [TermEntry(zh="术语", en=en)])
+    if accepted is None:
+        assert [f.rule for f in report.findings] == ["missing-term"] and not report.accepted
+    else:
+        assert report.findings == []
+        assert [(a["reason"], a["target_form"]) for a in report.accepted] == [("word-family", accepted)]
+
+
+def test_word_family_is_not_used_for_an_extracted_entry() -> None:
+    """An extracted entry's relative stays with missing-term-related (info, off)."""
+    report = check(_units(("术语在这里。", "We observed the birds.")),
+                   [TermEntry(zh="术语", en="observation", evidence="paren")],
+                   rules={"missing-term", "missing-term-related"})
+    assert [f.rule for f in report.findings] == ["missing-term-related"] and not report.accepted

@@ -50,7 +50,8 @@ def test_every_unit_rule_has_fixtures() -> None:
     # tests/test_check.py and tests/test_check_term_spelling.py
     # and tests/test_check_term_usage.py and tests/test_check_unconfirmed.py
     glossary_rules = {"missing-term", "forbidden-variant", "keep-as-is", "missing-term-proposed",
-                      "missing-term-related", "missing-term-unconfirmed", "term-rarely-used"}
+                      "missing-term-related", "missing-term-unconfirmed", "term-rarely-used",
+                      "term-varies"}
     assert {r.id for r in all_rules()} - glossary_rules == set(FIXTURE_RULES)
 
 

@@ -19,6 +19,7 @@ JSON report, with what was accepted and why, so a reviewer can still audit it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -184,4 +185,81 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
             if match:
                 return Accepted(hit.term.zh, word, target[match.start():match.end()],
                                 "dictionary-word")
+    return None
+
+
+#: derivational and inflectional endings stripped, repeatedly, to reach a word's family stem
+#: (observation / observe / observed → observ-, dimensionality / dimension → dimens-). Not
+#: -er/-or: an agent noun is another word (pointer is not point); see :func:`_same_word`.
+_FAMILY_ENDINGS = ("ationally", "ational", "ations", "ation", "alities", "ality", "ities",
+                   "ity", "ions", "ion", "ings", "ing", "ed", "es", "s", "e", "al", "ly")
+_FAMILY_MIN = 4  # letters a stem keeps: "uses" is not "us"
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=16384)
+def family_stem(word: str) -> str:
+    """``word``'s family stem: lower case, endings of :data:`_FAMILY_ENDINGS` stripped while
+    :data:`_FAMILY_MIN` letters remain, -ies read as -y."""
+    stem = word.lower()
+    if stem.endswith("ies") and len(stem) > 4:
+        stem = stem[:-3] + "y"
+    while True:
+        for ending in _FAMILY_ENDINGS:
+            if stem.endswith(ending) and len(stem) - len(ending) >= _FAMILY_MIN:
+                stem = stem[: len(stem) - len(ending)]
+                break
+        else:
+            return stem
+
+
+def _same_word(glossary_word: str, target_word: str) -> bool:
+    """The two words are of one family; an -er/-ers agent noun counts only for an -ing word
+    (reinforcement learning → reinforcement learners), never for another noun (pointer is
+    not point)."""
+    g, t = glossary_word.lower(), target_word.lower()
+    if len(g) < _FAMILY_MIN:  # short words (on, the, GPU) must be as written
+        return g == t or _singular_eq(g, t)
+    if family_stem(g) == family_stem(t):
+        return True
+    agent = re.sub(r"ers?$", "", t)
+    return g.endswith("ing") and agent != t and family_stem(agent) == family_stem(g)
+
+
+def _singular_eq(g: str, t: str) -> bool:
+    return t in (g + "s", g + "es")
+
+
+#: at most this many words of the target may stand between two words of a multi-word term
+#: (allocating on the heap → "allocating space on the heap")
+_FAMILY_GAP = 1
+
+
+def family_form(forms: tuple[str, ...], target: str,
+                avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Span of the target whose words are, in order, of the same families as the words of
+    one of ``forms`` (one word of the target allowed between two of the term's), or None.
+    A span inside one of ``avoid`` (another term's English) does not count."""
+    words = list(_LETTERS.finditer(fold_target(target)))
+    for form in forms:
+        wanted = _LETTERS.findall(fold_target(form))
+        if not wanted or re.search(r"\d", form):
+            continue
+        if len(wanted) == 1 and len(wanted[0]) < 5:
+            continue  # a short single word is left to the inflection patterns
+        for start in range(len(words)):
+            if not _same_word(wanted[0], words[start].group()):
+                continue
+            at, ok = start, True
+            for word in wanted[1:]:
+                for step in range(1, _FAMILY_GAP + 2):
+                    if at + step < len(words) and _same_word(word, words[at + step].group()):
+                        at += step
+                        break
+                else:
+                    ok = False
+                    break
+            span = words[start].start(), words[at].end()
+            if ok and not any(s <= span[0] and span[1] <= e for s, e in avoid):
+                return span
     return None

@@ -19,6 +19,7 @@ from .rules.consistency import MIN_WORDS, _loose
 from .rules.markup import _EMAIL_RE, _PLACEHOLDER_RE, _TAG_RE, _URL_RE, MATH_RE
 from .rules.numerals_zh import source_numbers
 from .terms import TermIndex, has_han
+from .term_usage import SUMMARY_RULES
 from .units import Unit
 
 
@@ -224,11 +225,11 @@ def found(planted: Sequence[Planted], findings: Sequence) -> list[bool]:  # type
 
 def found_how(planted: Sequence[Planted], findings: Sequence) -> list[str | None]:  # type: ignore[type-arg]
     """For each planted error: ``"unit"`` (a finding of its rule names the unit),
-    ``"term"`` (a ``term-rarely-used`` finding lists it), ``"unconfirmed"`` (a
+    ``"term"`` (a ``term-rarely-used`` or ``term-varies`` finding lists it), ``"unconfirmed"`` (a
     ``missing-term-unconfirmed`` finding names it: listed only when that rule is on, counted
     otherwise) or None (not found)."""
     seen = {(f.file, f.unit, f.rule) for f in findings}
-    listed = {at for f in findings if f.rule == "term-rarely-used" for _label, ats in f.variants
+    listed = {at for f in findings if f.rule in SUMMARY_RULES for _label, ats in f.variants
               for at in ats}
     out: list[str | None] = []
     for p in planted:

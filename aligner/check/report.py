@@ -11,6 +11,7 @@ from .. import __version__
 from ..model import Finding, Severity
 from ..wording import count
 from .rules import all_rules, rule_order
+from .term_usage import SUMMARY_RULES
 from .units import FileStats
 
 #: bump when a field is renamed or removed; adding a field keeps the version
@@ -188,7 +189,7 @@ class CheckReport:
                     lines.append(f"          source: {_clip(finding.source, width)}")
                 lines.append(f"          target: {_clip(finding.target, width)}")
             variants = items[0].variants
-            if rule == "term-rarely-used":  # the units it stands for, wherever they are
+            if rule in SUMMARY_RULES:  # the units it stands for, wherever they are
                 for label, ats in variants:
                     lines.append(f"  {_clip(label, width)} ({len(ats)}): {_places(ats)}")
             elif any(not _in_file(at, items[0].file) for _t, ats in variants for at in ats):
@@ -250,7 +251,7 @@ class CheckReport:
 #: rules whose text report has one block per term (or per source), not one per rule
 _TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-related",
                  "missing-term-unconfirmed", "forbidden-variant",
-                 "keep-as-is", "term-rarely-used", "inconsistent-target"}
+                 "keep-as-is", "term-rarely-used", "term-varies", "inconsistent-target"}
 
 
 def _severity_counts(items: Sequence[Finding] | dict[Severity, int]) -> str:
@@ -281,7 +282,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _finding_json(finding: Finding) -> dict[str, Any]:
-    if finding.rule == "term-rarely-used":  # the units the finding stands for
+    if finding.rule in SUMMARY_RULES:  # the units the finding stands for
         return {**_plain_json(finding), "units": [at for _label, ats in finding.variants for at in ats]}
     return _plain_json(finding)
 

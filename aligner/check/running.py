@@ -18,7 +18,7 @@ from .findings import FindingStore
 from .parallel import UnitResult, UnitWork
 from .report import CheckReport
 from .rules import TERM_RULES, Rule, families, rule_order
-from .term_usage import RULE as RARELY_USED, UNCONFIRMED, TermUsage
+from .term_usage import RULE as RARELY_USED, UNCONFIRMED, VARIES, TermUsage
 from .terms import TermIndex
 from .units import FileStats, Unit
 
@@ -95,7 +95,7 @@ class CheckRun:
         if self.usage is not None:
             settled, self.report.unconfirmed_hidden = self.usage.fold(
                 positioned, rarely_used=RARELY_USED in self.enabled,
-                list_unconfirmed=UNCONFIRMED in self.enabled)
+                list_unconfirmed=UNCONFIRMED in self.enabled, varies=VARIES in self.enabled)
             for finding_order, position, finding in settled:
                 positioned.add(finding_order, position, finding)
         if self.injected:

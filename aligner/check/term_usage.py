@@ -54,6 +54,14 @@ ALPHA_CONFIRM = 0.01
 UNCONFIRMED = "missing-term-unconfirmed"
 #: the per-unit rules whose findings a term-rarely-used finding replaces
 FOLDED = frozenset({"missing-term", "missing-term-proposed", "missing-term-related"})
+#: a third-party term (no evidence, not reviewed) that the TM renders in at least half its
+#: units (its usual rendering) and words otherwise in this many units or more: one finding
+#: listing them (``term-varies``), not one finding per unit. Below half, too few units for
+#: ``term-rarely-used`` are too few to tell a usage from errors: each is listed.
+VARIES = "term-varies"
+VARIES_MIN = 2
+#: the rules whose one finding stands for several units (listed in ``variants``)
+SUMMARY_RULES = frozenset({RULE, VARIES})
 
 
 def folds(finding: Finding) -> bool:
@@ -160,12 +168,14 @@ class TermUsage:
         return sum(u.rendered for u in self._usage.values()) / units if units else 1.0
 
     def fold(self, store: FindingStore, *, rarely_used: bool = True,
-             list_unconfirmed: bool = False) -> tuple[list[tuple[int, int, Finding]], int]:
+             list_unconfirmed: bool = False, varies: bool = False) -> tuple[list[tuple[int, int, Finding]], int]:
         """Settle each term from its counts: the misses of an extracted entry the TM does
         not :func:`confirm <confirmed>` become ``missing-term-unconfirmed`` findings
         (``list_unconfirmed``) or are only counted; with ``rarely_used``, the per-unit
         findings of any other term the TM renders improbably rarely become one
-        ``term-rarely-used`` finding. Returns the ``(file order, position, finding)`` to add and how many misses
+        ``term-rarely-used`` finding; with ``varies``, those of a third-party term (no
+        evidence, not reviewed) that the TM words otherwise in :data:`VARIES_MIN` units or
+        more become one ``term-varies`` finding. Returns the ``(file order, position, finding)`` to add and how many misses
         were counted, not listed; what they replace is discarded from ``store``."""
         p0 = self.pooled()
         added: list[tuple[int, int, Finding]] = []
@@ -189,10 +199,18 @@ class TermUsage:
                         finding, rule=UNCONFIRMED, severity=Severity.INFO,
                         message=finding.message + note)))
                 continue
-            if not rarely_used or not usage.folded or usage.first is None:
+            if not usage.folded or usage.first is None:
                 continue
-            tail = lower_tail(k, n, p0)
-            if tail >= ALPHA:
+            tail = lower_tail(k, n, p0) if rarely_used else 1.0
+            if tail < ALPHA:
+                rule, stat = RULE, f", binomial p = {tail:.2g}"
+                why = "this TM does not use the glossary's English for it consistently"
+            elif varies and usage.term.third_party and k >= n - k \
+                    and len(usage.folded) >= VARIES_MIN:
+                rule, stat = VARIES, ""
+                why = (f"this TM words it otherwise in {len(usage.folded)} units and the entry "
+                       "comes without evidence (another tool's glossary)")
+            else:
                 continue
             first = store.added(usage.folded[0])
             places = tuple(dict.fromkeys(_where(store.added(i)) for i in usage.folded))
@@ -200,13 +218,11 @@ class TermUsage:
             term = usage.term
             english = " / ".join(term.allowed)
             added.append((usage.first[0], usage.first[1], Finding(
-                file=first.file, unit=first.unit, rule=RULE, severity=Severity.WARNING,
+                file=first.file, unit=first.unit, rule=rule, severity=Severity.WARNING,
                 source_term=term.zh, expected=term.allowed, target=f"{k} of {n} units",
                 message=(f"{term.zh} → {english} is rendered in {k} of {n} units "
-                         f"({_percent(k, n)}; all terms of this check: {p0:.0%}, "
-                         f"binomial p = {tail:.2g}): this TM does not use the glossary's "
-                         f"English for it consistently; review the entry or the "
-                         f"{len(places)} units listed"),
+                         f"({_percent(k, n)}; all terms of this check: {p0:.0%}{stat}): {why}; "
+                         f"review the entry or the {len(places)} units listed"),
                 line=first.line, variants=((f"without {english}", places),),
                 source=first.source)))
         return added, hidden

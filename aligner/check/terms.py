@@ -219,6 +219,10 @@ class Term:
         #: every entry extracted by aligner (it carries its evidence) and none reviewed: an
         #: English nobody chose (:mod:`aligner.check.related`)
         self.extracted = all(e.evidence and e.status is not TermStatus.REVIEWED for e in entries)
+        #: no entry carries evidence and none is reviewed: another tool's or a site's published
+        #: termbase, whose English the TM's translators may never have followed
+        #: (:mod:`aligner.check.term_usage`, ``term-varies``)
+        self.third_party = not any(e.evidence or e.status is TermStatus.REVIEWED for e in entries)
 
     @cached_property
     def allowed_re(self) -> re.Pattern[str]:

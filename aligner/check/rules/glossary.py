@@ -14,6 +14,8 @@
   (:mod:`aligner.check.term_usage`).
 * ``term-rarely-used``: one finding for a term the TM renders otherwise in most of its units,
   in place of their per-unit findings (:mod:`aligner.check.term_usage`).
+* ``term-varies``: the same for a term of a glossary without evidence that the TM words
+  otherwise in two units or more (:mod:`aligner.check.term_usage`).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from enum import Enum
 from typing import Any
 
 from ...model import Finding, Severity
-from ..derivation import accept
+from ..derivation import Accepted, accept, family_form
 from ..related import related_rendering
 from ..terms import Hit, Squashed, Term, exact_key, fold_target, has_han
 from ..units import Unit
@@ -43,6 +45,7 @@ class Rule(str, Enum):
     MISSING_TERM_RELATED = "missing-term-related"
     MISSING_TERM_UNCONFIRMED = "missing-term-unconfirmed"
     TERM_RARELY_USED = "term-rarely-used"
+    TERM_VARIES = "term-varies"
     INCONSISTENT_TARGET = "inconsistent-target"
 
 
@@ -123,6 +126,13 @@ def term_findings(unit: Unit, hits: list[Hit], *,
             continue
         if not allowed:
             why = accept(unit.source, target, hit)
+            if why is None and not term.extracted and not term.proposed:
+                # another tool's or a reviewed entry: the same words in another form of their
+                # family (observation → observed, dimension → dimensionality); an extracted
+                # entry's relatives go to missing-term-related instead
+                span = family_form(term.allowed, target, claimed)
+                if span is not None:
+                    why = Accepted(term.zh, hit.form, target[span[0]:span[1]], "word-family")
             if why is not None:
                 if accepted is not None:
                     accepted.append({
@@ -166,4 +176,8 @@ FAMILY = register(Family("terms", (
     RuleSpec(Rule.TERM_RARELY_USED.value, Severity.WARNING,
              "the TM renders a term with the glossary's English in improbably few of its "
              "units: one finding for the term in place of each unit's missing-term"),
+    RuleSpec(Rule.TERM_VARIES.value, Severity.WARNING,
+             "a term of a glossary without evidence (another tool's) that the TM renders in at "
+             "least half its units and words otherwise in at least two: one finding for the "
+             "term listing them, in place of each unit's missing-term"),
 )))
