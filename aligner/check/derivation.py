@@ -217,12 +217,18 @@ def _same_word(glossary_word: str, target_word: str) -> bool:
     """The two words are of one family; an -er/-ers agent noun counts only for an -ing word
     (reinforcement learning → reinforcement learners), never for another noun (pointer is
     not point)."""
-    g, t = glossary_word.lower(), target_word.lower()
+    return _same_lower(glossary_word.lower(), target_word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _same_lower(g: str, t: str) -> bool:
+    """:func:`_same_word` of two lower-case words (kept: a TM asks about the same few words
+    of its terms' English again and again)."""
     if len(g) < _FAMILY_MIN:  # short words (on, the, GPU) must be as written
         return g == t or _singular_eq(g, t)
     if family_stem(g) == family_stem(t):
         return True
-    agent = re.sub(r"ers?$", "", t)
+    agent = t[:-3] if t.endswith("ers") else t[:-2] if t.endswith("er") else t
     return g.endswith("ing") and agent != t and family_stem(agent) == family_stem(g)
 
 
@@ -240,26 +246,43 @@ def family_form(forms: tuple[str, ...], target: str,
     """Span of the target whose words are, in order, of the same families as the words of
     one of ``forms`` (one word of the target allowed between two of the term's), or None.
     A span inside one of ``avoid`` (another term's English) does not count."""
-    words = list(_LETTERS.finditer(fold_target(target)))
+    words = _target_words(target)
     for form in forms:
-        wanted = _LETTERS.findall(fold_target(form))
-        if not wanted or re.search(r"\d", form):
+        wanted = _wanted_words(form)
+        if not wanted:
             continue
-        if len(wanted) == 1 and len(wanted[0]) < 5:
-            continue  # a short single word is left to the inflection patterns
         for start in range(len(words)):
-            if not _same_word(wanted[0], words[start].group()):
+            if not _same_lower(wanted[0], words[start][2]):
                 continue
             at, ok = start, True
             for word in wanted[1:]:
                 for step in range(1, _FAMILY_GAP + 2):
-                    if at + step < len(words) and _same_word(word, words[at + step].group()):
+                    if at + step < len(words) and _same_lower(word, words[at + step][2]):
                         at += step
                         break
                 else:
                     ok = False
                     break
-            span = words[start].start(), words[at].end()
+            span = words[start][0], words[at][1]
             if ok and not any(s <= span[0] and span[1] <= e for s, e in avoid):
                 return span
     return None
+
+
+@lru_cache(maxsize=4096)
+def _target_words(target: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lower-case word) of the target's words, read once per target."""
+    return tuple((m.start(), m.end(), m.group().lower())
+                 for m in _LETTERS.finditer(fold_target(target)))
+
+
+@lru_cache(maxsize=65536)
+def _wanted_words(form: str) -> tuple[str, ...]:
+    """The lower-case words of a glossary form that :func:`family_form` looks for; none for a
+    form with a digit, or a single word under five letters (left to the inflection patterns)."""
+    wanted = tuple(w.lower() for w in _LETTERS.findall(fold_target(form)))
+    if not wanted or re.search(r"\d", form):
+        return ()
+    if len(wanted) == 1 and len(wanted[0]) < 5:
+        return ()
+    return wanted
