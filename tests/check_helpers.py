@@ -36,3 +36,12 @@ def assert_golden(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8"), f"report differs from {path}"
+
+
+def po_contexts(data: Path) -> dict[str, str]:
+    """Source segment → its msgctxt, from the ``tm.po`` the fixture's other formats were
+    written from (the context names each fixture unit)."""
+    from translate.storage.po import pofile
+
+    store = pofile.parsefile(str(data / "tm.po"))
+    return {u.source: u.getcontext() for u in store.units if not u.isheader()}

@@ -15,6 +15,8 @@ from aligner.build import BuildSettings, build
 from aligner.cache import DocumentCache
 from aligner.cli import cli
 
+from tests.cache_helpers import output_files, write_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # our own sentences: three short pages, one with a glossary term in brackets
@@ -34,15 +36,10 @@ EDITED_EN = ("# Installation\n\nFirst download the installation package. Then ru
 
 
 def _corpus(root: Path) -> Path:
-    for name, (zh, en) in PAGES.items():
-        for side, text in (("zh", zh), ("en", en)):
-            (root / side).mkdir(parents=True, exist_ok=True)
-            (root / side / name).write_text(text, encoding="utf-8")
-    return root
+    return write_corpus(root, PAGES)
 
 
-def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+_files = output_files
 
 
 def _build(corpus: Path, out: Path, cache: Path | None, messages: list[str] | None = None,

@@ -15,6 +15,8 @@ from aligner.cache.store import FORMAT
 from aligner.glossary.from_tm import TmPair, TmTerms, extract_tm_terms
 from aligner.model import Source
 
+from tests.cache_helpers import output_files, write_corpus
+
 # our own sentences: the same terms in several pages, so that the pages make term pairs
 PAGES = {
     "a.md": ("# 容器\n\n容器镜像（container image）保存在镜像仓库（image registry）中。每个容器都有自己的文件系统。\n",
@@ -30,15 +32,10 @@ REUSED = "cache: glossary, term pairs and self-check reused (their inputs unchan
 
 
 def _corpus(root: Path) -> Path:
-    for name, (zh, en) in PAGES.items():
-        for side, text in (("zh", zh), ("en", en)):
-            (root / side).mkdir(parents=True, exist_ok=True)
-            (root / side / name).write_text(text, encoding="utf-8")
-    return root
+    return write_corpus(root, PAGES)
 
 
-def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+_files = output_files
 
 
 def _build(corpus: Path, out: Path, cache: Path | None, messages: list[str] | None = None) -> dict:

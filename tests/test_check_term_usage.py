@@ -26,24 +26,18 @@ from aligner.check.term_usage import ALPHA, lower_tail
 from aligner.cli import cli
 from aligner.model import TermEntry, TermStatus
 
-from tests.check_helpers import assert_golden
+from tests.check_helpers import assert_golden, po_contexts
 
 DATA = Path(__file__).parent / "data" / "check" / "term_usage"
 GLOSSARY = DATA / "glossary.csv"
 TERMS = select_rules(["terms"])
 
 
-def _contexts() -> dict[str, str]:
-    """Source segment → its msgctxt, from the PO the other formats were written from."""
-    from translate.storage.po import pofile
-
-    store = pofile.parsefile(str(DATA / "tm.po"))
-    return {u.source: u.getcontext() for u in store.units if not u.isheader()}
 
 
 @pytest.mark.parametrize("suffix", ["po", "tmx", "xlf"])
 def test_fixtures_per_format(suffix: str) -> None:
-    contexts = _contexts()
+    contexts = po_contexts(DATA)
     report = run_check([DATA / f"tm.{suffix}"], GLOSSARY, rules=TERMS)
     by_rule: dict[str, set[str]] = {}
     for f in report.findings:

@@ -20,23 +20,18 @@ from aligner.cli import cli
 from aligner.formats.glossary_read import read_glossary
 from aligner.model import TermEntry, TermStatus
 
-from tests.check_helpers import assert_golden
+from tests.check_helpers import assert_golden, po_contexts
 
 DATA = Path(__file__).parent / "data" / "check" / "term_varies"
 GLOSSARY = DATA / "glossary.csv"
 TERMS = select_rules(["terms"])
 
 
-def _contexts() -> dict[str, str]:
-    from translate.storage.po import pofile
-
-    store = pofile.parsefile(str(DATA / "tm.po"))
-    return {u.source: u.getcontext() for u in store.units if not u.isheader()}
 
 
 @pytest.mark.parametrize("suffix", ["po", "tmx", "xlf"])
 def test_fixtures_per_format(suffix: str) -> None:
-    contexts = _contexts()
+    contexts = po_contexts(DATA)
     report = run_check([DATA / f"tm.{suffix}"], GLOSSARY, rules=TERMS)
     got = sorted((f.rule, contexts[f.source]) for f in report.findings)
     assert got == [("missing-term", "bad-disk-2"), ("missing-term", "bad-disk-3"),
