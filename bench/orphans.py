@@ -27,7 +27,7 @@ bead with no evidence at all is not scored by extrapolation. Everything tuned on
 stored in the project; embeddings are memoised per sentence in
 ~/.cache/aligner/orphans-memo.npz.
 
-    python bench/orphans.py [--loo] [--calibration] [--seeds 3]
+    python bench/orphans.py [--loo [rate]] [--calibration] [--seeds 3]
 """
 from __future__ import annotations
 
@@ -243,12 +243,14 @@ def _loo(per: dict[str, dict], kinds: list[str], grid: list[str], default: str) 
 Setting = tuple[SkipModel | None, bool, float | None, float]  # skip model, orphan pass, its margin, the margin's rate weight
 
 
-def _grid() -> dict[str, Setting]:
+def _grid(which: str = "all") -> dict[str, Setting]:
     """Settings tried by ``--loo``: the skip model's centre and glue penalty around the
     default, the pass's margin on the search's score around the default (None: the cosine
     rule alone), the margin's rate weight (how much a document's own share of unaligned beads
     lowers it; 0: a fixed margin), the pass off, and the flat skip of before."""
     d, r = DEFAULT_MODEL, RATE_WEIGHT
+    if which == "rate":  # the rate weight alone, everything else at its default
+        return {f"default + pass {GAIN_MARGIN} rate {w}": (d, True, GAIN_MARGIN, w) for w in (0.0, 0.02, r, 0.06, 0.08)}
     out: dict[str, Setting] = {"flat skip + pass": (None, True, GAIN_MARGIN, r)}
     for below in (d.below - 0.05, d.below, d.below + 0.05):
         for penalty in (0.0, d.penalty):
@@ -265,7 +267,8 @@ def _grid() -> dict[str, Setting]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=int, default=3)
-    ap.add_argument("--loo", action="store_true", help="pick the skip model leave-one-document-out")
+    ap.add_argument("--loo", nargs="?", const="all", choices=("all", "rate"),
+                    help="pick the settings leave-one-document-out (rate: the margin's rate weight alone)")
     ap.add_argument("--calibration", action="store_true", help="confidence table per kind, fitted leave-one-document-out")
     ap.add_argument("--no-real", action="store_true")
     a = ap.parse_args(argv)
@@ -282,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                 docs.append(insert(d, group[(k + 1 + seed) % len(group)], seed))
     settings: dict[str, Setting] = {"before": (DEFAULT_MODEL, ORPHAN_PASS, GAIN_MARGIN, 0.0),
                                     "now": (DEFAULT_MODEL, ORPHAN_PASS, GAIN_MARGIN, RATE_WEIGHT)}
-    grid = _grid() if a.loo else {}
+    grid = _grid(a.loo) if a.loo else {}
     default = next(k for k, v in grid.items() if v == settings["now"]) if a.loo else "now"
     per: dict[str, dict] = {}
     calib: list[tuple[str, str, np.ndarray, float]] = []
