@@ -223,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--confusion", action="store_true")
     ap.add_argument("--em", action="store_true")
     ap.add_argument("--window", action="store_true")
+    ap.add_argument("--gated", action="store_true", help="ideas on top of the built rate rule, only above BASE_RATE")
     ap.add_argument("--only", help="run only the grid settings whose name contains this")
     a = ap.parse_args(argv)
     ob.require(ob.MAC_DEV, ob.MAC_DEV / "gold")
@@ -240,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     if a.em:
         grid += [f"em skip w{w}" for w in (0.02, 0.04, 0.08)] + [f"em skip+shapes w{w}" for w in (0.02, 0.04)]
         grid += [f"em pass w{w}" for w in (0.02, 0.04, 0.06, 0.08, 0.12)]
+    if a.gated:
+        grid += ["built"] + [f"gated skip w{w}" for w in (0.04, 0.08)] + ["gated window knn lam0.5 below0.0",
+                                                                         "gated window knn lam1.0 below0.1"]
     if a.window:
         grid += [f"window median lam{lam} below{bl}" for lam, bl in itertools.product((0.5, 1.0), (0.15, 0.25))]
         grid += [f"window knn lam{lam} below{bl}" for lam, bl in itertools.product((0.5, 1.0), (0.0, 0.1))]
@@ -254,8 +258,22 @@ def main(argv: list[str] | None = None) -> int:
         entry: dict = {"kind": d.kind, "now": ob.counts(d.gold, ob.beads_of(steps))}
         if a.confusion:
             confusion(d.gold, ob.beads_of(steps), tables.setdefault(d.kind, Counter()))
+        built = align_steps(pair, scorer) if a.gated else None
         for name in grid[1:]:
-            if name.startswith("em pass"):
+            if name == "built":
+                new = built
+            elif name.startswith("gated"):
+                rate = sum(1 for t in steps if (t.i1 == t.i0) != (t.j1 == t.j0)) / max(len(steps), 1)
+                if rate <= BASE_RATE:
+                    new = built
+                elif name.startswith("gated skip"):
+                    w = float(name.rsplit("w", 1)[1])
+                    moved = replace(scorer, skip=scorer.skip + w * float(np.log(rate / BASE_RATE)))
+                    new = align_steps(pair, moved)
+                else:
+                    _, _, variant, lam_s, below_s = name.split()
+                    new = window_pass(pair, built, float(lam_s[3:]), float(below_s[5:]), variant)
+            elif name.startswith("em pass"):
                 new = align_steps(pair, scorer, orphan_gain=em_margin(steps, float(name.rsplit("w", 1)[1])), orphan_rate=0.0)
             elif name.startswith("em"):
                 w = float(name.rsplit("w", 1)[1])
