@@ -18,8 +18,7 @@ skip -0.2), the border term's centre (``scorers/border.py``) and its clause brea
 the Chinese-word weight of the lexical coverage (``scorers/lexical.py``), the bead-shape
 priors of the Gale-Church term (``scorers/length.py``, widened from Gale and Church's towards
 MAC-Dev's shape shares), jieba without HMM (``lexicon.py``), the per-sentence skip model
-(``support.py``, chosen with ``bench/orphans.py``), the orphan pass's thresholds and the weight with
-which a document's own share of unaligned beads lowers its margin (``orphans.py``, chosen
+(``support.py``, chosen with ``bench/orphans.py``), the orphan pass's thresholds (``orphans.py``, chosen
 with ``bench/orphans.py`` on MAC-Dev, its deletion/insertion sets and realworld documents) and
 the confidence coefficients (``confidence.py``, fitted by ``bench/orphans.py --calibration``
 across those kinds; ``--fit-calibration`` here fits MAC-Dev alone and prints a

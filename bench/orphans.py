@@ -15,8 +15,8 @@ Sets (fixed seeds, 5-15% of one side's sentences per document, the rate drawn pe
 
 Prints strict F1 (as ``align_eval.py``: precision over all test beads, recall over gold
 pair beads) and the precision and recall of 1-0/0-1 beads per set and per seed, for the
-search as it was before the orphan pass's margin followed the document's own share of
-unaligned beads ("before": session 7's fixed margin) and as it is now;
+search as it was before the orphan pass measured each border sentence by the search's own
+score ("before": per-sentence skip costs, the pass's cosine rule alone) and as it is now;
 ``--loo`` picks the skip model's parameters, the pass's margin on the search's score (and the
 pass on or off) leave-one-document-out and prints the held-out figures per kind.
 ``--calibration`` prints the confidence table per kind of text, with the logistic model
@@ -27,7 +27,7 @@ bead with no evidence at all is not scored by extrapolation. Everything tuned on
 stored in the project; embeddings are memoised per sentence in
 ~/.cache/aligner/orphans-memo.npz.
 
-    python bench/orphans.py [--loo [rate]] [--calibration] [--seeds 3]
+    python bench/orphans.py [--loo] [--calibration] [--seeds 3]
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.align import DocumentPair, align_steps, embedder, get_scorer  # noqa: E402
-from aligner.align.orphans import BASE_RATE, GAIN_MARGIN, RATE_WEIGHT  # noqa: E402
+from aligner.align.orphans import GAIN_MARGIN  # noqa: E402
 from aligner.align.support import DEFAULT_MODEL, ORPHAN_PASS, SkipModel  # noqa: E402
 from shared_data import MAC_DEV, SHARED, require  # noqa: E402
 
@@ -240,35 +240,29 @@ def _loo(per: dict[str, dict], kinds: list[str], grid: list[str], default: str) 
         print(f"    {p}: " + "  ".join(cells))
 
 
-Setting = tuple[SkipModel | None, bool, float | None, float]  # skip model, orphan pass, its margin, the margin's rate weight
+Setting = tuple[SkipModel | None, bool, float | None]  # skip model, orphan pass, the pass's margin on the score
 
 
-def _grid(which: str = "all") -> dict[str, Setting]:
+def _grid() -> dict[str, Setting]:
     """Settings tried by ``--loo``: the skip model's centre and glue penalty around the
     default, the pass's margin on the search's score around the default (None: the cosine
-    rule alone), the margin's rate weight (how much a document's own share of unaligned beads
-    lowers it; 0: a fixed margin), the pass off, and the flat skip of before."""
-    d, r = DEFAULT_MODEL, RATE_WEIGHT
-    if which == "rate":  # the rate weight alone, everything else at its default
-        return {f"default + pass {GAIN_MARGIN} rate {w}": (d, True, GAIN_MARGIN, w) for w in (0.0, 0.02, r, 0.06, 0.08)}
-    out: dict[str, Setting] = {"flat skip + pass": (None, True, GAIN_MARGIN, r)}
+    rule alone), the pass off, and the flat skip of before."""
+    d = DEFAULT_MODEL
+    out: dict[str, Setting] = {"flat skip + pass": (None, True, GAIN_MARGIN)}
     for below in (d.below - 0.05, d.below, d.below + 0.05):
         for penalty in (0.0, d.penalty):
             m = replace(d, below=round(below, 3), penalty=round(penalty, 3))
-            out[f"below {m.below} penalty {m.penalty} + pass {GAIN_MARGIN} rate {r}"] = (m, True, GAIN_MARGIN, r)
-    out["default, pass off"] = (d, False, None, r)
+            out[f"below {m.below} penalty {m.penalty} + pass {GAIN_MARGIN}"] = (m, True, GAIN_MARGIN)
+    out["default, pass off"] = (d, False, None)
     for gain in (None, 0.05, 0.15):
-        out[f"default + pass {gain} rate {r}"] = (d, True, gain, r)
-    for rate in (0.0, 0.02, 0.06, 0.08):
-        out[f"default + pass {GAIN_MARGIN} rate {rate}"] = (d, True, GAIN_MARGIN, rate)
+        out[f"default + pass {gain}"] = (d, True, gain)
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=int, default=3)
-    ap.add_argument("--loo", nargs="?", const="all", choices=("all", "rate"),
-                    help="pick the settings leave-one-document-out (rate: the margin's rate weight alone)")
+    ap.add_argument("--loo", action="store_true", help="pick the skip model leave-one-document-out")
     ap.add_argument("--calibration", action="store_true", help="confidence table per kind, fitted leave-one-document-out")
     ap.add_argument("--no-real", action="store_true")
     a = ap.parse_args(argv)
@@ -283,9 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             for k, d in enumerate(group):
                 docs.append(delete(d, seed))
                 docs.append(insert(d, group[(k + 1 + seed) % len(group)], seed))
-    settings: dict[str, Setting] = {"before": (DEFAULT_MODEL, ORPHAN_PASS, GAIN_MARGIN, 0.0),
-                                    "now": (DEFAULT_MODEL, ORPHAN_PASS, GAIN_MARGIN, RATE_WEIGHT)}
-    grid = _grid(a.loo) if a.loo else {}
+    settings: dict[str, Setting] = {"before": (DEFAULT_MODEL, True, None), "now": (DEFAULT_MODEL, ORPHAN_PASS, GAIN_MARGIN)}
+    grid = _grid() if a.loo else {}
     default = next(k for k, v in grid.items() if v == settings["now"]) if a.loo else "now"
     per: dict[str, dict] = {}
     calib: list[tuple[str, str, np.ndarray, float]] = []
@@ -297,9 +290,8 @@ def main(argv: list[str] | None = None) -> int:
         paths = {}
         for name, setting in {**settings, **grid}.items():
             if setting not in done:
-                model, orphan_pass, gain, rate = setting
-                paths[setting] = align_steps(pair, scorer, orphans=orphan_pass, model=model, orphan_gain=gain,
-                                             orphan_rate=rate)
+                model, orphan_pass, gain = setting
+                paths[setting] = align_steps(pair, scorer, orphans=orphan_pass, model=model, orphan_gain=gain)
                 done[setting] = counts(d.gold, beads_of(paths[setting]))
             entry[name] = done[setting]
         per[d.name] = entry
@@ -327,8 +319,7 @@ def main(argv: list[str] | None = None) -> int:
                         calib.append((d.kind + "-unrelated", d.name.split("/")[1], row, 0.0))
     kinds = sorted({e["kind"] for e in per.values()})
     print(f"now: per-sentence skip costs {DEFAULT_MODEL}, orphan pass {'on' if ORPHAN_PASS else 'off'} with margin "
-          f"{GAIN_MARGIN} on the search's score, lowered by {RATE_WEIGHT} x log(the document's share of unaligned "
-          f"beads on the first path / {BASE_RATE}); before: the same with a fixed margin (session 7)")
+          f"{GAIN_MARGIN} on the search's score; before: the same, the pass's cosine rule alone")
     _table(per, kinds, ["before", "now"])
     if a.loo:
         _loo(per, kinds, list(grid), default)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from aligner.align import DocumentPair, align, align_steps, get_scorer
 from aligner.align.confidence import FEATURES, confidences, features
-from aligner.align.orphans import GAIN_MARGIN, adapted_margin, bead_score, split_orphans, support, with_gains
+from aligner.align.orphans import bead_score, split_orphans, support, with_gains
 from aligner.align.search import Step
 
 ZH = [
@@ -176,44 +174,3 @@ def test_a_blank_line_beside_a_bead_is_not_a_left_out_sentence():
                                                           (3, 4, 3, 4), (4, 4, 4, 5)]
     skipped = features(steps, pair)[:, FEATURES.index("skip_neighbour")]
     assert [int(v) for v in skipped] == [0, 0, 0, 0, 1, 0]  # only the bead beside the added note
-
-
-def _path(pairs: int, skips: int) -> list[Step]:
-    steps = [Step(k, k + 1, k, k + 1, 1.0) for k in range(pairs)]
-    return steps + [Step(pairs, pairs, pairs + k, pairs + k + 1, -0.2) for k in range(skips)]
-
-
-def test_a_clean_document_keeps_the_pass_margin():
-    assert adapted_margin(_path(100, 0)) == GAIN_MARGIN
-    assert adapted_margin(_path(98, 2)) == GAIN_MARGIN  # 2% unaligned: what a clean document shows
-    assert adapted_margin(_path(90, 10), weight=0.0) == GAIN_MARGIN
-
-
-@given(st.integers(1, 200), st.integers(0, 200), st.integers(0, 200))
-def test_more_unaligned_beads_never_raise_the_margin(pairs, skips, more):
-    low, lower = adapted_margin(_path(pairs, skips)), adapted_margin(_path(pairs, skips + more))
-    assert 0.0 <= lower <= low <= GAIN_MARGIN
-
-
-def test_a_document_with_many_orphans_runs_the_pass_again_with_a_lower_margin(monkeypatch):
-    """Five unrelated English notes among seven pairs: the first pass leaves them out, the share
-    of unaligned beads is far above a clean document's, so the pass runs again on the search's
-    path with the lower margin; the clean pair runs it once."""
-    import aligner.align as api
-
-    seen: list[float | None] = []
-    real = api.split_orphans
-
-    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(kwargs.get("gain"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(api, "split_orphans", recording)
-    notes = ["The cafeteria menu changes every Tuesday.", "Parking is free after six.",
-             "Printer paper is in the second drawer.", "Fire drills happen twice a year.", "The lift is out of order."]
-    en = [s for pair in zip(EN[:5], notes) for s in pair] + EN[5:]
-    align_steps(DocumentPair(ZH, en), get_scorer("default"))
-    assert seen[0] == GAIN_MARGIN and len(seen) == 2 and seen[1] < GAIN_MARGIN
-    seen.clear()
-    align_steps(DocumentPair(ZH, [s for k, s in enumerate(EN) if k != 4]), get_scorer("default"))
-    assert seen == [GAIN_MARGIN]

@@ -21,7 +21,7 @@ from . import halves as _halves
 from . import support as _support
 from .confidence import confidences
 from .explain import anchors as _explain
-from .orphans import GAIN_MARGIN, RATE_WEIGHT, adapted_margin, split_orphans, with_gains
+from .orphans import GAIN_MARGIN, split_orphans, with_gains
 from .pair import DocumentPair
 from .scorers import Scorer, available_scorers, get_scorer
 from .search import Step, band_around, best_path, full_band
@@ -51,7 +51,7 @@ def _band(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | 
 
 def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None = None, *,
                 orphans: bool | None = None, model: _support.SkipModel | None = _support.DEFAULT_MODEL,
-                orphan_gain: float | None = GAIN_MARGIN, orphan_rate: float = RATE_WEIGHT) -> list[Step]:
+                orphan_gain: float | None = GAIN_MARGIN) -> list[Step]:
     """The best path of beads for a prepared document pair (raw scores).
 
     Empty sentences (blank lines of a presplit file) carry no evidence: they are left out of
@@ -59,23 +59,21 @@ def align_steps(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], No
     spans them. ``orphans`` runs the second pass of :mod:`.orphans` over the path; ``model``
     sets the per-sentence skip costs and glue penalties of :mod:`.support` (None: one skip
     cost for every sentence, as before); ``orphan_gain`` is the pass's margin on the search's
-    own score (None: the cosine rule alone); ``orphan_rate`` how much a document's own share of
-    unaligned beads lowers that margin (:func:`.orphans.adapted_margin`; 0: never). Each step's
-    :attr:`Step.gain` is measured.
+    own score (None: the cosine rule alone). Each step's :attr:`Step.gain` is measured.
     """
     orphans = _support.ORPHAN_PASS if orphans is None else orphans
     n, m = pair.n, pair.m
     src_kept = [k for k, s in enumerate(pair.src) if s.strip()]
     tgt_kept = [k for k, s in enumerate(pair.tgt) if s.strip()]
     if len(src_kept) == n and len(tgt_kept) == m:
-        return _search(pair, scorer, progress, orphans, model, orphan_gain, orphan_rate)
+        return _search(pair, scorer, progress, orphans, model, orphan_gain)
     inner = DocumentPair([pair.src[k] for k in src_kept], [pair.tgt[k] for k in tgt_kept], pair.glossary, pair.cache_dir,
                          pair.progress)
     src_at = src_kept + [n]  # compact index -> original index (and the end)
     tgt_at = tgt_kept + [m]
     steps: list[Step] = []
     i, j = 0, 0  # original sentences placed so far
-    for step in _search(inner, scorer, progress, orphans, model, orphan_gain, orphan_rate):
+    for step in _search(inner, scorer, progress, orphans, model, orphan_gain):
         i0, j0 = src_at[step.i0], tgt_at[step.j0]
         steps.extend(Step(k, k + 1, j, j, scorer.skip) for k in range(i, i0))
         steps.extend(Step(i0, i0, k, k + 1, scorer.skip) for k in range(j, j0))
@@ -100,7 +98,7 @@ def _one_blas_thread() -> None:
 
 
 def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] | None, orphans: bool,
-            model: _support.SkipModel | None, orphan_gain: float | None, orphan_rate: float) -> list[Step]:
+            model: _support.SkipModel | None, orphan_gain: float | None) -> list[Step]:
     _one_blas_thread()
     n, m = pair.n, pair.m
     if n == 0 or m == 0:
@@ -137,11 +135,7 @@ def _search(pair: DocumentPair, scorer: Scorer, progress: Callable[[str], None] 
 
     def finish(steps: list[Step]) -> list[Step]:
         if orphans and scorer.needs_embeddings:
-            first = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain, memo=memo)
-            lower = adapted_margin(first, orphan_gain, orphan_rate) if orphan_gain is not None else None
-            if lower is not None and lower < orphan_gain:  # the document leaves out more than a clean one
-                first = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=lower, memo=memo)
-            steps = first
+            steps = split_orphans(pair, steps, scorer.skip, chunk=raw, gain=orphan_gain, memo=memo)
         return with_gains(raw, steps, memo, n=n, m=m) if scorer.needs_embeddings else steps
 
     if n + m >= _halves.SPLIT and points is not None:

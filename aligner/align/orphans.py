@@ -13,11 +13,7 @@ splits it off as a 1-0 or 0-1 bead when
   side is low and it shares no dictionary/number/name item with it) and the bead without it
   pairs better (a higher cosine of the two sides' summed embeddings).
 
-The margin is the document's own (:func:`adapted_margin`): when the first pass already leaves
-more sentences unaligned than a clean document does, the pass runs again with a lower margin,
-as an EM step re-estimates a prior from the document's own first path (a translation with
-omissions has more of them than the few the first pass found). What each bead's least needed
-border sentence adds (:func:`with_gains`) also goes into the
+What each bead's least needed border sentence adds (:func:`with_gains`) also goes into the
 confidence. The thresholds were measured on deletion/insertion sets built from MAC-Dev and
 ``../shared/realworld`` (``bench/orphans.py``, leave-one-document-out with ``--loo``):
 development figures.
@@ -37,8 +33,6 @@ ORPHAN_COSINE = 0.50  # a border sentence whose best cosine to the other side is
 ORPHAN_MARGIN = 0.15  # ... whose removal raises the bead's cosine by at least this ...
 ORPHAN_LEXICAL = 0.05  # ... and that shares no dictionary item with it (every item weighs >= 0.05), is an orphan
 GAIN_MARGIN = 0.10  # a border sentence without which its bead scores this much more (the search's own score) is an orphan
-BASE_RATE = 0.02  # share of unaligned beads on a clean document's path (MAC-Dev's chapters: about 1.7%)
-RATE_WEIGHT = 0.04  # how far each unit of log(document's unaligned share / BASE_RATE) lowers GAIN_MARGIN
 
 
 @dataclass(frozen=True)
@@ -223,21 +217,6 @@ def _drop_one(pair: DocumentPair, s: Step, sup: Support, skip: float, cosine: fl
             orphan = Step(s.i0 if end == 0 else s.i1, s.i0 if end == 0 else s.i1, q, q + 1, skip)
         best = (strength, [orphan, kept] if end == 0 else [kept, orphan])
     return None if best is None else best[1]
-
-
-def adapted_margin(steps: Sequence[Step], margin: float = GAIN_MARGIN, weight: float = RATE_WEIGHT,
-                   base: float = BASE_RATE) -> float:
-    """The pass's margin for a document whose path is ``steps``: lowered by ``weight`` per unit of
-    ``log(share of 1-0/0-1 beads / base)`` when that is above 0, never below 0.
-
-    A document with omissions or added notes shows more unaligned beads on its first path than
-    a clean one (MAC-Dev's chapters about 1.7%), and the pass then found only some of them, so
-    a border sentence that adds little to its bead is more likely an orphan there; a clean
-    document keeps the margin. Measured leave-one-document-out in ``bench/orphans.py --loo``."""
-    rate = sum(1 for s in steps if (s.i1 == s.i0) != (s.j1 == s.j0)) / max(len(steps), 1)
-    if rate <= base or weight <= 0:
-        return margin
-    return max(0.0, margin - weight * float(np.log(rate / base)))
 
 
 def split_orphans(pair: DocumentPair, steps: Sequence[Step], skip: float, *, cosine: float = ORPHAN_COSINE,
