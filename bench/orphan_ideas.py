@@ -45,6 +45,7 @@ from dataclasses import replace
 import numpy as np
 
 import orphans as ob
+from shared_data import MAC_DEV, require
 from aligner.align import DocumentPair, align_steps, get_scorer
 from aligner.align.orphans import GAIN_MARGIN
 from aligner.align.scorers import Scorer
@@ -79,7 +80,8 @@ def confusion(gold: list, test: list, table: Counter) -> None:
 def print_confusion(tables: dict[str, Counter]) -> None:
     cols = ["exact", "1-0", "0-1", "1-1", "1-2", "2-1", "2-2", "1-3+", "3+-1", "other"]
     for kind, table in tables.items():
-        print(f"confusion on {kind} (rows: gold shape; columns: exact, else the predicted shape holding its first sentence)")
+        print(f"confusion on {kind} (rows: gold shape; columns: exact, else the predicted shape "
+              "holding its first sentence)")
         print(f"  {'gold':<6} {'beads':>6}" + "".join(f" {c:>6}" for c in cols))
         rows = sorted({g for g, _ in table}, key=lambda s: (s.count("0") == 0, s))
         for g in rows:
@@ -279,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gated", action="store_true", help="ideas on top of em pass w0.04, only above BASE_RATE")
     ap.add_argument("--only", help="run only the grid settings whose name contains this")
     a = ap.parse_args(argv)
-    ob.require(ob.MAC_DEV, ob.MAC_DEV / "gold")
+    require(MAC_DEV, MAC_DEV / "gold")
     ob._memoised_encoder()
     scorer = get_scorer("default")
     base = ob.mac_docs()
@@ -295,8 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         grid += [f"em skip w{w}" for w in (0.02, 0.04, 0.08)] + [f"em skip+shapes w{w}" for w in (0.02, 0.04)]
         grid += [f"em pass w{w}" for w in (0.02, 0.04, 0.06, 0.08, 0.12)]
     if a.gated:
-        grid += ["em pass w0.04 (base)"] + [f"gated skip w{w}" for w in (0.04, 0.08)] + ["gated window knn lam0.5 below0.0",
-                                                                         "gated window knn lam1.0 below0.1"]
+        grid += ["em pass w0.04 (base)"] + [f"gated skip w{w}" for w in (0.04, 0.08)]
+        grid += ["gated window knn lam0.5 below0.0", "gated window knn lam1.0 below0.1"]
     if a.window:
         grid += [f"window median lam{lam} below{bl}" for lam, bl in itertools.product((0.5, 1.0), (0.15, 0.25))]
         grid += [f"window knn lam{lam} below{bl}" for lam, bl in itertools.product((0.5, 1.0), (0.0, 0.1))]
