@@ -173,8 +173,13 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         )
     en_dir = settings.corpus / "en"
     skipped: list[Skipped] = []
+    parsed = None
+    if cache is not None:  # an unchanged page is hashed, not parsed again
+        from .cache.parsed import ParsedDocuments
+
+        parsed = ParsedDocuments(cache.folder, settings.strict, say)
     docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict,
-                       skipped=None if settings.strict else skipped)
+                       skipped=None if settings.strict else skipped, reuse=parsed.read if parsed else None)
     failed = [item for item in skipped if item.kind != IGNORED]
     if not docs and len(failed) == 1 and failed[0].error is not None:
         raise failed[0].error  # the only file: its own one-line message
@@ -185,7 +190,8 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
             f"no document could be read ({len(failed)} skipped: {'; '.join(i.reason for i in failed[:3])})",
             path=zh_dir, hint="give documents in a format aligner reads (see `aligner build --help`)",
         )
-    say(f"read {count(len(docs), 'document')} from {zh_dir}")
+    unparsed = f" ({parsed.reused} unchanged, not parsed again)" if parsed is not None and parsed.reused else ""
+    say(f"read {count(len(docs), 'document')} from {zh_dir}{unparsed}")
     note = srclang_note((p.text for d in docs for p in d.zh), settings.srclang)
     if note:
         say(note)
@@ -245,7 +251,9 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     for doc_report in report.documents:
         doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
-    report.check = _self_check(all_units, terms, memo)
+    from .runner import default_jobs
+
+    report.check = _self_check(all_units, terms, memo, jobs=1 if scheduler else min(jobs, default_jobs()))
     if cache is not None:
         say(cache.stats.line())
         if memo is not None and memo.line():

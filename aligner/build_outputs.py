@@ -119,13 +119,13 @@ def _pairs_digest(pairs: Sequence[TmPair], known: Sequence[str]) -> str:
 
 
 def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry],
-                memo: CorpusMemo | None = None) -> dict[str, Any]:
+                memo: CorpusMemo | None = None, jobs: int = 1) -> dict[str, Any]:
     """The check of the build's own TMX against its glossary; ``memo``: kept whole, reused
     while the units and every field of every entry are the same."""
     from .check import check_units
 
     def run() -> dict[str, Any]:  # as JSON data, whether computed or read back
-        return _json_ready(check_units(units, terms))
+        return _json_ready(check_units(units, terms, jobs=jobs))
 
     if memo is None:
         return run()
