@@ -231,10 +231,14 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         report.documents.append(doc_report)
 
     from .build_readings import CorpusReadings
+    from .runner import default_jobs
+
+    corpus_jobs = 1 if scheduler else min(jobs, default_jobs())  # the corpus steps' processes, here
 
     terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms,
                               readings=CorpusReadings(readings, terms),
-                              vectors_cache=cache.folder if cache is not None else None, memo=memo)
+                              vectors_cache=cache.folder if cache is not None else None, memo=memo,
+                              jobs=corpus_jobs)
     from .review.glossary_review import reapply_glossary, write_built
 
     write_built(settings.out, terms, srclang=settings.srclang, tgtlang=settings.tgtlang,
@@ -251,9 +255,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     for doc_report in report.documents:
         doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
-    from .runner import default_jobs
-
-    report.check = _self_check(all_units, terms, memo, jobs=1 if scheduler else min(jobs, default_jobs()))
+    report.check = _self_check(all_units, terms, memo, jobs=corpus_jobs)
     if cache is not None:
         say(cache.stats.line())
         if memo is not None and memo.line():

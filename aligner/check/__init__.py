@@ -65,8 +65,7 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     counted: dict[str, FileStats] = {}
     file_order = run.file_order
     trackers = run.trackers
-    runner = (UnitRunner(run.work, jobs, run.deliver) if parallel_after is None
-              else UnitRunner(run.work, jobs, run.deliver, parallel_after))
+    runner = UnitRunner(run.work, jobs, run.deliver, parallel_after)
     try:
         for position, unit in enumerate(units):
             order = file_order.setdefault(unit.file, len(file_order))
