@@ -173,11 +173,9 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         )
     en_dir = settings.corpus / "en"
     skipped: list[Skipped] = []
-    parsed = None
-    if cache is not None:  # an unchanged page is hashed, not parsed again
-        from .cache.parsed import ParsedDocuments
+    from .cache.parsed import ParsedDocuments
 
-        parsed = ParsedDocuments(cache.folder, settings.strict, say)
+    parsed = ParsedDocuments(cache.folder, settings.strict, say) if cache is not None else None  # hashed, not parsed
     docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict,
                        skipped=None if settings.strict else skipped, reuse=parsed.read if parsed else None)
     failed = [item for item in skipped if item.kind != IGNORED]
@@ -196,8 +194,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     if note:
         say(note)
 
+    from .build_jobs import start_early
     from .cache.corpus import CorpusMemo, glossary_of
     from .cache.keys import settings_digest
+
+    early = start_early(jobs, len(docs), len(docs) if parsed is None else parsed.parsed, scheduler)
 
     memo = CorpusMemo(cache.folder, say, settings_digest(settings)) if cache is not None else None  # kept whole
     terms = extract_terms(docs) if memo is None else glossary_of(docs, memo, extract_terms)
@@ -217,8 +218,8 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     from .formats.tmx import resolve_creation_date
 
     settings = dataclasses.replace(settings, creation_date=resolve_creation_date())
-    aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler) if cache is not None
-               else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler))
+    aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler, early=early) if cache is not None
+               else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler, early=early))
     readings = []  # what the learning from pairs reads of each document's pairs (read with it)
     for doc_report, units, files, doc_readings in aligned:
         readings.append((doc_readings, units))
