@@ -173,8 +173,11 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         )
     en_dir = settings.corpus / "en"
     skipped: list[Skipped] = []
+    from .cache.parsed import ParsedDocuments
+
+    parsed = ParsedDocuments(cache.folder, settings.strict, say) if cache is not None else None  # hashed, not parsed
     docs = read_corpus(zh_dir, en_dir if en_dir.is_dir() else None, strict=settings.strict,
-                       skipped=None if settings.strict else skipped)
+                       skipped=None if settings.strict else skipped, reuse=parsed.read if parsed else None)
     failed = [item for item in skipped if item.kind != IGNORED]
     if not docs and len(failed) == 1 and failed[0].error is not None:
         raise failed[0].error  # the only file: its own one-line message
@@ -185,13 +188,17 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
             f"no document could be read ({len(failed)} skipped: {'; '.join(i.reason for i in failed[:3])})",
             path=zh_dir, hint="give documents in a format aligner reads (see `aligner build --help`)",
         )
-    say(f"read {count(len(docs), 'document')} from {zh_dir}")
+    unparsed = f" ({parsed.reused} unchanged, not parsed again)" if parsed is not None and parsed.reused else ""
+    say(f"read {count(len(docs), 'document')} from {zh_dir}{unparsed}")
     note = srclang_note((p.text for d in docs for p in d.zh), settings.srclang)
     if note:
         say(note)
 
+    from .build_jobs import start_early
     from .cache.corpus import CorpusMemo, glossary_of
     from .cache.keys import settings_digest
+
+    early = start_early(jobs, len(docs), len(docs) if parsed is None else parsed.parsed, scheduler)
 
     memo = CorpusMemo(cache.folder, say, settings_digest(settings)) if cache is not None else None  # kept whole
     terms = extract_terms(docs) if memo is None else glossary_of(docs, memo, extract_terms)
@@ -211,8 +218,8 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     from .formats.tmx import resolve_creation_date
 
     settings = dataclasses.replace(settings, creation_date=resolve_creation_date())
-    aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler) if cache is not None
-               else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler))
+    aligned = (cache.align(docs, terms, settings, jobs, say, scheduler=scheduler, early=early) if cache is not None
+               else align_documents(docs, terms, settings, jobs, say, scheduler=scheduler, early=early))
     readings = []  # what the learning from pairs reads of each document's pairs (read with it)
     for doc_report, units, files, doc_readings in aligned:
         readings.append((doc_readings, units))
@@ -225,10 +232,14 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
         report.documents.append(doc_report)
 
     from .build_readings import CorpusReadings
+    from .runner import default_jobs
+
+    corpus_jobs = 1 if scheduler else min(jobs, default_jobs())  # the corpus steps' processes, here
 
     terms = _learn_from_pairs(terms, all_units, report, say, tm_terms=settings.tm_terms,
                               readings=CorpusReadings(readings, terms),
-                              vectors_cache=cache.folder if cache is not None else None, memo=memo)
+                              vectors_cache=cache.folder if cache is not None else None, memo=memo,
+                              jobs=corpus_jobs)
     from .review.glossary_review import reapply_glossary, write_built
 
     write_built(settings.out, terms, srclang=settings.srclang, tgtlang=settings.tgtlang,
@@ -245,7 +256,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     for doc_report in report.documents:
         doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
-    report.check = _self_check(all_units, terms, memo)
+    report.check = _self_check(all_units, terms, memo, jobs=corpus_jobs)
     if cache is not None:
         say(cache.stats.line())
         if memo is not None and memo.line():

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .build import BuildSettings, DocReport, Progress
+    from .runner.early import EarlyPool
     from .model import Document, TermEntry, TranslationUnit
 
 _STATE: dict[str, Any] = {}
@@ -54,20 +55,47 @@ def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any
             read_document(units, _STATE["terms"], settings.tm_terms))
 
 
+def _threads(jobs: int) -> int:
+    return max(1, (os.cpu_count() or 1) // max(1, jobs))  # workers x threads = cores
+
+
+def start_early(jobs: int, docs: int, fresh: int, scheduler: str | None) -> EarlyPool | None:
+    """Local workers spawned now, while this process extracts the glossary
+    (:mod:`aligner.runner.early`), when ``fresh`` pages (parsed by this build: bytes no
+    entry has) say there will be documents to align; else None (a re-run that changed one
+    page aligns it here without a pool)."""
+    if scheduler or jobs < 2 or docs < 2 or fresh < 2:
+        return None
+    from .runner.early import EarlyPool
+
+    return EarlyPool(min(jobs, docs), _threads(jobs))
+
+
 def align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
-                    jobs: int, say: Progress, *, scheduler: str | None = None,
+                    jobs: int, say: Progress, *, scheduler: str | None = None, early: EarlyPool | None = None,
                     ) -> Iterator[tuple[DocReport, list[TranslationUnit], Any, Any]]:
     """(report, units, beads, readings) per document, in corpus order whatever ``jobs``, or on the Dask
-    cluster at ``scheduler``; progress on ``say``: documents done / total and the rate over
-    the last ten."""
+    cluster at ``scheduler``, or on the ``early`` pool (closed here once done); progress on
+    ``say``: documents done / total and the rate over the last ten."""
+    try:
+        yield from _align_documents(docs, terms, settings, jobs, say, scheduler, early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _align_documents(docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings,
+                     jobs: int, say: Progress, scheduler: str | None, early: EarlyPool | None,
+                     ) -> Iterator[tuple[DocReport, list[TranslationUnit], Any, Any]]:
     from .runner import DaskRunner, WorkerSetup, make_runner
     from .wording import count
 
-    pool = bool(scheduler) or (jobs > 1 and len(docs) > 1)
-    local_threads = max(1, (os.cpu_count() or 1) // max(1, jobs))  # workers x threads = cores
+    pool = bool(scheduler) or early is not None or (jobs > 1 and len(docs) > 1)
+    local_threads = _threads(jobs)
     setup = (WorkerSetup(init_worker, (terms, settings, None, True, None if scheduler else local_threads))
              if pool else WorkerSetup(init_worker, (terms, settings, say, False)))
-    runner = make_runner(jobs, setup, items=len(docs), scheduler=scheduler)
+    runner: Any = early.runner(setup) if early is not None else make_runner(jobs, setup, items=len(docs),
+                                                                               scheduler=scheduler)
     if isinstance(runner, DaskRunner):
         runner.connect()
         say(f"aligning {count(len(docs), 'document')} on the Dask cluster at {scheduler} "

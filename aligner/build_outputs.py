@@ -68,7 +68,7 @@ def write_glossary_outputs(
 def _learn_from_pairs(
     terms: list[TermEntry], units: Sequence[TranslationUnit], report: BuildReport, say: Progress,
     *, tm_terms: bool = False, readings: CorpusReadings | None = None, vectors_cache: Path | None = None,
-    memo: CorpusMemo | None = None,
+    memo: CorpusMemo | None = None, jobs: int = 1,
 ) -> list[TermEntry]:
     """The glossary with the renderings the aligned pairs show recorded as variants, the
     personal names they romanise added as entries, and (``tm_terms``) the term pairs
@@ -99,7 +99,7 @@ def _learn_from_pairs(
 
         def extract() -> TmTerms:
             return extract_tm_terms(pairs, known=known, readings=readings.tm(known) if readings is not None else None,
-                                    vectors_cache=vectors_cache, say=say)
+                                    vectors_cache=vectors_cache, say=say, jobs=jobs)
 
         found = extract() if memo is None else memo.run("term pairs", _pairs_digest(pairs, known), extract,
                                                         TmTerms.to_data, TmTerms.from_data)
@@ -119,13 +119,13 @@ def _pairs_digest(pairs: Sequence[TmPair], known: Sequence[str]) -> str:
 
 
 def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry],
-                memo: CorpusMemo | None = None) -> dict[str, Any]:
+                memo: CorpusMemo | None = None, jobs: int = 1) -> dict[str, Any]:
     """The check of the build's own TMX against its glossary; ``memo``: kept whole, reused
     while the units and every field of every entry are the same."""
     from .check import check_units
 
     def run() -> dict[str, Any]:  # as JSON data, whether computed or read back
-        return _json_ready(check_units(units, terms))
+        return _json_ready(check_units(units, terms, jobs=jobs))
 
     if memo is None:
         return run()

@@ -5,7 +5,8 @@ review beads files, and what the
 learning from pairs reads of them, :mod:`aligner.build_readings`) under
 a key made of everything that result depends on (:mod:`.keys`: the document's bytes, the
 settings, the glossary, the code and library versions). A re-run after editing one page finds
-every other page's entry and aligns that page alone. The corpus-level steps (the glossary,
+every other page's entry and aligns that page alone, and the documents as read are kept
+(:mod:`.parsed`), so an unchanged page is hashed, not parsed again. The corpus-level steps (the glossary,
 the term pairs, the self-check) are kept whole under a digest of every input they read
 (:mod:`.corpus`): read back when those are the same, run in full otherwise (one changed page
 is an input of each). So the outputs are the bytes a build without the cache writes, and a file whose bytes did not change is not written again

@@ -24,6 +24,7 @@ from .store import EntryStore, Found, Lookup
 if TYPE_CHECKING:
     from ..build import BuildSettings, Progress
     from ..model import Document, TermEntry
+    from ..runner.early import EarlyPool
     from .codec import Result
 
 KIND = "docs"
@@ -61,8 +62,9 @@ class DocumentCache:
         self.stats = CacheStats(self.folder)
 
     def align(self, docs: Sequence[Document], terms: Sequence[TermEntry], settings: BuildSettings, jobs: int,
-              say: Progress, scheduler: str | None = None) -> Iterator[Result]:
-        """(report, units, files, readings) per document in corpus order, reusing stored results."""
+              say: Progress, scheduler: str | None = None, early: EarlyPool | None = None) -> Iterator[Result]:
+        """(report, units, files, readings) per document in corpus order, reusing stored results
+        (``early``: workers started before the glossary was known, closed once done)."""
         from ..build_jobs import align_documents
 
         setting, glossary = settings_digest(settings), glossary_digest(terms)
@@ -87,7 +89,10 @@ class DocumentCache:
         if found:
             say(f"cache: {count(len(found), 'document')} of {len(docs)} reused from {self.folder}")
         with_vectors = dataclasses.replace(settings, embeddings_cache=self.folder)  # reused by re-aligned pages
-        fresh = align_documents(todo, terms, with_vectors, jobs, say, scheduler=scheduler) if todo else iter(())
+        if not todo and early is not None:
+            early.close()
+        fresh = (align_documents(todo, terms, with_vectors, jobs, say, scheduler=scheduler, early=early) if todo
+                 else iter(()))
         for k, key in enumerate(keys):
             if k in found:
                 self.stats.reused += 1

@@ -32,7 +32,8 @@ __all__ = [
 def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
           files: Sequence[FileStats] | None = None, include_fuzzy: bool = False,
           rules: Collection[str] | None = None,
-          again: Callable[[], Iterable[Unit]] | None = None, jobs: int = 1) -> CheckReport:
+          again: Callable[[], Iterable[Unit]] | None = None, jobs: int = 1,
+          parallel_after: int | None = None) -> CheckReport:
     """Check ``units`` against ``glossary`` with ``rules`` (ids; default: the rules on by
     default, see :func:`select_rules`); findings come in file and unit order.
 
@@ -51,7 +52,8 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     kept in memory.
 
     With ``jobs`` above 1, a large check runs the per-unit rules in that many forked worker
-    processes (:mod:`aligner.check.parallel`); the report is the same.
+    processes (:mod:`aligner.check.parallel`), once ``parallel_after`` units (default
+    :data:`~aligner.check.parallel.PARALLEL_AFTER`) have been checked here; the report is the same.
     """
     if again is None:
         if not isinstance(units, Sequence):
@@ -63,7 +65,7 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     counted: dict[str, FileStats] = {}
     file_order = run.file_order
     trackers = run.trackers
-    runner = UnitRunner(run.work, jobs, run.deliver)
+    runner = UnitRunner(run.work, jobs, run.deliver, parallel_after)
     try:
         for position, unit in enumerate(units):
             order = file_order.setdefault(unit.file, len(file_order))
@@ -90,7 +92,8 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
 def check_translation_units(units: Iterable[TranslationUnit],
                             glossary: Sequence[TermEntry] | TermIndex, *,
                             file: str = "corpus.tmx",
-                            rules: Collection[str] | None = None) -> CheckReport:
+                            rules: Collection[str] | None = None, jobs: int = 1,
+                            parallel_after: int | None = None) -> CheckReport:
     """Check in-memory translation units: ``file`` names them (their ``doc`` when set),
     the unit is its 1-based position and the line its ``src_line``."""
     def converted() -> Iterator[Unit]:
@@ -99,18 +102,26 @@ def check_translation_units(units: Iterable[TranslationUnit],
                 for number, tu in enumerate(units, 1))
 
     again = converted if isinstance(units, Sequence) else None  # a one-shot iterator: kept
-    return check(converted(), glossary, rules=rules, again=again)
+    return check(converted(), glossary, rules=rules, again=again, jobs=jobs, parallel_after=parallel_after)
 
 
 def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry], *,
-                file: str = "corpus.tmx") -> dict[str, Any]:
+                file: str = "corpus.tmx", jobs: int = 1) -> dict[str, Any]:
     """The pipeline's self-check: the JSON report (docs/check.md) plus a one-line
     ``summary`` for the build summary. It runs the glossary rules only: the pipeline's
-    own TMX has no tags or copied sources to find, and its summary stays about terms."""
-    report = check_translation_units(units, glossary, file=file, rules=TERM_RULES)
+    own TMX has no tags or copied sources to find, and its summary stays about terms.
+    ``jobs`` > 1: the units past the first :data:`SELF_CHECK_ALONE` in that many forked
+    workers (the same report; the build's workers are done by then, so the cores are free)."""
+    report = check_translation_units(units, glossary, file=file, rules=TERM_RULES, jobs=jobs,
+                                     parallel_after=SELF_CHECK_ALONE)
     data = report.to_json()
     data["summary"] = report.summary()
     return data
+
+
+#: units the self-check runs in the build's process before it forks workers (a chunk's worth:
+#: a small corpus never forks)
+SELF_CHECK_ALONE = 2_000
 
 
 def run_check(paths: Sequence[Path | str], glossary: Path | str, *,

@@ -194,8 +194,9 @@ class UnitRunner:
     (``order``: the file's place among the files)."""
 
     def __init__(self, work: UnitWork, jobs: int,
-                 deliver: Callable[[int, int, UnitResult], None]) -> None:
+                 deliver: Callable[[int, int, UnitResult], None], after: int | None = None) -> None:
         self._work = work
+        self._after = after  # None: PARALLEL_AFTER
         self._jobs = jobs if jobs > 1 and "fork" in multiprocessing.get_all_start_methods() else 1
         self._deliver = deliver
         self._seen = 0
@@ -206,7 +207,7 @@ class UnitRunner:
     def add(self, order: int, position: int, unit: Unit, empty: bool) -> None:
         if self._pool is None:
             self._seen += 1
-            if self._jobs == 1 or self._seen <= PARALLEL_AFTER:
+            if self._jobs == 1 or self._seen <= (PARALLEL_AFTER if self._after is None else self._after):
                 result = self._work.run(unit, empty)
                 if result.worth():
                     self._deliver(order, position, result)

@@ -24,6 +24,9 @@ from .roles import assign_roles
 from .roundtable import clean_roundtable, join_padded_names
 from .text import count_han, count_latin, fullwidth_alnum, fullwidth_punctuation, is_english
 
+#: how a build reuses a document read before: ``reuse(path, en_path, read)`` (see :func:`read_corpus`)
+Reuse = Callable[[Path, "Path | None", Callable[[], "tuple[Document | None, bool]"]], "Document | None"]
+
 #: Suffixes preferred when several files in en/ share a stem.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 #: Document names the outputs use: a document ``terms.txt`` would write ``tmx/terms.tmx``,
@@ -304,7 +307,7 @@ def _entries(folder: Path, skipped: list[Skipped] | None) -> list[Path]:
 
 
 def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False,
-                skipped: list[Skipped] | None = None) -> list[Document]:
+                skipped: list[Skipped] | None = None, reuse: Reuse | None = None) -> list[Document]:
     """Read every document in ``zh_dir`` (with its English from ``en_dir``), sorted by stem.
 
     With a ``skipped`` list, every entry not read is named there with its reason: a file
@@ -312,6 +315,10 @@ def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False,
     opened), a hidden file, backup or README (kind ``ignored``), an English file that the
     one-English-per-stem rule of :func:`find_english` did not choose. Without one, the first
     entry that may have been meant as input raises.
+
+    ``reuse(path, en_path, read)``: the document of a pair, given how to read it (``read()``
+    gives the document, or None, and whether it was read without skipping a file): a
+    build's cache of read documents (:class:`aligner.cache.parsed.ParsedDocuments`).
 
     Raises :class:`InputError` for a missing or empty folder, two documents with one stem,
     a document named like an output (``terms``), or an English file without its Chinese
@@ -364,13 +371,28 @@ def read_corpus(zh_dir: Path, en_dir: Path | None, *, strict: bool = False,
                 Skipped(str(other), f"{other}: not read: {en_path.name} is the English of {p.stem!r} "
                                     "(one English file per document: plain text first, then by name)", kind=IGNORED)
                 for other in by_stem[p.stem] if other != en_path)
-        zh = _tolerant(lambda p=p: load_rendering(p, strict=strict), skipped, p)
-        if zh is None:
-            continue
-        en = None
-        if en_path is not None:
-            en = _tolerant(lambda: load_rendering(en_path, strict=strict), skipped, en_path)
-            if en is None:
-                en_path = None
-        docs.append(read_rendered(zh, p, en=en, en_path=en_path))
+        doc = (_read_pair(p, en_path, strict, skipped) if reuse is None
+               else reuse(p, en_path, lambda p=p, en_path=en_path: _read_clean(p, en_path, strict, skipped)))
+        if doc is not None:
+            docs.append(doc)
     return docs
+
+
+def _read_pair(p: Path, en_path: Path | None, strict: bool, skipped: list[Skipped] | None) -> Document | None:
+    zh = _tolerant(lambda: load_rendering(p, strict=strict), skipped, p)
+    if zh is None:
+        return None
+    en = None
+    if en_path is not None:
+        en = _tolerant(lambda: load_rendering(en_path, strict=strict), skipped, en_path)
+        if en is None:
+            en_path = None
+    return read_rendered(zh, p, en=en, en_path=en_path)
+
+
+def _read_clean(p: Path, en_path: Path | None, strict: bool,
+                skipped: list[Skipped] | None) -> tuple[Document | None, bool]:
+    """:func:`_read_pair`, and whether neither file was skipped (only such a read is kept)."""
+    before = len(skipped) if skipped is not None else 0
+    doc = _read_pair(p, en_path, strict, skipped)
+    return doc, (len(skipped) if skipped is not None else 0) == before

@@ -102,7 +102,8 @@ def units_to_pairs(units: Iterable[TranslationUnit], *, min_score: float = 0.0) 
 def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_freq: int = 1,
                      embeddings: bool = True, dictionary: bool = True, alignment: bool = True, brackets: bool = True,
                      max_examples: int = MAX_EXAMPLES, readings: Callable[[TmPair], PairReading | None] | None = None,
-                     vectors_cache: Path | None = None, say: Callable[[str], None] | None = None) -> TmTerms:
+                     vectors_cache: Path | None = None, say: Callable[[str], None] | None = None,
+                     jobs: int = 1) -> TmTerms:
     """Term pairs of ``pairs``, sorted by Chinese form; Chinese forms in ``known`` (the
     glossary's own) are left out. ``dictionary=False``, ``alignment=False``, ``brackets=False`` and
     ``embeddings=False`` leave out CC-CEDICT, the IBM-1 model and the embeddings
@@ -111,7 +112,8 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
     ``readings``: a pair's reading made earlier under the same ``known`` (a build's workers
     read their documents' pairs, see :mod:`aligner.build_readings`), or None to read it here.
     ``vectors_cache``: the embedding cache folder the candidate phrases' vectors are kept in
-    (:mod:`aligner.cache.phrases`); ``say`` hears about a damaged entry there."""
+    (:mod:`aligner.cache.phrases`); ``say`` hears about a damaged entry there. ``jobs`` > 1:
+    the sparse step's candidates split with a forked process (:func:`_sparse_split`)."""
     pairs = sorted(pairs, key=lambda p: (p.zh, p.en, p.source, p.target))
     known = sorted(set(known))
     skip = {norm_key(k) for k in known}
@@ -149,7 +151,7 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
         sparse: dict[str, TermPair] = {}
         if rest:
             vectors = similarity.vectors_of(needed(rest, idx))
-            for zh, term in sparse_terms(rest, idx, vectors, max_examples).items():
+            for zh, term in _sparse_split(rest, idx, vectors, max_examples, jobs).items():
                 term = finish(zh, term, idx)
                 if term is not None:
                     sparse[zh] = term
@@ -160,6 +162,28 @@ def extract_tm_terms(pairs: Sequence[TmPair], *, known: Iterable[str] = (), min_
         kept.update((zh, t) for zh, t in both.items() if zh in sparse)
     result.terms = sorted(kept.values(), key=lambda t: (t.zh, t.en))
     return result
+
+
+#: sparse candidates worth a forked process (a fork and the pickled answer cost ~0.1 s)
+SPLIT_AFTER = 400
+
+
+def _sparse_split(rest: list[str], idx: Any, vectors: dict[str, Any], max_examples: int,
+                  jobs: int) -> dict[str, TermPair]:
+    """:func:`.sparse.sparse_terms` of ``rest``, every other candidate decided in a forked
+    process when ``jobs`` > 1 (it sees the index and the vectors without pickling them): each
+    candidate's choice reads only its own pairs, so the halves give the same pairs, put
+    back in ``rest``'s order. The other core is free by then: the build's workers are done."""
+    if jobs < 2 or len(rest) < SPLIT_AFTER:
+        return sparse_terms(rest, idx, vectors, max_examples)
+    from ...align import forked
+
+    other = forked.start(lambda: sparse_terms(rest[1::2], idx, vectors, max_examples))
+    if other is None:  # no fork here
+        return sparse_terms(rest, idx, vectors, max_examples)
+    found = sparse_terms(rest[0::2], idx, vectors, max_examples)
+    found.update(other())
+    return {zh: found[zh] for zh in rest if zh in found}
 
 
 def _drop_nested(found: dict[str, TermPair], zh_pairs: dict[str, list[int]]) -> dict[str, TermPair]:
