@@ -115,11 +115,13 @@ def dictionary_words() -> dict[str, str]:
     return _glosses()
 
 
-def _senses(word: str) -> list[str]:
-    """English of a CC-CEDICT word: each sense, and each content word of a sense."""
+@lru_cache(maxsize=16384)
+def _senses(word: str) -> tuple[str, ...]:
+    """English of a CC-CEDICT word: each sense, and each content word of a sense (kept: a
+    large check asks about the same dictionary words again and again)."""
     raw = _glosses().get(word)
     if not raw:
-        return []
+        return ()
     forms: dict[str, None] = {}
     for sense in raw.split("/"):
         sense = re.sub(r"\([^)]*\)|\[[^]]*\]|CL:.*|\bsb\b|\bsth\b", " ", sense).strip(" ;,.")
@@ -129,7 +131,14 @@ def _senses(word: str) -> list[str]:
         for token in _WORD.findall(sense):
             if len(token) >= 4 and token.lower() not in _STOP:
                 forms[token] = None
-    return list(forms)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=16384)
+def _sense_re(sense: str) -> re.Pattern[str]:
+    """:func:`tolerant_pattern` of a dictionary sense, compiled once (``re``'s own cache
+    holds 512 patterns, fewer than a large check's senses)."""
+    return re.compile(tolerant_pattern(sense), re.IGNORECASE)
 
 
 def _longer_words(source: str, hit: Hit) -> list[str]:
@@ -181,7 +190,7 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
                             target[match.start():match.end()], "closed-compound")
     for word in _longer_words(source, hit):
         for sense in _senses(word):
-            match = re.search(tolerant_pattern(sense), folded, re.IGNORECASE)
+            match = _sense_re(sense).search(folded)
             if match:
                 return Accepted(hit.term.zh, word, target[match.start():match.end()],
                                 "dictionary-word")

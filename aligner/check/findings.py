@@ -4,8 +4,9 @@ A TM of a million units with a systematic terminology problem has hundreds of th
 findings, each holding its unit's source and target: kept as objects they cost more than
 everything else the check holds. :class:`FindingStore` keeps the first
 :data:`IN_MEMORY` findings as they are; past that every finding is pickled into an anonymous
-temporary file (removed when the store goes) and only its offset and sort key stay in
-memory (21 bytes). It reads like a list of findings, in report order once :meth:`sealed
+temporary file (removed when the store goes) and only its offset, sort key and where it
+is (file and line, which :mod:`aligner.check.term_usage` lists for the findings it folds,
+without reading them back) stay in memory (33 bytes). It reads like a list of findings, in report order once :meth:`sealed
 <FindingStore.seal>`.
 """
 from __future__ import annotations
@@ -37,6 +38,10 @@ class FindingStore(Sequence[Finding]):
         self._rule_names: dict[str, int] = {}
         self._sorted: Any = None  # indices in report order, once sealed
         self._discarded = array("q")  # indices left out of the report when sealed
+        self._files: dict[str, int] = {}  # finding.file -> its index, for _file_of
+        self._file_of = array("I")
+        self._line = array("q")  # finding.line, or -1 when it has none (0 or None)
+        self._file_names: list[str] = []  # _files in index order, made when asked
 
     # --- writing ------------------------------------------------------------------------
     def add(self, order: int, position: int, finding: Finding) -> int:
@@ -45,6 +50,8 @@ class FindingStore(Sequence[Finding]):
         self._order_key.append(order)
         self._position.append(position)
         self._rules.append(self._rule_names.setdefault(finding.rule, len(self._rule_names)))
+        self._file_of.append(self._files.setdefault(finding.file, len(self._files)))
+        self._line.append(finding.line if finding.line else -1)
         if self._file is None:
             self._items.append(finding)
             if len(self._items) > IN_MEMORY:
@@ -64,6 +71,18 @@ class FindingStore(Sequence[Finding]):
         if self._sorted is not None:
             raise RuntimeError("place() reads a store before it is sealed")
         return self._order_key[index], self._position[index]
+
+    def location(self, index: int) -> tuple[str, int] | None:
+        """``(file, line)`` of the finding added at ``index`` without reading it back, or
+        ``None`` when it has no line (before :meth:`seal`)."""
+        if self._sorted is not None:
+            raise RuntimeError("location() reads a store before it is sealed")
+        line = self._line[index]
+        if line < 0:
+            return None
+        if len(self._file_names) != len(self._files):
+            self._file_names = list(self._files)
+        return self._file_names[self._file_of[index]], line
 
     def added(self, index: int) -> Finding:
         """The finding added at ``index`` (before :meth:`seal`: the order it was added in)."""
@@ -98,6 +117,7 @@ class FindingStore(Sequence[Finding]):
             self._sorted = self._sorted[~np.isin(self._sorted, gone)]
             self._discarded = array("q")
         self._rules, self._order_key, self._position = array("B"), array("i"), array("q")
+        self._file_of, self._line = array("I"), array("q")
 
     @property
     def spilled(self) -> bool:

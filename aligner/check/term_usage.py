@@ -213,7 +213,7 @@ class TermUsage:
             else:
                 continue
             first = store.added(usage.folded[0])
-            places = tuple(dict.fromkeys(_where(store.added(i)) for i in usage.folded))
+            places = tuple(dict.fromkeys(_located(store, i) for i in usage.folded))
             store.discard(usage.folded)
             term = usage.term
             english = " / ".join(term.allowed)
@@ -226,6 +226,12 @@ class TermUsage:
                 line=first.line, variants=((f"without {english}", places),),
                 source=first.source)))
         return added, hidden
+
+
+def _located(store: FindingStore, index: int) -> str:
+    """:func:`_where` of the finding at ``index``, read back only when it has no line."""
+    known = store.location(index)
+    return f"{known[0]}:{known[1]}" if known is not None else _where(store.added(index))
 
 
 def _where(finding: Finding) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from math import log
 from typing import TYPE_CHECKING
 
-from ..script import cut_like, lookup_form
+from ..script import cut_like, is_simplified_form, lookup_form
 
 if TYPE_CHECKING:
     import jieba
@@ -47,16 +47,43 @@ class WordCuts:
     def boundaries(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
         """The ends of ``spans`` (offsets in ``text``) that are boundaries of jieba's cut of
         a run of ``text`` holding a span: what cutting those runs gives, restricted to the
-        ends asked about."""
+        ends asked about.
+
+        Two exact shortcuts: a run's own two ends are always boundaries, so a run asked only
+        about those is not cut; and text without a Traditional-only character is its own
+        lookup form, so its runs skip :func:`lookup_form`."""
         ends = {p for span in spans for p in span}
         found: set[int] = set()
+        plain = is_simplified_form(text)
         for block in JIEBA_BLOCK.finditer(text):
             lo, hi = block.span()
             if not any(s < hi and e > lo for s, e in spans):
                 continue
-            cuts = self.run_ends(block.group())
-            found.update(p for p in ends if lo <= p <= hi and p - lo in cuts)
+            inner = False
+            for p in ends:
+                if lo <= p <= hi:
+                    if p == lo or p == hi:
+                        found.add(p)
+                    else:
+                        inner = True
+            if not inner:
+                continue
+            run = block.group()
+            cuts = self._cache.get(run)
+            if cuts is None:
+                cuts = self._plain_ends(run) if plain else self.run_ends(run)
+            found.update(p for p in ends if lo < p < hi and p - lo in cuts)
         return found
+
+    def _plain_ends(self, run: str) -> frozenset[int]:
+        """:meth:`run_ends` of a run that is its own lookup form (cached the same way)."""
+        if len(self._cache) >= CUT_CACHE:
+            self._cache.clear()
+        if not self._freq:
+            tokenizer = self._make()
+            self._freq, self._logtotal = tokenizer.FREQ, log(tokenizer.total)
+        ends = self._cache[run] = jieba_ends(run, self._freq, self._logtotal)
+        return ends
 
     def run_ends(self, run: str) -> frozenset[int]:
         """0 and the end of every word of ``run`` as ``cut_like`` cuts it with jieba (a
