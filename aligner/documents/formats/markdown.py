@@ -5,7 +5,8 @@ paragraph, heading, list item paragraph and table cell; soft-wrapped lines joine
 without a space, English with one); inline code kept as text (a protected span: its
 content is never rewritten); emphasis, link targets, images, raw HTML tags, list markers and
 quote marks removed as counted debris; fenced and indented code as ``code`` debris; YAML
-front matter read as data. Template syntax inside prose (macros, shortcodes, roles,
+or TOML front matter read as data, except the title, description and summary a site shows
+(:data:`~aligner.documents.frontmatter.TEXT_KEYS`), which are text blocks at their lines. Template syntax inside prose (macros, shortcodes, roles,
 heading anchors) is handled by :mod:`.macros`; a block of nothing but such syntax, or an
 admonition fence (``:::note``, ``!!! warning``), is structure, not text. Raw HTML blocks are
 read cell by cell for their text (an HTML table inside Markdown is still text to translate).
@@ -19,11 +20,12 @@ from pathlib import Path
 
 from ...model import Debris, DocKind
 from ..decode import decode
-from ..frontmatter import take_front_matter
+from ..frontmatter import read_front_matter, take_front_matter
 from ..kinds import detect_kind
 from ..lines import Line, Recorder, split_lines
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, blocks_rendering, register
+from .md_lines import set_aside
 from .macros import CODE_CLOSE, CODE_OPEN, expand, expand_roles, is_structure_only
 
 _SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
@@ -59,7 +61,7 @@ def _sniff(head: bytes, suffix: str) -> bool:
         text = head[: len(head) - 4].decode("utf-8", "ignore")
     rec = Recorder()
     lines = split_lines(text, rec)
-    front = take_front_matter(lines, rec, None) if text.lstrip().startswith("---") else {}
+    front = take_front_matter(lines, rec, None) if text.lstrip().startswith(("---", "+++")) else {}
     return detect_kind(lines, front, suffix=suffix) is DocKind.MARKDOWN
 
 
@@ -241,6 +243,18 @@ def _join_soft(text: str) -> str:
     return out
 
 
+_FENCE_TITLE = re.compile(r"^\s*:{3,}\s*[\w-]+[ \t]*(?:\[([^\]]+)\]|([^{\s][^{]*?))?[ \t]*(?:\{[^}]*\})?\s*$")
+
+
+def _admonition_title(text: str) -> str:
+    """The title an admonition shows: ``!!! note "注意"``, ``:::tip 小提示``, ``:::tip[小提示]``."""
+    quoted = re.search(r'"([^"]+)"', text)
+    if quoted:
+        return quoted.group(1)
+    fence = _FENCE_TITLE.match(text)
+    return next((g.strip() for g in fence.groups() if g and g.strip()), "") if fence else ""
+
+
 def _admonitions(lines: list[Line], rec: Recorder) -> list[str]:
     """Admonition fences (``:::note`` … ``:::``, ``!!! warning "Title"``) are structure:
     their marker lines become debris and an MkDocs admonition's indented body is dedented
@@ -253,13 +267,13 @@ def _admonitions(lines: list[Line], rec: Recorder) -> list[str]:
         if text.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         if not in_fence and _ADMONITION.match(text):
-            title = re.search(r'"([^"]+)"', text)
-            rec.drop("markup", line.no, text.strip())
+            found = _admonition_title(text)
+            rec.drop("markup", line.no, text.replace(found, "", 1).strip() if found else text.strip())
             body_indent = text.lstrip().startswith(("!!!", "???"))
             # the title stands alone: a blank line cannot be inserted without shifting every
             # later line, so the body's first line is read as a new block by marking the
             # title as a heading of the same line
-            out.append(f"###### {title.group(1)}" if title else "")
+            out.append(f"###### {found}" if found else "")
             continue
         if body_indent:
             if text.startswith("    "):
@@ -274,11 +288,14 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     text, encoding = decode(data, path, strict=strict)
     rec = Recorder()
     lines = split_lines(text, rec)
-    front_matter = take_front_matter(lines, rec, path)
-    source = "\n".join(_admonitions(lines, rec))
+    front = read_front_matter(lines, rec, path, texts=True)
+    shown = _admonitions(lines, rec)
     renderer = _Renderer()
     renderer.debris.extend(rec.debris)
     env: dict = {}
+    source = "\n".join(set_aside(shown, env, renderer.debris))
+    for line, value in front.texts:  # the page's title, description … a site shows
+        renderer.block(line, value)
     tokens = _parser().parse(source, env)
     _references(source, env, renderer)
     for i, token in enumerate(tokens):
@@ -316,7 +333,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     _too_deep(tokens, source, renderer)
     blocks = [(line, _definition(text, line, renderer)) for line, text in renderer.blocks]
     return blocks_rendering(blocks, encoding=encoding, kind=DocKind.MARKDOWN, fmt=SourceFormat.MARKDOWN,
-                            debris=renderer.debris, front_matter=front_matter)
+                            debris=renderer.debris, front_matter=front.data)
 
 
 _MAX_NESTING = 20  # markdown-it's CommonMark preset: deeper containers end its parse
