@@ -84,7 +84,8 @@ def read_front_matter(lines: list[Line], rec: Recorder, path: Any, *, texts: boo
         for key, (start, stop) in spans.items():
             value = plain.get(key)
             if key.casefold() in TEXT_KEYS and isinstance(value, str) and value.strip():
-                kept[start] = (stop, value)
+                raw = [line.text for line in lines[first + 1 + start:first + 2 + stop]]
+                kept[start] = (stop, _as_lines(value, raw, ":" if fence == "---" else "="))
     skip = -2  # (-1 is the opening fence)
     for index, line in enumerate(lines[first:end + 1], start=-1):
         if index in kept:
@@ -99,6 +100,20 @@ def read_front_matter(lines: list[Line], rec: Recorder, path: Any, *, texts: boo
         else:
             rec.drop_line("front-matter", line)
     return found
+
+
+def _as_lines(value: str, raw: list[str], separator: str) -> str:
+    """A value written over several lines as its lines (the reader joins them as soft
+    wraps: no space between Han characters), when they hold exactly its text; YAML folds
+    them with a space, which Chinese does not have. Otherwise the value as parsed."""
+    if len(raw) < 2:
+        return value
+    pieces = [raw[0].split(separator, 1)[-1].strip()] + [piece.strip() for piece in raw[1:]]
+    pieces[0] = re.sub(r"^[|>][+-]?\d*$", "", pieces[0]).lstrip("\"'")
+    pieces[-1] = pieces[-1].rstrip("\"'")
+    if "".join("".join(pieces).split()) != "".join(value.split()):
+        return value
+    return "\n".join(piece for piece in pieces if piece)
 
 
 Spans = dict[str, tuple[int, int]]  # top-level key -> (first, last) body line of key and value

@@ -20,6 +20,7 @@ DEBRIS_KINDS: dict[str, str] = {
     "ass-override": "ASS/SSA override codes in subtitle text: {\\an8} {\\i1} (the text around them is kept)",
     "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",
     "code": "code block (Markdown fences and contents, HTML <pre>): not text to translate",
+    "comment": "a reviewer's comment in a DOCX (Review > New Comment): a note about the text, not text",
     "control": "NUL, XML-illegal control characters, stray byte-order marks, zero-width spaces, soft hyphens",
     "css": "CSS rules and <style> blocks of a saved web page",
     "cue-id": "a WebVTT cue identifier (or a non-numeric label above a subtitle timing line)",
