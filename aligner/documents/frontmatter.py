@@ -134,7 +134,9 @@ def _yaml(body: list[str], path: Any, line: int) -> tuple[Any, Spans] | None:
         return None
     spans: Spans = {}
     for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
+        # a value tagged otherwise (!!binary, !!timestamp) is data even when kept as a string
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) \
+                and value.tag == "tag:yaml.org,2002:str":
             last = value.end_mark.line - (1 if value.end_mark.column == 0 and value.end_mark.line > key.start_mark.line else 0)
             spans.setdefault(str(key.value), (key.start_mark.line, last))
     return data, spans

@@ -1,0 +1,159 @@
+"""Documents in shapes real sites and tools write that the first fixtures did not have (our
+own text): Hugo TOML and Docusaurus/MDX front matter whose title and description are
+translated, a link definition right under a paragraph or footnote, MDX module lines,
+admonition titles, a WebVTT ruby reading, a DOCX reviewer's comment. Each golden file says
+what is read and what is set aside; hostile variants end in one line, never a traceback.
+Regenerate the goldens after a deliberate change with ``ALIGNER_UPDATE_GOLDEN=1``."""
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from aligner.cli import cli
+from aligner.documents import conservation_errors, read_document
+
+from .test_documents_golden import summary
+
+SITES = Path(__file__).parent / "data" / "formats" / "markdown" / "sites"
+FIXTURES = sorted(p for p in SITES.iterdir() if p.suffix in (".md", ".mdx"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_site_markdown_matches_golden(path: Path) -> None:
+    doc = read_document(path)
+    got = summary(doc)
+    golden = path.with_name(path.name + ".golden")
+    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+    assert conservation_errors(path.read_text(encoding="utf-8"), doc) == []
+
+
+def _texts(path: Path) -> list[tuple[int, str]]:
+    return [(p.line, p.text) for p in read_document(path).zh]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_front_matter_shows_its_title_and_description_and_keeps_the_rest_as_data(tmp_path: Path) -> None:
+    doc = read_document(SITES / "hugo.md")
+    assert [(p.line, p.text) for p in doc.zh][:3] == [
+        (2, "备份与恢复"), (3, "备份"), (4, "定期备份术语库，出错时可以恢复。")]
+    # a value inside a [table] is data, like dates, weights and tags
+    assert all("这一行在表里" not in p.text for p in doc.zh)
+    assert doc.front_matter["params"] == {"summary": "这一行在表里，是数据。"}
+    assert doc.front_matter["date"] == "2024-03-01 10:00:00+00:00" and doc.front_matter["weight"] == 30
+    debris = {(d.kind, d.line, d.text) for d in doc.debris}
+    assert {("front-matter", 2, 'title = ""'), ("front-matter", 8, "weight = 30")} <= debris
+    # only plain strings are text: a list, a number or a tagged value (!!binary) stays data
+    odd = read_document(_write(tmp_path / "odd.md", "---\ntitle: [甲, 乙]\ndescription: !!binary aGVsbG8=\n"
+                                                     "summary: 2024\nsubtitle: 副标题\n---\n正文。\n"))
+    assert [(p.line, p.text) for p in odd.zh] == [(5, "副标题"), (7, "正文。")]
+    # a folded YAML block joins its lines as soft wraps: no space between Han characters
+    assert (5, "用五分钟完成第一次对齐。") in _texts(SITES / "docusaurus.mdx")
+
+
+def test_definitions_mdx_modules_and_admonition_titles() -> None:
+    texts = _texts(SITES / "references.md")
+    # the definitions under a paragraph and under a footnote resolve their links
+    assert texts[0] == (1, "这个工具的设计参考了两篇论文和一个开源项目。")
+    assert (4, "项目的源代码见仓库。") in texts
+    # a line shaped like a definition whose "destination" is prose stays text
+    assert (7, "升级之前请读这一段。[注意]: 请先备份再升级。") in texts
+    doc = read_document(SITES / "docusaurus.mdx")
+    code = [(d.line, d.text) for d in doc.debris if d.kind == "code"]
+    assert code == [(12, "import Tabs from '@theme/Tabs';"), (13, "import TabItem from '@theme/TabItem';"),
+                    (23, "export const toc = ["), (24, "{value: '准备', id: 'prepare'},"), (25, "];")]
+    assert (17, "小提示") in [(p.line, p.text) for p in doc.zh]
+
+
+def test_the_translated_title_and_description_are_aligned(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "zh").mkdir(parents=True)
+    (corpus / "en").mkdir()
+    (corpus / "zh" / "backup.md").write_bytes((SITES / "hugo.md").read_bytes())
+    (corpus / "en" / "backup.md").write_text(
+        '+++\ntitle = "Backup and restore"\nlinkTitle = "Backup"\ndescription = """\n'
+        'Back up the termbase regularly,\nand restore it when something goes wrong."""\n'
+        "date = 2024-03-01T10:00:00Z\nweight = 30\n+++\n\n## Backup {#backup}\n\n"
+        "An automatic backup runs every night.\n", encoding="utf-8")
+    run = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "-q"])
+    assert run.exit_code == 0, run.output
+    tmx = etree.parse(str(tmp_path / "out" / "tmx" / "backup.tmx"))
+    pairs = {tu.xpath("string(tuv[1]/seg)"): tu.xpath("string(tuv[2]/seg)") for tu in tmx.iter("tu")}
+    assert pairs["备份与恢复"] == "Backup and restore"
+    assert pairs["定期备份术语库，出错时可以恢复。"] == \
+        "Back up the termbase regularly, and restore it when something goes wrong."
+
+
+def test_a_webvtt_ruby_reading_is_markup_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "lesson.vtt"
+    path.write_text("WEBVTT\n\n00:01.000 --> 00:03.000\n<ruby>汉<rt>hàn</rt></ruby>字的读音。\n", encoding="utf-8")
+    doc = read_document(path)
+    assert [p.text for p in doc.zh] == ["汉字的读音。"]
+    assert ("markup", 4, "<rt>hàn</rt>") in {(d.kind, d.line, d.text) for d in doc.debris}
+
+
+def _docx_with_comment(comments: str | None = None) -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    para = document.add_paragraph("术语表需要每周更新一次。")
+    document.add_comment(para.runs, text="这里的频率要和客户确认。", author="审校", initials="SJ")
+    document.add_paragraph("最后一段。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    if comments is None:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, comments if item.filename == "word/comments.xml" else old.read(item))
+    return out.getvalue()
+
+
+def test_a_docx_comment_is_counted_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.docx"
+    path.write_bytes(_docx_with_comment())
+    doc = read_document(path)
+    assert [(p.line, p.text) for p in doc.zh] == [(1, "术语表需要每周更新一次。"), (2, "最后一段。")]
+    assert [(d.kind, d.line, d.text) for d in doc.debris] == [("comment", 1, "这里的频率要和客户确认。")]
+    path.write_bytes(_docx_with_comment("<w:comments"))  # a damaged part: named, the text still read
+    doc = read_document(path)
+    assert [p.text for p in doc.zh] == ["术语表需要每周更新一次。", "最后一段。"]
+    assert [(d.kind, d.text) for d in doc.debris] == [("comment", "word/comments.xml: damaged, not read")]
+
+
+HOSTILE = {
+    "toml-nested": "+++\na = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n正文。\n",
+    "toml-unclosed": "+++\ntitle = \"标题\"\n正文。\n",
+    "toml-invalid": "+++\ntitle = \"没有结束\n+++\n正文。\n",
+    "yaml-title-list": "---\ntitle: [甲, 乙]\ndescription: !!binary aGVsbG8=\n---\n正文。\n",
+    "yaml-title-only": "---\ntitle: 只有标题\n---\n",
+    "yaml-empty-title": "---\ntitle: ''\nsummary:\n---\n正文。\n",
+    "mdx-export-to-eof": "export const a = {\n  b: '正文',\n",
+    "long-definition": "正文。\n[a]: https://example.org/" + "x" * 200_000 + "\n",
+    "fence-in-front-matter": "+++\ntitle = '''\n```\n'''\n+++\n```\n正文。\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_site_markdown_one_line_never_a_traceback(tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.md"
+    path.write_text(HOSTILE[name], encoding="utf-8")
+    run = CliRunner().invoke(cli, ["read", str(path)])
+    assert run.exit_code in (0, 2), run.output
+    assert "Traceback" not in run.output and run.exception is None or isinstance(run.exception, SystemExit)
+    if run.exit_code == 2:
+        assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    else:
+        doc = read_document(path)  # what is read and what is set aside account for every letter
+        assert conservation_errors(HOSTILE[name], doc) == []
