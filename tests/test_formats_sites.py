@@ -157,3 +157,50 @@ def test_hostile_site_markdown_one_line_never_a_traceback(tmp_path: Path, name: 
     else:
         doc = read_document(path)  # what is read and what is set aside account for every letter
         assert conservation_errors(HOSTILE[name], doc) == []
+
+
+def _hyphenated_pdf() -> bytes:
+    """Two pages of English set with line-end hyphens, a running header and page numbers."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pages = [
+        [["The aligner reads documents in paral-", "lel and writes a translation mem-", "ory. Its well-",
+          "known rival is slower."], ["A second paragraph explains the self-", "contained design of the tool."]],
+        [["Each sentence pair is scored by an embed-", "ding model and a dictionary."],
+         ["Users can re-", "view every pair before the ex-", "port; a long-", "term user signs it off."]],
+    ]
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    for number, paragraphs in enumerate(pages, start=1):
+        sheet.setFont("Helvetica", 9)
+        sheet.drawString(72, 800, "Journal of Alignment Studies")
+        sheet.drawString(290, 40, str(number))
+        sheet.setFont("Helvetica", 11)
+        y = 740
+        for lines in paragraphs:
+            for line in lines:
+                sheet.drawString(72, y, line)
+                y -= 14
+            y -= 14
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def test_pdf_line_end_hyphens_inside_words_go_compounds_keep_theirs(tmp_path: Path) -> None:
+    path = tmp_path / "hyphens.pdf"
+    path.write_bytes(_hyphenated_pdf())
+    doc = read_document(path)
+    assert [p.text for p in doc.en] == [
+        "The aligner reads documents in parallel and writes a translation memory. Its well-known rival is slower.",
+        "A second paragraph explains the self-contained design of the tool.",
+        "Each sentence pair is scored by an embedding model and a dictionary.",
+        "Users can review every pair before the export; a long-term user signs it off.",
+    ]
+    hyphens = [d for d in doc.debris if d.kind == "hyphen"]
+    assert [d.text for d in hyphens] == ["-"] * 5
+    # each at the line of the extracted text that ends with it; compounds keep theirs
+    source = doc.source.split("\n")
+    assert [source[d.line - 1].rstrip()[-6:] for d in hyphens] == ["paral-", "n mem-", "embed-", "an re-", "he ex-"]

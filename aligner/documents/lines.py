@@ -38,6 +38,7 @@ DEBRIS_KINDS: dict[str, str] = {
     "front-matter": "YAML front matter lines (parsed into Document.front_matter)",
     "furniture": "WeChat/web furniture: 点击蓝字 关注我们, ·END·, copyright notices; DOCX headers and footers",
     "hidden": "DOCX hidden text (w:vanish): Word does not show or print it",
+    "hyphen": "a hyphen the typesetting of PDF text put at a line end inside a word (paral-|lel: parallel)",
     "html-comment": "<!-- … -->",
     "html-head": "the <head> of an HTML page: <meta>, <link>, a <title> that a block repeats",
     "html-tag": "HTML tags (their text content is kept)",
@@ -82,6 +83,7 @@ class Line:
     text: str
     alone: bool = False
     brk: bool = False  # starts a new paragraph (a list item, a post)
+    glue: bool = False  # joins the next line with nothing between (a line-end hyphen removed)
 
 
 @dataclass
