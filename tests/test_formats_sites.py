@@ -73,7 +73,12 @@ def test_definitions_mdx_modules_and_admonition_titles() -> None:
     code = [(d.line, d.text) for d in doc.debris if d.kind == "code"]
     assert code == [(12, "import Tabs from '@theme/Tabs';"), (13, "import TabItem from '@theme/TabItem';"),
                     (23, "export const toc = ["), (24, "{value: '准备', id: 'prepare'},"), (25, "];")]
-    assert (17, "小提示") in [(p.line, p.text) for p in doc.zh]
+    shown = [(p.line, p.text) for p in doc.zh]
+    assert (17, "小提示") in shown
+    # a component's label is text of its own (the tab shows it above its content)
+    assert shown[-2:] == [(28, "视窗系统"), (27, "在视窗系统上运行安装程序。")]
+    # a shortcode alone on its line showing a caption or a tab name is a block of its own
+    assert _texts(SITES / "hugo.md")[-3:] == [(19, "备份设置页面"), (22, "命令行"), (23, "运行备份命令。")]
 
 
 def test_the_translated_title_and_description_are_aligned(tmp_path: Path) -> None:

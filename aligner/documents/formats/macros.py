@@ -8,7 +8,8 @@ it is text to translate, but some of it *displays* text:
   two, else the first);
 * shortcodes, ``{{< note >}}`` ``{{% warning %}}`` ``{{< /note >}}`` (Hugo), ``{% raw %}``
   (Liquid/Jekyll), ``{{#include file.rs}}`` (mdBook), ``{{ site.title }}`` are structure,
-  except a shortcode's ``text="…"``/``title="…"`` argument, which it displays;
+  except a shortcode's ``text="…"``/``title="…"``/``caption="…"`` argument, which it
+  displays (a shortcode alone on its line that shows one is text, not structure);
 * Sphinx/MyST-style roles, ``:numref:`fig_x``` ``:cite:`Key.2011``` ``:label:`sec_x```,
   are cross-references and labels: removed;
 * heading anchors ``{#install-the-tool}`` and attribute lists ``{: .class}`` are markup.
@@ -29,7 +30,7 @@ _CALL = re.compile(r"\{\{\s*([A-Za-z_][\w.-]*)\s*(?:\((.*?)\))?\s*\}\}", re.S)
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
 # {{< name args >}}, {{% name args %}}, {{</ name >}}
 _SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*([A-Za-z_][\w./-]*)?(.*?)[>%]\}\}", re.S)
-_NAMED_TEXT = re.compile(r'\b(?:text|title|name|label)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_NAMED_TEXT = re.compile(r'\b(?:text|title|name|label|caption)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _LIQUID = re.compile(r"\{%-?.*?-?%\}", re.S)
 _MDBOOK = re.compile(r"\{\{\s*#[A-Za-z_][\w-]*[^}]*\}\}")
 _VARIABLE = re.compile(r"\{\{-?\s*[^{}()<>%#]*?\s*-?\}\}")  # {{ site.title }}, {{ .Params.x }}
@@ -101,13 +102,14 @@ def _shortcode(match: re.Match[str], removed: Removed) -> str:
     return ""
 
 
-def is_structure_only(text: str) -> bool:
+def is_structure_only(text: str, *, shown_text: bool = True) -> bool:
     """True when ``text`` holds template syntax and nothing else (after expansion it would
-    be empty or only punctuation): a block-level macro or shortcode, not prose."""
+    be empty or only punctuation): a block-level macro or shortcode, not prose. With
+    ``shown_text=False`` the text a shortcode shows (``caption="…"``) counts as syntax too."""
     if "{" not in text and ":" not in text:
         return False
     rest = _MDBOOK.sub("", text)
-    rest = _SHORTCODE.sub("", rest)
+    rest = _SHORTCODE.sub(lambda m: _shortcode(m, []) if shown_text else "", rest)  # a caption= is shown
     rest = _LIQUID.sub("", rest)
     rest = _CALL.sub("", rest)
     rest = _VARIABLE.sub("", rest)

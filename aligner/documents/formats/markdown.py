@@ -22,14 +22,13 @@ from ...model import Debris, DocKind
 from ..decode import decode
 from ..frontmatter import read_front_matter, take_front_matter
 from ..kinds import detect_kind
-from ..lines import Line, Recorder, split_lines
+from ..lines import Recorder, split_lines
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, blocks_rendering, register
-from .md_lines import set_aside
+from .md_lines import admonitions, set_aside
 from .macros import CODE_CLOSE, CODE_OPEN, expand, expand_roles, is_structure_only
 
 _SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
-_ADMONITION = re.compile(r"^\s*(?::{3,}\s*[\w-]*.*|[!?]{3}\+?\s+[\w-]+.*)$")
 _BLOCKS_HTML = frozenset("p li td th h1 h2 h3 h4 h5 h6 dt dd caption figcaption blockquote summary".split())
 _DROP_HTML = frozenset("script style noscript template".split())
 _DIRECTIVE_LINE = re.compile(r"^\s*:[A-Za-z][\w-]*:(?:\ue000[^\ue001]*\ue001|`[^`]*`)?\s*$")
@@ -99,8 +98,17 @@ class _Renderer:
                 if alert:
                     self.drop("markup", number, alert.group())
                     piece = piece[alert.end():]
-            if piece.strip():
+            if piece.strip() and is_structure_only(plain, shown_text=False):
+                # a shortcode alone on its line that shows a caption or tab label: a block
+                # of its own, not the start of the paragraph around it
+                self._emit(shown)
+                self._emit([(number, piece)])
+                shown = []
+            elif piece.strip():
                 shown.append((number, piece))
+        self._emit(shown)
+
+    def _emit(self, shown: list[tuple[int, str]]) -> None:
         if not shown:
             return
         joined = _join_soft("\n".join(piece for _, piece in shown))
@@ -181,10 +189,17 @@ class _Renderer:
                 texts.append(" ".join(fragment.text_content().split()))
         kept = [t for t in texts if t.strip()]
         self.drop("html-tag", line, re.sub(r">[^<]+<", "><", content))
+        for tag in _COMPONENT.finditer(content):  # MDX/JSX: <TabItem label="…"> shows its label
+            for attr in _SHOWN_ATTR.finditer(tag.group()):
+                self.block(line + content.count("\n", 0, tag.start()), attr.group(1) or attr.group(2) or "")
         for text in kept:
             self.block(line, text)
 
 
+#: an MDX/JSX component's opening tag (capitalised, as React requires) and the attributes
+#: its page shows as text (a tab's or an admonition's label)
+_COMPONENT = re.compile(r"<[A-Z][\w.]*\b[^<>]*>")
+_SHOWN_ATTR = re.compile(r"""\b(?:label|title)=(?:"([^"]*)"|'([^']*)')""")
 _BULLET = re.compile(r"^\s*[•·▪◦‣●○■□◆◇\-*+]\s")
 
 
@@ -243,53 +258,12 @@ def _join_soft(text: str) -> str:
     return out
 
 
-_FENCE_TITLE = re.compile(r"^\s*:{3,}\s*[\w-]+[ \t]*(?:\[([^\]]+)\]|([^{\s][^{]*?))?[ \t]*(?:\{[^}]*\})?\s*$")
-
-
-def _admonition_title(text: str) -> str:
-    """The title an admonition shows: ``!!! note "注意"``, ``:::tip 小提示``, ``:::tip[小提示]``."""
-    quoted = re.search(r'"([^"]+)"', text)
-    if quoted:
-        return quoted.group(1)
-    fence = _FENCE_TITLE.match(text)
-    return next((g.strip() for g in fence.groups() if g and g.strip()), "") if fence else ""
-
-
-def _admonitions(lines: list[Line], rec: Recorder) -> list[str]:
-    """Admonition fences (``:::note`` … ``:::``, ``!!! warning "Title"``) are structure:
-    their marker lines become debris and an MkDocs admonition's indented body is dedented
-    so it is read as text, not as an indented code block."""
-    out: list[str] = []
-    in_fence = False
-    body_indent = False
-    for line in lines:
-        text = line.text
-        if text.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if not in_fence and _ADMONITION.match(text):
-            found = _admonition_title(text)
-            rec.drop("markup", line.no, text.replace(found, "", 1).strip() if found else text.strip())
-            body_indent = text.lstrip().startswith(("!!!", "???"))
-            # the title stands alone: a blank line cannot be inserted without shifting every
-            # later line, so the body's first line is read as a new block by marking the
-            # title as a heading of the same line
-            out.append(f"###### {found}" if found else "")
-            continue
-        if body_indent:
-            if text.startswith("    "):
-                text = text[4:]
-            elif text.strip():
-                body_indent = False
-        out.append(text)
-    return out
-
-
 def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     text, encoding = decode(data, path, strict=strict)
     rec = Recorder()
     lines = split_lines(text, rec)
     front = read_front_matter(lines, rec, path, texts=True)
-    shown = _admonitions(lines, rec)
+    shown = admonitions(lines, rec)
     renderer = _Renderer()
     renderer.debris.extend(rec.debris)
     env: dict = {}

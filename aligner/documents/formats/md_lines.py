@@ -15,15 +15,18 @@ parser runs (the line is blanked so the parser never sees it; line numbers do no
   ``export const meta = {…}`` with the lines up to the next blank line are code (``code``
   debris), as the MDX compiler runs them and shows nothing of them.
 
-Fenced code is left alone.
+Fenced code is left alone. Admonition fences (``:::note`` … ``:::``, ``!!! warning "Title"``)
+are structure too: :func:`admonitions` makes their marker lines debris and keeps the title
+they show.
 """
 from __future__ import annotations
 
 import re
 
 from ...model import Debris
+from ..lines import Line, Recorder
 
-__all__ = ["set_aside"]
+__all__ = ["admonitions", "set_aside"]
 
 _DEFINITION = re.compile(
     r"^ {0,3}\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|[^\s<>]+)"
@@ -34,6 +37,7 @@ _ESM = re.compile(
     r"^(?:import\s+(?:[\w$*{}\s,]+\s+from\s+)?['\"][^'\"\n]+['\"];?\s*$"
     r"|export\s+(?:default\b|const\s|let\s|var\s|function[\s*]|async\s+function\s|class\s|\{))")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ADMONITION = re.compile(r"^\s*(?::{3,}\s*[\w-]*.*|[!?]{3}\+?\s+[\w-]+.*)$")
 
 
 def set_aside(lines: list[str], env: dict, debris: list[Debris]) -> list[str]:
@@ -72,4 +76,45 @@ def set_aside(lines: list[str], env: dict, debris: list[Debris]) -> list[str]:
             references.setdefault(key, {"title": title, "href": href, "map": None})
             debris.append(Debris("link", index + 1, line.strip()))
             out[index] = ""
+    return out
+
+
+_FENCE_TITLE = re.compile(r"^\s*:{3,}\s*[\w-]+[ \t]*(?:\[([^\]]+)\]|([^{\s][^{]*?))?[ \t]*(?:\{[^}]*\})?\s*$")
+
+
+def _admonition_title(text: str) -> str:
+    """The title an admonition shows: ``!!! note "注意"``, ``:::tip 小提示``, ``:::tip[小提示]``."""
+    quoted = re.search(r'"([^"]+)"', text)
+    if quoted:
+        return quoted.group(1)
+    fence = _FENCE_TITLE.match(text)
+    return next((g.strip() for g in fence.groups() if g and g.strip()), "") if fence else ""
+
+
+def admonitions(lines: list[Line], rec: Recorder) -> list[str]:
+    """Admonition fences (``:::note`` … ``:::``, ``!!! warning "Title"``) are structure:
+    their marker lines become debris and an MkDocs admonition's indented body is dedented
+    so it is read as text, not as an indented code block."""
+    out: list[str] = []
+    in_fence = False
+    body_indent = False
+    for line in lines:
+        text = line.text
+        if text.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and _ADMONITION.match(text):
+            found = _admonition_title(text)
+            rec.drop("markup", line.no, text.replace(found, "", 1).strip() if found else text.strip())
+            body_indent = text.lstrip().startswith(("!!!", "???"))
+            # the title stands alone: a blank line cannot be inserted without shifting every
+            # later line, so the body's first line is read as a new block by marking the
+            # title as a heading of the same line
+            out.append(f"###### {found}" if found else "")
+            continue
+        if body_indent:
+            if text.startswith("    "):
+                text = text[4:]
+            elif text.strip():
+                body_indent = False
+        out.append(text)
     return out
