@@ -171,7 +171,7 @@ class _Renderer:
 
         try:
             fragments = html.fragments_fromstring(content)
-        except (etree.ParserError, ValueError):
+        except (etree.ParserError, ValueError, AssertionError):  # lxml asserts on a second <body>
             self.drop("html-tag", line, content)
             return
         texts: list[str] = []
