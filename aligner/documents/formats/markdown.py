@@ -357,6 +357,7 @@ def _definition(text: str, line: int, renderer: _Renderer) -> str:
 
 register(FormatReader(
     format=SourceFormat.MARKDOWN, suffixes=_SUFFIXES, sniff=_sniff, read=_read,
-    describe="Markdown (.md, or recognised from content): parsed with markdown-it-py; code, "
-             "markup, shortcodes/macros and front matter are structure, tables read cell by cell",
+    describe="Markdown (.md, .mdx, or recognised from content): parsed with markdown-it-py; code, "
+             "markup and shortcodes/macros are structure, front matter data but for the title, description "
+             "and summary a site shows; tables read cell by cell",
 ))
