@@ -212,3 +212,9 @@ def test_pdf_line_end_hyphens_inside_words_go_compounds_keep_theirs(tmp_path: Pa
     # each at the line of the extracted text that ends with it; compounds keep theirs
     source = doc.source.split("\n")
     assert [source[d.line - 1].rstrip()[-6:] for d in hyphens] == ["paral-", "n mem-", "embed-", "an re-", "he ex-"]
+
+
+def test_an_html_block_starts_at_the_line_of_its_first_letter(tmp_path: Path) -> None:
+    path = _write(tmp_path / "page.html", "<!DOCTYPE html>\n<html><body>\n<div class=\"content\">\n\n"
+                                          "直接写在 div 里的一句话。\n<p>\n  段落的文字在下一行。</p>\n</div></body></html>\n")
+    assert _texts(path) == [(5, "直接写在 div 里的一句话。"), (7, "段落的文字在下一行。")]
