@@ -218,3 +218,23 @@ def test_an_html_block_starts_at_the_line_of_its_first_letter(tmp_path: Path) ->
     path = _write(tmp_path / "page.html", "<!DOCTYPE html>\n<html><body>\n<div class=\"content\">\n\n"
                                           "直接写在 div 里的一句话。\n<p>\n  段落的文字在下一行。</p>\n</div></body></html>\n")
     assert _texts(path) == [(5, "直接写在 div 里的一句话。"), (7, "段落的文字在下一行。")]
+
+
+def test_ass_line_breaks_in_srt_and_ruby_readings_in_docx(tmp_path: Path) -> None:
+    srt = _write(tmp_path / "converted.srt", "1\n00:00:01,000 --> 00:00:02,000\n我们明天\\N早上出发。\n\n"
+                                            "2\n00:00:02,000 --> 00:00:04,000\nThe bus\\Nleaves at\\hnine.\n")
+    doc = read_document(srt)
+    assert [p.text for p in doc.zh + doc.en] == ["我们明天早上出发。", "The bus leaves at nine."]
+    assert [d.text for d in doc.debris if d.kind == "ass-override"] == ["\\N", "\\N", "\\h"]
+    from .test_formats_docx_pdf import _docx, _p, _r
+
+    ruby = ("<w:r><w:ruby><w:rubyPr/><w:rt>" + _r("hàn") + "</w:rt><w:rubyBase>" + _r("汉")
+            + "</w:rubyBase></w:ruby></w:r>")
+    doc = read_document(_write_bytes(tmp_path / "ruby.docx", _docx(_p(ruby, _r("字的读音。")))))
+    assert [p.text for p in doc.zh] == ["汉字的读音。"]
+    assert [(d.kind, d.text) for d in doc.debris] == [("markup", "hàn")]
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

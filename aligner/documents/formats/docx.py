@@ -12,7 +12,8 @@ or a hyperlink inside a sentence does not split it. Tracked changes read as Word
 final text: insertions kept, deletions dropped (``tracked-deletion`` debris). Fields whose
 result Word computes (page numbers, the table of contents, dates, page references) are not
 text (``field`` debris); a hyperlink's or cross-reference's text is. Hidden text
-(``w:vanish``) is ``hidden`` debris, reviewers' comments ``comment`` debris. Footnotes and endnotes are translatable text, as in a
+(``w:vanish``) is ``hidden`` debris, reviewers' comments ``comment`` debris, a phonetic
+guide's reading (``w:rt``, pinyin above the characters) ``markup``. Footnotes and endnotes are translatable text, as in a
 CAT tool: they are blocks after the body. Headers and footers are ``furniture`` debris.
 
 "Line" of a DOCX block = its paragraph number (1-based) in this order: the body, then the
@@ -142,6 +143,8 @@ def _paragraph(p: etree._Element, walk: _Walk) -> None:
             return
         if name in ("del", "moveFrom"):
             kind = "tracked-deletion"
+        elif name == "rt":  # a phonetic guide's reading (pinyin above 汉), not text
+            kind = kind or "markup"
         if name == "r" and _hidden(el):
             kind = kind or "hidden"
         if name == "fldChar":
