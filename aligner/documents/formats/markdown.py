@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from ...model import Debris, DocKind
 from ..decode import decode
@@ -145,7 +146,7 @@ class _Renderer:
             elif kind in ("math_inline", "math_inline_double"):
                 out += "$" + child.content + "$" if kind == "math_inline" else "$$" + child.content + "$$"
             elif kind == "link_open":
-                self.drop("link", current, child.attrs.get("href", "") or "")
+                self.drop("link", current, unquote(str(child.attrs.get("href", "") or "")))
             elif kind == "image":
                 self.drop("image", current, f"{child.content} {child.attrs.get('src', '') or ''}")
             elif kind == "footnote_ref":

@@ -1,6 +1,6 @@
 """Lines of a Markdown file that CommonMark reads as prose but the writer did not mean as prose.
 
-Two shapes found in sites' Markdown, each decided from the line's own syntax, before the
+Shapes found in sites' Markdown, each decided from the line's own syntax, before the
 parser runs (the line is blanked so the parser never sees it; line numbers do not move):
 
 * a link reference definition (``[home]: https://example.com "Title"``) written right under a
@@ -11,6 +11,9 @@ parser runs (the line is blanked so the parser never sees it; line numbers do no
   the definition the parser would have made (the link then resolves and the line is ``link``
   debris). Only a destination that looks like a URL or a path counts, so a Chinese line
   such as ``[注意]: 请先备份`` stays text.
+* a link whose destination is a Hugo shortcode (``[配置]({{< ref "config.md" >}})``, which
+  Hugo turns into a URL first) is made a link by percent-encoding the shortcode;
+* an include line of MkDocs' snippets extension (``--8<-- "file.md"``) is ``shortcode`` debris;
 * MDX's ES module lines (Docusaurus, Storybook): ``import Tabs from '@theme/Tabs';`` and
   ``export const meta = {…}`` with the lines up to the next blank line are code (``code``
   debris), as the MDX compiler runs them and shows nothing of them.
@@ -40,6 +43,21 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ADMONITION = re.compile(r"^\s*(?::{3,}\s*[\w-]*.*|[!?]{3}\+?\s+[\w-]+.*)$")
 
 
+# a Hugo shortcode as a link's destination, [配置]({{< ref "config.md" >}}): Hugo replaces it
+# with a URL before Markdown is read; CommonMark sees a destination with spaces, not a link
+_LINK_SHORTCODE = re.compile(r"(?<=\]\()(\s*)(\{\{[<%].{0,300}?[>%]\}\})")
+# an include line of pymdownx.snippets (MkDocs): --8<-- "file.md"
+_SNIPPET = re.compile(r"^\s*-{1,2}8<-{1,2}(?:\s|$)")
+
+
+def _encoded(match: re.Match[str]) -> str:
+    """The shortcode percent-encoded, so the parser reads a link (its ``link`` debris is
+    decoded again)."""
+    from urllib.parse import quote
+
+    return match.group(1) + quote(match.group(2), safe="{}/.#")
+
+
 def set_aside(lines: list[str], env: dict, debris: list[Debris]) -> list[str]:
     """``lines`` with lazy reference definitions and MDX module lines blanked; the
     definitions go into markdown-it's ``env`` and, as ``link``, into ``debris``, the
@@ -58,6 +76,12 @@ def set_aside(lines: list[str], env: dict, debris: list[Debris]) -> list[str]:
             continue
         if opened:
             fence = opened.group(1)
+            continue
+        if "]({{" in line:
+            out[index] = line = _LINK_SHORTCODE.sub(_encoded, line)
+        if _SNIPPET.match(line):
+            debris.append(Debris("shortcode", index + 1, line.strip()))
+            out[index] = ""
             continue
         previous = lines[index - 1].strip() if index else ""
         if esm or (not previous and _ESM.match(line)):
