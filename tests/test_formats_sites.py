@@ -238,3 +238,13 @@ def test_ass_line_breaks_in_srt_and_ruby_readings_in_docx(tmp_path: Path) -> Non
 def _write_bytes(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_srt_with_bom_crlf_numbering_gaps_overlaps_and_styling(tmp_path: Path) -> None:
+    data = ("\ufeff1\r\n00:00:01,000 --> 00:00:03,000\r\n<font color=\"#ffff00\">我们明天</font>\r\n<b>早上出发。</b>\r\n\r\n"
+            "5\r\n00:00:02,500 --> 00:00:04,000 X1:100 X2:200 Y1:10 Y2:20\r\n{\\an8}天气预报说会下雨。\r\n\r\n\r\n\r\n"
+            "9\r\n00:00:05,000 --> 00:00:06,000\r\n带上伞吧\r\n").encode("utf-8")
+    doc = read_document(_write_bytes(tmp_path / "film.srt", data))
+    assert [(p.line, p.text) for p in doc.zh] == [(3, "我们明天早上出发。"), (8, "天气预报说会下雨。"), (14, "带上伞吧")]
+    assert doc.debris_counts() == {"ass-override": 1, "cue-number": 3, "cue-setting": 1, "subtitle-tag": 4,
+                                   "timecode": 3}
