@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from aligner.cli import cli
-from aligner.documents import conservation_errors, read_document
+from aligner.documents import DEBRIS_KINDS, conservation_errors, read_document
 
 from .test_documents_golden import summary
 
@@ -33,6 +33,7 @@ def test_site_markdown_matches_golden(path: Path) -> None:
         golden.write_text(got, encoding="utf-8")
     assert got == golden.read_text(encoding="utf-8")
     assert conservation_errors(path.read_text(encoding="utf-8"), doc) == []
+    assert {d.kind for d in doc.debris} <= set(DEBRIS_KINDS)  # every kind is documented
 
 
 def _texts(path: Path) -> list[tuple[int, str]]:
@@ -131,6 +132,7 @@ def test_a_docx_comment_is_counted_not_read(tmp_path: Path) -> None:
     doc = read_document(path)
     assert [(p.line, p.text) for p in doc.zh] == [(1, "术语表需要每周更新一次。"), (2, "最后一段。")]
     assert [(d.kind, d.line, d.text) for d in doc.debris] == [("comment", 1, "这里的频率要和客户确认。")]
+    assert "comment" in DEBRIS_KINDS
     path.write_bytes(_docx_with_comment("<w:comments"))  # a damaged part: named, the text still read
     doc = read_document(path)
     assert [p.text for p in doc.zh] == ["术语表需要每周更新一次。", "最后一段。"]
@@ -207,6 +209,7 @@ def test_pdf_line_end_hyphens_inside_words_go_compounds_keep_theirs(tmp_path: Pa
         "Each sentence pair is scored by an embedding model and a dictionary.",
         "Users can review every pair before the export; a long-term user signs it off.",
     ]
+    assert {d.kind for d in doc.debris} <= set(DEBRIS_KINDS)
     hyphens = [d for d in doc.debris if d.kind == "hyphen"]
     assert [d.text for d in hyphens] == ["-"] * 5
     # each at the line of the extracted text that ends with it; compounds keep theirs

@@ -17,6 +17,7 @@ from ..model import Debris
 #: Every debris kind the reader records, and what it is. A separate English file's debris
 #: has the same kinds with an ``en:`` prefix.
 DEBRIS_KINDS: dict[str, str] = {
+    "anchor": "a Markdown heading anchor {#install} (the heading's text is kept)",
     "ass-override": "ASS/SSA override codes in subtitle text: {\\an8} {\\i1} (the text around them is kept)",
     "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",
     "code": "code block (Markdown fences and contents, HTML <pre>): not text to translate",
@@ -56,11 +57,13 @@ DEBRIS_KINDS: dict[str, str] = {
     "post-header": "forum post headers and the poster's name heading",
     "quote": "an earlier forum post quoted in a reply",
     "rating": "forum rating table",
-    "reference": "bibliography entries after 参考文献 / References in PDF text",
+    "reference": "bibliography entries after 参考文献 / References in PDF text; Sphinx/MyST roles :numref:`x` in Markdown",
     "running-header": "a short line repeated on every page of PDF text (at a page's top or bottom in a PDF); "
                       "第 3 期 … Vol. 41 No. 3",
     "script": "<script>, <noscript> and <template> of an HTML page: code, not text",
     "separator": "separator lines: ***** ----- ﹍﹍﹍",
+    "shortcode": "template syntax in Markdown: Hugo shortcodes, Liquid tags, macros, includes ({{< note >}} {% raw %}); "
+                 "what one displays (caption=, a macro's text) is kept",
     "signature": "forum client signature: —— 来自 …",
     "speaker-colon": "the colon after a speaker label",
     "speaker-label": "speaker of a transcript paragraph; the text is the name (肖 茜 → 肖茜)",
