@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -138,28 +138,37 @@ def write_bytes(path: str | Path, data: bytes) -> bool:
     """Atomically write ``data``, unless ``path`` already holds exactly these bytes (then
     nothing is written: no temporary file, no ``fsync``). Whether it wrote."""
     target = Path(path)
-    try:
-        if os.stat(target).st_size == len(data) and stat.S_ISREG(os.stat(target).st_mode) \
-                and target.read_bytes() == data:
-            return False
-    except OSError:
-        pass  # missing or unreadable: write it (an error then is the writer's to report)
+    view = memoryview(data)
+    if _holds(target, len(data), (view[i:i + _CHUNK] for i in range(0, len(data), _CHUNK))):
+        return False
     with atomic_write(target) as handle:
         handle.write(data)
     return True
 
 
-def _same_file_bytes(new: Path, old: Path, chunk: int = 1 << 20) -> bool:
-    """Whether the regular file ``old`` holds the bytes of ``new`` (sizes first: cheap)."""
+_CHUNK = 1 << 20
+
+
+def _same_file_bytes(new: Path, old: Path) -> bool:
+    """Whether the regular file ``old`` holds the bytes of ``new``."""
     try:
-        if not stat.S_ISREG(os.stat(old).st_mode) or os.stat(old).st_size != os.stat(new).st_size:
+        size = os.stat(new).st_size
+        with open(new, "rb") as handle:
+            return _holds(old, size, iter(lambda: handle.read(_CHUNK), b""))
+    except OSError:
+        return False
+
+
+def _holds(old: Path, size: int, chunks: Iterable[bytes | memoryview]) -> bool:
+    """Whether the regular file ``old`` holds ``size`` bytes equal to ``chunks`` (sizes
+    first: cheap); a missing or unreadable file holds nothing (writing it reports the error)."""
+    try:
+        if not stat.S_ISREG(os.stat(old).st_mode) or os.stat(old).st_size != size:
             return False
-        with open(new, "rb") as a, open(old, "rb") as b:
-            while True:
-                left, right = a.read(chunk), b.read(chunk)
-                if left != right:
+        with open(old, "rb") as handle:
+            for chunk in chunks:
+                if handle.read(len(chunk)) != chunk:
                     return False
-                if not left:
-                    return True
+            return handle.read(1) == b""
     except OSError:
         return False

@@ -5,7 +5,10 @@ A *crash* is any exception other than :class:`aligner.errors.AlignerError` (the 
 the CLI turns into one line and exit status 2), or a hang past ``--timeout``. Zero crashes is
 the bar. Readers: ``text`` (decode, clean, segment), ``tmx`` (the library's TMX reader and
 ``check``'s), ``xliff``, ``tbx``, ``csv`` (a bilingual CSV TM and a CSV/OmegaT glossary) and ``srx``
-(the ``--srx`` rules: XML plus Java regular expressions, then used to segment a paragraph).
+(the ``--srx`` rules: XML plus Java regular expressions, then used to segment a paragraph) and
+``formats`` (the Markdown, HTML and subtitle readers through ``read_document``: YAML and TOML
+front matter, MDX, shortcodes, link definitions, tags, cues; the input's first byte picks
+the file's extension).
 
 The engine is atheris (coverage-guided libFuzzer over the instrumented ``aligner`` and
 ``translate`` code) when installed, else hypothesis-generated mutations of the same seeds.
@@ -35,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-READERS = ("text", "tmx", "xliff", "tbx", "csv", "srx")
+READERS = ("text", "tmx", "xliff", "tbx", "csv", "srx", "formats")
 
 TMX = b"""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"><prop type="x-a">b</prop></header>
@@ -71,6 +74,21 @@ CSV_TM = "zh,en\n\u6df1\u5ea6\u5b66\u4e60,deep learning\n\"\u5f15,\u53f7\",\"a \
 CSV_GLOSSARY = "zh,en,kind,definition,variants,forbidden\n\u6df1\u5ea6\u5b66\u4e60,deep learning,concept,d,DL,deep-learning\n".encode()
 OMEGAT = "\u6df1\u5ea6\u5b66\u4e60\tdeep learning\tcomment\n# c\n".encode()
 
+MARKDOWN = ("---\ntitle: \"\u5b89\u88c5\"\ndescription: >\n  \u7b2c\u4e00\u884c\n  \u7b2c\u4e8c\u884c\ntags: [a, b]\n---\n"
+            "import X from 'y';\n\n:::tip[\u63d0\u793a]\n\u6b63\u6587[\u94fe\u63a5][r]\u3002[^1]\n:::\n[r]: https://x.org\n\n"
+            "[^1]: \u811a\u6ce8\u3002\n[s]: /p \"t\"\n\n{{< figure caption=\"\u56fe\" >}}\n<Tabs><TabItem label=\"\u6807\">"
+            "\u5185\u5bb9</TabItem></Tabs>\n\n| a | `b \\| c` |\n|---|---|\n| 1 | 2 |\n").encode("utf-8")
+TOML_MD = ("+++\ntitle = \"\u6807\u9898\"\nsummary = \"\"\"\n\u4e00\n\u4e8c\"\"\"\ndate = 2024-01-01\n[params]\nx = 1\n+++\n"
+           "!!! note \"\u6ce8\"\n    \u6b63\u6587\u3002\n").encode("utf-8")
+HTML = ("<!DOCTYPE html><html><head><meta charset=\"gb2312\"><title>\u6807</title></head><body><nav>n</nav>"
+        "<p>\u4e00<br>\u4e8c<ruby>\u6c49<rt>han</rt></ruby>&nbsp;<code>x</code></p><table><tr><td>\u683c</td></tr></table>"
+        "<figure><img alt=\"a\"><figcaption>\u8bf4\u660e</figcaption></figure></body></html>").encode("utf-8")
+SUBTITLES = ("\ufeff1\r\n00:00:01,000 --> 00:00:02,000 X1:1\r\n<i>\u4e00</i>{\\an8}\r\n\r\n3\r\n00:00:01,500 --> 00:00:03,000\r\n"
+             "- \u4f60\u597d\u3002\r\n- \u597d\u3002\r\n").encode("utf-8")
+VTT = ("WEBVTT\n\nNOTE x\n\nid\n00:01.000 --> 00:02.000 align:start\n<v A>\u4e00<rt>yi</rt></v>&amp;\n").encode("utf-8")
+#: the extension a ``formats`` input is read under, picked by its first byte
+FORMAT_SUFFIXES = (".md", ".mdx", ".html", ".srt", ".vtt", ".txt")
+
 SEEDS: dict[str, list[bytes]] = {
     "text": [TEXT, TEXT.decode().encode("gb18030"), b"\xff\xfe" + TEXT.decode().encode("utf-16-le"),
              "\u4eba\u5de5\u667a\u6167\u3002".encode("big5"), b"a\x00b\n\xff\xfe\n"],
@@ -79,6 +97,7 @@ SEEDS: dict[str, list[bytes]] = {
     "tbx": [TBX, TBX3],
     "csv": [CSV_TM, CSV_GLOSSARY, OMEGAT, b"source\ttarget\nx\ty\n"],
     "srx": [(ROOT / "aligner" / "data" / "srx" / "default.srx").read_bytes()],
+    "formats": [MARKDOWN, TOML_MD, HTML, SUBTITLES, VTT],
 }
 
 
@@ -116,12 +135,19 @@ def target(reader: str) -> Callable[[bytes], None]:
     def glossary(data: bytes, suffix: str) -> None:
         _with_file(data, suffix, read_glossary_file)
 
+    def formats(data: bytes) -> None:
+        from aligner.documents import read_document
+
+        suffix = FORMAT_SUFFIXES[data[0] % len(FORMAT_SUFFIXES)] if data else ".md"
+        _with_file(data, suffix, read_document)
+
     return {
         "text": text,
         "tmx": tmx,
         "xliff": units,
         "tbx": lambda data: glossary(data, ".tbx"),
         "csv": lambda data: (units(data), glossary(data, ".csv"), glossary(data, ".utf8")),
+        "formats": formats,
         "srx": lambda data: [split_sentences("Mr. Smith went. 他说：“好。”然后走了！3.14 e.g. this?", lang,
                                              parse_srx(data, "f.srx")) for lang in ("zh", "en")],
     }[reader]

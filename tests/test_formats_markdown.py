@@ -85,8 +85,10 @@ def test_structure_is_debris_with_lines_and_nothing_is_lost() -> None:
     assert conservation_errors(zh.read_text(encoding="utf-8"), doc,
                                (DATA / "corpus" / "en" / "guide.md").read_text(encoding="utf-8")) == []
     # every paragraph keeps the Markdown file's own line
-    assert [(p.line, p.text) for p in doc.zh][:3] == [
-        (7, "本页面适用于 2.0 及以上版本。"), (10, "安装工具"),
+    # (the front matter's title is a block at its own line; its key is debris)
+    assert ("front-matter", 2, "title:") in debris
+    assert [(p.line, p.text) for p in doc.zh][:4] == [
+        (2, "安装指南"), (7, "本页面适用于 2.0 及以上版本。"), (10, "安装工具"),
         (12, "首先，下载安装包并将其解压到任意目录。然后运行 setup --prefix /opt/tool 命令完成安装。")]
 
 

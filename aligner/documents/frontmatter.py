@@ -1,7 +1,12 @@
-"""YAML front matter (``---`` … ``---`` at the top of a Markdown file), read as data.
+"""Front matter at the top of a Markdown file: YAML (``---`` … ``---``) or TOML (``+++`` … ``+++``,
+Hugo's other syntax), read as data, except the values a reader of the page sees.
 
-The front matter is metadata (names, dates, tags), not text to translate: its lines become
-``front-matter`` debris and its mapping ``Document.front_matter``. Every value is validated
+The front matter is mostly metadata (dates, tags, slugs, weights): its lines become
+``front-matter`` debris and its mapping ``Document.front_matter``. Static-site generators
+show a few of its values as text, though (the page title, its description or summary, a
+sidebar label: :data:`TEXT_KEYS`), and a translated site translates them; with
+``texts=True`` those top-level string values are returned as text units at their own lines
+and only their key (``title:``) is debris. Every value is validated
 where it enters, by the loader itself: a scalar that is not a plain string, a JSON-safe
 number, a boolean or null stays the string the user wrote (``date: 2024-02-30``, a date that
 does not exist; ``.inf`` and ``.nan``, which JSON cannot hold; a 5,000-digit integer;
@@ -11,6 +16,9 @@ does not exist; ``.inf`` and ``.nan``, which JSON cannot hold; a 5,000-digit int
 from __future__ import annotations
 
 import math
+import re
+import tomllib
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -22,35 +30,147 @@ _MAX_LINES = 2000
 _MAX_NODES = 100_000
 
 
+#: Top-level keys whose string value a site shows as text (compared case-folded): the page
+#: title and its short forms, descriptions and summaries (Hugo, Jekyll, Docusaurus, VuePress,
+#: MkDocs). Everything else (dates, slugs, tags, ids, layout) is data.
+TEXT_KEYS = frozenset({
+    "title", "subtitle", "linktitle", "sidebar_label", "pagination_label", "description",
+    "summary", "excerpt", "abstract", "tagline",
+})
+
+
+@dataclass
+class FrontMatter:
+    """A file's front matter: its mapping and, when asked for, the ``(line, text)`` of each
+    value in :data:`TEXT_KEYS` (in file order)."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    texts: list[tuple[int, str]] = field(default_factory=list)
+
+
 def take_front_matter(lines: list[Line], rec: Recorder, path: Any) -> dict[str, Any]:
     """Parse and blank the front matter at the top of ``lines``; ``{}`` when there is none.
 
-    A block that is not a YAML mapping is left alone (its lines stay text), so nothing is
-    lost; a mapping too large or with self-referencing aliases is a :class:`FormatError`.
+    A block that is not a mapping is left alone (its lines stay text), so nothing is lost; a
+    mapping too large or with self-referencing aliases is a :class:`FormatError`.
     """
+    return read_front_matter(lines, rec, path).data
+
+
+def read_front_matter(lines: list[Line], rec: Recorder, path: Any, *, texts: bool = False) -> FrontMatter:
+    """:func:`take_front_matter`; with ``texts`` the values of :data:`TEXT_KEYS` are kept out of
+    the debris and returned as text units (their key and quotes are the debris)."""
     first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
-    if first is None or lines[first].text.strip() != "---":
-        return {}
+    if first is None or lines[first].text.strip() not in ("---", "+++"):
+        return FrontMatter()
+    fence = lines[first].text.strip()
+    closing = ("---", "...") if fence == "---" else ("+++",)
     end = next(
         (i for i in range(first + 1, min(len(lines), first + _MAX_LINES))
-         if lines[i].text.rstrip() in ("---", "...")),
+         if lines[i].text.rstrip() in closing),
         None,
     )
     if end is None:
-        return {}
-    body = "\n".join(line.text for line in lines[first + 1:end])
-    try:
-        data = yaml.load(body, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader, see below
-    except yaml.YAMLError:
-        return {}
-    except RecursionError:
-        raise _too_deep(path, lines[first].no) from None
-    if not isinstance(data, dict):
-        return {}
+        return FrontMatter()
+    body = [line.text for line in lines[first + 1:end]]
+    parsed = _yaml(body, path, lines[first].no) if fence == "---" else _toml(body)
+    if parsed is None:
+        return FrontMatter()
+    data, spans = parsed
     plain = _plain(data, path, lines[first].no, [0], 0)
-    for line in lines[first:end + 1]:
-        rec.drop_line("front-matter", line)
-    return plain
+    found = FrontMatter(plain)
+    kept: dict[int, tuple[int, str]] = {}  # body index of the key -> (last body index, value)
+    if texts:
+        for key, (start, stop) in spans.items():
+            value = plain.get(key)
+            if key.casefold() in TEXT_KEYS and isinstance(value, str) and value.strip():
+                raw = [line.text for line in lines[first + 1 + start:first + 2 + stop]]
+                kept[start] = (stop, _as_lines(value, raw, ":" if fence == "---" else "="))
+    skip = -2  # (-1 is the opening fence)
+    for index, line in enumerate(lines[first:end + 1], start=-1):
+        if index in kept:
+            stop, value = kept[index]
+            rest = line.text.replace(value, "", 1) if value in line.text else line.text
+            rec.drop("front-matter", line.no, rest.strip())
+            found.texts.append((line.no, value))
+            line.text = ""
+            skip = stop
+        elif index <= skip:
+            line.text = ""  # the continuation lines of a kept value: its text, not debris
+        else:
+            rec.drop_line("front-matter", line)
+    return found
+
+
+def _as_lines(value: str, raw: list[str], separator: str) -> str:
+    """A value written over several lines as its lines (the reader joins them as soft
+    wraps: no space between Han characters), when they hold exactly its text; YAML folds
+    them with a space, which Chinese does not have. Otherwise the value as parsed."""
+    if len(raw) < 2:
+        return value
+    pieces = [raw[0].split(separator, 1)[-1].strip()] + [piece.strip() for piece in raw[1:]]
+    pieces[0] = re.sub(r"^[|>][+-]?\d*$", "", pieces[0]).lstrip("\"'")
+    pieces[-1] = pieces[-1].rstrip("\"'")
+    if "".join("".join(pieces).split()) != "".join(value.split()):
+        return value
+    return "\n".join(piece for piece in pieces if piece)
+
+
+Spans = dict[str, tuple[int, int]]  # top-level key -> (first, last) body line of key and value
+
+
+def _yaml(body: list[str], path: Any, line: int) -> tuple[Any, Spans] | None:
+    loader = _PlainLoader("\n".join(body))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError:
+        return None
+    except RecursionError:
+        raise _too_deep(path, line) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return None
+    spans: Spans = {}
+    for key, value in node.value:
+        # a value tagged otherwise (!!binary, !!timestamp) is data even when kept as a string
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) \
+                and value.tag == "tag:yaml.org,2002:str":
+            last = value.end_mark.line - (1 if value.end_mark.column == 0 and value.end_mark.line > key.start_mark.line else 0)
+            spans.setdefault(str(key.value), (key.start_mark.line, last))
+    return data, spans
+
+
+_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=\s*(.*)$""")
+
+
+def _toml(body: list[str]) -> tuple[Any, Spans] | None:
+    """TOML front matter (Hugo's ``+++``); top-level keys located line by line (tomllib
+    keeps no positions), a multi-line string to its closing quotes."""
+    try:
+        data = tomllib.loads("\n".join(body))
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    spans: Spans = {}
+    index = 0
+    while index < len(body):
+        line = body[index]
+        if line.lstrip().startswith("["):  # a [table]: no top-level keys after it
+            break
+        match = _TOML_KEY.match(line)
+        start = index
+        if match:
+            rest = match.group(4)
+            quotes = rest[:3] if rest[:3] in ('"""', "'''") else ""
+            if quotes and rest.count(quotes) < 2:
+                while index + 1 < len(body) and quotes not in body[index + 1]:
+                    index += 1
+                index += 1
+            key = next(g for g in match.groups()[:3] if g is not None)
+            spans.setdefault(key, (start, min(index, len(body) - 1)))
+        index += 1
+    return data, spans
 
 
 #: the longest integer kept as a number (Python refuses to convert more than 4,300 digits)

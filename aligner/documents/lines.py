@@ -17,9 +17,11 @@ from ..model import Debris
 #: Every debris kind the reader records, and what it is. A separate English file's debris
 #: has the same kinds with an ``en:`` prefix.
 DEBRIS_KINDS: dict[str, str] = {
+    "anchor": "a Markdown heading anchor {#install} (the heading's text is kept)",
     "ass-override": "ASS/SSA override codes in subtitle text: {\\an8} {\\i1} (the text around them is kept)",
     "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",
     "code": "code block (Markdown fences and contents, HTML <pre>): not text to translate",
+    "comment": "a reviewer's comment in a DOCX (Review > New Comment): a note about the text, not text",
     "control": "NUL, XML-illegal control characters, stray byte-order marks, zero-width spaces, soft hyphens",
     "css": "CSS rules and <style> blocks of a saved web page",
     "cue-id": "a WebVTT cue identifier (or a non-numeric label above a subtitle timing line)",
@@ -37,6 +39,7 @@ DEBRIS_KINDS: dict[str, str] = {
     "front-matter": "YAML front matter lines (parsed into Document.front_matter)",
     "furniture": "WeChat/web furniture: 点击蓝字 关注我们, ·END·, copyright notices; DOCX headers and footers",
     "hidden": "DOCX hidden text (w:vanish): Word does not show or print it",
+    "hyphen": "a hyphen the typesetting of PDF text put at a line end inside a word (paral-|lel: parallel)",
     "html-comment": "<!-- … -->",
     "html-head": "the <head> of an HTML page: <meta>, <link>, a <title> that a block repeats",
     "html-tag": "HTML tags (their text content is kept)",
@@ -54,11 +57,13 @@ DEBRIS_KINDS: dict[str, str] = {
     "post-header": "forum post headers and the poster's name heading",
     "quote": "an earlier forum post quoted in a reply",
     "rating": "forum rating table",
-    "reference": "bibliography entries after 参考文献 / References in PDF text",
+    "reference": "bibliography entries after 参考文献 / References in PDF text; Sphinx/MyST roles :numref:`x` in Markdown",
     "running-header": "a short line repeated on every page of PDF text (at a page's top or bottom in a PDF); "
                       "第 3 期 … Vol. 41 No. 3",
     "script": "<script>, <noscript> and <template> of an HTML page: code, not text",
     "separator": "separator lines: ***** ----- ﹍﹍﹍",
+    "shortcode": "template syntax in Markdown: Hugo shortcodes, Liquid tags, macros, includes ({{< note >}} {% raw %}); "
+                 "what one displays (caption=, a macro's text) is kept",
     "signature": "forum client signature: —— 来自 …",
     "speaker-colon": "the colon after a speaker label",
     "speaker-label": "speaker of a transcript paragraph; the text is the name (肖 茜 → 肖茜)",
@@ -81,6 +86,7 @@ class Line:
     text: str
     alone: bool = False
     brk: bool = False  # starts a new paragraph (a list item, a post)
+    glue: bool = False  # joins the next line with nothing between (a line-end hyphen removed)
 
 
 @dataclass

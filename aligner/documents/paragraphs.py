@@ -76,12 +76,14 @@ def join(lines: Block) -> tuple[str, tuple[LineSpan, ...]]:
     """Join a block's lines with soft breaks; one span per source line."""
     text = ""
     spans: list[LineSpan] = []
+    glue = False
     for line in lines:
         piece = line.text.strip()
         if not piece:
             continue
-        if text:
+        if text and not glue:
             text += soft_join(text, piece)
+        glue = line.glue
         spans.append(LineSpan(len(text), line.no))
         text += piece
     return text, tuple(spans)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..han import HAN
+from .hyphens import mend_hyphens
 from .lines import Line, Recorder
 from .text import ends_sentence, is_han
 
@@ -102,6 +103,7 @@ def clean_pdf(lines: list[Line], blocks: list[Block], rec: Recorder) -> list[Blo
         else:
             kept.append(block)
         cut = False
+    mend_hyphens(kept, rec)
     return kept
 
 

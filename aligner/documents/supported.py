@@ -8,7 +8,7 @@ from __future__ import annotations
 #: What a user can give as a document, in the words of a ``--help`` text.
 FORMATS_READ: tuple[str, ...] = (
     "plain text (.txt)",
-    "Markdown (.md; shortcodes, macros, code and front matter are structure)",
+    "Markdown (.md, .mdx; shortcodes, macros and code are structure; front matter is data but for the title, description and summary)",
     "HTML/XHTML (.html)",
     "Word (.docx)",
     "PDF with a text layer (.pdf)",

@@ -18,7 +18,7 @@ def test_short_fuzz_run_of_every_reader_finds_no_crash(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=300)
     report = json.loads(proc.stdout)
     results = {r["reader"]: r for r in report["results"]}
-    assert sorted(results) == ["csv", "srx", "tbx", "text", "tmx", "xliff"]
+    assert sorted(results) == ["csv", "formats", "srx", "tbx", "text", "tmx", "xliff"]
     for reader, result in results.items():
         assert result["executions"] > 50, (reader, result)
         assert result["crashes"] == 0, (reader, result["crash_kinds"])

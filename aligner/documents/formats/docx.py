@@ -12,7 +12,8 @@ or a hyperlink inside a sentence does not split it. Tracked changes read as Word
 final text: insertions kept, deletions dropped (``tracked-deletion`` debris). Fields whose
 result Word computes (page numbers, the table of contents, dates, page references) are not
 text (``field`` debris); a hyperlink's or cross-reference's text is. Hidden text
-(``w:vanish``) is ``hidden`` debris. Footnotes and endnotes are translatable text, as in a
+(``w:vanish``) is ``hidden`` debris, reviewers' comments ``comment`` debris, a phonetic
+guide's reading (``w:rt``, pinyin above the characters) ``markup``. Footnotes and endnotes are translatable text, as in a
 CAT tool: they are blocks after the body. Headers and footers are ``furniture`` debris.
 
 "Line" of a DOCX block = its paragraph number (1-based) in this order: the body, then the
@@ -82,6 +83,7 @@ class _Walk:
     blocks: list[tuple[int, str]] = field(default_factory=list)
     debris: list[Debris] = field(default_factory=list)
     fields: list[list] = field(default_factory=list)  # [instruction, in result?]
+    comments: dict[str, int] = field(default_factory=dict)  # comment id -> line of its anchor
 
     def line(self) -> int:
         return self.first_line + len(self.blocks)
@@ -132,12 +134,17 @@ def _paragraph(p: etree._Element, walk: _Walk) -> None:
         if name == "txbxContent":
             boxes.append(el)
             return
+        if name in ("commentReference", "commentRangeStart"):
+            walk.comments.setdefault(_attr(el, "id") or "", walk.line())
+            return
         if name.endswith("Pr") or name in ("instrText", "delInstrText", "footnoteReference", "endnoteReference"):
             if name == "instrText" and walk.fields and not walk.fields[-1][1]:
                 walk.fields[-1][0] = walk.fields[-1][0] or _field_name(el.text or "")
             return
         if name in ("del", "moveFrom"):
             kind = "tracked-deletion"
+        elif name == "rt":  # a phonetic guide's reading (pinyin above 汉), not text
+            kind = kind or "markup"
         if name == "r" and _hidden(el):
             kind = kind or "hidden"
         if name == "fldChar":
@@ -270,6 +277,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
                 # separator and continuation notes (type=…) are Word's lines, not text
                 if _local(note) in ("footnote", "endnote") and _attr(note, "type") in (None, "normal"):
                     _container(note, walk)
+    _comments(package, related, walk)
     furniture = _Walk(first_line=walk.line())
     for kind in ("header", "footer"):
         for part in sorted(set(related.get(kind, []))):
@@ -278,6 +286,27 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
                 _container(xml, furniture)
     debris = walk.debris + furniture.debris + [Debris("furniture", line, text) for line, text in furniture.blocks if text]
     return blocks_rendering(walk.blocks, encoding="docx", kind=DocKind.DOCX, fmt=SourceFormat.DOCX, debris=debris)
+
+
+def _comments(package: _Package, related: dict[str, list[str]], walk: _Walk) -> None:
+    """Reviewers' comments (``word/comments.xml``) are notes about the text, not text: each
+    is ``comment`` debris at the paragraph its mark is in (the last line when the mark is
+    gone), so a comment is counted rather than silently left out."""
+    last = max(walk.line() - 1, 1)
+    for part in related.get("comments", []):
+        try:
+            xml = package.xml(part)
+        except UnreadableDocument:  # the text is readable without its reviewers' notes
+            walk.debris.append(Debris("comment", last, f"{part}: damaged, not read"))
+            continue
+        for note in (xml if xml is not None else []):
+            if _local(note) != "comment":
+                continue
+            box = _Walk(first_line=1)
+            _container(note, box)
+            text = " ".join(text for _, text in box.blocks if text)
+            if text:
+                walk.debris.append(Debris("comment", walk.comments.get(_attr(note, "id") or "", last), text))
 
 
 register(FormatReader(

@@ -170,7 +170,8 @@ class _Blocks:
             return
         if not text.isspace():
             if not self.has_text:
-                self.line = line
+                # the block starts where its first letter is, not at the tag before a newline
+                self.line = line + text[:len(text) - len(text.lstrip())].count("\n")
                 self.has_text = True
             self.brs = 0
         self.parts.append(text)

@@ -8,10 +8,12 @@ it is text to translate, but some of it *displays* text:
   two, else the first);
 * shortcodes, ``{{< note >}}`` ``{{% warning %}}`` ``{{< /note >}}`` (Hugo), ``{% raw %}``
   (Liquid/Jekyll), ``{{#include file.rs}}`` (mdBook), ``{{ site.title }}`` are structure,
-  except a shortcode's ``text="…"``/``title="…"`` argument, which it displays;
+  except a shortcode's or Liquid tag's ``text=``/``title=``/``caption=``/``content="…"`` argument, which it
+  displays (a shortcode alone on its line that shows one is text, not structure);
 * Sphinx/MyST-style roles, ``:numref:`fig_x``` ``:cite:`Key.2011``` ``:label:`sec_x```,
   are cross-references and labels: removed;
-* heading anchors ``{#install-the-tool}`` and attribute lists ``{: .class}`` are markup.
+* heading anchors ``{#install-the-tool}`` and attribute lists ``{: .class}`` are markup;
+* a wiki link ``[[page|shown text]]`` shows its text (``link`` debris).
 
 A block that holds nothing but such syntax is structure as a whole (a sidebar macro, a
 shortcode on its own line). Every removal is returned as ``(kind, text)`` so the reader
@@ -29,7 +31,9 @@ _CALL = re.compile(r"\{\{\s*([A-Za-z_][\w.-]*)\s*(?:\((.*?)\))?\s*\}\}", re.S)
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
 # {{< name args >}}, {{% name args %}}, {{</ name >}}
 _SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*([A-Za-z_][\w./-]*)?(.*?)[>%]\}\}", re.S)
-_NAMED_TEXT = re.compile(r'\b(?:text|title|name|label)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_NAMED_TEXT = re.compile(r'\b(?:text|title|name|label|caption|content)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+# [[page]] or [[page|shown text]] (wikis, Obsidian, MkDocs roamlinks)
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
 _LIQUID = re.compile(r"\{%-?.*?-?%\}", re.S)
 _MDBOOK = re.compile(r"\{\{\s*#[A-Za-z_][\w-]*[^}]*\}\}")
 _VARIABLE = re.compile(r"\{\{-?\s*[^{}()<>%#]*?\s*-?\}\}")  # {{ site.title }}, {{ .Params.x }}
@@ -62,11 +66,13 @@ def expand(text: str, removed: Removed, *, role_marks: bool = True) -> str:
     if "{" in text:
         text = _MDBOOK.sub(lambda m: _drop(m, "shortcode", removed), text)
         text = _SHORTCODE.sub(lambda m: _shortcode(m, removed), text)
-        text = _LIQUID.sub(lambda m: _drop(m, "shortcode", removed), text)
+        text = _LIQUID.sub(lambda m: _shortcode(m, removed), text)
         text = _CALL.sub(lambda m: _call(m, removed), text)
         text = _VARIABLE.sub(lambda m: _drop(m, "shortcode", removed), text)
         text = _ATTRS.sub(lambda m: _drop(m, "markup", removed), text)
         text = _ANCHOR.sub(lambda m: _drop(m, "anchor", removed), text)
+    if "[[" in text:
+        text = _WIKILINK.sub(lambda m: _wikilink(m, removed), text)
     if role_marks and ":" in text and ("`" in text or CODE_OPEN in text):
         text = _ROLE.sub(lambda m: _drop(m, "reference", removed), text)
     if _BARE_ROLE.match(text):
@@ -94,21 +100,31 @@ def _call(match: re.Match[str], removed: Removed) -> str:
 
 
 def _shortcode(match: re.Match[str], removed: Removed) -> str:
-    named = _NAMED_TEXT.search(match.group(2) or "")
+    """A Hugo shortcode or a Liquid tag (``{% include note.html content="…" %}``): its named
+    display argument, if any."""
+    named = _NAMED_TEXT.search(match.group(2) if match.re is _SHORTCODE else match.group())
     removed.append(("shortcode", match.group()))
     if named:
         return html.unescape(named.group(1) if named.group(1) is not None else named.group(2))
     return ""
 
 
-def is_structure_only(text: str) -> bool:
+def _wikilink(match: re.Match[str], removed: Removed) -> str:
+    """A wiki link shows its text after ``|``, else the page's name (without a ``#section``)."""
+    shown = match.group(2) if match.group(2) is not None else match.group(1).split("#", 1)[0]
+    removed.append(("link", match.group()))
+    return shown.strip()
+
+
+def is_structure_only(text: str, *, shown_text: bool = True) -> bool:
     """True when ``text`` holds template syntax and nothing else (after expansion it would
-    be empty or only punctuation): a block-level macro or shortcode, not prose."""
+    be empty or only punctuation): a block-level macro or shortcode, not prose. With
+    ``shown_text=False`` the text a shortcode shows (``caption="…"``) counts as syntax too."""
     if "{" not in text and ":" not in text:
         return False
     rest = _MDBOOK.sub("", text)
-    rest = _SHORTCODE.sub("", rest)
-    rest = _LIQUID.sub("", rest)
+    rest = _SHORTCODE.sub(lambda m: _shortcode(m, []) if shown_text else "", rest)  # a caption= is shown
+    rest = _LIQUID.sub(lambda m: _shortcode(m, []) if shown_text else "", rest)
     rest = _CALL.sub("", rest)
     rest = _VARIABLE.sub("", rest)
     rest = _ROLE.sub("", rest)

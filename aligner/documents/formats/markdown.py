@@ -5,7 +5,8 @@ paragraph, heading, list item paragraph and table cell; soft-wrapped lines joine
 without a space, English with one); inline code kept as text (a protected span: its
 content is never rewritten); emphasis, link targets, images, raw HTML tags, list markers and
 quote marks removed as counted debris; fenced and indented code as ``code`` debris; YAML
-front matter read as data. Template syntax inside prose (macros, shortcodes, roles,
+or TOML front matter read as data, except the title, description and summary a site shows
+(:data:`~aligner.documents.frontmatter.TEXT_KEYS`), which are text blocks at their lines. Template syntax inside prose (macros, shortcodes, roles,
 heading anchors) is handled by :mod:`.macros`; a block of nothing but such syntax, or an
 admonition fence (``:::note``, ``!!! warning``), is structure, not text. Raw HTML blocks are
 read cell by cell for their text (an HTML table inside Markdown is still text to translate).
@@ -16,18 +17,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from ...model import Debris, DocKind
 from ..decode import decode
-from ..frontmatter import take_front_matter
+from ..frontmatter import read_front_matter, take_front_matter
 from ..kinds import detect_kind
-from ..lines import Line, Recorder, split_lines
+from ..lines import Recorder, split_lines
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, blocks_rendering, register
+from .md_lines import admonitions, set_aside
 from .macros import CODE_CLOSE, CODE_OPEN, expand, expand_roles, is_structure_only
 
 _SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
-_ADMONITION = re.compile(r"^\s*(?::{3,}\s*[\w-]*.*|[!?]{3}\+?\s+[\w-]+.*)$")
 _BLOCKS_HTML = frozenset("p li td th h1 h2 h3 h4 h5 h6 dt dd caption figcaption blockquote summary".split())
 _DROP_HTML = frozenset("script style noscript template".split())
 _DIRECTIVE_LINE = re.compile(r"^\s*:[A-Za-z][\w-]*:(?:\ue000[^\ue001]*\ue001|`[^`]*`)?\s*$")
@@ -59,7 +61,7 @@ def _sniff(head: bytes, suffix: str) -> bool:
         text = head[: len(head) - 4].decode("utf-8", "ignore")
     rec = Recorder()
     lines = split_lines(text, rec)
-    front = take_front_matter(lines, rec, None) if text.lstrip().startswith("---") else {}
+    front = take_front_matter(lines, rec, None) if text.lstrip().startswith(("---", "+++")) else {}
     return detect_kind(lines, front, suffix=suffix) is DocKind.MARKDOWN
 
 
@@ -97,8 +99,17 @@ class _Renderer:
                 if alert:
                     self.drop("markup", number, alert.group())
                     piece = piece[alert.end():]
-            if piece.strip():
+            if piece.strip() and is_structure_only(plain, shown_text=False):
+                # a shortcode alone on its line that shows a caption or tab label: a block
+                # of its own, not the start of the paragraph around it
+                self._emit(shown)
+                self._emit([(number, piece)])
+                shown = []
+            elif piece.strip():
                 shown.append((number, piece))
+        self._emit(shown)
+
+    def _emit(self, shown: list[tuple[int, str]]) -> None:
         if not shown:
             return
         joined = _join_soft("\n".join(piece for _, piece in shown))
@@ -135,7 +146,7 @@ class _Renderer:
             elif kind in ("math_inline", "math_inline_double"):
                 out += "$" + child.content + "$" if kind == "math_inline" else "$$" + child.content + "$$"
             elif kind == "link_open":
-                self.drop("link", current, child.attrs.get("href", "") or "")
+                self.drop("link", current, unquote(str(child.attrs.get("href", "") or "")))
             elif kind == "image":
                 self.drop("image", current, f"{child.content} {child.attrs.get('src', '') or ''}")
             elif kind == "footnote_ref":
@@ -161,7 +172,7 @@ class _Renderer:
 
         try:
             fragments = html.fragments_fromstring(content)
-        except (etree.ParserError, ValueError):
+        except (etree.ParserError, ValueError, AssertionError):  # lxml asserts on a second <body>
             self.drop("html-tag", line, content)
             return
         texts: list[str] = []
@@ -179,10 +190,17 @@ class _Renderer:
                 texts.append(" ".join(fragment.text_content().split()))
         kept = [t for t in texts if t.strip()]
         self.drop("html-tag", line, re.sub(r">[^<]+<", "><", content))
+        for tag in _COMPONENT.finditer(content):  # MDX/JSX: <TabItem label="…"> shows its label
+            for attr in _SHOWN_ATTR.finditer(tag.group()):
+                self.block(line + content.count("\n", 0, tag.start()), attr.group(1) or attr.group(2) or "")
         for text in kept:
             self.block(line, text)
 
 
+#: an MDX/JSX component's opening tag (capitalised, as React requires) and the attributes
+#: its page shows as text (a tab's or an admonition's label)
+_COMPONENT = re.compile(r"<[A-Z][\w.]*\b[^<>]*>")
+_SHOWN_ATTR = re.compile(r"""\b(?:label|title)=(?:"([^"]*)"|'([^']*)')""")
 _BULLET = re.compile(r"^\s*[•·▪◦‣●○■□◆◇\-*+]\s")
 
 
@@ -241,44 +259,18 @@ def _join_soft(text: str) -> str:
     return out
 
 
-def _admonitions(lines: list[Line], rec: Recorder) -> list[str]:
-    """Admonition fences (``:::note`` … ``:::``, ``!!! warning "Title"``) are structure:
-    their marker lines become debris and an MkDocs admonition's indented body is dedented
-    so it is read as text, not as an indented code block."""
-    out: list[str] = []
-    in_fence = False
-    body_indent = False
-    for line in lines:
-        text = line.text
-        if text.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if not in_fence and _ADMONITION.match(text):
-            title = re.search(r'"([^"]+)"', text)
-            rec.drop("markup", line.no, text.strip())
-            body_indent = text.lstrip().startswith(("!!!", "???"))
-            # the title stands alone: a blank line cannot be inserted without shifting every
-            # later line, so the body's first line is read as a new block by marking the
-            # title as a heading of the same line
-            out.append(f"###### {title.group(1)}" if title else "")
-            continue
-        if body_indent:
-            if text.startswith("    "):
-                text = text[4:]
-            elif text.strip():
-                body_indent = False
-        out.append(text)
-    return out
-
-
 def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     text, encoding = decode(data, path, strict=strict)
     rec = Recorder()
     lines = split_lines(text, rec)
-    front_matter = take_front_matter(lines, rec, path)
-    source = "\n".join(_admonitions(lines, rec))
+    front = read_front_matter(lines, rec, path, texts=True)
+    shown = admonitions(lines, rec)
     renderer = _Renderer()
     renderer.debris.extend(rec.debris)
     env: dict = {}
+    source = "\n".join(set_aside(shown, env, renderer.debris))
+    for line, value in front.texts:  # the page's title, description … a site shows
+        renderer.block(line, value)
     tokens = _parser().parse(source, env)
     _references(source, env, renderer)
     for i, token in enumerate(tokens):
@@ -316,7 +308,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     _too_deep(tokens, source, renderer)
     blocks = [(line, _definition(text, line, renderer)) for line, text in renderer.blocks]
     return blocks_rendering(blocks, encoding=encoding, kind=DocKind.MARKDOWN, fmt=SourceFormat.MARKDOWN,
-                            debris=renderer.debris, front_matter=front_matter)
+                            debris=renderer.debris, front_matter=front.data)
 
 
 _MAX_NESTING = 20  # markdown-it's CommonMark preset: deeper containers end its parse
@@ -366,6 +358,7 @@ def _definition(text: str, line: int, renderer: _Renderer) -> str:
 
 register(FormatReader(
     format=SourceFormat.MARKDOWN, suffixes=_SUFFIXES, sniff=_sniff, read=_read,
-    describe="Markdown (.md, or recognised from content): parsed with markdown-it-py; code, "
-             "markup, shortcodes/macros and front matter are structure, tables read cell by cell",
+    describe="Markdown (.md, .mdx, or recognised from content): parsed with markdown-it-py; code, "
+             "markup and shortcodes/macros are structure, front matter data but for the title, description "
+             "and summary a site shows; tables read cell by cell",
 ))

@@ -10,7 +10,10 @@ The grammar is small: a cue is an optional number or identifier line, a timing l
 Every line ends up somewhere: cue numbers and identifiers, timecodes, cue settings, the
 WebVTT header and NOTE/STYLE/REGION blocks are debris with their lines; inline tags
 (``<i>`` ``<font …>`` ``{\\an8}`` ``<c.x>`` ``<00:00:01.000>``) are debris with their text
-kept; a ``<v Speaker>`` voice tag is debris (the name is data, not text). Anything else,
+kept; a ``<v Speaker>`` voice tag is debris (the name is data, not text), and so is a ruby
+reading ``<rt>hàn</rt>`` (``markup``, as in HTML: an annotation above the text, not text);
+an ASS ``\\N`` line break left in an SRT converted from ASS is a soft break and ``\\h`` a
+space (``ass-override``). Anything else,
 stray lines included, is text.
 
 Blocks. Cues are joined (Chinese without a space, English with one, see
@@ -50,14 +53,16 @@ _FINAL = "。！？!?.…"
 
 # inline markup, in the order it is tried: voice, cue timestamp, tag, ASS override, entity
 _INLINE = re.compile(
-    r"(?P<voice><v(?:\.[\w.-]{0,100})?(?:[ \t][^<>\n]{0,300})?>)"
+    r"(?P<ruby><rt(?:\.[\w.-]{0,100})?>[^<>\n]{0,300}</rt>)"  # a reading above the text, not text
+    r"|(?P<voice><v(?:\.[\w.-]{0,100})?(?:[ \t][^<>\n]{0,300})?>)"
     r"|(?P<stamp><(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}>)"
     r"|(?P<tag></?(?:i|b|u|s|c|v|lang|ruby|rt|font|span)(?:[.\s=][^<>\n]{0,300})?>)"
     r"|(?P<ass>\{\\[^{}\n]{0,300}\})"
+    r"|(?P<assbreak>\\[Nh])"  # ASS line break and hard space, left in an SRT converted from ASS
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
     re.I,
 )
-_KIND = {"voice": "voice", "stamp": "cue-timestamp", "tag": "subtitle-tag", "ass": "ass-override",
+_KIND = {"assbreak": "ass-override", "ruby": "markup", "voice": "voice", "stamp": "cue-timestamp", "tag": "subtitle-tag", "ass": "ass-override",
          "entity": "entity"}
 
 
@@ -139,6 +144,8 @@ def clean_line(text: str, no: int, debris: list[Debris]) -> str:
     def repl(match: re.Match[str]) -> str:
         kind = match.lastgroup or "tag"
         debris.append(Debris(_KIND[kind], no, match.group()))
+        if kind == "assbreak":  # \N breaks the line (a soft break), \h is a space
+            return soft_join(text[:match.start()].rstrip(), text[match.end():].lstrip()) if match.group() == "\\N" else " "
         return html.unescape(match.group()) if kind == "entity" else ""
 
     return _INLINE.sub(repl, text).strip()
