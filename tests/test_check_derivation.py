@@ -152,3 +152,26 @@ def test_word_family_is_not_used_for_an_extracted_entry() -> None:
                    [TermEntry(zh="术语", en="observation", evidence="paren")],
                    rules={"missing-term", "missing-term-related"})
     assert [f.rule for f in report.findings] == ["missing-term-related"] and not report.accepted
+
+
+@pytest.mark.parametrize(("status", "target", "accepted"), [
+    (None, "The address and the buffer memory are full.", "buffer memory"),  # another sense
+    (None, "The address and the gizmo are full.", None),  # a wrong word is no sense of it
+    ("reviewed", "The address and the buffer memory are full.", None),  # a reviewed entry rules
+])
+def test_dictionary_sense_of_a_third_party_entry(status: str | None, target: str,
+                                                 accepted: str | None) -> None:
+    """Another tool's entry (no evidence) is accepted when the target has another whole
+    CC-CEDICT sense of the term's Chinese (缓存: "cache", "buffer memory"), reason
+    ``dictionary-sense``; a reviewed entry prescribes its English."""
+    from aligner.model import TermStatus
+
+    entry = TermEntry(zh="缓存", en="cache",
+                      status=TermStatus.REVIEWED if status else TermStatus.ATTESTED)
+    report = check(_units(("地址和缓存都满了。", target)), [entry])
+    if accepted is None:
+        assert [f.rule for f in report.findings] == ["missing-term"] and not report.accepted
+    else:
+        assert report.findings == []
+        assert [(a["reason"], a["target_form"]) for a in report.accepted] == [
+            ("dictionary-sense", accepted)]

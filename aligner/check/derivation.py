@@ -50,7 +50,9 @@ class Accepted:
     source_term: str
     source_word: str  # the longer Chinese word or the derived form in the source
     target_form: str  # what the target has instead
-    reason: str  # "dictionary-word", "derived-form" or "closed-compound"
+    #: "dictionary-word", "derived-form", "closed-compound", "word-family" or
+    #: "dictionary-sense" (the last two: :func:`aligner.check.rules.glossary.term_findings`)
+    reason: str
 
 
 def derived_forms(form: str) -> list[str]:
