@@ -127,10 +127,13 @@ class Split:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dir", type=Path, default=Path("/tmp/aligner-realworld"))
-    parser.add_argument("--glossary", type=Path, required=True)
+    parser.add_argument("--glossary", type=Path, default=None,
+                        help="the third-party termbase (CSV/TBX without evidence); required")
     parser.add_argument("--planted", type=int, default=20)
     args = parser.parse_args()
     require(REALWORLD)
+    if args.glossary is None:
+        parser.error("--glossary FILE is required")
     build(args.dir)
     start, cpu = time.perf_counter(), time.process_time()
     tmx = sorted(p for p in (args.dir / "tmx").glob("*.tmx") if p.name != "terms.tmx")

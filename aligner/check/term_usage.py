@@ -41,7 +41,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..model import Finding, Severity
-from .findings import FindingStore
+from .findings import IN_MEMORY, FindingStore
 from .terms import Term
 
 #: significance of the one-sided test; about one term in a hundred that the TM does use as
@@ -184,7 +184,8 @@ class TermUsage:
         pool = {zh: usage.folded for zh, usage in self._usage.items()
                 if not usage.term.extracted and usage.folded}
         alternatives = _alternatives(pool, {zh for zh in pool if _trigger(
-            self._usage[zh], p0, rarely_used=rarely_used, varies=varies)}, store)
+            self._usage[zh], p0, rarely_used=rarely_used, varies=varies)}, store) \
+            if sum(map(len, pool.values())) <= ALTERNATIVES_UP_TO else {}
         for zh in sorted(self._usage):
             usage = self._usage[zh]
             n, k = usage.units, usage.rendered
@@ -249,6 +250,10 @@ def _trigger(usage: _Usage, p0: float, *, rarely_used: bool,
 #: units of a term without its English that must share a word for it to be shown as the TM's
 #: own rendering (with half of them at least)
 ALTERNATIVE_MIN = 3
+#: the TM's own renderings are looked for only when the units without some term's English
+#: are at most this many (what the finding store keeps in memory): advice, not worth the
+#: memory and time of reading back a million findings
+ALTERNATIVES_UP_TO = IN_MEMORY
 #: words too common to be a term's rendering (a determiner, a pronoun, an auxiliary)
 _COMMON = frozenset("""the this that these those there their they them then than what which
 when where with from into onto over under about also only just more most much many such
@@ -269,32 +274,32 @@ def _alternatives(folded: dict[str, array[int]], wanted: set[str], store: Findin
     ``bench/check_term_alternatives.py``: it does not tell a wrong word from free wording)."""
     from .derivation import family_stem
 
-    stems: dict[int, dict[str, str]] = {}
+    stems: dict[int, tuple[str, dict[str, str]]] = {}  # index: (place, stem: word as written)
     units_of: dict[str, set[str]] = {}
     for indices in folded.values():
         for index in indices:
             if index in stems:
                 continue
             finding = store.added(index)
-            words = {}
+            words: dict[str, str] = {}
             for word in _WORD.findall(finding.target):
                 if len(word) >= 4 and word.lower() not in _COMMON:
                     words.setdefault(family_stem(word), word.lower())
-            stems[index] = words
+            where = _where(finding)
+            stems[index] = where, words
             for stem in words:
-                units_of.setdefault(stem, set()).add(_where(finding))
+                units_of.setdefault(stem, set()).add(where)
     out: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     for zh in sorted(wanted):
-        indices = folded[zh]
         places: dict[str, dict[str, None]] = {}
         shown: dict[str, dict[str, int]] = {}
-        for index in indices:
-            where = _where(store.added(index))
-            for stem, word in stems[index].items():
+        own = {stems[index][0] for index in folded[zh]}
+        for index in folded[zh]:
+            where, words = stems[index]
+            for stem, word in words.items():
                 places.setdefault(stem, {})[where] = None
-                shown.setdefault(stem, {}).setdefault(word, 0)
-                shown[stem][word] += 1
-        own = {where for index in indices for where in [_where(store.added(index))]}
+                counts = shown.setdefault(stem, {})
+                counts[word] = counts.get(word, 0) + 1
         found = [(max(shown[stem], key=lambda w: (shown[stem][w], w)), tuple(at))
                  for stem, at in places.items()
                  if len(at) >= ALTERNATIVE_MIN and 2 * len(at) >= len(own)
