@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import pytest
 
 from aligner.check import Unit, check
-from aligner.check.derivation import derived_forms
+from aligner.check.derivation import family, family_form
 from aligner.check.html import report_html
 from aligner.cli import cli
 from aligner.model import TermEntry
@@ -27,11 +27,30 @@ def _units(*pairs: tuple[str, str]) -> list[Unit]:
     return [Unit("f.po", str(i), i, s, t) for i, (s, t) in enumerate(pairs, 1)]
 
 
-def test_derived_forms() -> None:
-    assert "effective accelerationist" in derived_forms("effective accelerationism")
-    assert "effective accelerationists" in derived_forms("effective accelerationism")
-    assert "modernize" in derived_forms("modernization")
-    assert derived_forms("China") == []  # no derivational suffix to swap
+@pytest.mark.parametrize(("a", "b"), [
+    # the suffix swaps the derived-form acceptance made (-ism/-ist, -ization/-ize, -ic/-ical,
+    # -ology/-ologist) and the word family's stems (observation/observed …): one model
+    ("accelerationism", "accelerationists"), ("accelerationism", "accelerationistic"),
+    ("modernization", "modernize"), ("modernization", "modernized"), ("modernize", "modernise"),
+    ("physics", "physical"), ("biology", "biologist"), ("biology", "biological"),
+    ("observation", "observed"), ("dimensionality", "dimension"), ("numbering", "number"),
+])
+def test_one_family_model(a: str, b: str) -> None:
+    assert family(a)[0] == family(b)[0]
+
+
+def test_agent_nouns_are_marked() -> None:
+    """An agent noun (-er, -ist, -ician) is another word than its thing, except after a
+    deriving suffix of the Chinese (者, 家) or, for -er, after an -ing word."""
+    assert family("accelerationists") == ("acceler", True)
+    assert family("accelerationism") == ("acceler", False)
+    assert family("pointer")[1] and not family("point")[1]
+    assert family("collector")[0] != family("collection")[0]  # -or is not stripped
+    target = "Effective accelerationists think so."
+    assert family_form(("effective accelerationism",), target) is None
+    assert family_form(("effective accelerationism",), target, derived=True) == (0, 26)
+    assert family_form(("reinforcement learning",), "Reinforcement learners act.") == (0, 22)
+    assert family_form(("China",), "He is Chinese.", derived=True) is None
 
 
 def test_longer_dictionary_word_is_accepted() -> None:
@@ -152,3 +171,26 @@ def test_word_family_is_not_used_for_an_extracted_entry() -> None:
                    [TermEntry(zh="术语", en="observation", evidence="paren")],
                    rules={"missing-term", "missing-term-related"})
     assert [f.rule for f in report.findings] == ["missing-term-related"] and not report.accepted
+
+
+@pytest.mark.parametrize(("status", "target", "accepted"), [
+    (None, "The address and the buffer memory are full.", "buffer memory"),  # another sense
+    (None, "The address and the gizmo are full.", None),  # a wrong word is no sense of it
+    ("reviewed", "The address and the buffer memory are full.", None),  # a reviewed entry rules
+])
+def test_dictionary_sense_of_a_third_party_entry(status: str | None, target: str,
+                                                 accepted: str | None) -> None:
+    """Another tool's entry (no evidence) is accepted when the target has another whole
+    CC-CEDICT sense of the term's Chinese (缓存: "cache", "buffer memory"), reason
+    ``dictionary-sense``; a reviewed entry prescribes its English."""
+    from aligner.model import TermStatus
+
+    entry = TermEntry(zh="缓存", en="cache",
+                      status=TermStatus.REVIEWED if status else TermStatus.ATTESTED)
+    report = check(_units(("地址和缓存都满了。", target)), [entry])
+    if accepted is None:
+        assert [f.rule for f in report.findings] == ["missing-term"] and not report.accepted
+    else:
+        assert report.findings == []
+        assert [(a["reason"], a["target_form"]) for a in report.accepted] == [
+            ("dictionary-sense", accepted)]

@@ -94,20 +94,23 @@ def test_only_extracted_unreviewed_entries_accept_a_related_form(source: str, ta
                                                                  zh: str, en: str) -> None:
     unit = Unit(file="m", id="1", line=1, source=source, target=target)
     rules = {"missing-term", "missing-term-related"}
-    # another tool's glossary (no evidence) and a reviewed entry prescribe the English: a
-    # relative is a miss, except a form of the same word family (dimensionality for
-    # dimension), which is accepted by derivation (:func:`aligner.check.derivation.family_form`)
+    # a reviewed entry prescribes the English: a relative is a miss, except a form of the
+    # same word family (dimensionality for dimension), which is accepted by derivation
+    # (:func:`aligner.check.derivation.family_form`); another tool's glossary (no evidence)
+    # also accepts another CC-CEDICT sense of the term's Chinese (classification for 类别)
     family = en == "dimension"
-    for status, evidence, rule in [
-        (TermStatus.ATTESTED, "paren", "missing-term-related"),
-        (TermStatus.ATTESTED, "", None if family else "missing-term"),
-        (TermStatus.REVIEWED, "paren", None if family else "missing-term"),
+    sense = en == "category"
+    for status, evidence, rule, reason in [
+        (TermStatus.ATTESTED, "paren", "missing-term-related", None),
+        (TermStatus.ATTESTED, "", None if family or sense else "missing-term",
+         "word-family" if family else "dictionary-sense"),
+        (TermStatus.REVIEWED, "paren", None if family else "missing-term", "word-family"),
     ]:
         entry = TermEntry(zh, en, evidence=evidence, status=status)
         report = check([unit], [entry], rules=rules)
         assert [f.rule for f in report.findings] == ([rule] if rule else []), (status, evidence)
         if rule is None:
-            assert [a["reason"] for a in report.accepted] == ["word-family"]
+            assert [a["reason"] for a in report.accepted] == [reason]
 
 
 def test_a_mistranslation_is_no_related_form() -> None:

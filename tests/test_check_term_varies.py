@@ -77,3 +77,26 @@ def test_golden_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     assert finding["units"] == ["tm.po:22", "tm.po:26"]
     assert_golden(DATA / "golden" / "tm.json",
                   json.dumps(parsed, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def test_the_tms_own_rendering_is_named() -> None:
+    """A word in three (and half) of the units without the English, and in no other term's,
+    is named in the message and listed as a variant with its units; a word shared with
+    another term's units is not."""
+    from aligner.check import Unit
+
+    pairs = [(f"通道{i}很快。", f"Channel {i} is fast.") for i in range(4)]
+    pairs += [(f"通道{i}和端口{i}很慢。", f"Lanes {i} and gizmo {i} {verb}.")
+              for i, verb in zip(range(4, 7), ("are slow", "stay idle", "look busy"))]
+    pairs += [(f"端口{i}很满。", f"Port {i} is full.") for i in range(7, 10)]
+    pairs += [(f"端口{i}很空。", f"Gizmo {i} is empty.") for i in range(10, 14)]
+    units = [Unit("f.po", str(i), i, s, t) for i, (s, t) in enumerate(pairs, 1)]
+    glossary = [TermEntry("通道", "channel"), TermEntry("端口", "port")]
+    report = check(units, glossary, rules=TERMS)
+    varies = {f.source_term: f for f in report.findings if f.rule == "term-varies"}
+    channel = varies["通道"]
+    assert channel.target == "4 of 7 units" and "3 of them use lanes" in channel.message
+    assert channel.variants == (("without channel", ("f.po:5", "f.po:6", "f.po:7")),
+                                ("with lanes", ("f.po:5", "f.po:6", "f.po:7")))
+    # gizmo is in 4 more units without 端口's English: not 通道's own rendering
+    assert "gizmo" not in channel.message

@@ -28,15 +28,6 @@ from .terms import Hit, fold_target, squash_key, tolerant_pattern
 
 #: Chinese suffixes that derive a word from a term (agent, -ist, -ize, -ness, school, theory)
 DERIVING_SUFFIXES = "者家化性式型派论学人员"
-#: English suffix sets whose members derive from one another (-ism/-ist, -ize/-ization …)
-_GROUPS = (
-    ("isms", "ism", "ists", "ist", "istic", "istically"),
-    ("izations", "ization", "isations", "isation", "izing", "ized", "izes", "ize", "ising",
-     "ised", "ises", "ise"),
-    ("icians", "ician", "ically", "ical", "ics", "ic"),
-    ("ologists", "ologist", "ological", "ology"),
-    ("ers", "er", "ing", "ed"),
-)
 _STOP = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "as", "by", "with",
          "person", "people", "one", "who", "which", "used", "sb", "sth", "etc", "abbr",
          "also", "see", "variant", "old", "fig", "lit"}
@@ -50,23 +41,9 @@ class Accepted:
     source_term: str
     source_word: str  # the longer Chinese word or the derived form in the source
     target_form: str  # what the target has instead
-    reason: str  # "dictionary-word", "derived-form" or "closed-compound"
-
-
-def derived_forms(form: str) -> list[str]:
-    """English forms derived from ``form`` by swapping the suffix of its last word."""
-    head, _sep, last = fold_target(form).strip().rpartition(" ")
-    lower = last.lower()
-    out: list[str] = []
-    for group in _GROUPS:
-        for suffix in group:
-            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
-                stem = last[: len(last) - len(suffix)]
-                out.extend(f"{head} {stem}{other}".strip() for other in group if other != suffix)
-                break
-        if out:
-            break
-    return out
+    #: "dictionary-word", "derived-form", "closed-compound", "word-family" or
+    #: "dictionary-sense" (the last two: :func:`aligner.check.rules.glossary.term_findings`)
+    reason: str
 
 
 #: a prefix that makes an adjective of ability: 可学习 = learnable, 可扩展 = extensible
@@ -92,15 +69,6 @@ def able_forms(form: str) -> list[str]:
 def _able_re(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     able = sorted({a for form in forms for a in able_forms(form)}, key=len, reverse=True)
     return re.compile("|".join(tolerant_pattern(a) for a in able), re.IGNORECASE) if able else None
-
-
-@lru_cache(maxsize=4096)
-def _derived_re(forms: tuple[str, ...]) -> re.Pattern[str] | None:
-    derived = [d for form in forms for d in derived_forms(form)]
-    if not derived:
-        return None
-    derived.sort(key=len, reverse=True)
-    return re.compile("|".join(tolerant_pattern(d) for d in derived), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -170,12 +138,11 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
     """Why the target may lack ``hit.term``'s English here, or None."""
     folded = fold_target(target)
     after = source[hit.end:hit.end + 1]
-    if after and after in DERIVING_SUFFIXES:
-        pattern = _derived_re(tuple(hit.term.allowed))
-        match = pattern.search(folded) if pattern else None
-        if match:
+    if after and after in DERIVING_SUFFIXES:  # 有效加速主义者: accelerationists
+        span = family_form(tuple(hit.term.allowed), target, derived=True)
+        if span is not None:
             return Accepted(hit.term.zh, source[hit.start:hit.end + 1],
-                            target[match.start():match.end()], "derived-form")
+                            target[span[0]:span[1]], "derived-form")
     if hit.start and source[hit.start - 1] == ABLE_PREFIX:  # 可学习: learnable
         pattern = _able_re(tuple(hit.term.allowed))
         match = pattern.search(folded) if pattern else None
@@ -197,22 +164,47 @@ def accept(source: str, target: str, hit: Hit) -> Accepted | None:
     return None
 
 
-#: derivational and inflectional endings stripped, repeatedly, to reach a word's family stem
-#: (observation / observe / observed → observ-, dimensionality / dimension → dimens-). Not
-#: -er/-or: an agent noun is another word (pointer is not point); see :func:`_same_word`.
-_FAMILY_ENDINGS = ("ationally", "ational", "ations", "ation", "alities", "ality", "ities",
-                   "ity", "ions", "ion", "ings", "ing", "ed", "es", "s", "e", "al", "ly")
+#: The one English family model (the derived-form and the word-family acceptance both read
+#: it). A word's family stem is the word with these endings stripped, repeatedly, longest
+#: first, while :data:`_FAMILY_MIN` letters remain, -ies read as -y and -ology as -olog:
+#: observation / observe / observed → observ-, dimensionality / dimension → dimens-,
+#: accelerationism → accelerat-, modernization / modernize / modernized → modern-.
+_FAMILY_ENDINGS = tuple(sorted((
+    "ationally", "ational", "ations", "ation", "alities", "ality", "ities", "ity", "ions",
+    "ion", "ings", "ing", "ed", "es", "s", "e", "al", "ly",
+    "isms", "ism", "istic", "istically", "izations", "ization", "isations", "isation",
+    "izing", "ized", "izes", "ize", "ising", "ised", "ises", "ise", "ically", "ical", "ics",
+    "ic", "ological"), key=lambda e: (-len(e), e)))
+#: agent nouns: another word than the thing (pointer is not point, accelerationist is not
+#: accelerationism), of the same family only where :func:`_same_lower` allows. Not -or:
+#: collector is not collection.
+_AGENT_ENDINGS = ("ician", "ist", "er")
+_INFLECTIONS = ("ings", "ing", "ed", "es", "s")
 _FAMILY_MIN = 4  # letters a stem keeps: "uses" is not "us"
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=16384)
-def family_stem(word: str) -> str:
-    """``word``'s family stem: lower case, endings of :data:`_FAMILY_ENDINGS` stripped while
-    :data:`_FAMILY_MIN` letters remain, -ies read as -y."""
+def family(word: str) -> tuple[str, bool]:
+    """``word``'s family stem and whether it is an agent noun (:data:`_AGENT_ENDINGS`, found
+    once the inflections are off: numbering → number → numb-, agent)."""
     stem = word.lower()
     if stem.endswith("ies") and len(stem) > 4:
         stem = stem[:-3] + "y"
+    if stem.endswith("ology"):
+        stem = stem[:-1]
+    for ending in _INFLECTIONS:  # the agent ending is read on the uninflected word
+        if stem.endswith(ending) and len(stem) - len(ending) >= _FAMILY_MIN:
+            if not any(len(e) > len(ending) and stem.endswith(e) for e in _FAMILY_ENDINGS):
+                stem = stem[: len(stem) - len(ending)]  # not observations, modernized
+            break
+    for ending in _AGENT_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= _FAMILY_MIN:
+            return _strip(stem[: len(stem) - len(ending)]), True
+    return _strip(stem), False
+
+
+def _strip(stem: str) -> str:
     while True:
         for ending in _FAMILY_ENDINGS:
             if stem.endswith(ending) and len(stem) - len(ending) >= _FAMILY_MIN:
@@ -222,23 +214,33 @@ def family_stem(word: str) -> str:
             return stem
 
 
+def family_stem(word: str) -> str:
+    """``word``'s family stem (see :func:`family`)."""
+    return family(word)[0]
+
+
 def _same_word(glossary_word: str, target_word: str) -> bool:
-    """The two words are of one family; an -er/-ers agent noun counts only for an -ing word
+    """The two words are of one family; an agent noun counts only for an -ing word
     (reinforcement learning → reinforcement learners), never for another noun (pointer is
     not point)."""
-    return _same_lower(glossary_word.lower(), target_word.lower())
+    return _same_lower(glossary_word.lower(), target_word.lower(), False)
 
 
 @lru_cache(maxsize=65536)
-def _same_lower(g: str, t: str) -> bool:
+def _same_lower(g: str, t: str, derived: bool) -> bool:
     """:func:`_same_word` of two lower-case words (kept: a TM asks about the same few words
-    of its terms' English again and again)."""
+    of its terms' English again and again). With ``derived`` (the Chinese carries a
+    deriving suffix, 者 家 化 …) an agent noun is of its thing's family too
+    (accelerationism → accelerationists)."""
     if len(g) < _FAMILY_MIN:  # short words (on, the, GPU) must be as written
         return g == t or _singular_eq(g, t)
-    if family_stem(g) == family_stem(t):
+    (g_stem, g_agent), (t_stem, t_agent) = family(g), family(t)
+    if g_stem != t_stem:
+        return False
+    if g_agent == t_agent or derived:
         return True
-    agent = t[:-3] if t.endswith("ers") else t[:-2] if t.endswith("er") else t
-    return g.endswith("ing") and agent != t and family_stem(agent) == family_stem(g)
+    # an -er agent for an -ing word: reinforcement learning → reinforcement learners
+    return t_agent and g.endswith("ing") and t.endswith(("er", "ers"))
 
 
 def _singular_eq(g: str, t: str) -> bool:
@@ -251,22 +253,25 @@ _FAMILY_GAP = 1
 
 
 def family_form(forms: tuple[str, ...], target: str,
-                avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+                avoid: Sequence[tuple[int, int]] = (), *,
+                derived: bool = False) -> tuple[int, int] | None:
     """Span of the target whose words are, in order, of the same families as the words of
     one of ``forms`` (one word of the target allowed between two of the term's), or None.
-    A span inside one of ``avoid`` (another term's English) does not count."""
+    A span inside one of ``avoid`` (another term's English) does not count. ``derived``:
+    the source's term carries a deriving suffix, so an agent noun counts (see
+    :func:`_same_lower`)."""
     words = _target_words(target)
     for form in forms:
         wanted = _wanted_words(form)
         if not wanted:
             continue
         for start in range(len(words)):
-            if not _same_lower(wanted[0], words[start][2]):
+            if not _same_lower(wanted[0], words[start][2], derived):
                 continue
             at, ok = start, True
             for word in wanted[1:]:
                 for step in range(1, _FAMILY_GAP + 2):
-                    if at + step < len(words) and _same_lower(word, words[at + step][2]):
+                    if at + step < len(words) and _same_lower(word, words[at + step][2], derived):
                         at += step
                         break
                 else:

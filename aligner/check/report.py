@@ -282,8 +282,9 @@ def _clip(text: str, width: int) -> str:
 
 
 def _finding_json(finding: Finding) -> dict[str, Any]:
-    if finding.rule in SUMMARY_RULES:  # the units the finding stands for
-        return {**_plain_json(finding), "units": [at for _label, ats in finding.variants for at in ats]}
+    if finding.rule in SUMMARY_RULES:  # the units the finding stands for (the first list;
+        # the others name the TM's own renderings among them: terms[].variants)
+        return {**_plain_json(finding), "units": list(finding.variants[0][1]) if finding.variants else []}
     return _plain_json(finding)
 
 

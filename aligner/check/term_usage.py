@@ -35,12 +35,13 @@ A reviewed entry and a glossary without evidence (another tool's) are not affect
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..model import Finding, Severity
-from .findings import FindingStore
+from .findings import IN_MEMORY, FindingStore
 from .terms import Term
 
 #: significance of the one-sided test; about one term in a hundred that the TM does use as
@@ -180,6 +181,11 @@ class TermUsage:
         p0 = self.pooled()
         added: list[tuple[int, int, Finding]] = []
         hidden = 0
+        pool = {zh: usage.folded for zh, usage in self._usage.items()
+                if not usage.term.extracted and usage.folded}
+        alternatives = _alternatives(pool, {zh for zh in pool if _trigger(
+            self._usage[zh], p0, rarely_used=rarely_used, varies=varies)}, store) \
+            if sum(map(len, pool.values())) <= ALTERNATIVES_UP_TO else {}
         for zh in sorted(self._usage):
             usage = self._usage[zh]
             n, k = usage.units, usage.rendered
@@ -199,31 +205,25 @@ class TermUsage:
                         finding, rule=UNCONFIRMED, severity=Severity.INFO,
                         message=finding.message + note)))
                 continue
-            if not usage.folded or usage.first is None:
+            trigger = _trigger(usage, p0, rarely_used=rarely_used, varies=varies)
+            if trigger is None:
                 continue
-            tail = lower_tail(k, n, p0) if rarely_used else 1.0
-            if tail < ALPHA:
-                rule, stat = RULE, f", binomial p = {tail:.2g}"
-                why = "this TM does not use the glossary's English for it consistently"
-            elif varies and usage.term.third_party and k >= n - k \
-                    and len(usage.folded) >= VARIES_MIN:
-                rule, stat = VARIES, ""
-                why = (f"this TM words it otherwise in {len(usage.folded)} units and the entry "
-                       "comes without evidence (another tool's glossary)")
-            else:
-                continue
+            rule, stat, why = trigger
             first = store.added(usage.folded[0])
             places = tuple(dict.fromkeys(_located(store, i) for i in usage.folded))
+            usage_alternatives = alternatives.get(zh, ())
             store.discard(usage.folded)
             term = usage.term
             english = " / ".join(term.allowed)
+            own = "".join(f"; {len(at)} of them use {word}" for word, at in usage_alternatives[:3])
             added.append((usage.first[0], usage.first[1], Finding(
                 file=first.file, unit=first.unit, rule=rule, severity=Severity.WARNING,
                 source_term=term.zh, expected=term.allowed, target=f"{k} of {n} units",
                 message=(f"{term.zh} → {english} is rendered in {k} of {n} units "
-                         f"({_percent(k, n)}; all terms of this check: {p0:.0%}{stat}): {why}; "
-                         f"review the entry or the {len(places)} units listed"),
-                line=first.line, variants=((f"without {english}", places),),
+                         f"({_percent(k, n)}; all terms of this check: {p0:.0%}{stat}): {why}"
+                         f"{own}; review the entry or the {len(places)} units listed"),
+                line=first.line, variants=((f"without {english}", places),
+                                           *((f"with {w}", at) for w, at in usage_alternatives)),
                 source=first.source)))
         return added, hidden
 
@@ -232,6 +232,87 @@ def _located(store: FindingStore, index: int) -> str:
     """:func:`_where` of the finding at ``index``, read back only when it has no line."""
     known = store.location(index)
     return f"{known[0]}:{known[1]}" if known is not None else _where(store.added(index))
+
+
+def _trigger(usage: _Usage, p0: float, *, rarely_used: bool,
+             varies: bool) -> tuple[str, str, str] | None:
+    """The one per-term aggregation's two triggers, from the term's ``k`` of ``n``: the TM
+    renders a reviewed or third-party term improbably rarely (``term-rarely-used``), or a
+    third-party term in at least half its units and words it otherwise in
+    :data:`VARIES_MIN` or more (``term-varies``). ``(rule, statistic, why)`` or None."""
+    if not usage.folded or usage.first is None:
+        return None
+    n, k = usage.units, usage.rendered
+    tail = lower_tail(k, n, p0) if rarely_used else 1.0
+    if tail < ALPHA:
+        return (RULE, f", binomial p = {tail:.2g}",
+                "this TM does not use the glossary's English for it consistently")
+    if varies and usage.term.third_party and k >= n - k and len(usage.folded) >= VARIES_MIN:
+        return (VARIES, "", f"this TM words it otherwise in {len(usage.folded)} units and the "
+                "entry comes without evidence (another tool's glossary)")
+    return None
+
+
+#: units of a term without its English that must share a word for it to be shown as the TM's
+#: own rendering (with half of them at least)
+ALTERNATIVE_MIN = 3
+#: the TM's own renderings are looked for only when the units without some term's English
+#: are at most this many (what the finding store keeps in memory): advice, not worth the
+#: memory and time of reading back a million findings
+ALTERNATIVES_UP_TO = IN_MEMORY
+#: words too common to be a term's rendering (a determiner, a pronoun, an auxiliary)
+_COMMON = frozenset("""the this that these those there their they them then than what which
+when where with from into onto over under about also only just more most much many such
+some each every other another both either have does will would could should might must
+been being were your here very even same used uses using like make makes""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
+
+
+def _alternatives(folded: dict[str, array[int]], wanted: set[str], store: FindingStore
+                  ) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The TM's own renderings of each aggregated term, for the reviewer of the entry: a
+    content word (compared by its family stem, shown as written most often) in at least
+    :data:`ALTERNATIVE_MIN` and half of the term's units without its English, and specific
+    to it: at least half of the units without some term's English (``folded``, every term
+    not extracted) that have the word are this term's, so a word spread over many terms'
+    units is none. For the terms in ``wanted``. Most units first, ties by word.
+    Advice only: it decides nothing (measured as a per-unit test in
+    ``bench/check_term_alternatives.py``: it does not tell a wrong word from free wording)."""
+    from .derivation import family_stem
+
+    stems: dict[int, tuple[str, dict[str, str]]] = {}  # index: (place, stem: word as written)
+    units_of: dict[str, set[str]] = {}
+    for indices in folded.values():
+        for index in indices:
+            if index in stems:
+                continue
+            finding = store.added(index)
+            words: dict[str, str] = {}
+            for word in _WORD.findall(finding.target):
+                if len(word) >= 4 and word.lower() not in _COMMON:
+                    words.setdefault(family_stem(word), word.lower())
+            where = _where(finding)
+            stems[index] = where, words
+            for stem in words:
+                units_of.setdefault(stem, set()).add(where)
+    out: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for zh in sorted(wanted):
+        places: dict[str, dict[str, None]] = {}
+        shown: dict[str, dict[str, int]] = {}
+        own = {stems[index][0] for index in folded[zh]}
+        for index in folded[zh]:
+            where, words = stems[index]
+            for stem, word in words.items():
+                places.setdefault(stem, {})[where] = None
+                counts = shown.setdefault(stem, {})
+                counts[word] = counts.get(word, 0) + 1
+        found = [(max(shown[stem], key=lambda w: (shown[stem][w], w)), tuple(at))
+                 for stem, at in places.items()
+                 if len(at) >= ALTERNATIVE_MIN and 2 * len(at) >= len(own)
+                 and 2 * len(units_of[stem] & own) >= len(units_of[stem])]
+        if found:
+            out[zh] = tuple(sorted(found, key=lambda f: (-len(f[1]), f[0])))
+    return out
 
 
 def _where(finding: Finding) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...model import Finding, Severity
 from ..derivation import Accepted, accept, family_form
-from ..related import related_rendering
+from ..related import other_sense, related_rendering
 from ..terms import Hit, Squashed, Term, exact_key, fold_target, has_han
 from ..units import Unit
 from .registry import Family, RuleSpec, register
@@ -133,6 +133,13 @@ def term_findings(unit: Unit, hits: list[Hit], *,
                 span = family_form(term.allowed, target, claimed)
                 if span is not None:
                     why = Accepted(term.zh, hit.form, target[span[0]:span[1]], "word-family")
+                elif term.third_party:
+                    # a termbase without evidence that the TM followed it: another
+                    # CC-CEDICT sense of the term's own Chinese is the translator's choice,
+                    # not a mistranslation (a wrong word is no sense of it)
+                    sense = other_sense(term, target)
+                    if sense is not None:
+                        why = Accepted(term.zh, hit.form, sense, "dictionary-sense")
             if why is not None:
                 if accepted is not None:
                     accepted.append({
