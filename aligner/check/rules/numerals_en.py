@@ -220,6 +220,8 @@ def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
     found = []
     for match in _STRICT.finditer(text):
         digits, decimals = match.group(1).replace(",", ""), match.group(2) or ""
+        if digits == "00" and text[match.start() - 1:match.start()] == ":":
+            continue  # the minutes of 15:00: the hour is the number
         if decimals.count(".") > 1:
             found.append((match.group(0), frozenset()))  # a version: compared as written
             continue
