@@ -31,7 +31,7 @@ from ...model import Finding, Severity
 from ..units import Unit
 from .numerals_en import added_numbers, target_values
 from .numerals_units import any_close, converted_values
-from .numerals_zh import has_number, loose_values, normal, source_numbers
+from .numerals_zh import approximate, has_number, loose_values, normal, source_numbers
 from . import numerals_en as _en
 from . import numerals_zh as _zh
 from .registry import Family, RuleSpec, register, unit_finding
@@ -84,6 +84,9 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
         if missing and (converted := converted_values(normal(source), target)):
             # 50公斤 as "110 pounds": the quantity converted to a unit the target names
             missing = [(w, v, m) for w, v, m in missing if not any_close(have, converted, m)]
+        if missing:  # 四十多年 as "almost half a century": an approximation, within a quarter
+            missing = [(w, v, m) for w, v, m in missing
+                       if not (m >= 10 and approximate(source, w) and any(abs(t - m) <= m / 4 for t in have))]
         if missing:
             shown = [(w, _show(m) if v else w) for w, v, m in missing]
             items = dict.fromkeys(w if s == w else f"{w} (= {s})" for w, s in shown)

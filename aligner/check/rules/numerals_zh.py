@@ -209,7 +209,10 @@ def source_numbers(text: str) -> tuple[Number, ...]:
     for match in _VERSION.finditer(text):  # 3.10.2: compared as written
         found.append((match.group(0), frozenset(), Fraction(0)))
     text = _VERSION.sub(" ", text)
+    text = _HYPERBOLE.sub(lambda m: " " * len(m.group(0)), text)
     for match in _ARABIC.finditer(text):
+        if _NAME_AFTER.match(text, match.end()) and len(match.group(0)) == 1:
+            continue  # 3D, 5G, 4K: a name, as H100 is; the loose reading still has the digit
         value = number(match.group(1).replace(",", ""), match.group(2))
         written = match.group(0)
         mag = _CN_MAG.match(text, match.end())
@@ -248,6 +251,24 @@ def source_numbers(text: str) -> tuple[Number, ...]:
             written += more.group(0)
         found.append((written, frozenset({value}), value))
     return tuple(found)
+
+
+#: a single digit glued to one capital letter (3D, 5G, 4K) names a technology or a thing
+_NAME_AFTER = re.compile(r"[A-Z](?![A-Za-z0-9])")
+#: a hyperbolic count of a refusal (一万个不愿意: "absolutely not"), no quantity to translate
+_HYPERBOLE = re.compile("一[百千万]个(?=[不没])")
+#: approximate numbers: 约三十, 近百, 四十多, 三十来, 五十左右, 一百出头
+_ABOUT_BEFORE = re.compile("(?:约|大约|大概|近|将近|接近|差不多|几乎|约莫)$")
+_ABOUT_AFTER = re.compile("[多余来]|左右|上下|出头")
+
+
+def approximate(source: str, written: str) -> bool:
+    """Whether ``written`` stands in ``source`` as an approximation (约三十, 四十多年)."""
+    at = source.find(written)
+    if at < 0:
+        return False
+    return bool(_ABOUT_BEFORE.search(source, max(0, at - 3), at)
+                or _ABOUT_AFTER.match(source, at + len(written)))
 
 
 #: a version or a section number with two dots or more (3.10.2): no quantity, kept as written
