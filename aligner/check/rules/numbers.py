@@ -84,9 +84,12 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
         if missing and (converted := converted_values(normal(source), target)):
             # 50公斤 as "110 pounds": the quantity converted to a unit the target names
             missing = [(w, v, m) for w, v, m in missing if not any_close(have, converted, m)]
-        if missing:  # 四十多年 as "almost half a century": an approximation, within a quarter
+        if missing and any(m >= 10 and approximate(source, w) for w, _v, m in missing):
+            # 四十多年 as "almost half a century": an approximation may become another round
+            # number within a quarter, said in words (a number in digits is copied, not rounded)
+            said = have - target_values(target, words=False)
             missing = [(w, v, m) for w, v, m in missing
-                       if not (m >= 10 and approximate(source, w) and any(abs(t - m) <= m / 4 for t in have))]
+                       if not (m >= 10 and approximate(source, w) and any(abs(t - m) <= m / 4 for t in said))]
         if missing:
             shown = [(w, _show(m) if v else w) for w, v, m in missing]
             items = dict.fromkeys(w if s == w else f"{w} (= {s})" for w, s in shown)
