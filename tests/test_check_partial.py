@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from aligner.check import check, run_check
@@ -70,3 +72,28 @@ def test_a_clean_unit_keeps_its_findings() -> None:
     findings = list(check([_unit("这台服务器有64个核心。", "This server has 32 cores.")], []).findings)
     assert [f.rule for f in findings] == ["number-mismatch", "number-added"]
     assert fold_partial(_unit("这台服务器有64个核心。", "This server has 32 cores."), findings) == findings
+
+
+_PAIRS = [
+    ("我们先读取数据。", "We read the data first."),
+    ("然后把它分成训练集和测试集，测试集在训练时不能使用。",
+     "Then we split it into a training set and a test set, which training must not use."),
+    ("模型在训练集上学习参数。", "The model learns its parameters on the training set."),
+    ("最后我们在测试集上报告准确率。", "Finally we report the accuracy on the test set."),
+    ("这个过程通常需要几个小时，取决于硬件。", "This usually takes a few hours, depending on the hardware."),
+    ("如果结果不好，就调整学习率再试一次。", "If the results are poor, we adjust the learning rate and try again."),
+]
+
+
+@given(st.lists(st.sampled_from(range(len(_PAIRS))), min_size=1, max_size=5),
+       st.booleans())
+def test_a_complete_translation_is_never_partial(picks: list[int], split_first: bool) -> None:
+    """Sentences and their whole renderings, joined in any number and order, with one English
+    sentence split in two (a 1-2 bead), never make a partial unit, whatever the other rules
+    say about the unit."""
+    source = "".join(_PAIRS[i][0] for i in picks)
+    english = [_PAIRS[i][1] for i in picks]
+    if split_first and ", " in english[0]:
+        head, _comma, tail = english[0].partition(", ")
+        english[0] = f"{head}. {tail[0].upper()}{tail[1:]}"
+    assert is_partial(source, " ".join(english), numbers=True, terms=True) is None
