@@ -97,3 +97,9 @@ def test_a_complete_translation_is_never_partial(picks: list[int], split_first: 
         head, _comma, tail = english[0].partition(", ")
         english[0] = f"{head}. {tail[0].upper()}{tail[1:]}"
     assert is_partial(source, " ".join(english), numbers=True, terms=True) is None
+
+
+def test_html_report_shows_the_folded_findings() -> None:
+    result = CliRunner().invoke(cli, ["check", str(FIXTURE), "-g", str(DATA / "glossary.csv"),
+                                      "--format", "html"])
+    assert "[number-mismatch] the source has 512, 两万 (= 20,000) but the target does not" in result.output
