@@ -106,7 +106,8 @@ def source_quantities(text: str) -> tuple[Quantity, ...]:
 
 @lru_cache(maxsize=64)
 def _english(unit: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z])(?:{_UNITS[unit][3]})(?![A-Za-z])", re.I if len(unit) > 2 else 0)
+    # a one-letter symbol (m, g, l, C, F, K) only in its own case; names in any case
+    return re.compile(rf"(?<![A-Za-z])(?:{_UNITS[unit][3]})(?![A-Za-z])", 0 if len(unit) == 1 else re.I)
 
 
 def _temperature(value: Fraction, unit: str, other: str) -> Fraction:
