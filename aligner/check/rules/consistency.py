@@ -84,7 +84,8 @@ class ConsistencyTracker(_KeyedTracker):
     def findings(self) -> Iterator[tuple[int, Finding]]:
         """(position, finding) for each unit whose target differs from the reference: the one
         most used by non-fuzzy units, then by all (ties: the first seen). Sources and targets compare whitespace-insensitively, and
-        otherwise exactly: a change of case or punctuation is a different translation."""
+        otherwise exactly; a group whose targets differ only by :func:`nit_key` gets
+        ``inconsistent-target-minor`` findings instead."""
         for source, members in self._groups.items():
             if len(members) < 2:
                 continue
