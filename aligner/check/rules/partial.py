@@ -30,6 +30,7 @@ left out: the longer side must have 20 Chinese characters or 12 English words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from ...model import Finding, Severity
@@ -50,6 +51,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z0-9_]+(?:[.'’-][A-Za-z0-9_]+)*")
 _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _MATH = re.compile(r"\$\$?[^$]*\$\$?")
+_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 #: a Chinese sentence end with something after it (a closing quote or bracket stays with it)
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)]*(?=\s*\S)")
 #: an English sentence end: . ! ? then space and a capital (not after e.g., i.e., Mr, a capital)
@@ -58,13 +60,24 @@ _EN_END = re.compile(r"(?<![A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bDr)(?<!\bv
 PER_HAN = 0.62
 
 
+#: number words: a number said aloud ("one hundred twenty million …") is one number, not
+#: many words, as its digits on the Chinese side are one token
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion".split())
+
+
 def shape(source: str, target: str) -> tuple[float, int, int, int, int]:
     """(coverage, Chinese sentences, English sentences, Chinese characters, English words);
-    TeX math counts as one word on each side."""
+    TeX math counts as one word on each side, an English number word as none (the number's
+    digits or numerals on the Chinese side count already)."""
+    source = unicodedata.normalize("NFKC", source) if _WIDE.search(source) else source
     source, target = _MATH.sub(" x ", source), _MATH.sub(" x ", target)
     han = len(_HAN.findall(source))
     latin = len(_LATIN.findall(_HAN.sub(" ", source))) if han else 0
-    words = len(_EN_WORD.findall(target))
+    words = sum(1 for w in _EN_WORD.findall(target)
+                if w.lower() not in _NUMBER_WORDS and w.lower().split("-")[0] not in _NUMBER_WORDS)
     expected = PER_HAN * han + latin
     coverage = words / expected if expected else 0.0
     zh = len(_ZH_END.findall(source)) + 1 if han else 1
