@@ -272,3 +272,5 @@ class Finding:
     # inconsistent-target: every (target, ("file:line", ...)) of the source, most frequent first
     variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = ""  # the unit's source segment
+    # partial-unit: the unit's own findings it stands for (listed inside it, not on their own)
+    folded: tuple[Finding, ...] = ()

@@ -103,7 +103,8 @@ def planted_case(units: list[Unit], index: TermIndex | None, per_kind: int, titl
     print(f"{title}: {sum(h is not None for h in hows)} of {len(planted)} planted errors found "
           f"with their rule ({sum(h == 'term' for h in hows)} of them listed by a per-term finding (term-rarely-used or term-varies), "
           f"{sum(h == 'unconfirmed' for h in hows)} by missing-term-unconfirmed: an extracted "
-          "entry the TM does not confirm, counted and not listed with the default rules)")
+          "entry the TM does not confirm, counted and not listed with the default rules; "
+          f"{sum(h == 'partial' for h in hows)} inside a partial-unit finding of their unit)")
     for kind, found in by_kind.items():
         listed = sum(h == "term" for h in found)
         hidden = sum(h == "unconfirmed" for h in found)

@@ -65,7 +65,9 @@ def report_html(report: CheckReport) -> str:
             if f["fuzzy"]:
                 where += " [fuzzy]"
             out.append(f'<tr id="f{number}">' + _cell(number) + _cell(where) + _cell(f["rule"])
-                       + _cell(f["severity"], f["severity"]) + _cell(f["message"])
+                       + _cell(f["severity"], f["severity"])
+                       + _cell("; ".join([f["message"]] + [f"[{g['rule']}] {g['message']}"
+                                                           for g in f.get("folded", ())]))
                        + _cell(f["source"], "seg")
                        + _cell(f["target"] + (": " + ", ".join(f["units"]) if f.get("units") else ""), "seg")
                        + "</tr>")

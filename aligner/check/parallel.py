@@ -36,6 +36,9 @@ from typing import Any
 from ..errors import WorkerError
 from ..model import Finding
 from .rules import Rule, term_findings
+from .rules.partial import PARTIAL_UNIT, fold_partial
+
+_NUMBER_RULES = frozenset({"number-mismatch", "number-added"})
 from .terms import TermIndex
 from .units import Unit
 
@@ -80,10 +83,10 @@ class UnitWork:
                 continue
             result.findings.extend(f for f in family.unit_check(unit) if f.rule in enabled)
         if empty or not self.terms_on:
-            return result
+            return self._partial(unit, result, empty)
         hits = self.index.find(unit.source)
         if not hits:
-            return result
+            return self._partial(unit, result, empty)
         result.terms = len({id(h.term) for h in hits})
         found = list(term_findings(unit, hits, accepted=result.accepted))
         if self.usage:
@@ -97,6 +100,14 @@ class UnitWork:
                     result.proposed_hidden += 1
                 elif finding.rule == Rule.MISSING_TERM_RELATED.value:
                     result.related_hidden += 1
+        return self._partial(unit, result, empty)
+
+    def _partial(self, unit: Unit, result: UnitResult, empty: bool) -> UnitResult:
+        """A misaligned or truncated unit's number and term findings folded into one
+        ``partial-unit`` finding (:mod:`.rules.partial`)."""
+        if not empty and PARTIAL_UNIT.id in self.enabled:
+            result.findings = fold_partial(unit, result.findings,
+                                           numbers_on=bool(_NUMBER_RULES & set(self.enabled)))
         return result
 
     def warm(self) -> None:

@@ -225,16 +225,20 @@ def found(planted: Sequence[Planted], findings: Sequence) -> list[bool]:  # type
 
 def found_how(planted: Sequence[Planted], findings: Sequence) -> list[str | None]:  # type: ignore[type-arg]
     """For each planted error: ``"unit"`` (a finding of its rule names the unit),
-    ``"term"`` (a ``term-rarely-used`` or ``term-varies`` finding lists it), ``"unconfirmed"`` (a
+    ``"term"`` (a ``term-rarely-used`` or ``term-varies`` finding lists it), ``"partial"`` (a
+    ``partial-unit`` finding names the unit and lists the finding inside), ``"unconfirmed"`` (a
     ``missing-term-unconfirmed`` finding names it: listed only when that rule is on, counted
     otherwise) or None (not found)."""
     seen = {(f.file, f.unit, f.rule) for f in findings}
+    inside = {(f.file, f.unit, g.rule) for f in findings for g in f.folded}  # partial-unit
     listed = {at for f in findings if f.rule in SUMMARY_RULES for _label, ats in f.variants
               for at in ats}
     out: list[str | None] = []
     for p in planted:
         if any((p.file, ref, p.rule) in seen for ref in p.refs):
             out.append("unit")
+        elif any((p.file, ref, p.rule) in inside for ref in p.refs):
+            out.append("partial")
         elif p.rule == "missing-term" and any(
                 f"{p.file}:{line}" in listed for line in p.lines if line):
             out.append("term")

@@ -173,7 +173,7 @@ class CheckReport:
         for (rule, term, expected), items in self.groups():
             if rule not in _TERM_GROUPED:
                 head = f"[{rule}]"
-            elif rule == "inconsistent-target":
+            elif rule in _SEGMENT_GROUPED:
                 head = f"{_clip(term, width)}  [{rule}]"
             else:
                 head = f"{term} → {' / '.join(expected) or '?'}  [{rule}]"
@@ -188,6 +188,8 @@ class CheckReport:
                 if rule not in _TERM_GROUPED:
                     lines.append(f"          source: {_clip(finding.source, width)}")
                 lines.append(f"          target: {_clip(finding.target, width)}")
+                for inner in finding.folded:  # partial-unit: the unit's findings it stands for
+                    lines.append(f"          [{inner.rule}] {_clip(inner.message, width)}")
             variants = items[0].variants
             if rule in SUMMARY_RULES:  # the units it stands for, wherever they are
                 for label, ats in variants:
@@ -251,7 +253,10 @@ class CheckReport:
 #: rules whose text report has one block per term (or per source), not one per rule
 _TERM_GROUPED = {"missing-term", "missing-term-proposed", "missing-term-related",
                  "missing-term-unconfirmed", "forbidden-variant",
-                 "keep-as-is", "term-rarely-used", "term-varies", "inconsistent-target"}
+                 "keep-as-is", "term-rarely-used", "term-varies", "inconsistent-target",
+                 "inconsistent-target-minor"}
+#: grouped by their source segment (no expected form in the group key)
+_SEGMENT_GROUPED = frozenset({"inconsistent-target", "inconsistent-target-minor"})
 
 
 def _severity_counts(items: Sequence[Finding] | dict[Severity, int]) -> str:
@@ -301,6 +306,7 @@ def _plain_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "fuzzy": finding.fuzzy,
         "source": finding.source,
+        **({"folded": [_plain_json(f) for f in finding.folded]} if finding.folded else {}),
     }
 
 
@@ -310,7 +316,7 @@ _FINDINGS_HERE = "\u0000findings\u0000"
 
 def _group_key(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
     if finding.rule in _TERM_GROUPED:
-        expected = finding.expected if finding.rule != "inconsistent-target" else ()
+        expected = finding.expected if finding.rule not in _SEGMENT_GROUPED else ()
         return (finding.rule, finding.source_term, expected)
     return (finding.rule, "", ())  # the other rules: one block per rule
 

@@ -22,6 +22,7 @@ from .registry import _FAMILIES, Family, RuleSpec, Tracker, register
 def _load() -> None:
     """Import the family modules; each registers itself on import (order = report order)."""
     from . import glossary, markup, numbers, punctuation, untranslated  # noqa: F401, I001
+    from . import partial  # noqa: F401  (after the rules whose findings it folds)
     from . import consistency  # noqa: F401  (last: cross-unit findings come after)
 
 

@@ -1,6 +1,9 @@
 """Consistency across all the units of one run, whichever file they come from.
 
-* ``inconsistent-target``: one source segment has different targets.
+* ``inconsistent-target``: one source segment has different targets. Targets that differ
+  only in case, a plural -s or punctuation (a heading "Example" in one file, "Examples" in
+  the next: each English original chose its own) are a nit, not a different translation:
+  they are ``inconsistent-target-minor`` (info, off by default).
 * ``inconsistent-source``: one target is used for different sources (the reverse): a
   copy-paste error or a translation that lost a distinction. Sources that differ only in
   punctuation, width, case or spacing count as the same source, and targets of fewer than
@@ -9,6 +12,7 @@
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -18,6 +22,13 @@ from ..units import Unit
 from .glossary import Rule
 from .registry import Family, RuleSpec, Tracker, register
 
+INCONSISTENT_TARGET = RuleSpec(
+    Rule.INCONSISTENT_TARGET.value, Severity.WARNING,
+    "the same source has different targets (within a file or across files)")
+INCONSISTENT_TARGET_MINOR = RuleSpec(
+    "inconsistent-target-minor", Severity.INFO,
+    "the same source has targets that differ only in case, a plural -s or punctuation "
+    "(off by default: a nit, not a different translation)", default=False)
 INCONSISTENT_SOURCE = RuleSpec(
     "inconsistent-source", Severity.WARNING,
     "the same target is used for different sources (within a file or across files)")
@@ -73,7 +84,8 @@ class ConsistencyTracker(_KeyedTracker):
     def findings(self) -> Iterator[tuple[int, Finding]]:
         """(position, finding) for each unit whose target differs from the reference: the one
         most used by non-fuzzy units, then by all (ties: the first seen). Sources and targets compare whitespace-insensitively, and
-        otherwise exactly: a change of case or punctuation is a different translation."""
+        otherwise exactly; a group whose targets differ only by :func:`nit_key` gets
+        ``inconsistent-target-minor`` findings instead."""
         for source, members in self._groups.items():
             if len(members) < 2:
                 continue
@@ -94,16 +106,30 @@ class ConsistencyTracker(_KeyedTracker):
             else:
                 at = first.where + (f" (unit {first.id})" if first.id else "")
                 scope = f"in {files} files"
+            # differing only in case, a plural -s or punctuation ("Example" / "Examples"): a
+            # nit, listed only with --rule inconsistent-target-minor
+            minor = len({nit_key(target) for target in by_target}) == 1
+            rule = INCONSISTENT_TARGET_MINOR if minor else INCONSISTENT_TARGET
             for position, unit in members:
                 if normalise_segment(unit.target) == reference:
                     continue
                 yield position, Finding(
-                    file=unit.file, unit=unit.ref, rule=Rule.INCONSISTENT_TARGET.value,
-                    severity=Severity.WARNING, source_term=source, expected=(reference,),
+                    file=unit.file, unit=unit.ref, rule=rule.id,
+                    severity=rule.severity, source_term=source, expected=(reference,),
                     target=unit.target, line=unit.line, fuzzy=unit.fuzzy, variants=variants, source=unit.source,
                     message=f"the same source is translated differently at {at} "
                             f"({len(by_target)} different translations {scope})",
                 )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def nit_key(text: str) -> str:
+    """A target with what a reviewer calls a nit taken out: case, punctuation, spacing and a
+    plural -s or -es at the end of a word (Example = Examples. = example)."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
 
 
 def _loose(text: str) -> str:
@@ -158,7 +184,5 @@ class SourceTracker(_KeyedTracker):
 
 
 FAMILY = register(Family("consistency", (
-    RuleSpec(Rule.INCONSISTENT_TARGET.value, Severity.WARNING,
-             "the same source has different targets (within a file or across files)"),
-    INCONSISTENT_SOURCE,
+    INCONSISTENT_TARGET, INCONSISTENT_TARGET_MINOR, INCONSISTENT_SOURCE,
 ), trackers=(ConsistencyTracker, SourceTracker)))

@@ -30,7 +30,8 @@ from fractions import Fraction
 from ...model import Finding, Severity
 from ..units import Unit
 from .numerals_en import added_numbers, target_values
-from .numerals_zh import has_number, loose_values, normal, source_numbers
+from .numerals_units import any_close, converted_values
+from .numerals_zh import approximate, has_number, loose_values, normal, source_numbers
 from . import numerals_en as _en
 from . import numerals_zh as _zh
 from .registry import Family, RuleSpec, register, unit_finding
@@ -80,6 +81,15 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
             have, plain = target_values(target), normal(target)
             # a version (no values) is looked for as written
             missing = [(w, v, m) for w, v, m in missing if not (v & have if v else w in plain)]
+        if missing and (converted := converted_values(normal(source), target)):
+            # 50公斤 as "110 pounds": the quantity converted to a unit the target names
+            missing = [(w, v, m) for w, v, m in missing if not any_close(have, converted, m)]
+        if missing and any(m >= 10 and approximate(source, w) for w, _v, m in missing):
+            # 四十多年 as "almost half a century": an approximation may become another round
+            # number within a quarter, said in words (a number in digits is copied, not rounded)
+            said = have - target_values(target, words=False)
+            missing = [(w, v, m) for w, v, m in missing
+                       if not (m >= 10 and approximate(source, w) and any(abs(t - m) <= m / 4 for t in said))]
         if missing:
             shown = [(w, _show(m) if v else w) for w, v, m in missing]
             items = dict.fromkeys(w if s == w else f"{w} (= {s})" for w, s in shown)
@@ -98,6 +108,8 @@ def check_numbers(unit: Unit) -> Iterator[Finding]:
         # the source read generously, English number words too (an untranslated sentence)
         loose, plain = loose_values(source) | target_values(source), normal(source)
         extra = [(w, v) for w, v in extra if not v & loose and w not in plain]
+    if extra and (converted := converted_values(normal(source), target)):
+        extra = [(w, v) for w, v in extra if not any_close(v, converted)]
     if extra:
         written = tuple(dict.fromkeys(w for w, _v in extra))
         yield unit_finding(unit, NUMBER_ADDED, source_term=", ".join(written), expected=written,

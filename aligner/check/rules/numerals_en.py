@@ -34,6 +34,9 @@ _UNITS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100
 _TIMES = {"once": 1, "single": 1, "twice": 2, "double": 2, "doubled": 2, "doubles": 2,
           "thrice": 3, "triple": 3, "tripled": 3, "triples": 3, "treble": 3, "trebled": 3,
           "quadruple": 4, "quadrupled": 4}
+#: to increment is to add one (n 增加 1 → "increments n"), to decrement to take one away
+_TIMES.update({w: 1 for w in ("increment", "increments", "incremented", "incrementing",
+                              "decrement", "decrements", "decremented", "decrementing")})
 _SHARES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 _IRREGULAR = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9,
               "twelfth": 12}
@@ -220,6 +223,8 @@ def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
     found = []
     for match in _STRICT.finditer(text):
         digits, decimals = match.group(1).replace(",", ""), match.group(2) or ""
+        if digits == "00" and text[match.start() - 1:match.start()] == ":":
+            continue  # the minutes of 15:00: the hour is the number
         if decimals.count(".") > 1:
             found.append((match.group(0), frozenset()))  # a version: compared as written
             continue

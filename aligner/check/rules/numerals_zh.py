@@ -39,6 +39,14 @@ _FRACTION = re.compile(rf"({_NUM})分之({_NUM})")
 _TENTHS = re.compile(rf"([{_NUMERAL}]+|\d+(?:\.\d+)?)成")
 _TIMES = re.compile(rf"([{_NUMERAL}]+|\d+(?:\.\d+)?)倍")
 _HALF = re.compile("一半")
+#: a year of the Republic of China (民国元年 = 1912, 民国三十八年 = 1949; the era still numbers
+#: Taiwan's years): read as the Gregorian year and as written. Dynastic reign years are not
+#: read (their epoch depends on the reign): they stay loose numbers
+_ERA = re.compile(rf"(?:中华)?民国\s*(元|\d{{1,3}}|[{_NUMERAL}]+)\s*年")
+#: a decade without its century (八十年代 = the eighties = the 1980s; 20年代: 1920s or 2020s)
+_DECADE_SHORT = re.compile(rf"(?<![\d{_NUMERAL}世纪])(\d0|[一二三四五六七八九]十)\s*年代")
+#: a time of the afternoon or evening (下午三点 = 3 p.m. = 15:00)
+_AFTERNOON = re.compile(rf"(?:下午|晚上|傍晚|午后)\s*(\d{{1,2}}|[{_NUMERAL}]+)\s*[点时]")
 #: "increased by one times" (增加了一倍) is doubled: after these verbs X倍 may be X+1 times
 _INCREASE = re.compile("增加|增长|提高|提升|上升|扩大|翻")
 #: a range of years written in Chinese numerals: 二〇二〇至二〇二四年
@@ -57,7 +65,7 @@ _APPROX = re.compile("一二|二三|三四|四五|五六|六七|七八|八九")
 _TAEL = re.compile("(?<=[十百千])两(?![百千万亿])")
 #: numbering at the start of a segment ("1. ", "> 2. ", "(3) ", "4、"): a list, not a quantity
 LIST_MARKER = re.compile(r"\s*(?:>\s*)*(?:[-*+]\s+)?(?:\(?\d{1,2}[.)](?!\d)|（\d{1,2}）|\d{1,2}、|\[\d{1,3}\])")
-_ANY_NUMBER = re.compile(f"[0-9\uff10-\uff19{_NUMERAL}]")
+_ANY_NUMBER = re.compile(f"[0-9\uff10-\uff19{_NUMERAL}]|民国")
 #: full-width digits, letters, % and . (３.５％): folded before reading; full-width punctuation
 #: (，。) changes no number and is left alone, which spares most Chinese text the folding
 _WIDE = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -117,6 +125,12 @@ def _fraction(match: re.Match[str]) -> list[Fraction] | None:
     return forms + [Fraction(round(percent)), Fraction(round(percent, 1))]
 
 
+def _decade(match: re.Match[str]) -> list[Fraction] | None:
+    """八十年代: 80 as written, and the 1980s (or 2080s: 二十年代 may be the 1920s or 2020s)."""
+    n = Fraction(_value(match.group(1)))
+    return [n, 1900 + n, 2000 + n] if 10 <= n < 100 and n % 10 == 0 else None
+
+
 def _in_word(text: str, start: int, end: int) -> bool:
     """True when a CC-CEDICT word starts at ``start`` and runs past ``end``."""
     from ..derivation import dictionary_words
@@ -126,10 +140,10 @@ def _in_word(text: str, start: int, end: int) -> bool:
 
 
 #: what every special form holds (a text without any of these has none: the fast path)
-_SPECIAL_GATE = re.compile("分之|[成倍半]|世纪")
+_SPECIAL_GATE = re.compile("分之|[成倍半]|世纪|民国|年代|[午晚]上?[\\d零〇一二两三四五六七八九十]")
 #: what takes a source past plain Arabic digits: Chinese numerals that are read (a magnitude,
 #: two digits in a row), special forms, full-width digits, TeX math, versions
-PLAIN_GATE = re.compile("[十百千万亿廿卅卌〇零\uff10-\uff19$]|[一二两俩三四五六七八九]{2}|分之|[成倍半]|世纪"
+PLAIN_GATE = re.compile("[十百千万亿廿卅卌〇零\uff10-\uff19$]|[一二两俩三四五六七八九]{2}|分之|[成倍半]|世纪|民国|年代|[午晚]上?\\d"
                         r"|\d\.\d+\.\d")
 #: (as written, every value a correct rendering may use, the value a message names)
 Number = tuple[str, Values, Fraction]
@@ -155,9 +169,14 @@ def _special(text: str) -> tuple[list[Number], str]:
             text = text[:start] + " " * (end - start) + text[end:]
 
     take(_DECADE, lambda m: [Fraction((int(m.group(1)) - 1) * 100 + int(m.group(2)))])
+    take(_ERA, lambda m: [Fraction(1911 + (n := 1 if m.group(1) == "元" else int(_value(m.group(1))))),
+                          Fraction(n)])
+    take(_DECADE_SHORT, _decade)
+    take(_AFTERNOON, lambda m: [n, n + 12] if 1 <= (n := _value(m.group(1))) <= 12 else None)
     take(_FRACTION, _fraction)
-    take(_TENTHS, lambda m: None if _in_word(text, m.start(), m.end() - 1)
-         else [_value(m.group(1)) * 10, _value(m.group(1)) / 10])  # 一成不变 is a word
+    # 一成不变 is a word; 七成新 grades a used thing's condition ("hardly used"), not a share
+    take(_TENTHS, lambda m: None if _in_word(text, m.start(), m.end() - 1) or text[m.end():m.end() + 1] == "新"
+         else [_value(m.group(1)) * 10, _value(m.group(1)) / 10])
     take(_TIMES, lambda m: [(n := _value(m.group(1))), n * 100]  # 三倍: three times, 300%
          + ([n + 1, (n + 1) * 100] if _INCREASE.search(text, max(0, m.start() - 4), m.start()) else []))
     take(_HALF, lambda m: [Fraction(1, 2), Fraction(50)])
@@ -190,7 +209,10 @@ def source_numbers(text: str) -> tuple[Number, ...]:
     for match in _VERSION.finditer(text):  # 3.10.2: compared as written
         found.append((match.group(0), frozenset(), Fraction(0)))
     text = _VERSION.sub(" ", text)
+    text = _HYPERBOLE.sub(lambda m: " " * len(m.group(0)), text)
     for match in _ARABIC.finditer(text):
+        if _NAME_AFTER.match(text, match.end()) and len(match.group(0)) == 1:
+            continue  # 3D, 5G, 4K: a name, as H100 is; the loose reading still has the digit
         value = number(match.group(1).replace(",", ""), match.group(2))
         written = match.group(0)
         mag = _CN_MAG.match(text, match.end())
@@ -229,6 +251,24 @@ def source_numbers(text: str) -> tuple[Number, ...]:
             written += more.group(0)
         found.append((written, frozenset({value}), value))
     return tuple(found)
+
+
+#: a single digit glued to one capital letter (3D, 5G, 4K) names a technology or a thing
+_NAME_AFTER = re.compile(r"[A-Z](?![A-Za-z0-9])")
+#: a hyperbolic count of a refusal (一万个不愿意: "absolutely not"), no quantity to translate
+_HYPERBOLE = re.compile("一[百千万]个(?=[不没])")
+#: approximate numbers: 约三十, 近百, 四十多, 三十来, 五十左右, 一百出头
+_ABOUT_BEFORE = re.compile("(?:约|大约|大概|近|将近|接近|差不多|几乎|约莫)$")
+_ABOUT_AFTER = re.compile("[多余来]|左右|上下|出头")
+
+
+def approximate(source: str, written: str) -> bool:
+    """Whether ``written`` stands in ``source`` as an approximation (约三十, 四十多年)."""
+    at = source.find(written)
+    if at < 0:
+        return False
+    return bool(_ABOUT_BEFORE.search(source, max(0, at - 3), at)
+                or _ABOUT_AFTER.match(source, at + len(written)))
 
 
 #: a version or a section number with two dots or more (3.10.2): no quantity, kept as written
