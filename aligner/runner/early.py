@@ -14,6 +14,7 @@ as by :class:`~aligner.runner.pool.ProcessPoolRunner`: the same bytes.
 from __future__ import annotations
 
 import multiprocessing
+import itertools
 import os
 import pickle
 import shutil
@@ -30,6 +31,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _SEEN: list[str] = []  # in a worker: the token of the setup it last ran
+_TOKENS = itertools.count()  # here: a new token per setup (an id() is reused once its object is gone)
 
 
 def prewarm(threads: int | None) -> None:
@@ -77,7 +79,7 @@ class EarlyPool:
         self._close = weakref.finalize(self, _shutdown, self._pool, self._folder)
 
     def runner(self, setup: WorkerSetup) -> EarlyRunner:
-        token = f"{os.getpid()}-{id(setup)}"
+        token = f"{os.getpid()}-{next(_TOKENS)}"
         path = os.path.join(self._folder, token)
         with open(path, "wb") as handle:
             pickle.dump(setup, handle)
