@@ -45,7 +45,7 @@ def align_document(doc: Document) -> tuple[DocReport, list[TranslationUnit], Any
     its TMX units, its output files' bytes (the TMX and every bead for `aligner review`,
     :mod:`aligner.build_pages`) and what the corpus-level learning reads of its confident
     pairs (:mod:`aligner.build_readings`): all the per-document work, done here in parallel."""
-    from .build import _build_document
+    from .build_document import _build_document
     from .build_pages import page_files
     from .build_readings import read_document
 

@@ -103,7 +103,7 @@ class Document:
     # changed, nothing removed
     normalised: dict[str, int] = field(default_factory=dict)
     en_path: Path | None = None  # the separate English file, when one was supplied
-    # the decoded text as read, before cleaning: what a CAT tool segments (see build._cat_texts)
+    # the decoded text as read, before cleaning: what a CAT tool segments (see build_document._cat_texts)
     source: str = ""
     en_source: str = ""  # the English file's, or ``source`` when the English is embedded
     # For a structured format (HTML, DOCX, subtitles, Markdown …) ``source`` is the text its

@@ -2,7 +2,7 @@
 
 The TMX keeps only the pairs that passed ``--min-score``; review needs every bead (unaligned
 sentences and doubtful pairs too), each sentence's text and line, and the text the TMX writes
-(the raw segment a CAT tool shows, see ``build._cat_texts``), so that applying no decisions
+(the raw segment a CAT tool shows, see ``build_document._cat_texts``), so that applying no decisions
 gives back the build's TMX byte for byte. Written deterministically (sorted keys, no date).
 """
 from __future__ import annotations
