@@ -57,11 +57,22 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[EarlyPool]:
     return made
 
 
+@pytest.fixture
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder of this test's own: other processes on the machine (another test run,
+    another build) make and remove setup folders in the shared one."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 def _setup_folders() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("aligner-setup-*")}
 
 
-def test_early_workers_write_the_bytes_of_one_process(tmp_path: Path, pools: list[EarlyPool]) -> None:
+def test_early_workers_write_the_bytes_of_one_process(tmp_path: Path, pools: list[EarlyPool],
+                                                      private_tmp: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
     before = _setup_folders()
     build(BuildSettings(corpus=corpus, out=tmp_path / "one"), jobs=1)
@@ -70,7 +81,8 @@ def test_early_workers_write_the_bytes_of_one_process(tmp_path: Path, pools: lis
     build(BuildSettings(corpus=corpus, out=tmp_path / "two"), messages.append, jobs=2)
     assert len(pools) == 1 and any("in 2 worker processes" in m for m in messages)
     assert _files(tmp_path / "two") == _files(tmp_path / "one")
-    assert _setup_folders() == before  # the setup's folder is gone
+    assert Path(tempfile.gettempdir()) == private_tmp
+    assert _setup_folders() == before == set()  # the setup's folder is gone
 
 
 def test_a_rerun_closes_or_starts_no_early_workers(tmp_path: Path, pools: list[EarlyPool]) -> None:
