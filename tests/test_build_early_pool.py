@@ -17,6 +17,7 @@ from aligner.cache.store import FORMAT
 from aligner.runner import WorkerSetup
 from aligner.runner import early as early_module
 from aligner.runner.early import EarlyPool
+from tests.cache_helpers import output_files, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,18 +31,6 @@ PAGES = {
              "# Scheduling\n\nThe scheduler picks a node for every container. When a node fails its containers "
              "are scheduled again.\n"),
 }
-
-
-def _corpus(root: Path) -> Path:
-    for name, (zh, en) in PAGES.items():
-        for side, text in (("zh", zh), ("en", en)):
-            (root / side).mkdir(parents=True, exist_ok=True)
-            (root / side / name).write_text(text, encoding="utf-8")
-    return root
-
-
-def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -62,19 +51,19 @@ def _setup_folders() -> set[str]:
 
 
 def test_early_workers_write_the_bytes_of_one_process(tmp_path: Path, pools: list[EarlyPool]) -> None:
-    corpus = _corpus(tmp_path / "corpus")
+    corpus = write_corpus(tmp_path / "corpus", PAGES)
     before = _setup_folders()
     build(BuildSettings(corpus=corpus, out=tmp_path / "one"), jobs=1)
     assert pools == []
     messages: list[str] = []
     build(BuildSettings(corpus=corpus, out=tmp_path / "two"), messages.append, jobs=2)
     assert len(pools) == 1 and any("in 2 worker processes" in m for m in messages)
-    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    assert output_files(tmp_path / "two") == output_files(tmp_path / "one")
     assert _setup_folders() == before  # the setup's folder is gone
 
 
 def test_a_rerun_closes_or_starts_no_early_workers(tmp_path: Path, pools: list[EarlyPool]) -> None:
-    corpus = _corpus(tmp_path / "corpus")
+    corpus = write_corpus(tmp_path / "corpus", PAGES)
     cache = tmp_path / "cache"
     build(BuildSettings(corpus=corpus, out=tmp_path / "first"), jobs=2, cache=DocumentCache(cache))
     assert len(pools) == 1
@@ -82,12 +71,12 @@ def test_a_rerun_closes_or_starts_no_early_workers(tmp_path: Path, pools: list[E
     messages: list[str] = []
     build(BuildSettings(corpus=corpus, out=tmp_path / "again"), messages.append, jobs=2, cache=DocumentCache(cache))
     assert len(pools) == 2 and not any("worker processes" in m for m in messages)
-    assert _files(tmp_path / "again") == _files(tmp_path / "first")
+    assert output_files(tmp_path / "again") == output_files(tmp_path / "first")
     (corpus / "en" / "c.md").write_text(PAGES["c.md"][1].replace("picks", "chooses"), encoding="utf-8")
     build(BuildSettings(corpus=corpus, out=tmp_path / "changed"), messages.append, jobs=2, cache=DocumentCache(cache))
     assert len(pools) == 2  # one page parsed: aligned here, no pool
     build(BuildSettings(corpus=corpus, out=tmp_path / "plain"), jobs=1)
-    assert _files(tmp_path / "changed") == _files(tmp_path / "plain")
+    assert output_files(tmp_path / "changed") == output_files(tmp_path / "plain")
 
 
 def test_a_pool_runs_the_setup_its_tasks_carry_and_keeps_the_order() -> None:
