@@ -73,7 +73,11 @@ class CorpusMemo:
         value = compute()
         if not self.write_failed:
             try:
-                self.store.put(key, encode(value))
+                data = encode(value)  # JSON data, or its UTF-8 text when the step made it already
+                if isinstance(data, bytes):
+                    self.store.put_bytes(key, data)
+                else:
+                    self.store.put(key, data)
             except OSError as exc:
                 self.write_failed = exc.strerror or str(exc)
         return value
