@@ -143,14 +143,14 @@ def _self_check(units: Sequence[TranslationUnit], terms: Sequence[TermEntry],
     if memo is None:
         return run()
     from .cache.corpus import inputs_digest
-    from .cache.unit_results import UnitMemory
+    from .cache.unit_results import UnitMemory, unit_glossary
     from .formats.glossary_files import entry_dict
 
-    glossary = inputs_digest([{**entry_dict(t), "forbidden": list(t.forbidden)} for t in terms])
-    digest = inputs_digest([glossary, *([u.doc, u.src_line, u.source, u.target] for u in units)])
+    digest = inputs_digest([*({**entry_dict(t), "forbidden": list(t.forbidden)} for t in terms), None,
+                            *([u.doc, u.src_line, u.source, u.target] for u in units)])
 
     def fresh() -> dict[str, Any]:
-        memory.append(UnitMemory(memo.store.root, memo, units, glossary, say))
+        memory.append(UnitMemory(memo.store.root, memo, units, unit_glossary(terms), say))
         return run()
 
     return memo.run("self-check", digest, fresh, lambda _data: texts[-1], _check_data)

@@ -94,3 +94,18 @@ def test_a_damaged_entry_is_checked_again(tmp_path: Path) -> None:
     assert _same(check_units(units, TERMS, memory=again), plain)
     again.store()  # stored again: the next check reads every page back
     assert _memory(tmp_path, units).reused == 10
+
+
+def test_the_pages_are_keyed_by_what_the_check_reads_of_the_glossary() -> None:
+    """Where an entry was seen (its sources, the example places in its evidence) changes no
+    unit's result, so it is not in the key; any form, status or kind is."""
+    from aligner.cache.unit_results import unit_glossary
+    from aligner.model import Source, TermStatus
+
+    terms = [dataclasses.replace(t, evidence="aligned-alignment: 3 pairs, e.g. a:1") for t in TERMS]
+    moved = [dataclasses.replace(t, sources=(Source("z", 9),), evidence="aligned-alignment: 4 pairs, e.g. z:9")
+             for t in terms]
+    assert unit_glossary(moved) == unit_glossary(terms)
+    for change in (dict(en="box"), dict(variants=("boxes",)), dict(status=TermStatus.PROPOSED), dict(evidence=""),
+                   dict(evidence="paren"), dict(keep_as_is=True), dict(forbidden=("tank",))):
+        assert unit_glossary([dataclasses.replace(terms[0], **change), *terms[1:]]) != unit_glossary(terms)

@@ -5,7 +5,7 @@ but one changed page is an input of it, and it then ran over every unit again: a
 pages about a third of a one-page re-run's CPU. What one unit gives on its own
 (:class:`aligner.check.parallel.UnitResult`: its term findings, accepted derivations and
 term counts) depends on the unit and the glossary alone, so it is kept per document under
-the SHA-256 of the glossary (every field of every entry), the document's units in order
+the SHA-256 of the glossary (what the check reads of each entry: :func:`unit_glossary`), the document's units in order
 (file, line, source, target), the settings and the toolchain (:meth:`.corpus.CorpusMemo.key`).
 A re-run gives the stored results of unchanged pages back to the check in unit order
 (:meth:`aligner.check.parallel.UnitRunner.add_known`) and runs only the others; the
@@ -31,9 +31,18 @@ from .store import EntryStore, Found
 
 if TYPE_CHECKING:
     from ..check.parallel import UnitResult
-    from ..model import TranslationUnit
+    from ..model import TermEntry, TranslationUnit
 
 KIND = "unit-results"
+
+
+def unit_glossary(terms: Sequence[TermEntry]) -> str:
+    """Digest of what a unit's result reads of the glossary (:class:`aligner.check.terms.Term`):
+    every entry's forms, kind, status, ``keep_as_is`` and what its evidence is, without
+    where it was seen (sources, the example places in its evidence, definitions): a re-run
+    that only moved an entry's sources still reads every unchanged page back."""
+    return inputs_digest([t.zh, t.en, t.kind.value, t.status.value, list(t.variants), list(t.forbidden),
+                          t.keep_as_is, bool(t.evidence), t.evidence.split(":", 1)[0]] for t in terms)
 
 
 class UnitMemory:
