@@ -252,7 +252,7 @@ def build(settings: BuildSettings, progress: Progress | None = None, *, jobs: in
     for doc_report in report.documents:
         doc_report.terms = per_doc.get(doc_report.stem, 0)
     report.outputs.extend(_write_glossaries(terms, tmx_dir, gloss_dir, settings, report))
-    report.check = _self_check(all_units, terms, memo, jobs=corpus_jobs)
+    report.check = _self_check(all_units, terms, memo, jobs=corpus_jobs, say=say)
     if cache is not None:
         say(cache.stats.line())
         if memo is not None and memo.line():

@@ -222,15 +222,23 @@ def _reading(data: Any) -> PairReading | None:
         rendering = None if found is None else tuple(_str(x) for x in found)
         if rendering is not None and len(rendering) != 3:
             raise ValueError("a rendering is not (key, text, evidence)")
-        zh.append((_str(text), tuple(_str(w) for w in words), rendering))
+        zh.append((_str(text), _strs(words), rendering))
     en = tuple((_str(key), _str(form)) for key, form in data["en"])
     zh_words, en_words = data["bitext"]
     glosses = tuple(Gloss(_str(zh_form), _str(en_form), tuple(_str(v) for v in variants), TermStatus(_str(status)))
                     for zh_form, en_form, variants, status in data["glosses"])
     defined = tuple((_str(acronym), _str(full)) for acronym, full in data["defined"])
-    return PairReading(data["words"], tuple(zh), en, (tuple(_str(w) for w in zh_words),
-                                                       tuple(_str(w) for w in en_words)), data["rendered"],
-                       glosses, frozenset(_str(k) for k in data["nouns"]), defined)
+    return PairReading(data["words"], tuple(zh), en, (_strs(zh_words), _strs(en_words)), data["rendered"],
+                       glosses, frozenset(_strs(data["nouns"])), defined)
+
+
+def _strs(values: Any) -> tuple[str, ...]:
+    """``values`` as a tuple of text; checked in one pass of C loops (a page's readings hold
+    thousands of words: one call per word was most of reading a cache entry back)."""
+    items = tuple(values)
+    if items and set(map(type, items)) != {str}:
+        raise ValueError("a word is not text")
+    return items
 
 
 def _str(value: Any) -> str:

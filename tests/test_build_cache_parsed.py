@@ -131,3 +131,20 @@ def test_a_read_that_skipped_a_file_is_not_kept(tmp_path: Path) -> None:
     again: list[Skipped] = []
     second = read_corpus(corpus / "zh", corpus / "en", skipped=again, reuse=parsed.read)
     assert second == first and [s.reason for s in again] == [s.reason for s in skipped]
+
+
+def test_an_entry_is_utf8_and_a_lone_surrogate_comes_back(tmp_path: Path) -> None:
+    """The body is UTF-8 JSON (a Chinese character 3 bytes, not a 6-byte escape); a text the
+    reader kept a lone surrogate in (bytes it could not decode, kept by surrogateescape)
+    comes back as it was."""
+    doc = read_corpus(_corpus(tmp_path / "corpus") / "zh", tmp_path / "corpus" / "en")[0]
+    odd = dataclasses.replace(doc, zh=[dataclasses.replace(doc.zh[0], text=doc.zh[0].text + "\udcff")])
+    parsed = ParsedDocuments(tmp_path / "cache", False)
+    assert parsed.read(doc.path, doc.en_path, lambda: (odd, True)) == odd
+    (entry,) = _entries(tmp_path / "cache")
+    assert "容器".encode("utf-8") in entry.read_bytes() and b"\\u5bb9" not in entry.read_bytes()
+
+    def parse_again() -> tuple[Document, bool]:
+        raise AssertionError("an unchanged page is not parsed again")
+
+    assert ParsedDocuments(tmp_path / "cache", False).read(doc.path, doc.en_path, parse_again) == odd

@@ -17,6 +17,7 @@ from aligner.cache.store import FORMAT
 from aligner.runner import WorkerSetup
 from aligner.runner import early as early_module
 from aligner.runner.early import EarlyPool
+from tests.cache_helpers import output_files, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,18 +33,6 @@ PAGES = {
 }
 
 
-def _corpus(root: Path) -> Path:
-    for name, (zh, en) in PAGES.items():
-        for side, text in (("zh", zh), ("en", en)):
-            (root / side).mkdir(parents=True, exist_ok=True)
-            (root / side / name).write_text(text, encoding="utf-8")
-    return root
-
-
-def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[EarlyPool]:
     made: list[EarlyPool] = []
@@ -57,36 +46,21 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[EarlyPool]:
     return made
 
 
-@pytest.fixture
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary folder of this test's own: other processes on the machine (another test run,
-    another build) make and remove setup folders in the shared one."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
-
-
-def _setup_folders() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("aligner-setup-*")}
-
-
-def test_early_workers_write_the_bytes_of_one_process(tmp_path: Path, pools: list[EarlyPool],
-                                                      private_tmp: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus")
-    before = _setup_folders()
+def test_early_workers_write_the_bytes_of_one_process(tmp_path: Path, pools: list[EarlyPool]) -> None:
+    corpus = write_corpus(tmp_path / "corpus", PAGES)
     build(BuildSettings(corpus=corpus, out=tmp_path / "one"), jobs=1)
     assert pools == []
     messages: list[str] = []
     build(BuildSettings(corpus=corpus, out=tmp_path / "two"), messages.append, jobs=2)
     assert len(pools) == 1 and any("in 2 worker processes" in m for m in messages)
-    assert _files(tmp_path / "two") == _files(tmp_path / "one")
-    assert Path(tempfile.gettempdir()) == private_tmp
-    assert _setup_folders() == before == set()  # the setup's folder is gone
+    assert output_files(tmp_path / "two") == output_files(tmp_path / "one")
+    # the setup's folder is gone (this pool's own: another build on the machine may have one)
+    folder = Path(pools[0]._folder)
+    assert folder.parent == Path(tempfile.gettempdir()) and not folder.exists()
 
 
 def test_a_rerun_closes_or_starts_no_early_workers(tmp_path: Path, pools: list[EarlyPool]) -> None:
-    corpus = _corpus(tmp_path / "corpus")
+    corpus = write_corpus(tmp_path / "corpus", PAGES)
     cache = tmp_path / "cache"
     build(BuildSettings(corpus=corpus, out=tmp_path / "first"), jobs=2, cache=DocumentCache(cache))
     assert len(pools) == 1
@@ -94,12 +68,12 @@ def test_a_rerun_closes_or_starts_no_early_workers(tmp_path: Path, pools: list[E
     messages: list[str] = []
     build(BuildSettings(corpus=corpus, out=tmp_path / "again"), messages.append, jobs=2, cache=DocumentCache(cache))
     assert len(pools) == 2 and not any("worker processes" in m for m in messages)
-    assert _files(tmp_path / "again") == _files(tmp_path / "first")
+    assert output_files(tmp_path / "again") == output_files(tmp_path / "first")
     (corpus / "en" / "c.md").write_text(PAGES["c.md"][1].replace("picks", "chooses"), encoding="utf-8")
     build(BuildSettings(corpus=corpus, out=tmp_path / "changed"), messages.append, jobs=2, cache=DocumentCache(cache))
     assert len(pools) == 2  # one page parsed: aligned here, no pool
     build(BuildSettings(corpus=corpus, out=tmp_path / "plain"), jobs=1)
-    assert _files(tmp_path / "changed") == _files(tmp_path / "plain")
+    assert output_files(tmp_path / "changed") == output_files(tmp_path / "plain")
 
 
 def test_a_pool_runs_the_setup_its_tasks_carry_and_keeps_the_order() -> None:

@@ -186,3 +186,17 @@ def test_a_body_of_the_wrong_shape_is_refused() -> None:
                 b"not json\n" + blob):
         with pytest.raises(ValueError):
             codec.decode(bad)
+
+
+def test_a_reading_with_a_word_that_is_not_text_is_refused() -> None:
+    """Words are checked a whole list at a time (build_readings._strs): one number among
+    them still refuses the entry, wherever it is."""
+    from aligner import build_readings
+
+    good = build_readings._reading_data(PairReading(3, (("源", ("源", "码"), None),), (), (("源",), ("source", "code")),
+                                                    False))
+    assert build_readings._reading(json.loads(json.dumps(good))).bitext == (("源",), ("source", "code"))
+    for bad in ({**good, "bitext": [["源"], ["source", 7]]}, {**good, "zh": [["源", ["源", None], None]]},
+                {**good, "nouns": ["源", ["x"]]}):
+        with pytest.raises(ValueError):
+            build_readings._reading(bad)

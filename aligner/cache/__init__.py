@@ -8,8 +8,9 @@ settings, the glossary, the code and library versions). A re-run after editing o
 every other page's entry and aligns that page alone, and the documents as read are kept
 (:mod:`.parsed`), so an unchanged page is hashed, not parsed again. The corpus-level steps (the glossary,
 the term pairs, the self-check) are kept whole under a digest of every input they read
-(:mod:`.corpus`): read back when those are the same, run in full otherwise (one changed page
-is an input of each). So the outputs are the bytes a build without the cache writes, and a file whose bytes did not change is not written again
+(:mod:`.corpus`): read back when those are the same, run again otherwise (one changed page
+is an input of each); the self-check then reads the unchanged pages' per-unit results back
+(:mod:`.unit_results`) and checks the changed pages' units only. So the outputs are the bytes a build without the cache writes, and a file whose bytes did not change is not written again
 (:mod:`aligner.build_pages`).
 
 The folder is ``--cache DIR``, by default ``$XDG_CACHE_HOME/aligner`` or ``~/.cache/aligner``

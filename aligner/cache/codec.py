@@ -6,8 +6,8 @@ of the files' text, and a hit hands their bytes to the build unchanged. The JSON
 field by field, so decoding builds only our own dataclasses from strings, numbers and lists
 (nothing is imported or called by name), and a body that does not have the expected shape
 raises :class:`ValueError` (the entry is then recomputed). Floats go through JSON's shortest
-repr and come back bit for bit; strings are written with ASCII escapes, so even a lone
-surrogate survives.
+repr and come back bit for bit; strings are written as UTF-8 (half the bytes of ASCII escapes
+for Chinese, and quicker to read back), a lone surrogate passing through as its three bytes.
 """
 from __future__ import annotations
 
@@ -38,15 +38,15 @@ def encode(result: Result) -> bytes:
                   "date": files.date},
         "readings": build_readings.encode(readings),
     }
-    text = json.dumps(head, ensure_ascii=True, separators=(",", ":"))  # no raw line break: one line
-    return b"".join((text.encode("ascii"), b"\n", files.tmx or b"", files.beads or b""))
+    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))  # JSON escapes line breaks: one line
+    return b"".join((text.encode("utf-8", "surrogatepass"), b"\n", files.tmx or b"", files.beads or b""))
 
 
 def decode(body: bytes) -> Result:
     """The result ``body`` encodes; :class:`ValueError` when it is not one."""
     line, sep, rest = body.partition(b"\n")
     try:
-        data = json.loads(line.decode("ascii"))
+        data = json.loads(line.decode("utf-8", "surrogatepass"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"unreadable JSON ({exc})") from None
     try:

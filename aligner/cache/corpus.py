@@ -8,9 +8,10 @@ kept under the SHA-256 of those inputs (:func:`inputs_digest`, fed item by item,
 as one string) with the build's settings (as a page's key has them) and the toolchain (:func:`.keys.toolchain`: aligner's files, the libraries,
 the embedding model, the cache format). A re-run whose inputs to a step are unchanged reads
 the step's result back instead of computing it: the same bytes, since a hit returns what the
-step returned for exactly those inputs. When one page changed, its pairs are inputs of both
-steps, so both run again in full: no partial or warm-started result is ever used (IBM-1's EM
-started from a stored table would not give the same floats).
+step returned for exactly those inputs. When one page changed, its pairs are inputs of the
+steps, so they run again: no warm-started result is ever used (IBM-1's EM started from a
+stored table would not give the same floats); the self-check alone reads back the per-unit
+results of the pages whose units did not change (:mod:`.unit_results`).
 
 Entries are :class:`.store.EntryStore` entries of kind ``corpus`` (atomic, checked on read); a
 damaged one, or one whose body does not decode, is named on ``say`` and recomputed.
@@ -73,7 +74,11 @@ class CorpusMemo:
         value = compute()
         if not self.write_failed:
             try:
-                self.store.put(key, encode(value))
+                data = encode(value)  # JSON data, or its UTF-8 text when the step made it already
+                if isinstance(data, bytes):
+                    self.store.put_bytes(key, data)
+                else:
+                    self.store.put(key, data)
             except OSError as exc:
                 self.write_failed = exc.strerror or str(exc)
         return value

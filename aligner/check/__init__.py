@@ -33,7 +33,7 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
           files: Sequence[FileStats] | None = None, include_fuzzy: bool = False,
           rules: Collection[str] | None = None,
           again: Callable[[], Iterable[Unit]] | None = None, jobs: int = 1,
-          parallel_after: int | None = None) -> CheckReport:
+          parallel_after: int | None = None, memory: Any = None) -> CheckReport:
     """Check ``units`` against ``glossary`` with ``rules`` (ids; default: the rules on by
     default, see :func:`select_rules`); findings come in file and unit order.
 
@@ -54,6 +54,9 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     With ``jobs`` above 1, a large check runs the per-unit rules in that many forked worker
     processes (:mod:`aligner.check.parallel`), once ``parallel_after`` units (default
     :data:`~aligner.check.parallel.PARALLEL_AFTER`) have been checked here; the report is the same.
+    ``memory`` (:class:`aligner.cache.unit_results.UnitMemory`): per-unit results kept from an
+    earlier check with this glossary, by position; those units are not checked again, and the
+    results of the others are handed to it.
     """
     if again is None:
         if not isinstance(units, Sequence):
@@ -65,7 +68,12 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
     counted: dict[str, FileStats] = {}
     file_order = run.file_order
     trackers = run.trackers
-    runner = UnitRunner(run.work, jobs, run.deliver, parallel_after)
+    deliver = run.deliver
+    if memory is not None:
+        def deliver(order: int, position: int, result: Any) -> None:
+            memory.computed(position, result)
+            run.deliver(order, position, result)
+    runner = UnitRunner(run.work, jobs, deliver, parallel_after)
     try:
         for position, unit in enumerate(units):
             order = file_order.setdefault(unit.file, len(file_order))
@@ -79,7 +87,10 @@ def check(units: Iterable[Unit], glossary: Sequence[TermEntry] | TermIndex, *,
             empty = to_check(unit, include_fuzzy)
             if empty is None:
                 continue
-            runner.add(order, position, unit, empty)
+            if memory is not None and memory.has(position):
+                runner.add_known(order, position, memory.known[position])
+            else:
+                runner.add(order, position, unit, empty)
             if not empty:
                 for tracker in trackers:
                     tracker.add(position, unit)
@@ -93,7 +104,7 @@ def check_translation_units(units: Iterable[TranslationUnit],
                             glossary: Sequence[TermEntry] | TermIndex, *,
                             file: str = "corpus.tmx",
                             rules: Collection[str] | None = None, jobs: int = 1,
-                            parallel_after: int | None = None) -> CheckReport:
+                            parallel_after: int | None = None, memory: Any = None) -> CheckReport:
     """Check in-memory translation units: ``file`` names them (their ``doc`` when set),
     the unit is its 1-based position and the line its ``src_line``."""
     def converted() -> Iterator[Unit]:
@@ -102,18 +113,19 @@ def check_translation_units(units: Iterable[TranslationUnit],
                 for number, tu in enumerate(units, 1))
 
     again = converted if isinstance(units, Sequence) else None  # a one-shot iterator: kept
-    return check(converted(), glossary, rules=rules, again=again, jobs=jobs, parallel_after=parallel_after)
+    return check(converted(), glossary, rules=rules, again=again, jobs=jobs, parallel_after=parallel_after,
+                 memory=memory)
 
 
 def check_units(units: Iterable[TranslationUnit], glossary: Sequence[TermEntry], *,
-                file: str = "corpus.tmx", jobs: int = 1) -> dict[str, Any]:
+                file: str = "corpus.tmx", jobs: int = 1, memory: Any = None) -> dict[str, Any]:
     """The pipeline's self-check: the JSON report (docs/check.md) plus a one-line
     ``summary`` for the build summary. It runs the glossary rules only: the pipeline's
     own TMX has no tags or copied sources to find, and its summary stays about terms.
     ``jobs`` > 1: the units past the first :data:`SELF_CHECK_ALONE` in that many forked
     workers (the same report; the build's workers are done by then, so the cores are free)."""
     report = check_translation_units(units, glossary, file=file, rules=TERM_RULES, jobs=jobs,
-                                     parallel_after=SELF_CHECK_ALONE)
+                                     parallel_after=SELF_CHECK_ALONE, memory=memory)
     data = report.to_json()
     data["summary"] = report.summary()
     return data

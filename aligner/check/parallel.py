@@ -213,7 +213,7 @@ class UnitRunner:
         self._seen = 0
         self._pool: Any = None
         self._chunk: list[tuple[int, int, Unit, bool]] = []
-        self._pending: deque[tuple[Future[Any], Unit]] = deque()  # with the chunk's first unit
+        self._pending: deque[tuple[Future[Any], Unit | None]] = deque()  # with the chunk's first unit
 
     def add(self, order: int, position: int, unit: Unit, empty: bool) -> None:
         if self._pool is None:
@@ -227,6 +227,20 @@ class UnitRunner:
         self._chunk.append((order, position, unit, empty))
         if len(self._chunk) >= CHUNK:
             self._send()
+
+    def add_known(self, order: int, position: int, result: UnitResult | None) -> None:
+        """A unit whose result was kept from an earlier check (:mod:`aligner.cache.unit_results`),
+        delivered in its place among the others (after the chunks sent before it)."""
+        if self._pool is None:
+            if result is not None and result.worth():
+                self._deliver(order, position, result)
+            return
+        if self._chunk:
+            self._send()
+        if result is not None and result.worth():
+            done: Future[Any] = Future()
+            done.set_result([(order, position, result)])
+            self._pending.append((done, None))
 
     def _start(self) -> None:
         global _WORK
@@ -247,7 +261,9 @@ class UnitRunner:
             self._deliver(order, position, result)
 
     @staticmethod
-    def _result(future: Future[Any], first: Unit) -> Any:
+    def _result(future: Future[Any], first: Unit | None) -> Any:
+        if first is None:  # a kept result, not a worker's
+            return future.result()
         return Workers.result(future, f"unit {first.ref}", first.file, first.line)
 
     def close(self) -> None:

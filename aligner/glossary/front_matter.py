@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 
 from ..model import Document, Source, TermKind
 from . import lexicon
@@ -77,6 +76,8 @@ def _as_is(doc: Document, listed: Listed) -> Iterator[Candidate]:
 
 @functools.lru_cache(maxsize=1024)
 def _reading(ch: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # imported when needed, not by every build
+
     return lazy_pinyin(ch, style=Style.NORMAL)[0]
 
 

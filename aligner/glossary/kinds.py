@@ -15,9 +15,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-import jieba.posseg as posseg
-from pypinyin import Style, pinyin
-
 from ..cedict import raw_glosses
 from ..han import HAN
 from ..model import TermEntry, TermKind
@@ -219,6 +216,8 @@ def _transliterated_name(zh: str) -> bool:
 @lru_cache(maxsize=4096)
 def _readings(han: str) -> frozenset[str]:
     """Every pinyin reading of ``han`` (heteronyms included), tones stripped."""
+    from pypinyin import Style, pinyin  # imported when needed: every build imports this module
+
     options: list[set[str]] = [{""}]
     for readings in pinyin(han, style=Style.NORMAL, heteronym=True):
         options.append({a + r for a in options[-1] for r in readings})
@@ -238,6 +237,8 @@ def _surname_agrees(zh: str, en: str) -> bool:
     tokens = [t for t in re.split(r"[\s\-]+", en.lower()) if t]
     if any(t[:1] in initials for t in tokens):
         return True
+    import jieba.posseg as posseg  # ~0.7 s of CPU to import: only when a surname is in doubt
+
     first = next(iter(posseg.cut(zh)), None)
     return first is not None and first.flag.startswith("nr")
 

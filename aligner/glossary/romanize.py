@@ -7,7 +7,6 @@ or e inside the given name (嘉安 -> Jia'an), as the pinyin rules require.
 """
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
 
 from .text import COMPOUND_SURNAMES
 
@@ -30,6 +29,8 @@ def split_name(name: str) -> tuple[str, str]:
 
 
 def _syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin  # imported when needed, not by every build
+
     return lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="ignore")
 
 

@@ -22,8 +22,7 @@ import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .base import WorkerSetup
 
@@ -97,18 +96,7 @@ class EarlyRunner:
         self._pool, self._token, self._path = pool, token, path
 
     def map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-        from .pool import WorkerCrashed
+        from .pool import results_in_order
 
-        futures: list[Future[Any]] = []
-        try:
-            futures = [self._pool._pool.submit(_run, self._token, self._path, task, item) for item in items]
-            for future in futures:
-                yield future.result()
-        except BrokenProcessPool:
-            raise WorkerCrashed(
-                "a worker process stopped without finishing its document",
-                hint="look for an out-of-memory kill; retry with --jobs 1 to see the failing document",
-            ) from None
-        finally:
-            for future in futures:  # an error or an abandoned iterator: stop the rest
-                future.cancel()
+        executor = self._pool._pool
+        yield from results_in_order(lambda item: executor.submit(_run, self._token, self._path, task, item), items)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -35,17 +35,24 @@ class ProcessPoolRunner:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                  initializer=self._setup.run) as pool:
-            futures = []
-            try:
-                # one item per task: documents differ a lot in size, so no chunking
-                futures = [pool.submit(task, item) for item in items]
-                for future in futures:
-                    yield future.result()
-            except BrokenProcessPool:
-                raise WorkerCrashed(
-                    "a worker process stopped without finishing its document",
-                    hint="look for an out-of-memory kill; retry with --jobs 1 to see the failing document",
-                ) from None
-            finally:
-                for future in futures:  # an error or an abandoned iterator: stop the rest
-                    future.cancel()
+            # one item per task: documents differ a lot in size, so no chunking
+            yield from results_in_order(lambda item: pool.submit(task, item), items)
+
+
+def results_in_order(submit: Callable[[T], Future[R]], items: Sequence[T]) -> Iterator[R]:
+    """Submit every item (``submit`` returns its future), yield the results in input order; a
+    dead worker becomes :class:`WorkerCrashed`, and an error or an abandoned iterator cancels
+    what has not started. Shared by the pool above and :mod:`.early`'s."""
+    futures: list[Future[R]] = []
+    try:
+        futures = [submit(item) for item in items]
+        for future in futures:
+            yield future.result()
+    except BrokenProcessPool:
+        raise WorkerCrashed(
+            "a worker process stopped without finishing its document",
+            hint="look for an out-of-memory kill; retry with --jobs 1 to see the failing document",
+        ) from None
+    finally:
+        for future in futures:  # an error or an abandoned iterator: stop the rest
+            future.cancel()
