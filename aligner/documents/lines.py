@@ -17,6 +17,7 @@ from ..model import Debris
 #: Every debris kind the reader records, and what it is. A separate English file's debris
 #: has the same kinds with an ``en:`` prefix.
 DEBRIS_KINDS: dict[str, str] = {
+    "attribute": "an HTML attribute a page shows (title, alt, placeholder, aria-label, a meta description) whose value adds nothing: no letter, or the element's own text again",
     "anchor": "a Markdown heading anchor {#install} (the heading's text is kept)",
     "ass-override": "ASS/SSA override codes in subtitle text: {\\an8} {\\i1} (the text around them is kept)",
     "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",
@@ -34,16 +35,17 @@ DEBRIS_KINDS: dict[str, str] = {
     "field": "DOCX field results Word computes: page numbers, table of contents, dates, page references",
     "footnote": "footnote block (① … or * … at a block start) of PDF text; Markdown [^1]: notes",
     "footnote-marker": "footnote reference in running text: ^① ① [3] [^1]",
-    "form": "form controls of an HTML page: buttons, menus, input fields",
+    "symbol": "a DOCX character from a picture font (Wingdings, Webdings: a check mark, a hand); a Symbol-font letter (α, ≤) is text",
+    "form": "form controls of an HTML page: input fields, a button without a caption (×); a button's caption, its value and a field's placeholder are text",
     "forum-notice": "forum notices: auto-close, 'last edited by', moderation",
-    "front-matter": "YAML front matter lines (parsed into Document.front_matter)",
+    "front-matter": "front matter lines, YAML ---, TOML +++ or JSON { } (parsed into Document.front_matter; the values a site shows are text)",
     "furniture": "WeChat/web furniture: 点击蓝字 关注我们, ·END·, copyright notices; DOCX headers and footers",
     "hidden": "DOCX hidden text (w:vanish): Word does not show or print it",
     "hyphen": "a hyphen the typesetting of PDF text put at a line end inside a word (paral-|lel: parallel)",
     "html-comment": "<!-- … -->",
     "html-head": "the <head> of an HTML page: <meta>, <link>, a <title> that a block repeats",
     "html-tag": "HTML tags (their text content is kept)",
-    "image": "image placeholders, <img> tags and their alt text, SVG and media, Markdown images",
+    "image": "image placeholders, <img> tags (their alt text is a segment), SVG and media, Markdown images",
     "label": "part labels removed from a paragraph: 摘要: 【关键词】 Abstract: [Key words] KEY WORDS：",
     "link": "the URL part of a Markdown link (its text is kept); [ref]: URL definitions",
     "list-marker": "bullets and list numbers: - * • 1.",

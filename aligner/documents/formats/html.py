@@ -34,6 +34,7 @@ from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
+from .html_attrs import BUTTON_INPUTS, fragment_mark, is_text, quote_marks, shown_attributes
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
 
@@ -50,7 +51,7 @@ DROPPED = {
     "img": "image", "svg": "image", "math": "image", "video": "image", "audio": "image",
     "canvas": "image", "picture": "image", "iframe": "image", "object": "image", "embed": "image",
     "map": "image",
-    "button": "form", "select": "form", "textarea": "form", "input": "form", "datalist": "form",
+    "textarea": "form", "input": "form", "datalist": "form",
     "rt": "markup", "rp": "markup",
     "nav": "navigation", "menu": "navigation",
     "meta": "html-head", "link": "html-head", "base": "html-head",
@@ -164,6 +165,7 @@ class _Blocks:
         self.has_text = False  # the block gathered so far holds more than whitespace
         self.line = 1
         self.brs = 0  # <br> seen in a row, with only whitespace between
+        self.pending: list[tuple[int, str]] = []  # attribute values, blocks after the current one
 
     def text(self, text: str | None, line: int) -> None:
         if not text:
@@ -181,6 +183,8 @@ class _Blocks:
             text = _render("".join(self.parts))
             if text:
                 self.blocks.append((self.line, text))
+        self.blocks.extend(self.pending)
+        self.pending = []
         self.parts = []
         self.has_text = False
         self.brs = 0
@@ -203,6 +207,8 @@ class _Blocks:
             if phase == 2:
                 self.flush()
                 self.line = el.sourceline or self.line
+            elif phase == 1 and _local(el.tag) == "q":
+                self.parts.append(_quotes(el)[1])
             self.text(el.tail, self.line)
 
     def _open(self, el: lxml.etree._Element, inside: bool, stack: list) -> bool:
@@ -213,9 +219,17 @@ class _Blocks:
             self.drop("html-comment", line, f"<!--{el.text or ''}-->")
         elif not tag:  # processing instruction
             self.drop("html-tag", line, str(el))
+        elif el.get("data-aligner-drop"):
+            self.drop(el.get("data-aligner-drop"), line, el.text_content())
         elif tag in DROPPED or (tag in FURNITURE and not inside) \
-                or el.get("role") == "navigation" or el.get("hidden") is not None:
+                or el.get("role") == "navigation" or el.get("hidden") is not None \
+                or (tag == "button" and _furniture_button(el)):
+            if tag in _EMPTY_SHOWN and el.get("hidden") is None and el.get("role") != "navigation" \
+                    and not (tag == "button" and _beside_code(el)):
+                self.attributes(el, tag, line)
             self._drop_element(el, tag, line)
+        elif tag == "a" and (mark := fragment_mark(el)):  # a permalink ¶ or a footnote mark [1]
+            self.drop(mark, line, el.text_content().strip() or el.get("href", ""))
         elif tag == "br":
             self.brs += 1
             if self.brs >= 2:
@@ -227,6 +241,9 @@ class _Blocks:
             if not inline:
                 self.flush()
                 self.line = line
+            self.attributes(el, tag, line)
+            if tag == "q" and not (el.text or "").lstrip().startswith(_QUOTES):
+                self.text(_quotes(el)[0], line)
             self.text(el.text, line)
             stack.append((el, inside, 1 if inline else 2))
             inside = inside or tag in CONTENT
@@ -234,16 +251,57 @@ class _Blocks:
             return True
         return False
 
+    def attributes(self, el: lxml.etree._Element, tag: str, line: int) -> None:
+        """The attribute values a reader sees (html_attrs), each a block of its own after
+        the block being gathered; a value that adds nothing is ``attribute`` debris."""
+        own = el.text_content() if tag not in _EMPTY_SHOWN or tag == "button" else ""
+        for name, value in shown_attributes(tag, dict(el.attrib)):
+            shown = _render(value)
+            if is_text(shown, _render(own)):
+                self.pending.append((line, shown))
+            else:
+                self.drop("attribute", line, f'{name}="{value}"')
+
     def _drop_element(self, el: lxml.etree._Element, tag: str, line: int) -> None:
-        kind = "navigation" if tag in FURNITURE or el.get("role") == "navigation" else DROPPED.get(tag, "markup")
+        kind = "navigation" if tag in FURNITURE or el.get("role") == "navigation" else \
+            "form" if tag == "button" else DROPPED.get(tag, "markup")
         if tag == "img":
-            self.drop(kind, line, el.get("alt") or el.get("src") or "<img>")
+            self.drop(kind, line, el.get("src") or "<img>")
         elif tag in ("meta", "link", "base"):
-            # (not lxml's serialiser: libxml2 leaves out a <meta http-equiv=Content-Type>)
-            attrs = "".join(f' {name}="{value}"' for name, value in el.attrib.items())
+            # (not lxml's serialiser: libxml2 leaves out a <meta http-equiv=Content-Type>);
+            # a content read as text (a description) is not repeated here
+            shown = {name for name, _ in shown_attributes(tag, dict(el.attrib))}
+            attrs = "".join(f' {name}="{value}"' for name, value in el.attrib.items() if name not in shown)
             self.drop(kind, line, f"<{tag}{attrs}>")
         else:
-            self.drop(kind, line, el.text_content() if tag not in ("input",) else el.get("value") or "<input>")
+            button = tag == "input" and (el.get("type") or "").strip().lower() in BUTTON_INPUTS
+            self.drop(kind, line, el.text_content() if tag != "input" else
+                      f'<input type="{el.get("type")}">' if button else el.get("value") or "<input>")
+
+
+def _furniture_button(el: lxml.etree._Element) -> bool:
+    """A button without a caption (×, ☰), or a code block's copy button (beside its ``pre``)."""
+    return not any(ch.isalnum() for ch in el.text_content()) or _beside_code(el)
+
+
+def _beside_code(el: lxml.etree._Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and any(_local(sib.tag) == "pre" for sib in parent)
+
+
+#: elements set aside whose attributes are still shown (an image's alt, a field's hint, an icon
+#: button's aria-label)
+_EMPTY_SHOWN = frozenset({"img", "input", "meta", "area", "button"})
+_QUOTES = "“‘「『\"'"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _quotes(el: lxml.etree._Element) -> tuple[str, str]:
+    """The marks a browser adds around ``<q>``: from the nearest ``lang`` and the depth."""
+    langs = (a.get("lang") or a.get(_XML_LANG) for a in (el, *el.iterancestors()))
+    lang = next((lang for lang in langs if lang), "")
+    depth = sum(1 for a in el.iterancestors() if _local(a.tag) == "q")
+    return quote_marks(lang, depth)
 
 
 def _render(text: str) -> str:
@@ -256,6 +314,19 @@ def _render(text: str) -> str:
 
 
 _REPAIR = "save the page again from a browser, or give its text as a .txt file"
+
+
+#: Word's "Save as HTML" writes the list number it draws itself between ``<![if
+#: !supportLists]>`` and ``<![endif]>`` (shown only by browsers without list support)
+_WORD_FALLBACK = re.compile(r"<!\[if !(supportLists|supportEmptyParas|supportLineBreakNewLine)\]>(.{0,2000}?)<!\[endif\]>",
+                            re.S | re.I)
+_FALLBACK_KIND = {"supportlists": "list-marker"}
+
+
+def _word_fallback(match: re.Match[str]) -> str:
+    """The fallback as an element the walker sets aside (newlines kept: lines stay right)."""
+    kind = _FALLBACK_KIND.get(match.group(1).lower(), "markup")
+    return f'<s data-aligner-drop="{kind}">{match.group(2)}</s>'
 
 
 def _parse(text: str, path: Path) -> lxml.etree._Element:
@@ -280,6 +351,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     # lxml refuses a str with an encoding declaration; keep the declaration's newlines so
     # source lines stay right
     text = _XML_DECL_TEXT.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+    text = _WORD_FALLBACK.sub(_word_fallback, text)
     text = _DTD_SUBSET.sub(lambda m: "<!DOCTYPE html>" + "\n" * m.group().count("\n"), text, count=1)
     if not text.strip():
         return blocks_rendering([], encoding=encoding, kind=DocKind.HTML, fmt=SourceFormat.HTML)
