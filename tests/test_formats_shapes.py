@@ -1,0 +1,133 @@
+"""Shapes of real documents the earlier fixtures did not have (session 9; our own text):
+attribute values an HTML page shows (title, alt, placeholder, aria-label, a button's value,
+the meta description), ``<q>`` quote marks, pages saved by Sphinx/Docusaurus and by Word,
+DOCX written by other editors (w:sym symbol characters, smart tags, content controls,
+simple fields, the strict namespace). Each golden file says what is read and what is set
+aside and counted; ``ALIGNER_UPDATE_GOLDEN=1`` rewrites them after a deliberate change."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import cli
+from aligner.documents import DEBRIS_KINDS, conservation_errors, read_document
+from aligner.documents.formats.docx_symbols import read_symbol
+
+from .shapes_docx import STRICT, docx
+from .test_documents_golden import summary
+
+SHAPES = Path(__file__).parent / "data" / "formats" / "shapes"
+FIXTURES = sorted(p for p in SHAPES.iterdir() if not p.name.endswith(".golden"))
+
+
+def _golden(path: Path, got: str) -> None:
+    golden = path.with_name(path.name + ".golden")
+    if os.environ.get("ALIGNER_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_shape_matches_golden(path: Path) -> None:
+    doc = read_document(path)
+    _golden(path, summary(doc))
+    if path.suffix not in (".html", ".htm"):  # a page's tag and attribute names are not text
+        assert conservation_errors(path.read_text(encoding="utf-8"), doc) == []
+    assert {d.kind for d in doc.debris} <= set(DEBRIS_KINDS)
+
+
+def _texts(path: Path) -> list[tuple[int, str]]:
+    return [(p.line, p.text) for p in read_document(path).zh]
+
+
+def test_attributes_a_page_shows_are_segments_and_repeats_are_counted() -> None:
+    doc = read_document(SHAPES / "attributes.html")
+    texts = [(p.line, p.text) for p in doc.zh]
+    assert texts[0] == (3, "如何把记忆库导出为 TMX 文件。")  # <meta name=description content>
+    # the tooltip follows the sentence it sits in; alt, placeholder, a submit button's value,
+    # an icon button's aria-label and an abbreviation's expansion are segments of their own
+    for shown in [(7, "打开导出对话框"), (8, "导出对话框的截图"), (9, "输入文件名"), (9, "保存"), (9, "关闭窗口"),
+                  (10, "翻译记忆库"), (12, "关闭窗口"), (12, "刷新页面")]:
+        assert shown in texts
+    assert texts.index((7, "打开导出对话框")) == texts.index((7, "点击导出按钮。他说“这很简单”，我同意。")) + 1
+    debris = {(d.kind, d.line, d.text) for d in doc.debris}
+    # a title repeating the link's own text adds nothing: counted, not a second segment
+    assert ("attribute", 10, 'title="帮助"') in debris and texts.count((10, "帮助")) == 0
+    assert ("html-head", 3, '<meta name="description">') in debris  # its content is the segment
+    assert ("html-head", 4, '<meta name="viewport" content="width=device-width">') in debris
+    assert ("form", 12, "×") in debris and (12, "×") not in texts
+
+
+def test_q_gets_the_quote_marks_of_its_language() -> None:
+    texts = [t for _, t in _texts(SHAPES / "attributes.html")]
+    assert "点击导出按钮。他说“这很简单”，我同意。" in texts  # lang="zh-CN": “”
+    assert "他說「先存檔『再關閉』」。" in texts  # lang="zh-TW", nested: 「『』」
+
+
+def test_sphinx_and_docusaurus_page_furniture_is_not_text() -> None:
+    doc = read_document(SHAPES / "sphinx.html")
+    assert [p.text for p in doc.zh] == ["安装 — 示例文档", "安装", "先安装依赖，再运行安装脚本。", "下一步"]
+    kinds = {(d.kind, d.line) for d in doc.debris}
+    # permalinks (¶, a zero-width hash-link) with their "link to heading" titles, the copy
+    # button, line numbers beside code, breadcrumbs
+    assert {("anchor", 7), ("anchor", 14), ("form", 10), ("code", 11), ("navigation", 15)} <= kinds
+    assert not any("Direct link" in d.text or "永久链接" in d.text for d in doc.debris if d.kind == "attribute")
+
+
+def test_word_save_as_html_keeps_text_and_sets_its_scaffolding_aside() -> None:
+    doc = read_document(SHAPES / "word-saved.html")
+    assert [p.text for p in doc.zh] == ["使用说明", "这个工具把文档TMX文件配对。", "第一步：准备文档。", "参见脚注。",
+                                        "脚注的内容。"]
+    debris = [(d.kind, d.line, d.text) for d in doc.debris]
+    assert ("list-marker", 15, "1.") in debris  # <![if !supportLists]>1.<![endif]>
+    assert [d for d in debris if d[0] == "footnote-marker"] == [("footnote-marker", 18, "[1]"),
+                                                                 ("footnote-marker", 21, "[1]")]
+
+
+_BODY = ('<w:p><w:r><w:t>用</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>'
+         '<w:r><w:t>粒子轰击金箔，偏转角</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'
+         '<w:r><w:t>90°的很少。</w:t></w:r></w:p>'
+         '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>已完成备份。</w:t></w:r></w:p>'
+         '<w:p><w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t>北京</w:t></w:r></w:smartTag>'
+         '<w:r><w:t>是首都</w:t></w:r><w:r><w:sym w:font="SimSun" w:char="3002"/></w:r></w:p>'
+         '<w:sdt><w:sdtPr><w:alias w:val="标题"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>内容控件里的一段话。</w:t>'
+         '</w:r></w:p></w:sdtContent></w:sdt>'
+         '<w:p><w:r><w:t>详见</w:t></w:r><w:fldSimple w:instr=" HYPERLINK &quot;https://example.org&quot; ">'
+         '<w:r><w:t>项目网站</w:t></w:r></w:fldSimple><w:r><w:t>。</w:t></w:r></w:p>'
+         '<w:p><w:r><w:t>第</w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple>'
+         '<w:r><w:t>页</w:t></w:r></w:p>'
+         '<w:p><w:sdt><w:sdtContent><w:r><w:t>行内控件</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>也是文字。</w:t>'
+         '</w:r></w:p>')
+_DOCX_TEXTS = [(1, "用α粒子轰击金箔，偏转角≥90°的很少。"), (2, "已完成备份。"), (3, "北京是首都。"),
+               (4, "内容控件里的一段话。"), (5, "详见项目网站。"), (6, "第页"), (7, "行内控件也是文字。")]
+
+
+@pytest.mark.parametrize("namespace, prefix", [(None, "w"), (STRICT, "ns0")], ids=["transitional", "strict"])
+def test_docx_from_other_editors_symbols_tags_controls_and_fields(tmp_path: Path, namespace, prefix) -> None:
+    path = tmp_path / "editor.docx"
+    path.write_bytes(docx(_BODY, prefix=prefix) if namespace is None else docx(_BODY, namespace=namespace, prefix=prefix))
+    doc = read_document(path)
+    assert [(p.line, p.text) for p in doc.zh] == _DOCX_TEXTS
+    # a Wingdings check mark has no letter: counted; the page number is a computed field
+    assert [(d.kind, d.line, d.text) for d in doc.debris] == [("symbol", 2, "Wingdings F0FC"), ("field", 6, "3")]
+
+
+@pytest.mark.parametrize("font, char, expected", [
+    ("Symbol", "F061", ("α", True)), ("Symbol", "0057", ("Ω", True)), ("Symbol", "F0AE", ("→", True)),
+    ("Symbol", "F031", ("1", True)), ("Symbol", "F0D2", ("Symbol F0D2", False)),  # a serif ® with no mapping
+    ("Wingdings", "F0FC", ("Wingdings F0FC", False)), ("Webdings", "0061", ("Webdings 0061", False)),
+    ("SimSun", "2014", ("—", True)), ("Times New Roman", "F0E9", ("é", True)),
+    ("Symbol", "zz", ("Symbol zz", False)), ("Arial", "D800", ("Arial D800", False)), ("Arial", "0001", ("Arial 0001", False)),
+])
+def test_symbol_characters(font: str, char: str, expected: tuple[str, bool]) -> None:
+    assert read_symbol(font, char) == expected
+
+
+def test_aligner_read_prints_attribute_segments_and_counts(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["read", str(SHAPES / "attributes.html")])
+    assert result.exit_code == 0, result.output
+    assert "9\tzh\tbody\t输入文件名\n" in result.stdout
+    assert "removed: attribute 1, form 5, html-head 4, image 1;" in result.stderr
