@@ -131,3 +131,43 @@ def test_aligner_read_prints_attribute_segments_and_counts(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert "9\tzh\tbody\t输入文件名\n" in result.stdout
     assert "removed: attribute 1, form 5, html-head 4, image 1;" in result.stderr
+
+
+def test_json_and_nested_front_matter_values_a_site_shows() -> None:
+    # JSON front matter (Hugo): title, description, a nested SEO title, a list of summaries
+    assert _texts(SHAPES / "json-front-matter.md") == [
+        (2, "安装指南"), (3, "在三个平台上安装工具。"), (5, "如何安装对齐工具"), (6, "下载安装包。"), (6, "运行安装程序。"),
+        (9, "正文第一段。")]
+    doc = read_document(SHAPES / "json-front-matter.md")
+    assert doc.front_matter["weight"] == 10 and doc.front_matter["seo"]["keywords"] == ["安装", "对齐"]
+    assert ("front-matter", 5, '"seo": {"title": "", "keywords": ["安装", "对齐"]},') in \
+        [(d.kind, d.line, d.text) for d in doc.debris]
+    # YAML: a nested mapping's title, a folded description (joined without a space), a list
+    assert _texts(SHAPES / "nested-front-matter.md") == [
+        (2, "备份"), (4, "备份术语库的方法"), (5, "每天备份一次，出错时恢复。"), (9, "定期备份。"), (10, "出错时恢复。"),
+        (13, "正文。")]
+    # TOML tables
+    assert _texts(SHAPES / "toml-tables.md") == [(2, "恢复"), (4, "从备份恢复术语库。"), (6, "恢复的步骤。"), (9, "正文。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{{< note >}}\n提示。\n{{< /note >}}\n", [(2, "提示。")]),  # a shortcode, not JSON
+    ('{"title": "标题",\n正文。\n', [(1, '{"title": "标题"，正文。')]),  # unclosed: text, as a broken YAML block
+    ('{"title": "标题"} 后面还有字。\n\n正文。\n', [(1, '{"title": "标题"} 后面还有字。'), (3, "正文。")]),
+    ("[1, 2]\n\n正文。\n", [(1, "[1, 2]"), (3, "正文。")]),
+    ('{"title": "a\\u4e2d"}\n\n正文。\n', [(1, "a中"), (3, "正文。")]),  # an escaped value: found by its text
+])
+def test_what_is_not_json_front_matter_stays_text(tmp_path: Path, text: str, expected) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    assert _texts(path) == expected
+
+
+def test_hostile_json_front_matter_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text('{"a": ' * 60 + "1" + "}" * 60 + "\n\n正文。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["read", str(path)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "front matter" in result.stderr, result.output
+    path.write_text('{"a": ' * 100000 + "\n正文。\n", encoding="utf-8")  # past the parser's recursion: text
+    result = CliRunner().invoke(cli, ["read", str(path)])
+    assert result.exit_code == 0 and "Traceback" not in result.output
