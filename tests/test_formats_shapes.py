@@ -171,3 +171,48 @@ def test_hostile_json_front_matter_is_one_line(tmp_path: Path) -> None:
     path.write_text('{"a": ' * 100000 + "\n正文。\n", encoding="utf-8")  # past the parser's recursion: text
     result = CliRunner().invoke(cli, ["read", str(path)])
     assert result.exit_code == 0 and "Traceback" not in result.output
+
+
+_RST = ".. _intro:\n\n简介\n====\n\n这是 **重要** 的一段。参见 :ref:`intro`。\n\n.. note::\n\n   注意备份。\n"
+_ADOC = "= 标题\n:toc:\n\n== 第一节\n\n这是一段。\n\n[source,python]\n----\nprint(1)\n----\n"
+
+
+@pytest.mark.parametrize("name, text, what", [
+    ("intro.rst", _RST, "a reStructuredText file"), ("guide.adoc", _ADOC, "an AsciiDoc file"),
+    ("paper.tex", "\\section{引言}\n正文。\n", "a LaTeX file"), ("notes.org", "* 标题\n正文。\n", "an Org file"),
+])
+def test_markup_that_is_not_read_is_refused_in_one_line(tmp_path: Path, name: str, text: str, what: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["read", str(path)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and f"{name}: {what}: its markup is not read (documents read: plain " \
+        "text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT subtitles)" in result.stderr, result.stderr
+
+
+def _zip(path: Path, entries: dict[str, str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as package:
+        for name, text in entries.items():
+            package.writestr(name, text)
+    return path
+
+
+def test_a_build_names_each_refused_file_and_reads_the_others(tmp_path: Path) -> None:
+    zh = tmp_path / "corpus" / "zh"
+    zh.mkdir(parents=True)
+    (zh / "intro.rst").write_text(_RST, encoding="utf-8")
+    _zip(zh / "book.epub", {"mimetype": "application/epub+zip", "OEBPS/ch1.xhtml": "<html/>"})
+    _zip(zh / "notes.odt", {"mimetype": "application/vnd.oasis.opendocument.text"})
+    (zh / "page.md").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    from aligner.documents.entries import Skipped
+    from aligner.documents.reader import read_corpus
+
+    skipped: list[Skipped] = []
+    docs = read_corpus(zh, None, skipped=skipped)
+    assert [d.stem for d in docs] == ["page"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert "an EPUB book" in reasons["book.epub"] and "XHTML pages, which aligner reads" in reasons["book.epub"]
+    assert "OpenDocument text" in reasons["notes.odt"] and "documents read:" in reasons["notes.odt"]
+    assert "reStructuredText" in reasons["intro.rst"]

@@ -19,8 +19,15 @@ FORMATS_READ: tuple[str, ...] = (
 )
 
 
+#: The same, in a few words, for a one-line refusal of a format that is not read.
+READ_SHORT = "plain text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT subtitles"
+#: Markup formats refused rather than read as plain text (formats/unsupported.py).
+REFUSED = "reStructuredText (.rst), AsciiDoc (.adoc), LaTeX, Org, Textile, wiki markup, Jupyter notebooks, EPUB, OpenDocument, PowerPoint"
+
+
 def formats_help() -> str:
     """One paragraph for ``--help``: the formats read, and how a file's kind is decided."""
     return ("Documents read: " + "; ".join(FORMATS_READ) + ". The format is recognised from the content "
             "first, the extension second; UTF-8, UTF-16/32, GB18030/GBK and Big5 are detected. Bilingual files "
-            "(XLIFF, TMX, TBX, PO) are refused with a pointer to `aligner check`.")
+            "(XLIFF, TMX, TBX, PO) are refused with a pointer to `aligner check`; " + REFUSED + " are refused with "
+            "a pointer to a format that is read.")

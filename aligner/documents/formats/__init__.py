@@ -86,7 +86,7 @@ def register(reader: FormatReader) -> FormatReader:
 
 #: The order readers are tried in; bilingual first: an XLIFF is XML and would otherwise
 #: pass for XHTML.
-_ORDER = ("bilingual", "pdf", "docx", "html", "subtitles", "markdown")
+_ORDER = ("bilingual", "unsupported", "pdf", "docx", "html", "subtitles", "markdown")
 _loaded = False
 
 
