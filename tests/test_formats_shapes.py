@@ -36,7 +36,7 @@ def test_shape_matches_golden(path: Path) -> None:
     _golden(path, summary(doc))
     if path.suffix not in (".html", ".htm"):  # a page's tag and attribute names are not text
         assert conservation_errors(path.read_text(encoding="utf-8"), doc) == []
-    assert {d.kind for d in doc.debris} <= set(DEBRIS_KINDS)
+    assert {d.kind.removeprefix("en:") for d in doc.debris} <= set(DEBRIS_KINDS)
 
 
 def _texts(path: Path) -> list[tuple[int, str]]:
@@ -216,3 +216,50 @@ def test_a_build_names_each_refused_file_and_reads_the_others(tmp_path: Path) ->
     assert "an EPUB book" in reasons["book.epub"] and "XHTML pages, which aligner reads" in reasons["book.epub"]
     assert "OpenDocument text" in reasons["notes.odt"] and "documents read:" in reasons["notes.odt"]
     assert "reStructuredText" in reasons["intro.rst"]
+
+
+def test_bilingual_subtitles_pair_each_cue_s_english_with_its_chinese(tmp_path: Path) -> None:
+    doc = read_document(SHAPES / "bilingual.srt")
+    assert [(p.line, p.text) for p in doc.zh] == [
+        (3, "今天我们学习翻译记忆库。"), (8, "它保存译者已经翻译过的句子，下次可以直接复用。"), (18, "我们开始吧！")]
+    # the English lines are the document's English, joined across cues like the Chinese
+    assert [(p.line, p.text) for p in doc.en] == [
+        (4, "Today we learn about translation memories."),
+        (9, "It keeps the sentences translators have translated, so they can be reused next time."),
+        (19, "Let us begin!")]
+    assert doc.normalised == {}  # the English comma is not made full-width
+    vtt = read_document(SHAPES / "bilingual-english-first.vtt")
+    assert [p.text for p in vtt.zh] == ["欢迎回到课程。", "准备好了吗？", "好，我们走吧。", "[音乐]", "第一课讲术语表。"]
+    assert [p.text for p in vtt.en] == ["Welcome back to the course.", "Are you ready?", "Yes, let us go.",
+                                        "The first lesson is about glossaries."]
+    # a file with an English line here and there is not bilingual
+    one = tmp_path / "one.srt"
+    one.write_text("1\n00:00:01,000 --> 00:00:02,000\n你好。\n\n2\n00:00:02,000 --> 00:00:03,000\n他说：\n"
+                   "Hello world.\n\n3\n00:00:03,000 --> 00:00:04,000\n再见。\n", encoding="utf-8")
+    assert read_document(one).en == []
+
+
+def test_a_separate_english_file_supersedes_the_english_lines_counted(tmp_path: Path) -> None:
+    en = tmp_path / "en.srt"
+    en.write_text("1\n00:00:01,000 --> 00:00:03,000\nToday: translation memories.\n", encoding="utf-8")
+    doc = read_document(SHAPES / "bilingual.srt", en_path=en)
+    assert [p.text for p in doc.en] == ["Today: translation memories."]
+    assert [(d.line, d.text) for d in doc.debris if d.kind == "embedded-english"][0] == \
+        (4, "Today we learn about translation memories.")
+
+
+def test_a_bilingual_subtitle_file_builds_a_tmx_of_its_own_pairs(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus" / "zh"
+    corpus.mkdir(parents=True)
+    (corpus / "lesson.srt").write_bytes((SHAPES / "bilingual.srt").read_bytes())
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"),
+                                      "--quiet"])
+    assert result.exit_code == 0, result.output
+    from lxml import etree
+
+    tmx = etree.parse(str(tmp_path / "out" / "tmx" / "lesson.tmx"))
+    pairs = [tuple(seg.text for seg in tu.iter("seg")) for tu in tmx.iter("tu")]
+    assert pairs == [("今天我们学习翻译记忆库。", "Today we learn about translation memories."),
+                     ("它保存译者已经翻译过的句子，下次可以直接复用。",
+                      "It keeps the sentences translators have translated, so they can be reused next time."),
+                     ("我们开始吧！", "Let us begin!")]

@@ -210,6 +210,9 @@ def read_rendered(
     """:func:`read_document` on renderings already made."""
     path = Path(path)
     text = rendering.text
+    embedded = rendering.english
+    if en is None and embedded is not None:  # a bilingual file: its English is the English side
+        en, en_path, embedded = embedded, path, None
     # A file in English (a translation given on its own, or a file put in the wrong folder)
     # has English paragraphs; a Chinese paragraph inside it stays where it is, reported.
     english_only = en is None and count_latin(text) > 0 and (count_han(text) == 0 or _mostly_english(text))
@@ -230,6 +233,8 @@ def read_rendered(
         _, en_drafts, _, en_rec = _clean(en, en_path, english_file=True)
         for para in en_paras:  # the separate file supersedes embedded English: counted, not paired
             debris.extend(_per_line("embedded-english", para))
+        if embedded is not None:  # the English lines of a bilingual file, superseded likewise
+            debris.extend(Debris("embedded-english", line, block) for line, block in _blocks(embedded))
         en_paras = [p for p in (_finish(d, rec.normalised) for d in en_drafts) if p is not None]
         en_paras, en_debris = _remap(en.lines, en_paras, list(en_rec.debris))
         en_debris += en.debris
@@ -252,6 +257,12 @@ def read_rendered(
         cat_view=rendering.format is not SourceFormat.PDF,
         en_cat_view=(en or rendering).format is not SourceFormat.PDF,
     )
+
+
+def _blocks(rendering: Rendering) -> list[tuple[int, str]]:
+    """(original line, text) of each block of a rendering."""
+    lines = rendering.text.split("\n")
+    return [(rendering.lines[i] if i < len(rendering.lines) else i + 1, text) for i, text in enumerate(lines) if text]
 
 
 def _per_line(kind: str, para: Paragraph) -> list[Debris]:

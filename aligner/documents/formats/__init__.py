@@ -62,6 +62,9 @@ class Rendering:
     debris: list[Debris] = field(default_factory=list)
     front_matter: dict = field(default_factory=dict)
     format: SourceFormat = SourceFormat.TEXT
+    #: the English a bilingual file holds beside its Chinese (subtitles with a Chinese and an
+    #: English line in each cue): read as the document's English, as a separate file would be
+    english: "Rendering | None" = None
 
 
 @dataclass(frozen=True)
