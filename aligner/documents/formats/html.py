@@ -34,7 +34,7 @@ from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
-from .html_attrs import BUTTON_INPUTS, fragment_mark, is_text, quote_marks, shown_attributes
+from .html_attrs import BUTTON_INPUTS, fragment_mark, furniture, is_text, navigation, quote_marks, shown_attributes
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
 
@@ -221,8 +221,8 @@ class _Blocks:
             self.drop("html-tag", line, str(el))
         elif el.get("data-aligner-drop"):
             self.drop(el.get("data-aligner-drop"), line, el.text_content())
-        elif tag in DROPPED or (tag in FURNITURE and not inside) \
-                or el.get("role") == "navigation" or el.get("hidden") is not None \
+        elif tag in DROPPED or ((tag in FURNITURE or furniture(el)) and not inside) \
+                or navigation(el) or el.get("hidden") is not None \
                 or (tag == "button" and _furniture_button(el)):
             if tag in _EMPTY_SHOWN and el.get("hidden") is None and el.get("role") != "navigation" \
                     and not (tag == "button" and _beside_code(el)):
@@ -246,7 +246,7 @@ class _Blocks:
                 self.text(_quotes(el)[0], line)
             self.text(el.text, line)
             stack.append((el, inside, 1 if inline else 2))
-            inside = inside or tag in CONTENT
+            inside = inside or tag in CONTENT or el.get("role") == "main"
             stack.extend((child, inside, 0) for child in reversed(el))
             return True
         return False
@@ -263,7 +263,7 @@ class _Blocks:
                 self.drop("attribute", line, f'{name}="{value}"')
 
     def _drop_element(self, el: lxml.etree._Element, tag: str, line: int) -> None:
-        kind = "navigation" if tag in FURNITURE or el.get("role") == "navigation" else \
+        kind = "navigation" if tag in FURNITURE or furniture(el) or navigation(el) else \
             "form" if tag == "button" else DROPPED.get(tag, "markup")
         if tag == "img":
             self.drop(kind, line, el.get("src") or "<img>")

@@ -93,3 +93,22 @@ def fragment_mark(el: lxml.etree._Element) -> str:
                                   or any(h in href.lower() for h in ("#fn", "#_ftn", "#_edn", "#cite"))):
         return "footnote-marker"
     return ""
+
+
+#: ARIA landmark roles of site furniture (what ``header``, ``footer`` and ``aside`` are),
+#: set aside outside an article like those elements
+FURNITURE_ROLES = frozenset({"banner", "contentinfo", "complementary"})
+
+
+def navigation(el: lxml.etree._Element) -> bool:
+    """Navigation written without ``<nav>``: ``role="navigation"``, or breadcrumbs named so
+    in an ``id``, ``class`` or ``aria-label`` (Confluence, Sphinx and CMS exports)."""
+    if (el.get("role") or "").strip().lower() == "navigation":
+        return True
+    names = " ".join(filter(None, (el.get("id"), el.get("class"), el.get("aria-label")))).lower()
+    return "breadcrumb" in names
+
+
+def furniture(el: lxml.etree._Element) -> bool:
+    """A header, footer or sidebar written as a ``div``: its landmark role, or ``id="footer"``."""
+    return (el.get("role") or "").strip().lower() in FURNITURE_ROLES or (el.get("id") or "").strip().lower() == "footer"
