@@ -255,7 +255,7 @@ class _Blocks:
         """The attribute values a reader sees (html_attrs), each a block of its own after
         the block being gathered; a value that adds nothing is ``attribute`` debris."""
         own = el.text_content() if tag not in _EMPTY_SHOWN or tag == "button" else ""
-        for name, value in shown_attributes(tag, dict(el.attrib)):
+        for name, value in shown_attributes(tag, dict(el.attrib.items())):
             shown = _render(value)
             if is_text(shown, _render(own)):
                 self.pending.append((line, shown))
@@ -270,7 +270,7 @@ class _Blocks:
         elif tag in ("meta", "link", "base"):
             # (not lxml's serialiser: libxml2 leaves out a <meta http-equiv=Content-Type>);
             # a content read as text (a description) is not repeated here
-            shown = {name for name, _ in shown_attributes(tag, dict(el.attrib))}
+            shown = {name for name, _ in shown_attributes(tag, dict(el.attrib.items()))}
             attrs = "".join(f' {name}="{value}"' for name, value in el.attrib.items() if name not in shown)
             self.drop(kind, line, f"<{tag}{attrs}>")
         else:
