@@ -8,11 +8,11 @@ from __future__ import annotations
 #: What a user can give as a document, in the words of a ``--help`` text.
 FORMATS_READ: tuple[str, ...] = (
     "plain text (.txt)",
-    "Markdown (.md, .mdx; shortcodes, macros and code are structure; front matter is data but for the title, description and summary)",
-    "HTML/XHTML (.html)",
-    "Word (.docx)",
+    "Markdown (.md, .mdx; shortcodes, macros and code are structure; YAML, TOML or JSON front matter is data but for the title, description and summary)",
+    "HTML/XHTML (.html; the title, alt, placeholder and aria-label attributes and the meta description are segments)",
+    "Word (.docx, also as LibreOffice, WPS and Strict OOXML write it)",
     "PDF with a text layer (.pdf)",
-    "SRT and WebVTT subtitles (.srt, .vtt)",
+    "SRT and WebVTT subtitles (.srt, .vtt; the English lines of bilingual subtitles are the document's English)",
     "text extracted from PDF",
     "saved forum pages",
     "speaker-labelled roundtables",

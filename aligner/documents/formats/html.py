@@ -12,13 +12,18 @@ names (``DOCTYPE``, ``body``, ``nbsp``) never reach the glossary. What is read:
   soft break (:func:`~aligner.documents.text.soft_join`: a space in English, nothing
   between Han characters); two ``<br>`` in a row end the block (a blank line on screen);
 * ``<title>`` is a block (OmegaT's HTML filter translates it too) unless a block (the
-  ``<h1>``, usually) repeats it word for word; the rest of ``<head>`` (``meta``, ``link``) is ``html-head`` debris.
+  ``<h1>``, usually) repeats it word for word; the rest of ``<head>`` (``meta``, ``link``) is ``html-head`` debris;
+* attribute values the page shows (``title``, ``alt``, ``placeholder``, ``aria-label``, a
+  submit button's ``value``, the meta description: :mod:`.html_attrs`) are blocks of their
+  own after the block they sit in; ``<q>`` gets the quote marks of its language.
 
 Set aside as counted debris with their lines: ``script``/``noscript``/``template``
 (``script``), ``style`` (``css``), comments (``html-comment``), ``pre`` blocks (``code``),
-``img``/``svg``/media and their ``alt`` text (``image``), form controls (``form``), and
-site furniture (``navigation``): ``nav`` and ``role="navigation"`` anywhere, ``header``,
-``footer`` and ``aside`` outside an ``article``/``main``.
+``img``/``svg``/media (``image``; the ``alt`` text is a block), input fields and captionless or
+copy buttons (``form``), permalinks and note marks (``anchor``, ``footnote-marker``), Word's
+list-number fallbacks (``list-marker``), and site furniture (``navigation``): ``nav``,
+``role="navigation"`` and breadcrumbs anywhere, ``header``, ``footer``, ``aside`` and their
+landmark roles outside an ``article``/``main``.
 """
 from __future__ import annotations
 
@@ -383,6 +388,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
 register(FormatReader(
     format=SourceFormat.HTML, suffixes=SUFFIXES, sniff=_sniff, read=_read,
     describe="HTML/XHTML pages (.html, .htm, .xhtml, or any file that is one): the text a browser "
-             "shows, one block per paragraph, heading, list item and table cell; scripts, styles, "
-             "comments, navigation, code blocks and image alt text are counted debris",
+             "shows, one block per paragraph, heading, list item and table cell, and the attribute values "
+             "it shows (title, alt, placeholder, aria-label, the meta description); scripts, styles, "
+             "comments, navigation, permalinks and code blocks are counted debris",
 ))

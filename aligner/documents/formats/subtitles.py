@@ -25,7 +25,14 @@ one cue per block. A dialogue cue (lines opening with ``- ``, one per speaker) c
 open block and makes one block per speaker, its dash recorded as ``dialogue-dash``: two
 speakers never share a sentence, and a speaker's line does not run into the next cue.
 An ellipsis ends a sentence too: a cue ending ``...`` whose sentence goes on in the next
-cue (``...and then``) makes two blocks.
+cue (``...and then``) makes two blocks. A cue that only describes a sound (``[音乐]``,
+``♪ …``) is a block of its own.
+
+Bilingual files. Fan-subs and recorded courses put a Chinese line and its English line in
+each cue; when at least :data:`BILINGUAL_SHARE` of the cues do (in either order), the
+English lines are read apart, joined across cues the same way, and returned as the
+rendering's ``english``: the document's English side, which the build pairs with the
+Chinese as it pairs a paper's embedded English abstract.
 """
 from __future__ import annotations
 
@@ -278,5 +285,6 @@ register(FormatReader(
     format=SourceFormat.SUBTITLES, suffixes=(".srt", ".vtt"), sniff=_sniff, read=read_subtitles,
     describe="SRT and WebVTT subtitles (.srt, .vtt; recognised from content): cue text only, a "
              "sentence that runs across cues joined into one segment; cue numbers, timecodes, "
-             "settings, NOTE/STYLE blocks and inline tags are counted debris",
+             "settings, NOTE/STYLE blocks and inline tags are counted debris; the English lines of a "
+             "bilingual file are its English",
 ))
