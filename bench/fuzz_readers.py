@@ -8,7 +8,7 @@ the bar. Readers: ``text`` (decode, clean, segment), ``tmx`` (the library's TMX 
 (the ``--srx`` rules: XML plus Java regular expressions, then used to segment a paragraph) and
 ``formats`` (the Markdown, HTML and subtitle readers through ``read_document``: YAML and TOML
 and JSON front matter, MDX, shortcodes, link definitions, tags and shown attributes, cues,
-bilingual subtitles; the input's first byte picks
+bilingual subtitles, ASS scripts; the input's first byte picks
 the file's extension).
 
 The engine is atheris (coverage-guided libFuzzer over the instrumented ``aligner`` and
@@ -95,8 +95,11 @@ HTML_ATTRS = ("<html lang=\"zh-TW\"><head><meta name=\"description\" content=\"\
               "<button aria-label=\"\u5173\">\u00d7</button></p><div id=\"footer\">f</div></body></html>").encode("utf-8")
 BILINGUAL_SRT = ("1\n00:00:01,000 --> 00:00:02,000\n\u4f60\u597d\u3002\nHello there.\n\n2\n00:00:02,000 --> "
                  "00:00:03,000\n[\u97f3\u4e50]\n\n3\n00:00:03,000 --> 00:00:04,000\nGood bye.\n\u518d\u89c1\u3002\n").encode("utf-8")
+ASS = ("[Script Info]\nTitle: x\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+       "Dialogue: 0,0:00:01.00,0:00:02.00,Default,A,0,0,0,,\u4f60\u597d\u3002{\\i1}\\NHello.\n"
+       "Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,{\\p1}m 0 0 l 1 1{\\p0}\n").encode("utf-8")
 #: the extension a ``formats`` input is read under, picked by its first byte
-FORMAT_SUFFIXES = (".md", ".mdx", ".html", ".srt", ".vtt", ".txt")
+FORMAT_SUFFIXES = (".md", ".mdx", ".html", ".srt", ".vtt", ".txt", ".ass")
 
 SEEDS: dict[str, list[bytes]] = {
     "text": [TEXT, TEXT.decode().encode("gb18030"), b"\xff\xfe" + TEXT.decode().encode("utf-16-le"),
@@ -106,7 +109,7 @@ SEEDS: dict[str, list[bytes]] = {
     "tbx": [TBX, TBX3],
     "csv": [CSV_TM, CSV_GLOSSARY, OMEGAT, b"source\ttarget\nx\ty\n"],
     "srx": [(ROOT / "aligner" / "data" / "srx" / "default.srx").read_bytes()],
-    "formats": [MARKDOWN, TOML_MD, HTML, SUBTITLES, VTT, JSON_MD, HTML_ATTRS, BILINGUAL_SRT],
+    "formats": [MARKDOWN, TOML_MD, HTML, SUBTITLES, VTT, JSON_MD, HTML_ATTRS, BILINGUAL_SRT, ASS],
 }
 
 

@@ -187,7 +187,7 @@ def test_markup_that_is_not_read_is_refused_in_one_line(tmp_path: Path, name: st
     result = CliRunner().invoke(cli, ["read", str(path)])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and f"{name}: {what}: its markup is not read (documents read: plain " \
-        "text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT subtitles)" in result.stderr, result.stderr
+        "text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT/ASS subtitles)" in result.stderr, result.stderr
 
 
 def _zip(path: Path, entries: dict[str, str]) -> Path:
@@ -281,3 +281,31 @@ def test_an_attribute_name_with_control_bytes_is_read_not_a_crash(tmp_path: Path
     path.write_bytes(b'<!DOCTYPE html><html><head><meta \x00\x01.set="gb2312" name="description" content="x">'
                      b"<title>t</title></head><body><p>\xe4\xb8\x80</p></body></html>")
     assert [p.text for p in read_document(path).zh] == ["t", "x", "一"]  # the <title> first
+
+
+def test_ass_fansub_script_reads_its_dialogue_and_pairs_its_english() -> None:
+    doc = read_document(SHAPES / "fansub.ass")
+    assert [(p.line, p.text) for p in doc.zh] == [(15, "今天我们学习术语表。"), (16, "术语表让译文前后一致，也能节省时间。"),
+                                                  (20, "下课！")]
+    # \N splits a dialogue into lines; the English on its own Dialogue line at the same times
+    # (style Eng) is the same cue's English
+    assert [(p.line, p.text) for p in doc.en] == [
+        (15, "Today we study glossaries."), (17, "A glossary keeps a translation consistent, And it saves time."),
+        (20, "Class dismissed!")]
+    debris = [(d.kind, d.line, d.text) for d in doc.debris]
+    assert ("ass-section", 14, "Comment: 0,0:00:00.00,0:00:00.00,Default,,0,0,0,,翻译：小组") in debris
+    assert ("voice", 15, "老师") in debris and ("image", 19, "{\\p1}m 0 0 l 100 0 100 100 0 100{\\p0}") in debris
+    assert ("en:ass-override", 15, "{\\fnArial\\fs40}") in debris
+
+
+@pytest.mark.parametrize("text", [
+    "[Script Info]\nTitle: x\n",  # no dialogue at all
+    "[Script Info]\n[Events]\nFormat: Layer, Start\nDialogue: 0,0:00:01.00\n",  # a Format without Text
+    "[Script Info]\n[Events]\nDialogue: 0,0:00:01.00\n",  # too few fields
+])
+def test_an_ass_script_without_dialogue_text_is_one_line(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "empty.ass"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["read", str(path)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "no text to translate" in result.stderr, \
+        result.output

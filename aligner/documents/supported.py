@@ -12,7 +12,7 @@ FORMATS_READ: tuple[str, ...] = (
     "HTML/XHTML (.html; the title, alt, placeholder and aria-label attributes and the meta description are segments)",
     "Word (.docx, also as LibreOffice, WPS and Strict OOXML write it)",
     "PDF with a text layer (.pdf)",
-    "SRT and WebVTT subtitles (.srt, .vtt; the English lines of bilingual subtitles are the document's English)",
+    "SRT, WebVTT and ASS/SSA subtitles (.srt, .vtt, .ass; the English lines of bilingual subtitles are the document's English)",
     "text extracted from PDF",
     "saved forum pages",
     "speaker-labelled roundtables",
@@ -20,7 +20,7 @@ FORMATS_READ: tuple[str, ...] = (
 
 
 #: The same, in a few words, for a one-line refusal of a format that is not read.
-READ_SHORT = "plain text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT subtitles"
+READ_SHORT = "plain text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT/ASS subtitles"
 #: Markup formats refused rather than read as plain text (formats/unsupported.py).
 REFUSED = "reStructuredText (.rst), AsciiDoc (.adoc), LaTeX, Org, Textile, wiki markup, Jupyter notebooks, EPUB, OpenDocument, PowerPoint"
 

@@ -265,6 +265,11 @@ def read_subtitles(data: bytes, path: Path, strict: bool) -> Rendering:
     vtt = _is_vtt(text) or path.suffix.lower() == ".vtt"
     debris: list[Debris] = []
     cues = parse_cues(text.split("\n"), vtt=vtt, debris=debris)
+    return cues_rendering(cues, debris, encoding)
+
+
+def cues_rendering(cues: list[Cue], debris: list[Debris], encoding: str) -> Rendering:
+    """The rendering of parsed cues (SRT, WebVTT, ASS): blocks, and a bilingual file's English."""
     sides = split_bilingual(cues)
     english = None
     if sides is not None:
