@@ -187,7 +187,7 @@ def test_markup_that_is_not_read_is_refused_in_one_line(tmp_path: Path, name: st
     result = CliRunner().invoke(cli, ["read", str(path)])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and f"{name}: {what}: its markup is not read (documents read: plain " \
-        "text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT/ASS subtitles)" in result.stderr, result.stderr
+        "text, Markdown, HTML, EPUB, Word .docx, PDF, SRT/WebVTT/ASS subtitles)" in result.stderr, result.stderr
 
 
 def _zip(path: Path, entries: dict[str, str]) -> Path:
@@ -203,7 +203,8 @@ def test_a_build_names_each_refused_file_and_reads_the_others(tmp_path: Path) ->
     zh = tmp_path / "corpus" / "zh"
     zh.mkdir(parents=True)
     (zh / "intro.rst").write_text(_RST, encoding="utf-8")
-    _zip(zh / "book.epub", {"mimetype": "application/epub+zip", "OEBPS/ch1.xhtml": "<html/>"})
+    _zip(zh / "book.epub", {"mimetype": "application/epub+zip", "OEBPS/ch1.xhtml": "<html/>",
+                            "META-INF/encryption.xml": _DRM})
     _zip(zh / "notes.odt", {"mimetype": "application/vnd.oasis.opendocument.text"})
     (zh / "page.md").write_text("# 标题\n\n正文。\n", encoding="utf-8")
     from aligner.documents.entries import Skipped
@@ -213,7 +214,7 @@ def test_a_build_names_each_refused_file_and_reads_the_others(tmp_path: Path) ->
     docs = read_corpus(zh, None, skipped=skipped)
     assert [d.stem for d in docs] == ["page"]
     reasons = {Path(s.path).name: s.reason for s in skipped}
-    assert "an EPUB book" in reasons["book.epub"] and "XHTML pages, which aligner reads" in reasons["book.epub"]
+    assert "an EPUB book protected by DRM" in reasons["book.epub"]
     assert "OpenDocument text" in reasons["notes.odt"] and "documents read:" in reasons["notes.odt"]
     assert "reStructuredText" in reasons["intro.rst"]
 
@@ -309,3 +310,58 @@ def test_an_ass_script_without_dialogue_text_is_one_line(tmp_path: Path, text: s
     result = CliRunner().invoke(cli, ["read", str(path)])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "no text to translate" in result.stderr, \
         result.output
+
+
+_DRM = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">'
+        '<enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
+        '</enc:EncryptedData></encryption>')
+_CONTAINER = ('<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+              '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+              '</rootfiles></container>')
+_OPF = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/><manifest>'
+        '<item id="c2" href="text/ch2.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="c1" href="text/ch1.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="nav" href="nav.xhtml" properties="nav" media-type="application/xhtml+xml"/></manifest>'
+        '<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>')
+_CH1 = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">\n<head><title>第一章</title>'
+        '</head>\n<body>\n<h1>第一章 出发</h1>\n<p>天还没亮，他就出发了。</p>\n</body>\n</html>\n')
+_CH2 = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+        'xmlns:epub="http://www.idpf.org/2007/ops">\n<body>\n<h1>第二章 到达</h1>\n<p>傍晚时分，他到了'
+        '<a href="#n1" epub:type="noteref"><sup>1</sup></a>。</p>\n<aside id="n1" epub:type="footnote"><p>一个小镇。</p>'
+        '</aside>\n<aside><p>广告</p></aside>\n</body>\n</html>\n')
+
+
+def _book(path: Path, **extra: str) -> Path:
+    entries = {"mimetype": "application/epub+zip", "META-INF/container.xml": _CONTAINER, "OEBPS/content.opf": _OPF,
+               "OEBPS/text/ch1.xhtml": _CH1, "OEBPS/text/ch2.xhtml": _CH2,
+               "OEBPS/nav.xhtml": "<html><body><nav><ol><li>目录</li></ol></nav></body></html>"}
+    return _zip(path, entries | extra)
+
+
+def test_an_epub_reads_its_chapters_in_reading_order_with_their_notes(tmp_path: Path) -> None:
+    doc = read_document(_book(tmp_path / "book.epub"))
+    # the spine's order (not the manifest's), lines counted through the book (ch1 has 9 lines)
+    assert [(p.line, p.text) for p in doc.zh] == [
+        (3, "第一章"), (5, "第一章 出发"), (6, "天还没亮，他就出发了。"), (13, "第二章 到达"), (14, "傍晚时分，他到了。"),
+        (15, "一个小镇。")]  # a footnote written as an <aside epub:type="footnote"> is text
+    debris = [(d.kind, d.line, d.text) for d in doc.debris]
+    assert ("chapter", 1, "OEBPS/text/ch1.xhtml") in debris and ("chapter", 10, "OEBPS/text/ch2.xhtml") in debris
+    assert ("footnote-marker", 14, "1") in debris and ("navigation", 16, "广告") in debris
+    assert not any("目录" in t for _, _, t in debris)  # the navigation document is not in the spine
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"META-INF/encryption.xml": _DRM}, "an EPUB book protected by DRM"),
+    ({"OEBPS/text/ch1.xhtml": "<html/>", "OEBPS/text/ch2.xhtml": "<html/>"}, "no text to translate"),
+])
+def test_an_epub_that_cannot_be_read_is_one_line(tmp_path: Path, extra: dict, message: str) -> None:
+    result = CliRunner().invoke(cli, ["read", str(_book(tmp_path / "book.epub", **extra))])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and message in result.stderr, result.output
+    (tmp_path / "bad.epub").write_bytes(b"PK\x03\x04mimetypeapplication/epub+zip" + b"\x00" * 40)
+    result = CliRunner().invoke(cli, ["read", str(tmp_path / "bad.epub")])
+    assert result.exit_code == 2 and "a damaged EPUB book" in result.stderr, result.output
+
+
+def test_font_obfuscation_is_not_drm(tmp_path: Path) -> None:
+    fonts = _DRM.replace("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "http://www.idpf.org/2008/embedding")
+    assert read_document(_book(tmp_path / "book.epub", **{"META-INF/encryption.xml": fonts})).zh

@@ -19,6 +19,7 @@ from ..model import Debris
 DEBRIS_KINDS: dict[str, str] = {
     "attribute": "an HTML attribute a page shows (title, alt, placeholder, aria-label, a meta description) whose value adds nothing: no letter, or the element's own text again",
     "anchor": "a Markdown heading anchor {#install} (the heading's text is kept)",
+    "chapter": "an EPUB chapter's file name, at the chapter's first line (lines are counted through the book)",
     "ass-section": "ASS/SSA script lines that are not dialogue: [Script Info], styles, the Format line, Comment lines",
     "ass-override": "ASS/SSA override codes in subtitle text: {\\an8} {\\i1} (the text around them is kept)",
     "bbcode": "forum BBCode tags: [b] [quote] [url=…] [img] (their text content is kept)",

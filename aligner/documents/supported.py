@@ -11,6 +11,7 @@ FORMATS_READ: tuple[str, ...] = (
     "Markdown (.md, .mdx; shortcodes, macros and code are structure; YAML, TOML or JSON front matter is data but for the title, description and summary)",
     "HTML/XHTML (.html; the title, alt, placeholder and aria-label attributes and the meta description are segments)",
     "Word (.docx, also as LibreOffice, WPS and Strict OOXML write it)",
+    "EPUB books (.epub; the chapters in reading order)",
     "PDF with a text layer (.pdf)",
     "SRT, WebVTT and ASS/SSA subtitles (.srt, .vtt, .ass; the English lines of bilingual subtitles are the document's English)",
     "text extracted from PDF",
@@ -20,9 +21,9 @@ FORMATS_READ: tuple[str, ...] = (
 
 
 #: The same, in a few words, for a one-line refusal of a format that is not read.
-READ_SHORT = "plain text, Markdown, HTML, Word .docx, PDF, SRT/WebVTT/ASS subtitles"
+READ_SHORT = "plain text, Markdown, HTML, EPUB, Word .docx, PDF, SRT/WebVTT/ASS subtitles"
 #: Markup formats refused rather than read as plain text (formats/unsupported.py).
-REFUSED = "reStructuredText (.rst), AsciiDoc (.adoc), LaTeX, Org, Textile, wiki markup, Jupyter notebooks, EPUB, OpenDocument, PowerPoint"
+REFUSED = "reStructuredText (.rst), AsciiDoc (.adoc), LaTeX, Org, Textile, wiki markup, Jupyter notebooks, OpenDocument, PowerPoint"
 
 
 def formats_help() -> str:

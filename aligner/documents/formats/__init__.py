@@ -89,7 +89,7 @@ def register(reader: FormatReader) -> FormatReader:
 
 #: The order readers are tried in; bilingual first: an XLIFF is XML and would otherwise
 #: pass for XHTML.
-_ORDER = ("bilingual", "unsupported", "pdf", "docx", "html", "subtitles", "ass", "markdown")
+_ORDER = ("bilingual", "unsupported", "pdf", "epub", "docx", "html", "subtitles", "ass", "markdown")
 _loaded = False
 
 

@@ -39,7 +39,8 @@ from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
-from .html_attrs import BUTTON_INPUTS, fragment_mark, furniture, is_text, navigation, quote_marks, shown_attributes
+from .html_attrs import BUTTON_INPUTS, fragment_mark, furniture, is_note, is_text, navigation, quote_marks, \
+    shown_attributes, word_fallbacks
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
 
@@ -226,7 +227,7 @@ class _Blocks:
             self.drop("html-tag", line, str(el))
         elif el.get("data-aligner-drop"):
             self.drop(el.get("data-aligner-drop"), line, el.text_content())
-        elif tag in DROPPED or ((tag in FURNITURE or furniture(el)) and not inside) \
+        elif tag in DROPPED or ((tag in FURNITURE or furniture(el)) and not inside and not is_note(el)) \
                 or navigation(el) or el.get("hidden") is not None \
                 or (tag == "button" and _furniture_button(el)):
             if tag in _EMPTY_SHOWN and el.get("hidden") is None and el.get("role") != "navigation" \
@@ -321,19 +322,6 @@ def _render(text: str) -> str:
 _REPAIR = "save the page again from a browser, or give its text as a .txt file"
 
 
-#: Word's "Save as HTML" writes the list number it draws itself between ``<![if
-#: !supportLists]>`` and ``<![endif]>`` (shown only by browsers without list support)
-_WORD_FALLBACK = re.compile(r"<!\[if !(supportLists|supportEmptyParas|supportLineBreakNewLine)\]>(.{0,2000}?)<!\[endif\]>",
-                            re.S | re.I)
-_FALLBACK_KIND = {"supportlists": "list-marker"}
-
-
-def _word_fallback(match: re.Match[str]) -> str:
-    """The fallback as an element the walker sets aside (newlines kept: lines stay right)."""
-    kind = _FALLBACK_KIND.get(match.group(1).lower(), "markup")
-    return f'<s data-aligner-drop="{kind}">{match.group(2)}</s>'
-
-
 def _parse(text: str, path: Path) -> lxml.etree._Element:
     # huge_tree: without it libxml2 stops at 256 levels of nesting
     parser = lxml.html.HTMLParser(huge_tree=True)
@@ -350,13 +338,14 @@ def _parse(text: str, path: Path) -> lxml.etree._Element:
     return root
 
 
-def _read(data: bytes, path: Path, strict: bool) -> Rendering:
+def read_html(data: bytes, path: Path, strict: bool) -> Rendering:
+    """Render a page (see the module docstring); the EPUB reader renders each chapter with it."""
     text, encoding = decode_page(data, path, strict)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     # lxml refuses a str with an encoding declaration; keep the declaration's newlines so
     # source lines stay right
     text = _XML_DECL_TEXT.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
-    text = _WORD_FALLBACK.sub(_word_fallback, text)
+    text = word_fallbacks(text)
     text = _DTD_SUBSET.sub(lambda m: "<!DOCTYPE html>" + "\n" * m.group().count("\n"), text, count=1)
     if not text.strip():
         return blocks_rendering([], encoding=encoding, kind=DocKind.HTML, fmt=SourceFormat.HTML)
@@ -386,7 +375,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
 
 
 register(FormatReader(
-    format=SourceFormat.HTML, suffixes=SUFFIXES, sniff=_sniff, read=_read,
+    format=SourceFormat.HTML, suffixes=SUFFIXES, sniff=_sniff, read=read_html,
     describe="HTML/XHTML pages (.html, .htm, .xhtml, or any file that is one): the text a browser "
              "shows, one block per paragraph, heading, list item and table cell, and the attribute values "
              "it shows (title, alt, placeholder, aria-label, the meta description); scripts, styles, "

@@ -1,4 +1,6 @@
-"""Attribute values a page shows to its reader, read as text of their own.
+"""What a page shows beyond its elements' text, and what its attributes say is not text.
+
+Attribute values a page shows to its reader are read as text of their own.
 
 A browser shows a tooltip (``title``), an image's replacement text (``alt``), an empty
 field's hint (``placeholder``), a button's caption (``value`` of a submit button), a
@@ -13,6 +15,10 @@ element's own text word for word (``<a title="导出">导出</a>``), adds nothin
 ``<q>`` is shown with quotation marks the browser adds from the language in force
 (:func:`quote_marks`): “…” (‘…’ inside another ``q``) for Chinese written in simplified
 characters and for English, 「…」 (『…』) for Traditional Chinese and Japanese.
+
+Attributes also name what is not text: permalinks and note marks (:func:`fragment_mark`),
+breadcrumbs and landmark roles (:func:`navigation`, :func:`furniture`), a book's notes
+(:func:`is_note`); and Word's "Save as HTML" list numbers (:func:`word_fallbacks`).
 """
 from __future__ import annotations
 
@@ -112,3 +118,32 @@ def navigation(el: lxml.etree._Element) -> bool:
 def furniture(el: lxml.etree._Element) -> bool:
     """A header, footer or sidebar written as a ``div``: its landmark role, or ``id="footer"``."""
     return (el.get("role") or "").strip().lower() in FURNITURE_ROLES or (el.get("id") or "").strip().lower() == "footer"
+
+
+_NOTE_TYPES = ("footnote", "endnote", "rearnote", "doc-footnote", "doc-endnote")
+
+
+def is_note(el: lxml.etree._Element) -> bool:
+    """A footnote or endnote (``<aside epub:type="footnote">``, ``role="doc-endnote"``): text of
+    the book, not a sidebar, though written as an ``aside``."""
+    kinds = " ".join(filter(None, (el.get("epub:type"), el.get("{http://www.idpf.org/2007/ops}type"),
+                                   el.get("role")))).lower()
+    return any(kind in kinds for kind in _NOTE_TYPES)
+
+
+#: Word's "Save as HTML" writes the list number it draws itself between ``<![if
+#: !supportLists]>`` and ``<![endif]>`` (shown only by browsers without list support)
+_WORD_FALLBACK = re.compile(r"<!\[if !(supportLists|supportEmptyParas|supportLineBreakNewLine)\]>(.{0,2000}?)<!\[endif\]>",
+                            re.S | re.I)
+_FALLBACK_KIND = {"supportlists": "list-marker"}
+
+
+def _word_fallback(match: re.Match[str]) -> str:
+    """The fallback as an element the walker sets aside (newlines kept: lines stay right)."""
+    kind = _FALLBACK_KIND.get(match.group(1).lower(), "markup")
+    return f'<s data-aligner-drop="{kind}">{match.group(2)}</s>'
+
+
+def word_fallbacks(text: str) -> str:
+    """The page with each of Word's fallbacks made an element the walker sets aside."""
+    return _WORD_FALLBACK.sub(_word_fallback, text)
