@@ -365,3 +365,23 @@ def test_an_epub_that_cannot_be_read_is_one_line(tmp_path: Path, extra: dict, me
 def test_font_obfuscation_is_not_drm(tmp_path: Path) -> None:
     fonts = _DRM.replace("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "http://www.idpf.org/2008/embedding")
     assert read_document(_book(tmp_path / "book.epub", **{"META-INF/encryption.xml": fonts})).zh
+
+
+def test_markdown_hard_wraps_setext_headings_comments_and_escaped_pipes() -> None:
+    assert _texts(SHAPES / "hard-wrapped.md") == [
+        (1, "说明"), (3, "运行 aligner build 命令，然后检查结果。这一行很长，在中间换行了。"),  # no space inside Chinese
+        (8, "The command is aligner build, and it writes files."), (12, "中文在这里换行 English continues here."),
+        (15, "引用里的中文也会换行。"), (18, "列表项的中文继续写。")]
+    doc = read_document(SHAPES / "setext-comments-pipes.md")
+    assert [(p.line, p.text) for p in doc.zh] == [
+        (1, "标题"), (4, "这是一个很长的句子，在这里换行了，但是不应该加空格。"), (10, "符号"), (10, "含义"), (12, "a|b"),
+        (12, "或者|还是"), (14, "English Title")]
+    assert ("html-tag", 8, "<!-- 注释：不要翻译 -->") in [(d.kind, d.line, d.text) for d in doc.debris]
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"\xef\xbb\xbf")])
+def test_srt_with_a_bom_in_utf16_or_utf8(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    path = tmp_path / "a.srt"
+    text = "1\r\n00:00:01,000 --> 00:00:02,000\r\n你好，\r\n世界。\r\n\r\n2\r\n00:00:02,500 --> 00:00:03,000\r\n再见。\r\n"
+    path.write_bytes(bom + text.encode(encoding))
+    assert _texts(path) == [(3, "你好，世界。"), (8, "再见。")]
