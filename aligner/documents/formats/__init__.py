@@ -66,6 +66,11 @@ class Rendering:
     #: English line in each cue): read as the document's English, as a separate file would be
     english: "Rendering | None" = None
 
+    def blocks(self) -> list[tuple[int, str]]:
+        """(original line, text) of each block."""
+        return [(self.lines[i] if i < len(self.lines) else i + 1, text)
+                for i, text in enumerate(self.text.split("\n")) if text]
+
 
 @dataclass(frozen=True)
 class FormatReader:
