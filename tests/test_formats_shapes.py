@@ -385,3 +385,10 @@ def test_srt_with_a_bom_in_utf16_or_utf8(tmp_path: Path, encoding: str, bom: byt
     text = "1\r\n00:00:01,000 --> 00:00:02,000\r\n你好，\r\n世界。\r\n\r\n2\r\n00:00:02,500 --> 00:00:03,000\r\n再见。\r\n"
     path.write_bytes(bom + text.encode(encoding))
     assert _texts(path) == [(3, "你好，世界。"), (8, "再见。")]
+
+
+def test_q_that_already_holds_its_quotes_gets_none_and_page_markers_are_not_ours(tmp_path: Path) -> None:
+    path = tmp_path / "q.html"
+    path.write_text('<html><body><p>他说<q>“已经有引号”</q>。</p><p data-aligner-drop="x">保留。</p></body></html>',
+                    encoding="utf-8")
+    assert [p.text for p in read_document(path).zh] == ["他说“已经有引号”。", "保留。"]

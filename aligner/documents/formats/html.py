@@ -39,7 +39,7 @@ from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
-from .html_attrs import BUTTON_INPUTS, fragment_mark, furniture, is_note, is_text, navigation, quote_marks, \
+from .html_attrs import BUTTON_INPUTS, FALLBACK_KINDS, fragment_mark, furniture, is_note, is_text, navigation, quote_marks, \
     shown_attributes, word_fallbacks
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
@@ -213,7 +213,7 @@ class _Blocks:
             if phase == 2:
                 self.flush()
                 self.line = el.sourceline or self.line
-            elif phase == 1 and _local(el.tag) == "q":
+            elif phase == 1 and _local(el.tag) == "q" and not (el.text or "").lstrip().startswith(tuple(_QUOTES)):
                 self.parts.append(_quotes(el)[1])
             self.text(el.tail, self.line)
 
@@ -225,7 +225,7 @@ class _Blocks:
             self.drop("html-comment", line, f"<!--{el.text or ''}-->")
         elif not tag:  # processing instruction
             self.drop("html-tag", line, str(el))
-        elif el.get("data-aligner-drop"):
+        elif el.get("data-aligner-drop") in FALLBACK_KINDS:
             self.drop(el.get("data-aligner-drop"), line, el.text_content())
         elif tag in DROPPED or ((tag in FURNITURE or furniture(el)) and not inside and not is_note(el)) \
                 or navigation(el) or el.get("hidden") is not None \
@@ -248,7 +248,7 @@ class _Blocks:
                 self.flush()
                 self.line = line
             self.attributes(el, tag, line)
-            if tag == "q" and not (el.text or "").lstrip().startswith(_QUOTES):
+            if tag == "q" and not (el.text or "").lstrip().startswith(tuple(_QUOTES)):
                 self.text(_quotes(el)[0], line)
             self.text(el.text, line)
             stack.append((el, inside, 1 if inline else 2))

@@ -136,6 +136,8 @@ def is_note(el: lxml.etree._Element) -> bool:
 _WORD_FALLBACK = re.compile(r"<!\[if !(supportLists|supportEmptyParas|supportLineBreakNewLine)\]>(.{0,2000}?)<!\[endif\]>",
                             re.S | re.I)
 _FALLBACK_KIND = {"supportlists": "list-marker"}
+#: the debris kinds a fallback is set aside as (a page's own data-aligner-drop means nothing else)
+FALLBACK_KINDS = frozenset({"list-marker", "markup"})
 
 
 def _word_fallback(match: re.Match[str]) -> str:
