@@ -392,3 +392,10 @@ def test_q_that_already_holds_its_quotes_gets_none_and_page_markers_are_not_ours
     path.write_text('<html><body><p>他说<q>“已经有引号”</q>。</p><p data-aligner-drop="x">保留。</p></body></html>',
                     encoding="utf-8")
     assert [p.text for p in read_document(path).zh] == ["他说“已经有引号”。", "保留。"]
+
+
+def test_a_chapter_that_cannot_be_read_names_the_book(tmp_path: Path) -> None:
+    deep = "<html><body>" + "<div>" * 5000 + "深" + "</div>" * 5000 + "</body></html>"
+    result = CliRunner().invoke(cli, ["read", str(_book(tmp_path / "book.epub", **{"OEBPS/text/ch2.xhtml": deep}))])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.output
+    assert "book.epub" in result.stderr and "chapter OEBPS/text/ch2.xhtml: the page nests" in result.stderr

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ...errors import InputError
 from ...model import Debris, DocKind
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
 from .html import read_html
@@ -102,13 +103,18 @@ def read_epub(data: bytes, path: Path, strict: bool) -> Rendering:
     debris: list[Debris] = []
     offset = 0
     for name in book.chapters():
-        chapter = read_html(book.read(name), Path(name), strict)
+        data = book.read(name)
+        try:
+            chapter = read_html(data, Path(name), strict)
+        except InputError as exc:  # named as the book's, at the line counted through it
+            raise UnreadableDocument(f"chapter {name}: {exc.message}", path=path,
+                                     line=offset + exc.line if exc.line else None, hint=exc.hint) from None
         debris.append(Debris("chapter", offset + 1, name))
         lines = chapter.text.split("\n")
         blocks.extend((offset + chapter.lines[i], text) for i, text in enumerate(lines)
                       if text and i < len(chapter.lines))
         debris.extend(Debris(d.kind, offset + d.line, d.text) for d in chapter.debris)
-        offset += book.read(name).count(b"\n") + 1
+        offset += data.count(b"\n") + 1
     if not blocks and not debris:
         raise UnreadableDocument("an EPUB book without chapters", path=path, hint=_HINT)
     return blocks_rendering(blocks, encoding="epub", kind=DocKind.HTML, fmt=SourceFormat.HTML, debris=debris)
