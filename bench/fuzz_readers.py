@@ -7,7 +7,8 @@ the bar. Readers: ``text`` (decode, clean, segment), ``tmx`` (the library's TMX 
 ``check``'s), ``xliff``, ``tbx``, ``csv`` (a bilingual CSV TM and a CSV/OmegaT glossary) and ``srx``
 (the ``--srx`` rules: XML plus Java regular expressions, then used to segment a paragraph) and
 ``formats`` (the Markdown, HTML and subtitle readers through ``read_document``: YAML and TOML
-front matter, MDX, shortcodes, link definitions, tags, cues; the input's first byte picks
+and JSON front matter, MDX, shortcodes, link definitions, tags and shown attributes, cues,
+bilingual subtitles, ASS scripts; the input's first byte picks
 the file's extension).
 
 The engine is atheris (coverage-guided libFuzzer over the instrumented ``aligner`` and
@@ -86,8 +87,19 @@ HTML = ("<!DOCTYPE html><html><head><meta charset=\"gb2312\"><title>\u6807</titl
 SUBTITLES = ("\ufeff1\r\n00:00:01,000 --> 00:00:02,000 X1:1\r\n<i>\u4e00</i>{\\an8}\r\n\r\n3\r\n00:00:01,500 --> 00:00:03,000\r\n"
              "- \u4f60\u597d\u3002\r\n- \u597d\u3002\r\n").encode("utf-8")
 VTT = ("WEBVTT\n\nNOTE x\n\nid\n00:01.000 --> 00:02.000 align:start\n<v A>\u4e00<rt>yi</rt></v>&amp;\n").encode("utf-8")
+JSON_MD = ('{\n  "title": "\u6807\u9898",\n  "seo": {"description": "\u8bf4\u660e", "summary": ["\u4e00", "\u4e8c"]}\n}\n\n'
+           "\u6b63\u6587\u3002\n").encode("utf-8")
+HTML_ATTRS = ("<html lang=\"zh-TW\"><head><meta name=\"description\" content=\"\u63cf\u8ff0\"></head><body>"
+              "<p><a href=\"#x\" title=\"\u6807\">\u00b6</a><q>\u5f15<q>\u5185</q></q><sup><a href=\"#fn1\">1</a></sup>"
+              "<![if !supportLists]>1.<![endif]><input type=submit value=\"\u5b58\" placeholder=\"p\">"
+              "<button aria-label=\"\u5173\">\u00d7</button></p><div id=\"footer\">f</div></body></html>").encode("utf-8")
+BILINGUAL_SRT = ("1\n00:00:01,000 --> 00:00:02,000\n\u4f60\u597d\u3002\nHello there.\n\n2\n00:00:02,000 --> "
+                 "00:00:03,000\n[\u97f3\u4e50]\n\n3\n00:00:03,000 --> 00:00:04,000\nGood bye.\n\u518d\u89c1\u3002\n").encode("utf-8")
+ASS = ("[Script Info]\nTitle: x\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+       "Dialogue: 0,0:00:01.00,0:00:02.00,Default,A,0,0,0,,\u4f60\u597d\u3002{\\i1}\\NHello.\n"
+       "Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,{\\p1}m 0 0 l 1 1{\\p0}\n").encode("utf-8")
 #: the extension a ``formats`` input is read under, picked by its first byte
-FORMAT_SUFFIXES = (".md", ".mdx", ".html", ".srt", ".vtt", ".txt")
+FORMAT_SUFFIXES = (".md", ".mdx", ".html", ".srt", ".vtt", ".txt", ".ass")
 
 SEEDS: dict[str, list[bytes]] = {
     "text": [TEXT, TEXT.decode().encode("gb18030"), b"\xff\xfe" + TEXT.decode().encode("utf-16-le"),
@@ -97,7 +109,7 @@ SEEDS: dict[str, list[bytes]] = {
     "tbx": [TBX, TBX3],
     "csv": [CSV_TM, CSV_GLOSSARY, OMEGAT, b"source\ttarget\nx\ty\n"],
     "srx": [(ROOT / "aligner" / "data" / "srx" / "default.srx").read_bytes()],
-    "formats": [MARKDOWN, TOML_MD, HTML, SUBTITLES, VTT],
+    "formats": [MARKDOWN, TOML_MD, HTML, SUBTITLES, VTT, JSON_MD, HTML_ATTRS, BILINGUAL_SRT, ASS],
 }
 
 

@@ -49,16 +49,17 @@ def test_front_matter_shows_its_title_and_description_and_keeps_the_rest_as_data
     doc = read_document(SITES / "hugo.md")
     assert [(p.line, p.text) for p in doc.zh][:3] == [
         (2, "备份与恢复"), (3, "备份"), (4, "定期备份术语库，出错时可以恢复。")]
-    # a value inside a [table] is data, like dates, weights and tags
-    assert all("这一行在表里" not in p.text for p in doc.zh)
-    assert doc.front_matter["params"] == {"summary": "这一行在表里，是数据。"}
+    # a shown key inside a [table] is text too (a theme shows .Params.summary); dates,
+    # weights and tags stay data
+    assert (12, "主题在列表页显示这段摘要。") in [(p.line, p.text) for p in doc.zh]
+    assert doc.front_matter["params"] == {"summary": "主题在列表页显示这段摘要。"}
     assert doc.front_matter["date"] == "2024-03-01 10:00:00+00:00" and doc.front_matter["weight"] == 30
     debris = {(d.kind, d.line, d.text) for d in doc.debris}
     assert {("front-matter", 2, 'title = ""'), ("front-matter", 8, "weight = 30")} <= debris
-    # only plain strings are text: a list, a number or a tagged value (!!binary) stays data
+    # only strings are text, or a list's strings: a number or a tagged value (!!binary) stays data
     odd = read_document(_write(tmp_path / "odd.md", "---\ntitle: [甲, 乙]\ndescription: !!binary aGVsbG8=\n"
                                                      "summary: 2024\nsubtitle: 副标题\n---\n正文。\n"))
-    assert [(p.line, p.text) for p in odd.zh] == [(5, "副标题"), (7, "正文。")]
+    assert [(p.line, p.text) for p in odd.zh] == [(2, "甲"), (2, "乙"), (5, "副标题"), (7, "正文。")]
     # a folded YAML block joins its lines as soft wraps: no space between Han characters
     assert (5, "用五分钟完成第一次对齐。") in _texts(SITES / "docusaurus.mdx")
 

@@ -224,12 +224,14 @@ def test_no_cue_text_character_is_lost(file: tuple[str, str], newline: str) -> N
     name, text = file
     rendering = render(text.replace("\n", newline).encode("utf-8"), Path(name))
     assert rendering is not None and rendering.format is SourceFormat.SUBTITLES
-    kept = Counter(ch for ch in rendering.text + "".join(d.text for d in rendering.debris) if not ch.isspace())
+    sides = [rendering] + ([rendering.english] if rendering.english is not None else [])  # a bilingual file
+    kept = Counter(ch for side in sides for ch in side.text + "".join(d.text for d in side.debris) if not ch.isspace())
     given_ = Counter(ch for ch in text.removeprefix("WEBVTT") if not ch.isspace())
     assert not given_ - kept, given_ - kept
     # every rendered line maps to a line of the file
-    assert len(rendering.lines) == len(rendering.text.split("\n")) or not rendering.text
-    assert all(1 <= no <= len(text.split("\n")) for no in rendering.lines)
+    for side in sides:
+        assert len(side.lines) == len(side.text.split("\n")) or not side.text
+        assert all(1 <= no <= len(text.split("\n")) for no in side.lines)
 
 
 # --- the real OmegaT 3.6 SubRip filter -----------------------------------------------------

@@ -116,9 +116,9 @@ def _rendered_errors(source: str, doc: Document, en_source: str | None) -> list[
     is not text and a block's text sits on its first line, so the check is per side: every
     letter, digit and Han character of the file is in a paragraph or a debris record."""
     problems = []
-    separate = doc.en_path is not None
+    separate = doc.en_path is not None and doc.en_path != doc.path  # (a bilingual file is one side)
     sides = [("", source, doc.zh + ([] if separate else doc.en),
-              [d for d in doc.debris if not d.kind.startswith("en:")])]
+              [d for d in doc.debris if separate is False or not d.kind.startswith("en:")])]
     if separate and en_source is not None:
         sides.append(("en ", en_source, doc.en, [d for d in doc.debris if d.kind.startswith("en:")]))
     for prefix, text, paragraphs, debris in sides:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import EncodingError
 from ..han import is_han_char
+from .supported import READ_SHORT
 
 # Magic numbers of files users drop into a corpus folder by mistake.
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -53,8 +54,11 @@ def refuse_workbook(data: bytes, path: Path | str, *, what: str, hint: str) -> N
 # by the names of their first entries, which are stored uncompressed in the local headers.
 _ZIPS: tuple[tuple[bytes, str, str], ...] = (
     (b"xl/", "an Excel workbook (.xlsx)", "save the sheet as CSV or plain text (UTF-8), or give the document itself"),
-    (b"ppt/", "a PowerPoint presentation (.pptx)", "save it as a .docx or as plain text (UTF-8) from PowerPoint"),
-    (b"opendocument.text", "an OpenDocument text (.odt)", "save it as .docx or as plain text (UTF-8) from your editor"),
+    (b"ppt/", "a PowerPoint presentation (.pptx)", "save it as a .docx or as plain text (UTF-8) from PowerPoint"
+                                                    f" (documents read: {READ_SHORT})"),
+    (b"opendocument.text", "an OpenDocument text (.odt)", "save it as .docx or as plain text (UTF-8) from your editor"
+                                                          f" (documents read: {READ_SHORT})"),
+    (b"epub+zip", "an EPUB book", "unpack it (`unzip FILE.epub`): its chapters are XHTML pages, which aligner reads"),
     (b"opendocument", "an OpenDocument file (.ods/.odp)", "save it as plain text (UTF-8) from your editor"),
     (b"word/", "a Word document", "save it again from Word as .docx, or as plain text (UTF-8)"),
 )

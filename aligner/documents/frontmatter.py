@@ -15,6 +15,7 @@ does not exist; ``.inf`` and ``.nan``, which JSON cannot hold; a 5,000-digit int
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import tomllib
@@ -57,13 +58,20 @@ def take_front_matter(lines: list[Line], rec: Recorder, path: Any) -> dict[str, 
     return read_front_matter(lines, rec, path).data
 
 
-def read_front_matter(lines: list[Line], rec: Recorder, path: Any, *, texts: bool = False) -> FrontMatter:
+def read_front_matter(lines: list[Line], rec: Recorder, path: Any, *, texts: bool = False,
+                      json_object: bool = False) -> FrontMatter:
     """:func:`take_front_matter`; with ``texts`` the values of :data:`TEXT_KEYS` are kept out of
-    the debris and returned as text units (their key and quotes are the debris)."""
+    the debris and returned as text units (their key and quotes are the debris): a string
+    value, or each string of a list, at any depth (``seo: {title: …}``). ``json_object``: a
+    JSON object at the top is front matter too (Markdown only: a .txt may be JSON data)."""
     first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
-    if first is None or lines[first].text.strip() not in ("---", "+++"):
+    if first is None:
         return FrontMatter()
     fence = lines[first].text.strip()
+    if fence.startswith("{") and json_object:
+        return _json_front_matter(lines, first, rec, path, texts)
+    if fence not in ("---", "+++"):
+        return FrontMatter()
     closing = ("---", "...") if fence == "---" else ("+++",)
     end = next(
         (i for i in range(first + 1, min(len(lines), first + _MAX_LINES))
@@ -78,28 +86,91 @@ def read_front_matter(lines: list[Line], rec: Recorder, path: Any, *, texts: boo
         return FrontMatter()
     data, spans = parsed
     plain = _plain(data, path, lines[first].no, [0], 0)
+    if fence == "+++":  # values in tables and lists: TOML keeps no positions
+        spans = spans + _located(plain, body, {start for start, _, _ in spans}, [v for _, _, v in spans])
+    separator = ":" if fence == "---" else "="
+    shown = [(start, stop, _as_lines(value, body[start:stop + 1], separator)) for start, stop, value in spans]
+    return _blank(lines[first:end + 1], -1, plain, shown if texts else [], rec)
+
+
+def _blank(block: list[Line], base: int, plain: dict[str, Any], shown: Spans, rec: Recorder) -> FrontMatter:
+    """Blank the front matter's lines (``block[i]`` is body line ``i + base``): each shown
+    value is a text unit at its line, its key and quotes ``front-matter`` debris, every
+    other line debris whole."""
     found = FrontMatter(plain)
-    kept: dict[int, tuple[int, str]] = {}  # body index of the key -> (last body index, value)
-    if texts:
-        for key, (start, stop) in spans.items():
-            value = plain.get(key)
-            if key.casefold() in TEXT_KEYS and isinstance(value, str) and value.strip():
-                raw = [line.text for line in lines[first + 1 + start:first + 2 + stop]]
-                kept[start] = (stop, _as_lines(value, raw, ":" if fence == "---" else "="))
-    skip = -2  # (-1 is the opening fence)
-    for index, line in enumerate(lines[first:end + 1], start=-1):
+    kept: dict[int, list[tuple[int, str]]] = {}  # body index of a value's first line -> (last, value)
+    for start, stop, value in shown:
+        kept.setdefault(start, []).append((stop, value))
+    skip = base - 1
+    for index, line in enumerate(block, start=base):
         if index in kept:
-            stop, value = kept[index]
-            rest = line.text.replace(value, "", 1) if value in line.text else line.text
+            rest = line.text
+            for stop, value in kept[index]:
+                rest = rest.replace(value, "", 1) if value in rest else rest
+                found.texts.append((line.no, value))
+                skip = max(skip, stop)
             rec.drop("front-matter", line.no, rest.strip())
-            found.texts.append((line.no, value))
             line.text = ""
-            skip = stop
         elif index <= skip:
             line.text = ""  # the continuation lines of a kept value: its text, not debris
         else:
             rec.drop_line("front-matter", line)
     return found
+
+
+def _json_front_matter(lines: list[Line], first: int, rec: Recorder, path: Any, texts: bool) -> FrontMatter:
+    """JSON front matter (Hugo's third syntax: an object from the first line, closed by a
+    ``}`` at a line end); each shown value is found at the first line that holds it as
+    written. Anything else opening with ``{`` (a ``{{< shortcode >}}``) is not front matter."""
+    body = [line.text for line in lines[first:first + _MAX_LINES]]
+    text = "\n".join(body)
+    try:
+        data, stop = json.JSONDecoder().raw_decode(text)
+    except (ValueError, RecursionError):
+        return FrontMatter()
+    rest = text[stop:].split("\n", 1)[0]
+    if not isinstance(data, dict) or rest.strip():
+        return FrontMatter()
+    end = text.count("\n", 0, stop)
+    plain = _plain(data, path, lines[first].no, [0], 0)
+    shown = _located(plain, body[:end + 1], set(), json_quoted=True) if texts else []
+    return _blank(lines[first:first + end + 1], 0, plain, shown, rec)
+
+
+def _shown_values(value: Any, key: str = "") -> list[str]:
+    """The strings a site shows, in order: values of :data:`TEXT_KEYS` (a string or a list of
+    strings) at any depth."""
+    if isinstance(value, dict):
+        return [text for k, v in value.items() for text in _shown_values(v, str(k))]
+    shown = key.casefold() in TEXT_KEYS
+    if isinstance(value, list):
+        return [text for item in value for text in
+                ([item] if shown and isinstance(item, str) else _shown_values(item))]
+    return [value] if shown and isinstance(value, str) and value.strip() else []
+
+
+def _located(plain: dict[str, Any], body: list[str], used: set[int], found: list[str] = (),  # type: ignore[assignment]
+             *, json_quoted: bool = False) -> Spans:
+    """``(line, line, value)`` of each shown value not yet located, in file order: the next
+    place after the one before, outside the ``used`` lines, holding it quoted as written
+    (``"…"``, ``"\\u4e2d…"`` or ``'…'``). A value written over several lines, or with
+    other escapes, is not found and stays data in the debris."""
+    spans: Spans = []
+    values = _shown_values(plain)
+    for value in found:  # already located (TOML's top-level keys)
+        if value in values:
+            values.remove(value)
+    at, column = 0, 0
+    for value in values:
+        forms = [json.dumps(value, ensure_ascii=False), json.dumps(value)] + ([] if json_quoted else [f"'{value}'"])
+        for index in range(at, len(body) if "\n" not in value else 0):
+            hits = [] if index in used else \
+                [pos for f in forms if (pos := body[index].find(f, column if index == at else 0)) >= 0]
+            if hits:
+                spans.append((index, index, value))
+                at, column = index, min(hits) + 2
+                break
+    return sorted(spans, key=lambda span: span[:2])
 
 
 def _as_lines(value: str, raw: list[str], separator: str) -> str:
@@ -116,7 +187,7 @@ def _as_lines(value: str, raw: list[str], separator: str) -> str:
     return "\n".join(piece for piece in pieces if piece)
 
 
-Spans = dict[str, tuple[int, int]]  # top-level key -> (first, last) body line of key and value
+Spans = list[tuple[int, int, str]]  # (first, last) body line of a shown value, and the value
 
 
 def _yaml(body: list[str], path: Any, line: int) -> tuple[Any, Spans] | None:
@@ -132,14 +203,29 @@ def _yaml(body: list[str], path: Any, line: int) -> tuple[Any, Spans] | None:
         loader.dispose()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return None
-    spans: Spans = {}
-    for key, value in node.value:
-        # a value tagged otherwise (!!binary, !!timestamp) is data even when kept as a string
-        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) \
-                and value.tag == "tag:yaml.org,2002:str":
-            last = value.end_mark.line - (1 if value.end_mark.column == 0 and value.end_mark.line > key.start_mark.line else 0)
-            spans.setdefault(str(key.value), (key.start_mark.line, last))
-    return data, spans
+    spans: Spans = []
+    _yaml_shown(node, spans, 0)
+    return data, sorted(spans, key=lambda span: span[:2])
+
+
+def _yaml_shown(node: yaml.Node, spans: Spans, depth: int) -> None:
+    """Spans of the str scalars under :data:`TEXT_KEYS` (or in a list there), at any depth."""
+    if depth > 50:
+        return
+    pairs = node.value if isinstance(node, yaml.MappingNode) else \
+        [(None, item) for item in node.value] if isinstance(node, yaml.SequenceNode) else []
+    for key, value in pairs:
+        shown = isinstance(key, yaml.ScalarNode) and str(key.value).casefold() in TEXT_KEYS
+        items = [value] if isinstance(value, yaml.ScalarNode) else \
+            [v for v in value.value if isinstance(v, yaml.ScalarNode)] if shown and isinstance(value, yaml.SequenceNode) else []
+        for item in items if shown else []:
+            # a value tagged otherwise (!!binary, !!timestamp) is data even when kept as a string
+            if item.tag == "tag:yaml.org,2002:str" and str(item.value).strip():
+                first = key.start_mark.line if item is value else item.start_mark.line
+                last = item.end_mark.line - (1 if item.end_mark.column == 0 and item.end_mark.line > first else 0)
+                spans.append((first, last, str(item.value)))
+        if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):
+            _yaml_shown(value, spans, depth + 1)
 
 
 _TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=\s*(.*)$""")
@@ -152,7 +238,7 @@ def _toml(body: list[str]) -> tuple[Any, Spans] | None:
         data = tomllib.loads("\n".join(body))
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return None
-    spans: Spans = {}
+    spans: Spans = []
     index = 0
     while index < len(body):
         line = body[index]
@@ -168,7 +254,9 @@ def _toml(body: list[str]) -> tuple[Any, Spans] | None:
                     index += 1
                 index += 1
             key = next(g for g in match.groups()[:3] if g is not None)
-            spans.setdefault(key, (start, min(index, len(body) - 1)))
+            value = data.get(key)
+            if key.casefold() in TEXT_KEYS and isinstance(value, str) and value.strip():
+                spans.append((start, min(index, len(body) - 1), value))
         index += 1
     return data, spans
 

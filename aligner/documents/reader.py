@@ -13,6 +13,7 @@ from .common import clean_common
 from .decode import decode
 from .entries import IGNORED, Skipped, scan
 from .formats import Rendering, SourceFormat, UnreadableDocument, render
+from .english_file import foreign_paragraphs, mostly_english
 from .forum import clean_forum
 from .frontmatter import take_front_matter
 from .kinds import detect_kind
@@ -22,7 +23,7 @@ from .paragraphs import Block, Draft, split_blocks, split_lists, to_paragraph
 from .pdf import clean_pdf, mark_pdf_lines
 from .roles import assign_roles
 from .roundtable import clean_roundtable, join_padded_names
-from .text import count_han, count_latin, fullwidth_alnum, fullwidth_punctuation, is_english
+from .text import count_han, count_latin, fullwidth_alnum, fullwidth_punctuation
 
 #: how a build reuses a document read before: ``reuse(path, en_path, read)`` (see :func:`read_corpus`)
 Reuse = Callable[[Path, "Path | None", Callable[[], "tuple[Document | None, bool]"]], "Document | None"]
@@ -155,24 +156,6 @@ def read_text(
     return read_rendered(Rendering(text=text, encoding=encoding), Path(path), en=en, en_path=en_path)
 
 
-#: A file is English when it opens in English, at most this share of its paragraphs is
-#: Chinese and they hold at most this share of its letters (a Han character counted as
-#: two): one quoted Chinese paragraph or name list does not make an English file Chinese.
-ENGLISH_FILE_HAN_SHARE = 0.3
-
-
-def _mostly_english(text: str) -> bool:
-    """True when ``text`` is an English document, decided paragraph by paragraph. (A
-    Chinese paper opens in Chinese, however long its English abstract.)"""
-    blocks = [b for b in text.split("\n\n") if count_han(b) or count_latin(b)]
-    if not blocks or not is_english(blocks[0]):
-        return False
-    chinese = [b for b in blocks if not is_english(b)]
-    han = sum(count_han(b) for b in chinese) * 2
-    letters = han + sum(count_latin(b) for b in blocks)
-    return len(chinese) <= len(blocks) * ENGLISH_FILE_HAN_SHARE and han <= letters * ENGLISH_FILE_HAN_SHARE
-
-
 def _clean(rendering: Rendering, path: Path, *, english_file: bool) -> tuple[DocKind, list[Draft], dict[str, Any], Recorder]:
     rendered = bool(rendering.lines)
     with reading(path):
@@ -197,22 +180,18 @@ def _remap(lines: tuple[int, ...], paragraphs: list[Paragraph], debris: list[Deb
     return paragraphs, debris
 
 
-def _foreign(paragraphs: list[Paragraph], lang: Lang) -> list[tuple[int, str]]:
-    """(line, first words) of each paragraph of an English file written in Chinese."""
-    if lang is not Lang.EN:
-        return []
-    return [(p.line, p.text[:30]) for p in paragraphs if not is_english(p.text) and count_han(p.text)]
-
-
 def read_rendered(
     rendering: Rendering, path: Path, *, en: Rendering | None = None, en_path: Path | None = None,
 ) -> Document:
     """:func:`read_document` on renderings already made."""
     path = Path(path)
     text = rendering.text
+    embedded = rendering.english
+    if en is None and embedded is not None:  # a bilingual file: its English is the English side
+        en, en_path, embedded = embedded, path, None
     # A file in English (a translation given on its own, or a file put in the wrong folder)
     # has English paragraphs; a Chinese paragraph inside it stays where it is, reported.
-    english_only = en is None and count_latin(text) > 0 and (count_han(text) == 0 or _mostly_english(text))
+    english_only = en is None and count_latin(text) > 0 and (count_han(text) == 0 or mostly_english(text))
     kind, drafts, front_matter, rec = _clean(rendering, path, english_file=english_only)
     zh: list[Paragraph] = []
     en_paras: list[Paragraph] = []
@@ -223,13 +202,15 @@ def read_rendered(
     zh, debris = _remap(rendering.lines, zh, list(rec.debris))
     en_paras, _ = _remap(rendering.lines, en_paras, [])
     debris += rendering.debris
-    foreign = _foreign(en_paras, Lang.EN) if english_only else []
+    foreign = foreign_paragraphs(en_paras, Lang.EN) if english_only else []
     en_lines: tuple[int, ...] = ()
     if en is not None:
         en_path = Path(en_path) if en_path is not None else path.with_suffix(".en" + path.suffix)
         _, en_drafts, _, en_rec = _clean(en, en_path, english_file=True)
         for para in en_paras:  # the separate file supersedes embedded English: counted, not paired
             debris.extend(_per_line("embedded-english", para))
+        if embedded is not None:  # the English lines of a bilingual file, superseded likewise
+            debris.extend(Debris("embedded-english", line, block) for line, block in embedded.blocks())
         en_paras = [p for p in (_finish(d, rec.normalised) for d in en_drafts) if p is not None]
         en_paras, en_debris = _remap(en.lines, en_paras, list(en_rec.debris))
         en_debris += en.debris
@@ -237,7 +218,7 @@ def read_rendered(
         # are the English file's
         debris.extend(Debris(f"en:{d.kind}", d.line, d.text) for d in en_debris)
         rec.normalised.update(en_rec.normalised)
-        foreign = _foreign(en_paras, Lang.EN)
+        foreign = foreign_paragraphs(en_paras, Lang.EN)
         en_lines = en.lines
     else:
         en_path = None

@@ -62,6 +62,14 @@ class Rendering:
     debris: list[Debris] = field(default_factory=list)
     front_matter: dict = field(default_factory=dict)
     format: SourceFormat = SourceFormat.TEXT
+    #: the English a bilingual file holds beside its Chinese (subtitles with a Chinese and an
+    #: English line in each cue): read as the document's English, as a separate file would be
+    english: "Rendering | None" = None
+
+    def blocks(self) -> list[tuple[int, str]]:
+        """(original line, text) of each block."""
+        return [(self.lines[i] if i < len(self.lines) else i + 1, text)
+                for i, text in enumerate(self.text.split("\n")) if text]
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ def register(reader: FormatReader) -> FormatReader:
 
 #: The order readers are tried in; bilingual first: an XLIFF is XML and would otherwise
 #: pass for XHTML.
-_ORDER = ("bilingual", "pdf", "docx", "html", "subtitles", "markdown")
+_ORDER = ("bilingual", "unsupported", "pdf", "epub", "docx", "html", "subtitles", "ass", "markdown")
 _loaded = False
 
 

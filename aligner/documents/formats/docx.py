@@ -33,6 +33,7 @@ from lxml import etree
 
 from ...model import Debris, DocKind
 from ..text import soft_join
+from .docx_symbols import read_symbol
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
 
 _W = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"}
@@ -170,6 +171,9 @@ def _paragraph(p: etree._Element, walk: _Walk) -> None:
             add("\n", kind)
         elif name == "noBreakHyphen":
             add("-", kind)
+        elif name == "sym":  # a character from a symbol font (docx_symbols)
+            text, is_text = read_symbol(_attr(el, "font") or "", _attr(el, "char") or "")
+            add(text, kind if is_text and text else kind or "symbol")
         else:
             for child in el:
                 visit(child, kind)

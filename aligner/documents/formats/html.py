@@ -12,13 +12,18 @@ names (``DOCTYPE``, ``body``, ``nbsp``) never reach the glossary. What is read:
   soft break (:func:`~aligner.documents.text.soft_join`: a space in English, nothing
   between Han characters); two ``<br>`` in a row end the block (a blank line on screen);
 * ``<title>`` is a block (OmegaT's HTML filter translates it too) unless a block (the
-  ``<h1>``, usually) repeats it word for word; the rest of ``<head>`` (``meta``, ``link``) is ``html-head`` debris.
+  ``<h1>``, usually) repeats it word for word; the rest of ``<head>`` (``meta``, ``link``) is ``html-head`` debris;
+* attribute values the page shows (``title``, ``alt``, ``placeholder``, ``aria-label``, a
+  submit button's ``value``, the meta description: :mod:`.html_attrs`) are blocks of their
+  own after the block they sit in; ``<q>`` gets the quote marks of its language.
 
 Set aside as counted debris with their lines: ``script``/``noscript``/``template``
 (``script``), ``style`` (``css``), comments (``html-comment``), ``pre`` blocks (``code``),
-``img``/``svg``/media and their ``alt`` text (``image``), form controls (``form``), and
-site furniture (``navigation``): ``nav`` and ``role="navigation"`` anywhere, ``header``,
-``footer`` and ``aside`` outside an ``article``/``main``.
+``img``/``svg``/media (``image``; the ``alt`` text is a block), input fields and captionless or
+copy buttons (``form``), permalinks and note marks (``anchor``, ``footnote-marker``), Word's
+list-number fallbacks (``list-marker``), and site furniture (``navigation``): ``nav``,
+``role="navigation"`` and breadcrumbs anywhere, ``header``, ``footer``, ``aside`` and their
+landmark roles outside an ``article``/``main``.
 """
 from __future__ import annotations
 
@@ -34,6 +39,8 @@ from ...model import Debris, DocKind
 from ..decode import decode
 from ..text import soft_join
 from . import FormatReader, Rendering, SourceFormat, UnreadableDocument, blocks_rendering, register
+from .html_attrs import BUTTON_INPUTS, FALLBACK_KINDS, fragment_mark, furniture, is_note, is_text, navigation, quote_marks, \
+    shown_attributes, word_fallbacks
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
 
@@ -50,7 +57,7 @@ DROPPED = {
     "img": "image", "svg": "image", "math": "image", "video": "image", "audio": "image",
     "canvas": "image", "picture": "image", "iframe": "image", "object": "image", "embed": "image",
     "map": "image",
-    "button": "form", "select": "form", "textarea": "form", "input": "form", "datalist": "form",
+    "textarea": "form", "input": "form", "datalist": "form",
     "rt": "markup", "rp": "markup",
     "nav": "navigation", "menu": "navigation",
     "meta": "html-head", "link": "html-head", "base": "html-head",
@@ -164,6 +171,7 @@ class _Blocks:
         self.has_text = False  # the block gathered so far holds more than whitespace
         self.line = 1
         self.brs = 0  # <br> seen in a row, with only whitespace between
+        self.pending: list[tuple[int, str]] = []  # attribute values, blocks after the current one
 
     def text(self, text: str | None, line: int) -> None:
         if not text:
@@ -181,6 +189,8 @@ class _Blocks:
             text = _render("".join(self.parts))
             if text:
                 self.blocks.append((self.line, text))
+        self.blocks.extend(self.pending)
+        self.pending = []
         self.parts = []
         self.has_text = False
         self.brs = 0
@@ -203,6 +213,8 @@ class _Blocks:
             if phase == 2:
                 self.flush()
                 self.line = el.sourceline or self.line
+            elif phase == 1 and _local(el.tag) == "q" and not (el.text or "").lstrip().startswith(tuple(_QUOTES)):
+                self.parts.append(_quotes(el)[1])
             self.text(el.tail, self.line)
 
     def _open(self, el: lxml.etree._Element, inside: bool, stack: list) -> bool:
@@ -213,9 +225,17 @@ class _Blocks:
             self.drop("html-comment", line, f"<!--{el.text or ''}-->")
         elif not tag:  # processing instruction
             self.drop("html-tag", line, str(el))
-        elif tag in DROPPED or (tag in FURNITURE and not inside) \
-                or el.get("role") == "navigation" or el.get("hidden") is not None:
+        elif el.get("data-aligner-drop") in FALLBACK_KINDS:
+            self.drop(el.get("data-aligner-drop"), line, el.text_content())
+        elif tag in DROPPED or ((tag in FURNITURE or furniture(el)) and not inside and not is_note(el)) \
+                or navigation(el) or el.get("hidden") is not None \
+                or (tag == "button" and _furniture_button(el)):
+            if tag in _EMPTY_SHOWN and el.get("hidden") is None and el.get("role") != "navigation" \
+                    and not (tag == "button" and _beside_code(el)):
+                self.attributes(el, tag, line)
             self._drop_element(el, tag, line)
+        elif tag == "a" and (mark := fragment_mark(el)):  # a permalink ¶ or a footnote mark [1]
+            self.drop(mark, line, el.text_content().strip() or el.get("href", ""))
         elif tag == "br":
             self.brs += 1
             if self.brs >= 2:
@@ -227,23 +247,67 @@ class _Blocks:
             if not inline:
                 self.flush()
                 self.line = line
+            self.attributes(el, tag, line)
+            if tag == "q" and not (el.text or "").lstrip().startswith(tuple(_QUOTES)):
+                self.text(_quotes(el)[0], line)
             self.text(el.text, line)
             stack.append((el, inside, 1 if inline else 2))
-            inside = inside or tag in CONTENT
+            inside = inside or tag in CONTENT or el.get("role") == "main"
             stack.extend((child, inside, 0) for child in reversed(el))
             return True
         return False
 
+    def attributes(self, el: lxml.etree._Element, tag: str, line: int) -> None:
+        """The attribute values a reader sees (html_attrs), each a block of its own after
+        the block being gathered; a value that adds nothing is ``attribute`` debris."""
+        own = el.text_content() if tag not in _EMPTY_SHOWN or tag == "button" else ""
+        for name, value in shown_attributes(tag, dict(el.attrib.items())):
+            shown = _render(value)
+            if is_text(shown, _render(own)):
+                self.pending.append((line, shown))
+            else:
+                self.drop("attribute", line, f'{name}="{value}"')
+
     def _drop_element(self, el: lxml.etree._Element, tag: str, line: int) -> None:
-        kind = "navigation" if tag in FURNITURE or el.get("role") == "navigation" else DROPPED.get(tag, "markup")
+        kind = "navigation" if tag in FURNITURE or furniture(el) or navigation(el) else \
+            "form" if tag == "button" else DROPPED.get(tag, "markup")
         if tag == "img":
-            self.drop(kind, line, el.get("alt") or el.get("src") or "<img>")
+            self.drop(kind, line, el.get("src") or "<img>")
         elif tag in ("meta", "link", "base"):
-            # (not lxml's serialiser: libxml2 leaves out a <meta http-equiv=Content-Type>)
-            attrs = "".join(f' {name}="{value}"' for name, value in el.attrib.items())
+            # (not lxml's serialiser: libxml2 leaves out a <meta http-equiv=Content-Type>);
+            # a content read as text (a description) is not repeated here
+            shown = {name for name, _ in shown_attributes(tag, dict(el.attrib.items()))}
+            attrs = "".join(f' {name}="{value}"' for name, value in el.attrib.items() if name not in shown)
             self.drop(kind, line, f"<{tag}{attrs}>")
         else:
-            self.drop(kind, line, el.text_content() if tag not in ("input",) else el.get("value") or "<input>")
+            button = tag == "input" and (el.get("type") or "").strip().lower() in BUTTON_INPUTS
+            self.drop(kind, line, el.text_content() if tag != "input" else
+                      f'<input type="{el.get("type")}">' if button else el.get("value") or "<input>")
+
+
+def _furniture_button(el: lxml.etree._Element) -> bool:
+    """A button without a caption (×, ☰), or a code block's copy button (beside its ``pre``)."""
+    return not any(ch.isalnum() for ch in el.text_content()) or _beside_code(el)
+
+
+def _beside_code(el: lxml.etree._Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and any(_local(sib.tag) == "pre" for sib in parent)
+
+
+#: elements set aside whose attributes are still shown (an image's alt, a field's hint, an icon
+#: button's aria-label)
+_EMPTY_SHOWN = frozenset({"img", "input", "meta", "area", "button"})
+_QUOTES = "“‘「『\"'"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _quotes(el: lxml.etree._Element) -> tuple[str, str]:
+    """The marks a browser adds around ``<q>``: from the nearest ``lang`` and the depth."""
+    langs = (a.get("lang") or a.get(_XML_LANG) for a in (el, *el.iterancestors()))
+    lang = next((lang for lang in langs if lang), "")
+    depth = sum(1 for a in el.iterancestors() if _local(a.tag) == "q")
+    return quote_marks(lang, depth)
 
 
 def _render(text: str) -> str:
@@ -274,12 +338,14 @@ def _parse(text: str, path: Path) -> lxml.etree._Element:
     return root
 
 
-def _read(data: bytes, path: Path, strict: bool) -> Rendering:
+def read_html(data: bytes, path: Path, strict: bool) -> Rendering:
+    """Render a page (see the module docstring); the EPUB reader renders each chapter with it."""
     text, encoding = decode_page(data, path, strict)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     # lxml refuses a str with an encoding declaration; keep the declaration's newlines so
     # source lines stay right
     text = _XML_DECL_TEXT.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+    text = word_fallbacks(text)
     text = _DTD_SUBSET.sub(lambda m: "<!DOCTYPE html>" + "\n" * m.group().count("\n"), text, count=1)
     if not text.strip():
         return blocks_rendering([], encoding=encoding, kind=DocKind.HTML, fmt=SourceFormat.HTML)
@@ -309,8 +375,9 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
 
 
 register(FormatReader(
-    format=SourceFormat.HTML, suffixes=SUFFIXES, sniff=_sniff, read=_read,
+    format=SourceFormat.HTML, suffixes=SUFFIXES, sniff=_sniff, read=read_html,
     describe="HTML/XHTML pages (.html, .htm, .xhtml, or any file that is one): the text a browser "
-             "shows, one block per paragraph, heading, list item and table cell; scripts, styles, "
-             "comments, navigation, code blocks and image alt text are counted debris",
+             "shows, one block per paragraph, heading, list item and table cell, and the attribute values "
+             "it shows (title, alt, placeholder, aria-label, the meta description); scripts, styles, "
+             "comments, navigation, permalinks and code blocks are counted debris",
 ))

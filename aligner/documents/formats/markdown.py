@@ -263,7 +263,7 @@ def _read(data: bytes, path: Path, strict: bool) -> Rendering:
     text, encoding = decode(data, path, strict=strict)
     rec = Recorder()
     lines = split_lines(text, rec)
-    front = read_front_matter(lines, rec, path, texts=True)
+    front = read_front_matter(lines, rec, path, texts=True, json_object=True)
     shown = admonitions(lines, rec)
     renderer = _Renderer()
     renderer.debris.extend(rec.debris)

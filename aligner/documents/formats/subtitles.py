@@ -25,7 +25,14 @@ one cue per block. A dialogue cue (lines opening with ``- ``, one per speaker) c
 open block and makes one block per speaker, its dash recorded as ``dialogue-dash``: two
 speakers never share a sentence, and a speaker's line does not run into the next cue.
 An ellipsis ends a sentence too: a cue ending ``...`` whose sentence goes on in the next
-cue (``...and then``) makes two blocks.
+cue (``...and then``) makes two blocks. A cue that only describes a sound (``[音乐]``,
+``♪ …``) is a block of its own.
+
+Bilingual files. Fan-subs and recorded courses put a Chinese line and its English line in
+each cue; when at least :data:`BILINGUAL_SHARE` of the cues do (in either order), the
+English lines are read apart, joined across cues the same way, and returned as the
+rendering's ``english``: the document's English side, which the build pairs with the
+Chinese as it pairs a paper's embedded English abstract.
 """
 from __future__ import annotations
 
@@ -36,7 +43,7 @@ from pathlib import Path
 
 from ...model import Debris, DocKind
 from ..decode import decode
-from ..text import CLOSERS, soft_join
+from ..text import CLOSERS, count_han, count_latin, is_english, soft_join
 from . import FormatReader, Rendering, SourceFormat, blocks_rendering, register
 
 #: At most this many cues are joined into one block (a sentence rarely needs more).
@@ -50,6 +57,8 @@ _VTT_HEADER = re.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
 _VTT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 _DASH = re.compile(r"[ \t]*[-‐–－](?![-‐–－\d])[ \t]*")
 _FINAL = "。！？!?.…"
+#: a cue that only describes a sound (subtitles for the deaf): [音乐], (笑声), 【掌声】, ♪ …
+_SOUND = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\)|（[^（）]*）|【[^【】]*】|♪[^♪]*♪?)\s*")
 
 # inline markup, in the order it is tried: voice, cue timestamp, tag, ASS override, entity
 _INLINE = re.compile(
@@ -206,7 +215,7 @@ def cue_blocks(cues: list[Cue], debris: list[Debris]) -> list[tuple[int, str]]:
     for items, dialogue in per_cue:
         if not items:
             continue
-        if dialogue:
+        if dialogue or _SOUND.fullmatch(items[0].text):  # a sound cue ([音乐], ♪ …) is a block of its own
             close()
             blocks.extend((item.line, item.text) for item in items)
             continue
@@ -222,22 +231,65 @@ def cue_blocks(cues: list[Cue], debris: list[Debris]) -> list[tuple[int, str]]:
     return blocks
 
 
+#: A file is bilingual when at least this share of its cues holds a Chinese and an English line.
+BILINGUAL_SHARE = 0.5
+
+
+def _language(raw: str) -> str:
+    """``zh``, ``en`` or ``""`` (neither: a name, a number, a sound effect in brackets)."""
+    text = _INLINE.sub("", raw)
+    if count_han(text):
+        return "zh"
+    return "en" if count_latin(text) >= 2 and is_english(text) else ""
+
+
+def split_bilingual(cues: list[Cue]) -> tuple[list[Cue], list[Cue]] | None:
+    """The Chinese and the English cues of a bilingual file (each cue a Chinese line and its
+    English line, the fan-sub and course layout), or ``None`` for a file in one language.
+    A line in neither language stays with the Chinese."""
+    langs = [[_language(raw) for _, raw in cue.lines] for cue in cues]
+    spoken = [ls for ls in langs if any(ls)]
+    both = sum(1 for ls in spoken if "zh" in ls and "en" in ls)
+    if not spoken or both < BILINGUAL_SHARE * len(spoken):
+        return None
+    zh = [Cue([line for line, lang in zip(cue.lines, ls) if lang != "en"]) for cue, ls in zip(cues, langs)]
+    en = [Cue([line for line, lang in zip(cue.lines, ls) if lang == "en"]) for cue, ls in zip(cues, langs)]
+    return zh, en
+
+
 def read_subtitles(data: bytes, path: Path, strict: bool) -> Rendering:
-    """Render an SRT or WebVTT file (see the module docstring)."""
+    """Render an SRT or WebVTT file (see the module docstring); a bilingual file's English
+    lines are its :attr:`~Rendering.english`."""
     text, encoding = decode(data, path, strict=strict)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the line numbering of lines.split_lines
     vtt = _is_vtt(text) or path.suffix.lower() == ".vtt"
     debris: list[Debris] = []
     cues = parse_cues(text.split("\n"), vtt=vtt, debris=debris)
+    return cues_rendering(cues, debris, encoding)
+
+
+def cues_rendering(cues: list[Cue], debris: list[Debris], encoding: str) -> Rendering:
+    """The rendering of parsed cues (SRT, WebVTT, ASS): blocks, and a bilingual file's English."""
+    sides = split_bilingual(cues)
+    english = None
+    if sides is not None:
+        cues = sides[0]
+        en_debris: list[Debris] = []
+        en_blocks = cue_blocks(sides[1], en_debris)
+        english = blocks_rendering(en_blocks, encoding=encoding, kind=DocKind.SUBTITLES, fmt=SourceFormat.SUBTITLES,
+                                   debris=sorted(en_debris, key=lambda d: d.line))
     blocks = cue_blocks(cues, debris)
     debris.sort(key=lambda d: d.line)
-    return blocks_rendering(blocks, encoding=encoding, kind=DocKind.SUBTITLES, fmt=SourceFormat.SUBTITLES,
-                            debris=debris)
+    rendering = blocks_rendering(blocks, encoding=encoding, kind=DocKind.SUBTITLES, fmt=SourceFormat.SUBTITLES,
+                                 debris=debris)
+    rendering.english = english
+    return rendering
 
 
 register(FormatReader(
     format=SourceFormat.SUBTITLES, suffixes=(".srt", ".vtt"), sniff=_sniff, read=read_subtitles,
     describe="SRT and WebVTT subtitles (.srt, .vtt; recognised from content): cue text only, a "
              "sentence that runs across cues joined into one segment; cue numbers, timecodes, "
-             "settings, NOTE/STYLE blocks and inline tags are counted debris",
+             "settings, NOTE/STYLE blocks and inline tags are counted debris; the English lines of a "
+             "bilingual file are its English",
 ))
