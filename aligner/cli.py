@@ -19,10 +19,12 @@ from . import __version__
 from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_cache import cache_options, open_cache
-from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
+from .cli_support import (EXIT_BAD_INPUT, EXIT_HANGUP, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED,  # noqa: F401
+                          EXIT_STATUSES, EXIT_TERMINATED,
                           ClosedStdout, HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
 from .environment import check_environment, debug
 from .errors import AlignerError, UsageError
+from .interrupts import exit_status, install, interrupted
 from .streams import prepare_streams
 from .wording import count, noun
 
@@ -46,9 +48,9 @@ class Group(HelpEpilog, click.Group):
         except AlignerError as exc:
             click.echo(f"aligner: {exc}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
-        except KeyboardInterrupt:
-            click.echo("aligner: interrupted; no output file was left half-written.", err=True)
-            ctx.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP (aligner/interrupts.py)
+            click.echo(f"aligner: {interrupted(exc)}", err=True)
+            ctx.exit(exit_status(exc))
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(1)
@@ -395,4 +397,5 @@ def main() -> None:
     """Console-script entry point."""
     if sys.stdout is None:  # started with standard output closed (>&-): writing must fail loudly
         sys.stdout = ClosedStdout()
+    install()  # Ctrl-C, SIGTERM, SIGHUP: one line, the workers stopped too
     cli(prog_name="aligner")

@@ -12,7 +12,9 @@ import click
 EXIT_BAD_INPUT = 2
 EXIT_SKIPPED = 3  # build: done, but some input files could not be read (named in the summary)
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention, as the two below
+EXIT_HANGUP = 129
+EXIT_TERMINATED = 143
 
 #: Every status a command can end with (cli.Group.invoke, check's findings, click's usage
 #: errors); every --help lists them, so a script can tell bad input from a bug.
@@ -27,6 +29,9 @@ EXIT_STATUSES = (
     (str(EXIT_INTERNAL), "internal error: a bug in aligner; please report it with the input "
                          "(ALIGNER_DEBUG=1 shows the traceback)"),
     (str(EXIT_INTERRUPTED), "interrupted (Ctrl-C); no output file is left half-written"),
+    (str(EXIT_TERMINATED), "stopped by SIGTERM (kill, a timeout, a container stop); workers stopped too, no "
+                           "output file is left half-written"),
+    (str(EXIT_HANGUP), "stopped by SIGHUP (the terminal closed); as for 143"),
 )
 
 
