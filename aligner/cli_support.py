@@ -78,11 +78,29 @@ quiet_option = click.option(
 )
 
 
+def probe_out(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An output file that cannot be written is refused before the work, not after it
+    (:func:`aligner.atomic.probe_output`); ``-`` is stdout."""
+    if value is not None and str(value) != "-":
+        from .atomic import probe_output
+
+        probe_output(value)
+    return value
+
+
+def probe_out_folder(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """As :func:`probe_out`, for an output folder (``build --out``)."""
+    from .atomic import probe_output
+
+    probe_output(value, folder=True)
+    return value
+
+
 def out_option(help_text: str, default: str = "-") -> Callable[[Any], Any]:
-    """``-o`` is a path on every command that writes a file; ``-`` is stdout. The writer, not
-    click, refuses a folder, so the message is the one every other bad path gets."""
+    """``-o`` is a path on every command that writes a file; ``-`` is stdout. Our check, not
+    click's, refuses a folder, so the message is the one every other bad path gets."""
     return click.option("-o", "--out", type=click.Path(allow_dash=True), default=default,
-                        show_default=True, help=help_text)
+                        show_default=True, help=help_text, callback=probe_out)
 
 
 class Score(click.FloatRange):
