@@ -68,3 +68,37 @@ def test_a_cache_folder_the_user_named_must_work(tmp_path: Path, corpus: Path) -
     assert run.err.splitlines()[-1] == (f"aligner: {blocker}/c: cannot use the cache folder (Not a directory). pass "
                                         "--cache DIR with a writable folder, or --no-cache.")
     assert not (tmp_path / "out").exists()
+
+
+DEVICE = "aligner: /dev/zero: is a device, not a {noun}. give a file, or pipe the data in (... | aligner COMMAND -)."
+
+
+@pytest.mark.parametrize(("args", "noun"), [
+    (["read", "/dev/zero"], "file"),
+    (["segment", "/dev/zero"], "file"),
+    (["align", "/dev/zero", "{c}/en/a.txt"], "file"),
+    (["check", "/dev/zero", "-g", "{c}/g.csv"], "TM or bilingual file"),
+    (["check", "{c}/tm.csv", "-g", "/dev/zero"], "glossary file"),
+    (["terms", "/dev/zero"], "TM or bilingual file"),
+], ids=["read", "segment", "align", "check", "check-glossary", "terms"])
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_named_as_an_input_is_refused_before_it_is_read(corpus: Path, args, noun) -> None:
+    (corpus / "g.csv").write_text("zh,en\n深度学习,deep learning\n", encoding="utf-8")
+    (corpus / "tm.csv").write_text("zh,en\n深度学习很重要。,Deep learning matters.\n", encoding="utf-8")
+    run = invoke([a.format(c=corpus) for a in args])  # reading it would never end, and fill the memory
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == DEVICE.format(noun=noun)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_standard_input_from_a_device_is_refused(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/zero", "rb") as zero:
+        run = subprocess.run([sys.executable, "-m", "aligner", "read", "-"], stdin=zero, capture_output=True,
+                             timeout=120)
+    assert run.returncode == 2
+    assert run.stderr.decode().splitlines() == [
+        "aligner: <stdin>: standard input is a device, not a file. redirect a file into aligner (aligner read - < "
+        "FILE), or give the file's path."]
