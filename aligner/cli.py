@@ -20,9 +20,8 @@ from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_cache import cache_options, open_cache
 from .cli_support import (EXIT_BAD_INPUT, EXIT_HANGUP, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED,  # noqa: F401
-                          EXIT_STATUSES, EXIT_TERMINATED,
-                          ClosedStdout, HelpEpilog, Score, out_option, probe_out_folder, progress, progress_for,
-                          quiet_option)
+                          EXIT_STATUSES, EXIT_TERMINATED, ClosedStdout, HelpEpilog, Score, out_option,
+                          probe_out_folder, progress, progress_for, quiet_option)
 from .environment import check_environment, debug
 from .errors import AlignerError, UsageError
 from .interrupts import exit_status, install, interrupted
