@@ -39,6 +39,26 @@ def _is_special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+def probe_output(path: str | Path, *, folder: bool = False) -> None:
+    """Refuse, before any work, an output that writing would refuse after it: a file where a
+    folder must be (``--out``, or a parent of ``-o``), a folder where a file must be, a folder
+    that cannot be written. Nothing is created; the write itself still reports what only
+    writing finds (a full disk). Raises :class:`OutputError` in the words the writer uses."""
+    target = Path(path)
+    if _is_special(target):
+        return
+    if not folder and target.is_dir():
+        raise OutputError("is a directory", path=target, hint="give a file name")
+    existing = target if folder else target.parent
+    while not existing.exists() and existing != existing.parent:  # the folders still to be made
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError("is a file, not a folder", path=existing,
+                          hint="rename or remove that file, or choose another output folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError("permission denied", path=existing, hint="choose a writable output folder")
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

@@ -19,10 +19,12 @@ from . import __version__
 from .bounds import MAX_BRACKET_DEPTH
 from .build import MIN_SCORE
 from .cli_cache import cache_options, open_cache
-from .cli_support import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_STATUSES,  # noqa: F401
-                          ClosedStdout, HelpEpilog, Score, out_option, progress, progress_for, quiet_option)
+from .cli_support import (EXIT_BAD_INPUT, EXIT_HANGUP, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED,  # noqa: F401
+                          EXIT_STATUSES, EXIT_TERMINATED, ClosedStdout, HelpEpilog, Score, out_option,
+                          probe_out_folder, progress, progress_for, quiet_option)
 from .environment import check_environment, debug
 from .errors import AlignerError, UsageError
+from .interrupts import exit_status, install, interrupted
 from .streams import prepare_streams
 from .wording import count, noun
 
@@ -46,9 +48,9 @@ class Group(HelpEpilog, click.Group):
         except AlignerError as exc:
             click.echo(f"aligner: {exc}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
-        except KeyboardInterrupt:
-            click.echo("aligner: interrupted; no output file was left half-written.", err=True)
-            ctx.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP (aligner/interrupts.py)
+            click.echo(f"aligner: {interrupted(exc)}", err=True)
+            ctx.exit(exit_status(exc))
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(1)
@@ -117,7 +119,7 @@ def cli() -> None:
 @click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
               help="Folder with zh/ (Chinese documents) and optionally en/ (their English).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
-              help="Where tmx/ and glossary/ are written.")
+              callback=probe_out_folder, help="Where tmx/ and glossary/ are written.")
 @click.option("--srclang", default="zh-CN", show_default=True, help=SRCLANG_HELP)
 @click.option("--tgtlang", default="en-US", show_default=True, help=TGTLANG_HELP)
 @click.option("--scorer", default="default", show_default=True, help="Alignment scorer (see `aligner align --help`).")
@@ -151,7 +153,7 @@ def build(corpus: Path, out: Path, srclang: str, tgtlang: str, scorer: str, srx:
     settings = BuildSettings(corpus=corpus, out=out, srclang=srclang, tgtlang=tgtlang, scorer=scorer,
                              srx=srx, min_score=min_score, strict=strict, tm_terms=tm_terms)
     report = run_build(settings, progress=progress_for(quiet), jobs=jobs or default_jobs(),
-                       cache=open_cache(cache, no_cache), scheduler=scheduler)
+                       cache=open_cache(cache, no_cache, progress_for(quiet)), scheduler=scheduler)
     if as_json:
         echo_json(report.to_dict())
     else:
@@ -395,4 +397,5 @@ def main() -> None:
     """Console-script entry point."""
     if sys.stdout is None:  # started with standard output closed (>&-): writing must fail loudly
         sys.stdout = ClosedStdout()
+    install()  # Ctrl-C, SIGTERM, SIGHUP: one line, the workers stopped too
     cli(prog_name="aligner")

@@ -12,7 +12,9 @@ import click
 EXIT_BAD_INPUT = 2
 EXIT_SKIPPED = 3  # build: done, but some input files could not be read (named in the summary)
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in aligner, not a problem with the input
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention, as the two below
+EXIT_HANGUP = 129
+EXIT_TERMINATED = 143
 
 #: Every status a command can end with (cli.Group.invoke, check's findings, click's usage
 #: errors); every --help lists them, so a script can tell bad input from a bug.
@@ -27,6 +29,9 @@ EXIT_STATUSES = (
     (str(EXIT_INTERNAL), "internal error: a bug in aligner; please report it with the input "
                          "(ALIGNER_DEBUG=1 shows the traceback)"),
     (str(EXIT_INTERRUPTED), "interrupted (Ctrl-C); no output file is left half-written"),
+    (str(EXIT_TERMINATED), "stopped by SIGTERM (kill, a timeout, a container stop); workers stopped too, no "
+                           "output file is left half-written"),
+    (str(EXIT_HANGUP), "stopped by SIGHUP (the terminal closed); as for 143"),
 )
 
 
@@ -73,11 +78,29 @@ quiet_option = click.option(
 )
 
 
+def probe_out(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An output file that cannot be written is refused before the work, not after it
+    (:func:`aligner.atomic.probe_output`); ``-`` is stdout."""
+    if value is not None and str(value) != "-":
+        from .atomic import probe_output
+
+        probe_output(value)
+    return value
+
+
+def probe_out_folder(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """As :func:`probe_out`, for an output folder (``build --out``)."""
+    from .atomic import probe_output
+
+    probe_output(value, folder=True)
+    return value
+
+
 def out_option(help_text: str, default: str = "-") -> Callable[[Any], Any]:
-    """``-o`` is a path on every command that writes a file; ``-`` is stdout. The writer, not
-    click, refuses a folder, so the message is the one every other bad path gets."""
+    """``-o`` is a path on every command that writes a file; ``-`` is stdout. Our check, not
+    click's, refuses a folder, so the message is the one every other bad path gets."""
     return click.option("-o", "--out", type=click.Path(allow_dash=True), default=default,
-                        show_default=True, help=help_text)
+                        show_default=True, help=help_text, callback=probe_out)
 
 
 class Score(click.FloatRange):

@@ -15,6 +15,8 @@ like a typo, not like a place.
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +45,19 @@ def not_found(path: str | Path, noun: str = "file") -> InputError:
     return InputError(f"{noun} not found", path=path, hint=NOT_FOUND_HINT)
 
 
+def refuse_device(path: str | Path, noun: str = "file") -> None:
+    """A device named as an input (``/dev/zero``, ``/dev/urandom``, a disk) is refused before
+    it is opened: its bytes never end, and reading them would fill the memory. A named pipe
+    (``<(zcat tm.tmx.gz)``) is read as ``cat`` reads it: the user chose it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # reading it reports what is wrong
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise InputError(f"is a device, not a {noun}", path=path,
+                         hint="give a file, or pipe the data in (... | aligner COMMAND -)")
+
+
 def read_input(
     path: str | Path,
     *,
@@ -60,6 +75,7 @@ def read_input(
 
         return read_stdin()
     file = Path(path)
+    refuse_device(file, noun)
     try:
         return file.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # a/b.txt where a is a file: not found too

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import stat
 import sys
 
 from .errors import InputError
@@ -48,6 +50,13 @@ def read_stdin() -> bytes:
     if buffer is None:
         raise InputError("standard input is closed", path="<stdin>",
                          hint="pipe or redirect a file into aligner (aligner read - < FILE), or give the file's path")
+    try:
+        mode = os.fstat(buffer.fileno()).st_mode
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # a test runner's stream
+        mode = 0
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not buffer.isatty():  # < /dev/zero: never ends
+        raise InputError("standard input is a device, not a file", path="<stdin>",
+                         hint="redirect a file into aligner (aligner read - < FILE), or give the file's path")
     try:
         return buffer.read()
     except (OSError, ValueError) as exc:  # a closed or unreadable descriptor

@@ -59,10 +59,32 @@ def make(shape: str, n: int, folder: Path) -> list[str]:
         doc = folder / "doc.txt"
         doc.write_text("前言" + "（" * n + "术语\n", encoding="utf-8")
         return ["glossary", "extract", str(doc), "-o", str(folder / "out.csv")]
+    if shape == "long-segment":  # check: one TMX segment of n characters, a glossary term in every 7
+        tmx, glossary = folder / "tm.tmx", folder / "g.csv"
+        glossary.write_text("zh,en\n深度学习,deep learning\n", encoding="utf-8")
+        zh = "".join("深度学习" + _han(rng, 3) for _ in range(n // 7))
+        tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+                       'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" '
+                       f'datatype="plaintext"/><body><tu><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv>'
+                       '<tuv xml:lang="en-US"><seg>Deep learning.</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+        return ["check", str(tmx), "-g", str(glossary)]
+    if shape == "long-segment-numbers":  # check: one unit of n characters a side, numbers, URLs, tags
+        tmx, glossary = folder / "tm.tmx", folder / "g.csv"
+        glossary.write_text("zh,en\n深度学习,deep learning\n", encoding="utf-8")
+        zh_unit = "在2024年有35%的用户访问https://a.example/c，见{0}和%s，&lt;b&gt;粗&lt;/b&gt;。"
+        en_unit = "In 2020–24, 36% of users visited https://a.example/d, see {1} and %d &lt;i&gt;bold&lt;/i&gt;. "
+        reps = n // 40
+        tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+                       'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" '
+                       f'datatype="plaintext"/><body><tu><tuv xml:lang="zh-CN"><seg>{zh_unit * reps}</seg></tuv>'
+                       f'<tuv xml:lang="en-US"><seg>{en_unit * reps}</seg></tuv></tu></body></tmx>\n',
+                       encoding="utf-8")
+        return ["check", str(tmx), "-g", str(glossary)]
     raise SystemExit(f"unknown shape {shape!r}")
 
 
-SHAPES = {"long-line": 50_000, "bracket-lines": 2_500, "nested-brackets": 12_500, "unclosed-brackets": 12_500}
+SHAPES = {"long-line": 50_000, "bracket-lines": 2_500, "nested-brackets": 12_500, "unclosed-brackets": 12_500,
+          "long-segment": 500_000, "long-segment-numbers": 100_000}
 
 
 def child(args: list[str]) -> None:

@@ -63,4 +63,5 @@ def test_exit_statuses_cover_what_the_cli_can_return() -> None:
     from aligner import cli as module
 
     codes = {int(code) for code, _ in EXIT_STATUSES}
-    assert {0, 1, module.EXIT_BAD_INPUT, module.EXIT_SKIPPED, module.EXIT_INTERNAL, module.EXIT_INTERRUPTED} == codes
+    assert {0, 1, module.EXIT_BAD_INPUT, module.EXIT_SKIPPED, module.EXIT_INTERNAL, module.EXIT_INTERRUPTED,
+            module.EXIT_HANGUP, module.EXIT_TERMINATED} == codes

@@ -26,7 +26,7 @@ from ..documents.entries import IGNORED, classify
 from ..errors import FormatError, InputError
 from ..formats.xmlguard import refuse_entities, resolve_named_references
 from ..formats.xmltext import local_name, namespace, xml_syntax_problem
-from ..inputs import read_input, reading
+from ..inputs import read_input, reading, refuse_device
 from ..streams import read_stdin
 from .parsers import (  # noqa: F401 - re-exported
     _DIALECTS,
@@ -169,6 +169,7 @@ class UnitReader:
             yield from self._read_file(path)
 
     def _read_file(self, path: Path) -> Iterator[Unit]:
+        refuse_device(path, "TM or bilingual file")
         head = _streamable_head(path)
         if head is not None:  # a TMX file, read as the parser goes instead of whole
             yield from self._read_bytes(head, str(path), path.suffix.lower(), stream=path)

@@ -9,6 +9,7 @@ holds a decision that does not fit, and answers with the replayed beads, which t
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..environment import debug
 from ..errors import AlignerError
 from .apply import apply_document
 from .decisions import Decision, load_review, parse_decisions, save_review
@@ -149,9 +151,32 @@ class Handler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"), "application/json")
 
     def _error(self, status: int, message: str) -> None:
+        self.close_connection = True  # a body left unread must not be taken for the next request
         self._json(status, {"error": message})
 
     def do_GET(self) -> None:  # noqa: N802
+        self._answer(self._get)
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._answer(self._post)
+
+    def _answer(self, method: Any) -> None:
+        """Whatever a request holds, the reviewer's terminal gets no traceback: a browser
+        that went away is nothing to report; a bug is one line there and a 500 here."""
+        try:
+            method()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, the server keeps serving
+            if debug():
+                raise
+            _report(exc)
+            try:
+                self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error ({type(exc).__name__})")
+            except OSError:
+                pass
+
+    def _get(self) -> None:
         if not self._own_host():
             return self._error(HTTPStatus.FORBIDDEN, "wrong Host: open the address the review printed")
         path = urlsplit(self.path).path
@@ -173,20 +198,24 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(HTTPStatus.OK, session.document(stem))
         self._error(HTTPStatus.NOT_FOUND, "not found")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def _post(self) -> None:
         port = self.server.server_address[1]
         origin = self.headers.get("Origin")
         if not self._own_host() or (origin and origin not in (f"http://127.0.0.1:{port}", f"http://localhost:{port}")):
             return self._error(HTTPStatus.FORBIDDEN, "cross-site request refused")
         if self.headers.get("Content-Type", "").split(";")[0].strip() != "application/json":
             return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json")
-        length = int(self.headers.get("Content-Length") or 0)
-        if not 0 <= length <= MAX_BODY:
+        length = (self.headers.get("Content-Length") or "0").strip()
+        if not (length.isascii() and length.isdigit()):
+            return self._error(HTTPStatus.BAD_REQUEST, "Content-Length is not a number of bytes")
+        if int(length) > MAX_BODY:
             return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too large")
         try:
-            body = json.loads(self.rfile.read(length) or b"{}")
+            body = json.loads(self.rfile.read(int(length)) or b"{}")
         except ValueError:
             return self._error(HTTPStatus.BAD_REQUEST, "the body is not JSON")
+        except RecursionError:
+            return self._error(HTTPStatus.BAD_REQUEST, "the body's JSON nests too deeply")
         path = urlsplit(self.path).path
         session = self.server.session
         try:
@@ -215,9 +244,28 @@ class ReviewServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), Handler)
         self.session = session
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """What fails outside a request's method (a malformed request line answered to a
+        client already gone): one line at most, never socketserver's traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)) or exc is None:
+            return
+        if debug():
+            super().handle_error(request, client_address)
+            return
+        _report(exc)
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
+
+
+def _report(exc: BaseException) -> None:
+    try:
+        sys.stderr.write(f"aligner: review: internal error answering a request ({type(exc).__name__}: {exc}). "
+                         "This is a bug: please report it (ALIGNER_DEBUG=1 shows the traceback).\n")
+    except (OSError, ValueError):
+        pass
 
 
 def start(session: Session, port: int = 0) -> tuple[ReviewServer, threading.Thread]:

@@ -13,7 +13,6 @@ as by :class:`~aligner.runner.pool.ProcessPoolRunner`: the same bytes.
 """
 from __future__ import annotations
 
-import multiprocessing
 import itertools
 import os
 import pickle
@@ -24,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
+from ..interrupts import spawn_context
 from .base import WorkerSetup
 
 T = TypeVar("T")
@@ -70,7 +70,7 @@ class EarlyPool:
 
     def __init__(self, jobs: int, threads: int | None = None) -> None:
         self.jobs = jobs
-        self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+        self._pool = ProcessPoolExecutor(jobs, mp_context=spawn_context(),
                                          initializer=prewarm, initargs=(threads,))
         self._started: list[Future[int]] = [self._pool.submit(_ready) for _ in range(jobs)]  # spawn them all now
         self._folder = tempfile.mkdtemp(prefix="aligner-setup-")

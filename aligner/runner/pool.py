@@ -1,13 +1,13 @@
 """A pool of worker processes behind the :class:`~aligner.runner.base.Runner` interface."""
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from ..errors import AlignerError
+from ..interrupts import spawn_context
 from .base import WorkerSetup
 
 T = TypeVar("T")
@@ -32,7 +32,7 @@ class ProcessPoolRunner:
         self._setup = setup or WorkerSetup()
 
     def map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-        context = multiprocessing.get_context("spawn")
+        context = spawn_context()  # workers stop with the command, quietly
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                  initializer=self._setup.run) as pool:
             # one item per task: documents differ a lot in size, so no chunking

@@ -197,7 +197,22 @@ def target_values(text: str, *, words: bool = True) -> set[Fraction]:
     return values
 
 
-_CENTURY_BEFORE = re.compile(r"(\d\d)\d\d\s*[-–—]\s*$")
+def _century_before(text: str, end: int) -> str | None:
+    r"""The century of a year and a dash ending ``text[:end]`` (``2020–`` before ``24``): what
+    ``(\d\d)\d\d\s*[-–—]\s*$`` would find searched in ``text[:end]``, read backwards from
+    ``end`` (searching from 0 for every number was quadratic in a long segment)."""
+    i = end
+    while i and text[i - 1].isspace():
+        i -= 1
+    if not i or text[i - 1] not in "-–—":
+        return None
+    i -= 1
+    while i and text[i - 1].isspace():
+        i -= 1
+    year = text[max(i - 4, 0):i]
+    return year[:2] if len(year) == 4 and all(c.isdecimal() for c in year) else None
+
+
 #: what takes a target past plain Arabic digits (markup, math, full-width digits, versions)
 PLAIN_GATE = re.compile(r"://|www\.|[@{%$<\uff10-\uff19]|\d\.\d+\.\d", re.I)
 
@@ -235,8 +250,8 @@ def added_numbers(text: str) -> list[tuple[str, frozenset[Fraction]]]:
             values.add(value * _EN_MAG[mag.group(1).lower()])
         if _PERCENT.match(text, match.end()):
             values.add(value / 100)
-        short = _CENTURY_BEFORE.search(text, 0, match.start())
-        if short and len(digits) == 2:  # 2020–24
-            values.add(Fraction(int(short.group(1) + digits)))
+        century = _century_before(text, match.start()) if len(digits) == 2 else None
+        if century:  # 2020–24
+            values.add(Fraction(int(century + digits)))
         found.append((match.group(0), frozenset(values)))
     return found
