@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pass-weights", type=float, nargs="*", default=PASS_WEIGHTS)
     ap.add_argument("--rule", type=float, nargs="*", default=RULE,
                     help="thresholds of the rule on cosine + learned coverage of a border sentence")
+    ap.add_argument("--calibration", action="store_true",
+                    help="the confidence with and without the learned feature, fitted leave-one-document-out")
     ap.add_argument("--every-shape", action="store_true", help="train on confident beads of every shape, not 1-1 only")
     ap.add_argument("--time", action="store_true", help="CPU time of learning + second search on MAC-Dev")
     a = ap.parse_args(argv)
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             for k, d in enumerate(group):
                 docs.append(ob.delete(d, seed))
                 docs.append(ob.insert(d, group[(k + 1 + seed) % len(group)], seed))
+    if a.calibration:
+        return calibration(docs, [base, real], scorer)
     grid = [f"search w{w}" for w in a.search_weights] + [f"pass w{w}" for w in a.pass_weights] + [
         f"rule t{t}" for t in a.rule]
     if a.only:
@@ -118,6 +122,54 @@ def main(argv: list[str] | None = None) -> int:
     kinds = sorted({e["kind"] for e in per.values()})
     ob._table(per, kinds, ["now"] + grid)
     ob._loo(per, kinds, ["now"] + grid, "now")
+    return 0
+
+
+def least_explained(pair, tok, table, s) -> float:  # type: ignore[no-untyped-def]
+    """The lowest :func:`learned_model.explained` of any sentence of a pair bead."""
+    return min([learned.explained(pair, tok, table, s, "src", q) for q in range(s.i0, s.i1)]
+               + [learned.explained(pair, tok, table, s, "tgt", q) for q in range(s.j0, s.j1)])
+
+
+def calibration(docs: list, groups: list, scorer) -> int:  # type: ignore[no-untyped-def]
+    """Pair beads of every set (and of unrelated pairs, all wrong) with the confidence's
+    features and the learned one; both models fitted leave-one-source-document-out."""
+    import numpy as np
+
+    from aligner.align.confidence import features, fit
+
+    rows: list = []
+
+    def collect(kind: str, source: str, pair, steps, gold) -> None:  # type: ignore[no-untyped-def]
+        tok = learned.tokens(pair)
+        table = learned.train(pair, tok, learned.training_beads(steps))
+        for s, row in zip(steps, features(steps, pair)):
+            if s.i1 > s.i0 and s.j1 > s.j0:
+                b = (tuple(range(s.i0, s.i1)), tuple(range(s.j0, s.j1)))
+                rows.append((kind, source, np.append(row, least_explained(pair, tok, table, s)), float(b in gold)))
+
+    for d in docs:
+        pair = DocumentPair(d.zh, d.en, (), None)
+        collect(d.kind, d.name.split("/")[1], pair, align_steps(pair, scorer), set(d.gold))
+        print(f"  {d.name}", file=sys.stderr)
+    for group in groups:
+        for k, d in enumerate(group):
+            pair = DocumentPair(d.zh, group[(k + 1) % len(group)].en, (), None)
+            collect(d.kind + "-unrelated", d.name.split("/")[1], pair, align_steps(pair, scorer), set())
+    x = np.array([r for _, _, r, _ in rows])
+    y = np.array([g for *_, g in rows])
+    kind = np.array([k for k, *_ in rows])
+    src = np.array([s for _, s, *_ in rows])
+    sizes = {k: int((kind == k).sum()) for k in set(kind)}
+    sw = np.array([len(y) / (len(sizes) * sizes[k]) for k in kind])
+    for label, cols in (("the confidence as built", x.shape[1] - 1), ("with the least explained sentence", x.shape[1])):
+        probs = np.zeros(len(y))
+        for s in sorted(set(src)):
+            w = fit(x[src != s][:, :cols], y[src != s], weights=sw[src != s])
+            probs[src == s] = 1 / (1 + np.exp(-(x[src == s][:, :cols] @ w)))
+        print(f"{label}, fitted leave-one-source-document-out:")
+        ob._bands(kind, y, probs)
+    print("coefficient of the learned feature (all sets):", round(float(fit(x, y, weights=sw)[-1]), 4))
     return 0
 
 
