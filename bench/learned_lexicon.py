@@ -31,10 +31,12 @@ from shared_data import MAC_DEV, require
 import learned_model as learned
 from aligner.align import DocumentPair, align_steps, get_scorer
 from aligner.align.orphans import GAIN_MARGIN, split_orphans
+from aligner.align.support import DEFAULT_MODEL
 
 SEARCH_WEIGHTS = (0.1, 0.25, 0.5, 1.0)
 PASS_WEIGHTS = (0.5, 1.0, 2.0, 4.0)
 RULE = (0.1, 0.15, 0.2, 0.25)
+SUPPORT_WEIGHTS = (0.25, 0.5, 1.0)
 
 
 def learned_scorer(scorer, cov, w):  # type: ignore[no-untyped-def]
@@ -48,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="only the settings whose name contains this")
     ap.add_argument("--search-weights", type=float, nargs="*", default=SEARCH_WEIGHTS)
     ap.add_argument("--pass-weights", type=float, nargs="*", default=PASS_WEIGHTS)
+    ap.add_argument("--support-weights", type=float, nargs="*", default=SUPPORT_WEIGHTS,
+                    help="weights of the learned coverage in the per-sentence support (skip costs, glue penalty)")
     ap.add_argument("--rule", type=float, nargs="*", default=RULE,
                     help="thresholds of the rule on cosine + learned coverage of a border sentence")
     ap.add_argument("--calibration", action="store_true",
@@ -92,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.calibration:
         return calibration(docs, [base, real], scorer)
     grid = [f"search w{w}" for w in a.search_weights] + [f"pass w{w}" for w in a.pass_weights] + [
-        f"rule t{t}" for t in a.rule]
+        f"rule t{t}" for t in a.rule] + [f"support w{w}" for w in a.support_weights]
     if a.only:
         grid = [g for g in grid if a.only in g]
     per: dict[str, dict] = {}
@@ -107,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         unsplit = None
         for name in grid:
             w = float(name.split()[-1][1:])
-            if name.startswith("rule"):
+            if name.startswith("support"):
+                again = DocumentPair(d.zh, d.en, (), None)  # its own memo of the skip costs
+                again.__dict__.update({k: pair.__dict__[k] for k in ("_src_embedded", "_tgt_embedded", "lexical")})
+                again.__dict__["_unsupported"] = {DEFAULT_MODEL: learned.learned_unsupported(pair, tok, table, w,
+                                                                                             DEFAULT_MODEL)}
+                new = align_steps(again, scorer)
+            elif name.startswith("rule"):
                 new = learned.split_unexplained(pair, tok, table, steps, scorer.skip, w)
             elif name.startswith("search"):
                 new = align_steps(pair, learned_scorer(scorer, cov, w))

@@ -287,3 +287,40 @@ def split_unexplained(pair: DocumentPair, tok: Tokens, table: Table, steps: Sequ
                 continue
         out.append(s)
     return out
+
+
+def learned_unsupported(pair: DocumentPair, tok: Tokens, table: Table, weight: float, model, points=None
+                        ) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """:func:`aligner.align.support.unsupported` with ``weight`` x the learned coverage of each
+    sentence by its partner added to the support (``cosine + lexical x coverage``) of every
+    candidate partner in the window: the "unsupported sentence" test reading the learned model."""
+    from aligner.align.scorers.lexical import ZH_WORD_WEIGHT, shared_weight
+    from aligner.align.support import ROWS, _window
+
+    n, m = pair.n, pair.m
+    lo, hi = _window(pair, points)
+    src_best, tgt_best = np.full(n, -1.0), np.full(m, -1.0)
+    lex = pair.lexical
+    zw = np.maximum(np.diff(tok.src_ptr), 1).astype(np.float64)
+    ew = np.maximum(np.diff(tok.tgt_ptr), 1).astype(np.float64)
+    for a in range(0, n, ROWS):
+        b = min(a + ROWS, n)
+        rows = np.arange(a, b)
+        first = lo[rows]
+        last = np.maximum(hi[rows + 1], first + 1)
+        c0, c1 = int(first.min()), int(min(last.max(), m))
+        if c1 <= c0:
+            continue
+        sims = (pair.src_vectors[a:b].astype(np.float32) @ pair.tgt_vectors[c0:c1].astype(np.float32).T).astype(np.float64)
+        hits = shared_weight(lex, a, b, c0, c1)
+        mass = lex.src_mass[a:b, None] * ZH_WORD_WEIGHT + lex.tgt_mass[None, c0:c1]
+        sims += model.lexical * 2.0 * hits / np.maximum(mass, 1.0)
+        s_mat, t_mat = _matrices(table, tok, a, b, c0, c1)
+        cols = np.arange(c0, c1)
+        inside = (cols[None, :] >= first[:, None]) & (cols[None, :] < last[:, None])
+        src_sims = np.where(inside, sims + weight * s_mat / zw[a:b, None], -1.0)
+        tgt_sims = np.where(inside, sims + weight * t_mat / ew[None, c0:c1], -1.0)
+        src_best[a:b] = src_sims.max(axis=1)
+        np.maximum(tgt_best[c0:c1], tgt_sims.max(axis=0), out=tgt_best[c0:c1])
+    centre = float(np.median(np.concatenate([src_best, tgt_best]))) - model.below
+    return (np.clip((centre - src_best) / model.spread, 0.0, 1.0), np.clip((centre - tgt_best) / model.spread, 0.0, 1.0))
