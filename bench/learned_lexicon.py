@@ -11,13 +11,25 @@ median) is added with weight ``w``:
 * ``search wW``: to the search's score (the second search; the orphan pass and the gains then
   read the same score);
 * ``pass wW``: to the orphan pass's score only (the cheap variant: the search as built,
-  the pass's rule on the search's score reads the learned coverage too).
+  the pass's rule on the search's score reads the learned coverage too);
+* ``support wW``: to the per-sentence support of :mod:`aligner.align.support` (each candidate
+  partner's ``cosine + lexical coverage`` plus ``w`` x the learned coverage of the sentence by
+  it), so the skip costs and glue penalties of a second search read it (the "unsupported
+  sentence" test);
+* ``rule tT``: after the pass as built, a border sentence of an n:m bead whose best cosine to
+  the other side of its bead plus its learned coverage by that side is below ``T`` is split off.
 
-Prints strict F1 and orphan P/R per kind and seed, then the weight picked
-leave-one-source-document-out (``orphans._loo``). Development figures. ``--time`` prints the
-CPU time of the learning and the second search over MAC-Dev's six chapters.
+Prints strict F1 and orphan P/R per kind and seed, then the setting picked
+leave-one-source-document-out (``orphans._loo``) among "now" (as built) and those run.
+``--calibration`` fits the confidence with and without the bead's least explained sentence
+(leave-one-source-document-out); ``--time`` prints the CPU time of each part over MAC-Dev's six
+chapters. Development figures.
 
-    python bench/learned_lexicon.py [--seeds 1] [--no-real] [--time]
+    python bench/learned_lexicon.py --seeds 3 --search-weights 0.1 0.25 --pass-weights 0.5 1 2 --rule --support-weights
+    python bench/learned_lexicon.py --seeds 3 --search-weights --pass-weights --rule --support-weights 0.25 0.5
+    python bench/learned_lexicon.py --seeds 1 --search-weights --pass-weights --support-weights --rule 0.1 0.3
+    python bench/learned_lexicon.py --calibration --seeds 3
+    python bench/learned_lexicon.py --time
 """
 from __future__ import annotations
 
