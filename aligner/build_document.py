@@ -93,9 +93,10 @@ def _align(
     """Align one role block; only a long block's embedding counts reach ``say`` (see
     ``embedder.PROGRESS_EVERY``), so a build of short documents stays as quiet as before."""
     from .align import align
+    from .align.embedder import COUNT
 
     def counts(message: str) -> None:
-        if message.startswith(("align: embedded ", "cache: ")):
+        if message.startswith((f"align: {COUNT}", "cache: ")):
             say("  " + message)
 
     return align(

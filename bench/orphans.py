@@ -53,6 +53,25 @@ MEMO = Path.home() / ".cache" / "aligner" / "orphans-memo.npz"
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
 
+def _save_memo(memo: dict[str, np.ndarray]) -> None:
+    """Write the memo atomically: several benchmarks (and engineers) share the file, and a
+    reader must never see half of one (a temporary file in the same folder, then a rename;
+    two writers at once lose one's new entries, which is only a miss next time)."""
+    import os
+    import tempfile
+
+    MEMO.parent.mkdir(parents=True, exist_ok=True)
+    keys = sorted(memo)
+    fd, tmp = tempfile.mkstemp(prefix=MEMO.name + ".", suffix=".tmp", dir=MEMO.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, keys=np.array(keys, dtype=object), vecs=np.stack([memo[k] for k in keys]))
+        os.replace(tmp, MEMO)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 def _memoised_encoder() -> None:
     """Encode each distinct sentence once across all sets and runs (bench only)."""
     memo: dict[str, np.ndarray] = {}
@@ -66,9 +85,7 @@ def _memoised_encoder() -> None:
         if missing:
             for t, v in zip(missing, original(missing, progress, label)):
                 memo[t] = v
-            MEMO.parent.mkdir(parents=True, exist_ok=True)
-            keys = sorted(memo)
-            np.savez(MEMO, keys=np.array(keys, dtype=object), vecs=np.stack([memo[k] for k in keys]))
+            _save_memo(memo)
         return np.stack([memo[t] for t in texts]).astype(np.float32)
 
     embedder._encode = encode

@@ -50,8 +50,9 @@ def test_progress_slices_leave_the_vectors_bitwise_equal(monkeypatch: pytest.Mon
     monkeypatch.setattr(encoder, "WAVE", 1)
     loud = embedder.embed(ZH + EN, progress=heard.append)
     assert np.array_equal(quiet, loud)
-    assert heard[-1] == f"align: embedded {len(ZH + EN)} of {len(ZH + EN)} distinct sentences"
-    assert heard[0] == f"align: embedded 10 of {len(ZH + EN)} distinct sentences"
+    # the embedder names no command: the aligner, term extraction and the glossary all embed
+    assert heard[-1] == f"embedded {len(ZH + EN)} of {len(ZH + EN)} distinct sentences"
+    assert heard[0] == f"embedded 10 of {len(ZH + EN)} distinct sentences"
 
 
 def test_embedded_clauses_a_one_clause_sentence_reuses_its_sentence_vector(monkeypatch: pytest.MonkeyPatch) -> None:

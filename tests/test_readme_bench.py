@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HELPERS = {"measure", "shared_data"}
+HELPERS = {"measure", "shared_data", "learned_model"}
 
 
 def _development_section() -> str:

@@ -81,6 +81,21 @@ def _cache_key(texts: Sequence[str], dtype: type, reused: Sequence[int] = (), ki
 
 
 PROGRESS_EVERY = 5000  # texts between two progress lines when a document is long
+COUNT = "embedded "  # how the running count's lines begin (callers filter on it)
+
+
+def labelled(progress: Callable[[str], None] | None, command: str) -> Callable[[str], None] | None:
+    """``progress`` with ``command: `` before the embedder's own lines, which name no command
+    (the aligner, term extraction and the glossary all embed); the cache's lines ("cache: ...")
+    name their source already and pass as they are."""
+    if progress is None:
+        return None
+
+    def say(message: str) -> None:
+        progress(message if message.startswith("cache: ") else f"{command}: {message}")
+
+    return say
+
 
 
 def _listener(n: int, progress: Callable[[str], None] | None, label: str) -> Callable[[int], None] | None:
@@ -92,7 +107,7 @@ def _listener(n: int, progress: Callable[[str], None] | None, label: str) -> Cal
     def done(k: int) -> None:
         while said[0] + PROGRESS_EVERY <= k or (k == n and said[0] < k):
             said[0] = min(said[0] + PROGRESS_EVERY, n)
-            progress(f"align: embedded {said[0]:,} of {n:,} distinct {label}")
+            progress(f"{COUNT}{said[0]:,} of {n:,} distinct {label}")
 
     return done
 
@@ -132,7 +147,7 @@ def _bounded(texts: Sequence[str], progress: Callable[[str], None] | None, label
     if not cut:
         return texts
     if progress is not None:
-        progress(f"align: {cut:,} {label} longer than {EMBED_MAX_CHARS:,} characters embedded on their "
+        progress(f"{cut:,} {label} longer than {EMBED_MAX_CHARS:,} characters embedded on their "
                  f"first {EMBED_MAX_CHARS:,} (for scoring only: the TMX keeps them whole)")
     return [t[:EMBED_MAX_CHARS] for t in texts]
 

@@ -188,13 +188,18 @@ class DocumentPair:
         return len(self.tgt)
 
     # --- embeddings (float16: a 230k-sentence pair then needs 240 MB, not 480) ------------
+    @property
+    def _said(self) -> Callable[[str], None] | None:
+        """``progress`` for the embedder, whose lines name no command: "align: " added."""
+        return embedder.labelled(self.progress, "align")
+
     @cached_property
     def _src_embedded(self) -> tuple[np.ndarray, Edges | None]:
-        return _embedded(self.src, "zh", self.cache_dir, self.progress)
+        return _embedded(self.src, "zh", self.cache_dir, self._said)
 
     @cached_property
     def _tgt_embedded(self) -> tuple[np.ndarray, Edges | None]:
-        return _embedded(self.tgt, "en", self.cache_dir, self.progress)
+        return _embedded(self.tgt, "en", self.cache_dir, self._said)
 
     @cached_property
     def src_vectors(self) -> np.ndarray:
@@ -257,11 +262,11 @@ class DocumentPair:
 
     @cached_property
     def src_edges(self) -> Edges:
-        return self._src_embedded[1] or _edges(self.src, "zh", self.cache_dir, self.progress, self.src_vectors)
+        return self._src_embedded[1] or _edges(self.src, "zh", self.cache_dir, self._said, self.src_vectors)
 
     @cached_property
     def tgt_edges(self) -> Edges:
-        return self._tgt_embedded[1] or _edges(self.tgt, "en", self.cache_dir, self.progress, self.tgt_vectors)
+        return self._tgt_embedded[1] or _edges(self.tgt, "en", self.cache_dir, self._said, self.tgt_vectors)
 
     # --- lengths ---------------------------------------------------------------------------
     @cached_property

@@ -30,12 +30,12 @@ def bucket(text: str) -> int:
 def phrase_vectors(texts: Iterable[str], folder: Path | None = None,
                    say: Callable[[str], None] | None = None) -> dict[str, np.ndarray]:
     """Unit vector of each distinct text (zero for a blank one); with ``folder``, through the cache there."""
-    from ..align.embedder import embed_table
+    from ..align.embedder import COUNT, embed_table, labelled
 
     if say is not None:
         # a bucket's running count ("embedded 2 of 3 distinct term candidates") says nothing
         # about the whole job and reads as the aligner's; what the cache reports is kept
-        say = _without_counts(say)
+        say = _without_counts(labelled(say, "terms"), COUNT)
     groups: dict[int, list[str]] = {}
     for text in sorted(set(texts)):
         groups.setdefault(bucket(text), []).append(text)
@@ -46,8 +46,8 @@ def phrase_vectors(texts: Iterable[str], folder: Path | None = None,
     return vectors
 
 
-def _without_counts(say: Callable[[str], None]) -> Callable[[str], None]:
+def _without_counts(say: Callable[[str], None], count: str) -> Callable[[str], None]:
     def hear(message: str) -> None:
-        if not message.startswith("align: embedded "):
+        if not message.startswith(count):
             say(message)
     return hear

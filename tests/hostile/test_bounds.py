@@ -23,8 +23,10 @@ class _FakeModel:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], done=None) -> np.ndarray:  # type: ignore[no-untyped-def]
         self.seen.extend(texts)
+        if done is not None:
+            done(len(texts))
         return np.ones((len(texts), embedder.DIM), dtype=np.float32)
 
 
@@ -41,7 +43,22 @@ def test_the_embedder_sees_a_bounded_text_and_says_how_many_were_cut(fake_model:
     vectors = embedder.embed([long, "短句。", long + "器"], progress=notes.append, label="Chinese sentences")
     assert vectors.shape == (3, embedder.DIM)
     assert max(map(len, fake_model.seen)) <= EMBED_MAX_CHARS
-    assert len(notes) == 1 and notes[0].startswith(f"align: 2 Chinese sentences longer than {EMBED_MAX_CHARS:,}")
+    assert len(notes) == 1 and notes[0].startswith(f"2 Chinese sentences longer than {EMBED_MAX_CHARS:,}")
+
+
+def test_term_candidates_cut_are_said_by_term_extraction_not_the_aligner(fake_model: _FakeModel,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.cache import phrases
+
+    monkeypatch.setattr(embedder, "PROGRESS_EVERY", 1)  # the running count is said, and filtered out
+    monkeypatch.setattr(phrases, "BUCKETS", 1)
+    heard: list[str] = []
+    embedder.embed(["一", "二"], progress=heard.append, label="term candidates")
+    assert heard == ["embedded 1 of 2 distinct term candidates", "embedded 2 of 2 distinct term candidates"]
+    notes: list[str] = []
+    phrases.phrase_vectors(["机" * (EMBED_MAX_CHARS + 1), "短语", "滚动更新", "负载均衡"], say=notes.append)
+    assert notes == [f"terms: 1 term candidates longer than {EMBED_MAX_CHARS:,} characters embedded on their first "
+                     f"{EMBED_MAX_CHARS:,} (for scoring only: the TMX keeps them whole)"]
 
 
 @settings(max_examples=60, deadline=None)
