@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from ...model import Finding, Severity
 from ..units import Unit
+from .numerals_en import NUMBER_WORDS
 from .registry import Family, RuleSpec, register, unit_finding
 
 PARTIAL_UNIT = RuleSpec(
@@ -61,11 +62,8 @@ PER_HAN = 0.62
 
 
 #: number words: a number said aloud ("one hundred twenty million …") is one number, not
-#: many words, as its digits on the Chinese side are one token
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion trillion".split())
+#: many words, as its digits on the Chinese side are one token (the number reader's own table)
+_NUMBER_WORDS = NUMBER_WORDS
 
 
 def shape(source: str, target: str) -> tuple[float, int, int, int, int]:
