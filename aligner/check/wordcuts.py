@@ -119,25 +119,22 @@ class WordCuts:
         assert self._crossings is not None
         bits, mask = self._crossings.bits, _BITS - 1
         n = len(run)
+        codes = list(map(ord, run))
+        # crossed[j]: some word may hold run[j] and run[j + 1] (position j + 1 is crossed)
+        crossed = [bits[h >> 3] >> (h & 7) & 1
+                   for h in [(x * _MIX + y) & mask for x, y in zip(codes, codes[1:])]]
         found: set[int] = set()
         for p in inner:
-            h = (ord(run[p - 1]) * _MIX + ord(run[p])) & mask
-            if not bits[h >> 3] >> (h & 7) & 1:  # no word crosses p: every route passes it
+            if not crossed[p - 1]:  # no word crosses p: every route passes it
                 if run[p - 1] in _ASCII_ALNUM and run[p] in _ASCII_ALNUM:
                     return self._plain_ends(run)
                 found.add(p)
                 continue
             a = p - 1
-            while a > 0:
-                h = (ord(run[a - 1]) * _MIX + ord(run[a])) & mask
-                if not bits[h >> 3] >> (h & 7) & 1:
-                    break
+            while a > 0 and crossed[a - 1]:
                 a -= 1
             b = p + 1
-            while b < n:
-                h = (ord(run[b - 1]) * _MIX + ord(run[b])) & mask
-                if not bits[h >> 3] >> (h & 7) & 1:
-                    break
+            while b < n and crossed[b - 1]:
                 b += 1
             piece = run[a:b]
             cuts = self._pieces.get(piece)
