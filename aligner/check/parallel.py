@@ -116,6 +116,7 @@ class UnitWork:
         from .derivation import dictionary_words
 
         _ = self.index.tokenizer
+        self.index.warm_cuts()
         for term in self.index.terms:
             _ = term.allowed_re, term.forbidden_re
         dictionary_words()

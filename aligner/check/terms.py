@@ -330,6 +330,11 @@ class TermIndex:
             self._tokenizer = tokenizer
         return self._tokenizer
 
+    def warm_cuts(self) -> None:
+        """Make now what a large check's word cuts build on first use (see
+        :meth:`WordCuts.warm`), so forked workers share it."""
+        self._cuts.warm()
+
     def drop_caches(self) -> None:
         """Let go of jieba's dictionary and the cached cuts (built again on next use): a
         parallel check's main process needs neither once its workers are forked."""

@@ -28,6 +28,8 @@ _WORDS.update({w: 10 * i for i, w in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2})
 _MAGNITUDES = {"hundred": 100, "thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9,
                "trillion": 10 ** 12}
+#: every word of a number said aloud (one reader's table: partial-unit counts them as no words)
+NUMBER_WORDS = frozenset(_WORDS) | frozenset(_MAGNITUDES)
 #: nouns that multiply the number before them: two decades = 20, a dozen = 12
 _UNITS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "century": 100,
           "centuries": 100, "score": 20}

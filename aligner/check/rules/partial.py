@@ -60,18 +60,16 @@ _EN_END = re.compile(r"(?<![A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bMr)(?<!\bDr)(?<!\bv
 PER_HAN = 0.62
 
 
-#: number words: a number said aloud ("one hundred twenty million …") is one number, not
-#: many words, as its digits on the Chinese side are one token
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion trillion".split())
-
-
 def shape(source: str, target: str) -> tuple[float, int, int, int, int]:
     """(coverage, Chinese sentences, English sentences, Chinese characters, English words);
     TeX math counts as one word on each side, an English number word as none (the number's
     digits or numerals on the Chinese side count already)."""
+    # number words: a number said aloud ("one hundred twenty million …") is one number, not
+    # many words, as its digits on the Chinese side are one token (the number reader's own
+    # table; imported here, not at the top: importing numerals_en registers the markup family
+    # first, and registration order is the report's rule order)
+    from .numerals_en import NUMBER_WORDS as _NUMBER_WORDS
+
     source = unicodedata.normalize("NFKC", source) if _WIDE.search(source) else source
     source, target = _MATH.sub(" x ", source), _MATH.sub(" x ", target)
     han = len(_HAN.findall(source))
