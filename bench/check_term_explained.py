@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import time
 from pathlib import Path
 
 from check_realworld import build
+from measure import measured
 from shared_data import REALWORLD, require
 
 from aligner.check import TermIndex, check, read_units
@@ -64,7 +64,11 @@ def main() -> None:
     args = parser.parse_args()
     require(REALWORLD)
     build(args.dir)
-    start, cpu = time.perf_counter(), time.process_time()
+    with measured("check_term_explained", echo=True):
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
     tmx = sorted(p for p in (args.dir / "tmx").glob("*.tmx") if p.name != "terms.tmx")
     units = list(read_units(tmx))
     glossary_path = args.glossary or args.dir / "glossary" / "glossary.tbx"
@@ -101,7 +105,6 @@ def main() -> None:
                   f"{' / '.join(f.expected)}; unexplained: {', '.join(words)}")
             print(f"    source: {' '.join(f.source.split())[:200]}")
             print(f"    target: {' '.join(f.target.split())[:200]}")
-    print(f"{time.perf_counter() - start:.1f} s wall, {time.process_time() - cpu:.1f} s CPU")
 
 
 if __name__ == "__main__":

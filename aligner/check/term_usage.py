@@ -29,7 +29,10 @@ units significantly more consistently than it renders its terms overall (the oth
 the same test: ``P(X >= k | n, p0) < ALPHA_CONFIRM``), so that a unit breaking an otherwise
 consistent usage stands out against the TM's own background of free renderings. Otherwise they go to
 ``missing-term-unconfirmed`` (info, off by default: counted in the summary, listed with
-``--rule missing-term-unconfirmed``). Nothing is dropped: every miss is listed or counted.
+``--rule missing-term-unconfirmed``). A confirmed entry's miss goes there too when the unit
+words the term freely: no word of the target near the term lacks a source word to explain it
+(:func:`aligner.check.explain.free_rendering`), so nothing stands in the term's place that
+could be a wrong word. Nothing is dropped: every miss is listed or counted.
 A reviewed entry and a glossary without evidence (another tool's) are not affected.
 """
 from __future__ import annotations
