@@ -22,7 +22,11 @@ and what each listing policy would cost on the clean TM and find of the planted 
   misses per unit);
 * ``outliers``: every outlier a per-unit finding, explained misses only counted;
 * ``outliers <= T``: a term with at most T outliers lists them per unit, one with more gets
-  one per-term finding of its outliers; explained misses only counted.
+  one per-term finding of its outliers; explained misses only counted;
+* ``outliers with a wrong word``: an outlier listed per unit only when its target also has a
+  content word no source word explains near the term (:mod:`aligner.check.explain`, by
+  CC-CEDICT senses alone or with the TM's co-occurrence links): the lexical test of
+  ``bench/check_term_explained.py`` on top of the outlier split.
 
 For the planted TM (:mod:`aligner.check.planted`, the planted term errors only) it prints how
 many plants get a finding naming their own unit, how many are only inside a per-term
@@ -46,6 +50,7 @@ from shared_data import REALWORLD, require
 
 from aligner.check import TermIndex, check, read_units
 from aligner.check.derivation import family_stem
+from aligner.check.explain import Explainer, Links
 from aligner.check.planted import found_how, plant
 from aligner.check.units import Unit
 from aligner.formats.glossary_read import read_glossary
@@ -116,6 +121,17 @@ class Split:
                 listed.extend(keys[1:])
         return own, listed
 
+    def wrong_word(self, units: Sequence[Unit], index: TermIndex, links: bool) -> list[Key]:
+        """The outliers whose target has an unexplained content word near the term."""
+        explainer = Explainer(index, Links((u.source, u.target) for u in units) if links else None)
+        by_unit = {(u.file, u.ref): u for u in units}
+        out = []
+        for f in self.outliers:
+            unit = by_unit[(f.file, f.unit)]
+            if explainer.unexplained_near(unit.source, unit.target, f.source_term):
+                out.append((f.file, f.unit))
+        return out
+
     def findings(self, limit: int | None) -> int:
         total = Counter(f.source_term for f in self.misses)
         per_term = Counter(f.source_term for f in self.outliers)
@@ -170,6 +186,13 @@ def main() -> None:
             print(f"{'  ' + name + ' (' + specific + ')':<34} {found:>24} "
                   f"{100 * found / len(units):>8.2f} {own_n:>17} {list_n:>10} "
                   f"{len(plants) - own_n - list_n:>11}")
+        for links in (False, True):
+            found = len(clean.wrong_word(units, index, links))
+            own_keys = set(dirty.wrong_word(planted_units, index, links))
+            own_n = sum(1 for keys in plant_keys if keys & own_keys)
+            name = f"outliers with a wrong word{' (+links)' if links else ''}"
+            print(f"{'  ' + name:<34} {found:>24} {100 * found / len(units):>8.2f} {own_n:>17} "
+                  f"{0:>10} {len(plants) - own_n:>11}")
     print(f"{time.perf_counter() - start:.1f} s wall, {time.process_time() - cpu:.1f} s CPU")
 
 

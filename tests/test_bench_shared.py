@@ -12,12 +12,14 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 #: the benchmarks that read MAC-Dev, the realworld corpus or the shared evaluation scripts
 NEEDS_SHARED = ("align_distinct", "align_scale", "check_realworld", "check_term_alternatives",
-                "check_term_mechanisms", "corpus_scale",
-                "chrf_gloss", "learned_lexicon", "mac_dev", "orphan_ideas", "orphans", "pair_names_eval", "realworld_markup", "terms_eval",
+                "check_term_explained", "check_term_mechanisms", "corpus_scale",
+                "chrf_gloss", "learned_lexicon", "mac_dev", "orphan_ideas", "orphans", "pair_names_eval",
+                "realworld_markup", "terms_eval",
                 "variants_eval")
 #: what each one names first when the shared data is missing, and where it looks
 NEEDS = {name: ("MAC-Dev", "mac-dev") for name in NEEDS_SHARED} | {
-    name: ("the realworld corpus", "realworld/corpus") for name in ("check_realworld", "check_term_alternatives", "check_term_mechanisms",
+    name: ("the realworld corpus", "realworld/corpus") for name in ("check_realworld", "check_term_alternatives",
+                                                               "check_term_explained", "check_term_mechanisms",
                                                                "realworld_markup")}
 
 

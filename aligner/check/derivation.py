@@ -174,7 +174,7 @@ _FAMILY_ENDINGS = tuple(sorted((
     "ion", "ings", "ing", "ed", "es", "s", "e", "al", "ly",
     "isms", "ism", "istic", "istically", "izations", "ization", "isations", "isation",
     "izing", "ized", "izes", "ize", "ising", "ised", "ises", "ise", "ically", "ical", "ics",
-    "ic", "ological"), key=lambda e: (-len(e), e)))
+    "ic", "istics", "ological"), key=lambda e: (-len(e), e)))
 #: agent nouns: another word than the thing (pointer is not point, accelerationist is not
 #: accelerationism), of the same family only where :func:`_same_lower` allows. Not -or:
 #: collector is not collection.

@@ -29,7 +29,10 @@ units significantly more consistently than it renders its terms overall (the oth
 the same test: ``P(X >= k | n, p0) < ALPHA_CONFIRM``), so that a unit breaking an otherwise
 consistent usage stands out against the TM's own background of free renderings. Otherwise they go to
 ``missing-term-unconfirmed`` (info, off by default: counted in the summary, listed with
-``--rule missing-term-unconfirmed``). Nothing is dropped: every miss is listed or counted.
+``--rule missing-term-unconfirmed``). A confirmed entry's miss goes there too when the unit
+words the term freely: no word of the target near the term lacks a source word to explain it
+(:func:`aligner.check.explain.free_rendering`), so nothing stands in the term's place that
+could be a wrong word. Nothing is dropped: every miss is listed or counted.
 A reviewed entry and a glossary without evidence (another tool's) are not affected.
 """
 from __future__ import annotations
@@ -37,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Finding, Severity
@@ -190,16 +193,26 @@ class TermUsage:
             usage = self._usage[zh]
             n, k = usage.units, usage.rendered
             if usage.term.extracted:  # a hypothesis: confirmed by the TM or counted
-                if not usage.missed or confirmed(k, n, p0):
+                if not usage.missed:
                     continue
-                store.discard(usage.missed)
-                if not list_unconfirmed:
-                    hidden += len(usage.missed)
-                    continue
+                missed: Sequence[int] = usage.missed
                 note = (f"; the entry was extracted by the tool and this TM renders it in {k} "
                         f"of {n} units ({_percent(k, n)}; all terms of this check: {p0:.0%}): "
                         "not confirmed as the TM's term")
-                for index in usage.missed:
+                if confirmed(k, n, p0):
+                    # confirmed, yet a unit with no word in the term's place that its source
+                    # does not explain words it freely: no evidence of a wrong word
+                    missed = [i for i in usage.missed if _free(store.added(i))]
+                    if not missed:
+                        continue
+                    note = (f"; the entry was extracted by the tool and this TM confirms it ({k} "
+                            f"of {n} units), but every word of the target near the term is "
+                            "explained by a word of the source: a free rendering")
+                store.discard(missed)
+                if not list_unconfirmed:
+                    hidden += len(missed)
+                    continue
+                for index in missed:
                     finding = store.added(index)
                     added.append((*store.place(index), replace(
                         finding, rule=UNCONFIRMED, severity=Severity.INFO,
@@ -226,6 +239,17 @@ class TermUsage:
                                            *((f"with {w}", at) for w, at in usage_alternatives)),
                 source=first.source)))
         return added, hidden
+
+
+def _free(finding: Finding) -> bool:
+    """:func:`aligner.check.explain.free_rendering` of a miss's unit (imported on first use:
+    most checks have no confirmed extracted entry with a miss)."""
+    from .explain import free_rendering
+
+    if not finding.source or (finding.rule == "keep-as-is"
+                              and finding.severity is not Severity.ERROR):
+        return False  # an altered kept-as-is term names what the target has instead
+    return free_rendering(finding.source, finding.target, finding.source_term)
 
 
 def _located(store: FindingStore, index: int) -> str:

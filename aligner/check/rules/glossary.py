@@ -137,7 +137,7 @@ def term_findings(unit: Unit, hits: list[Hit], *,
                     # a termbase without evidence that the TM followed it: another
                     # CC-CEDICT sense of the term's own Chinese is the translator's choice,
                     # not a mistranslation (a wrong word is no sense of it)
-                    sense = other_sense(term, target)
+                    sense = other_sense(term, target, unit.source, hit)
                     if sense is not None:
                         why = Accepted(term.zh, hit.form, sense, "dictionary-sense")
             if why is not None:
@@ -148,7 +148,7 @@ def term_findings(unit: Unit, hits: list[Hit], *,
                         "source_word": why.source_word, "target_form": why.target_form,
                         "reason": why.reason, "fuzzy": unit.fuzzy})
                 continue
-            related = None if term.proposed else related_rendering(term, target)
+            related = None if term.proposed else related_rendering(term, target, unit.source, hit)
             if term.proposed:
                 rule, severity = Rule.MISSING_TERM_PROPOSED, Severity.INFO
                 note = " (English form proposed by the tool)"
