@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model import Debris, DocKind, Document, Lang, LineSpan, Paragraph, Role
 from .keys import _digest, file_digest, toolchain
+from .checked import text as _str, number as _int, flag as _bool
 from .store import EntryStore, Found
 
 KIND = "parsed"
@@ -123,21 +124,3 @@ def decode(data: dict[str, Any]) -> Document:
 def _para(item: Any) -> Paragraph:
     text, lang, role, spans = item
     return Paragraph(_str(text), Lang(lang), Role(role), tuple(LineSpan(_int(o), _int(n)) for o, n in spans))
-
-
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{type(value).__name__} where text was expected")
-    return value
-
-
-def _int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{type(value).__name__} where a number was expected")
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{type(value).__name__} where true or false was expected")
-    return value

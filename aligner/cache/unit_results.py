@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Severity
 from .corpus import CorpusMemo, inputs_digest
+from .checked import text as _str, number as _int
 from .store import EntryStore, Found
 
 if TYPE_CHECKING:
@@ -150,15 +151,3 @@ def _unfinding(d: dict[str, Any], ref: str) -> Finding:
                    message=_str(d["message"]), line=line, fuzzy=fuzzy,
                    variants=tuple((_str(t), tuple(_str(p) for p in places)) for t, places in d["variants"]),
                    source=_str(d["source"]), folded=tuple(_unfinding(g, ref) for g in d["folded"]))
-
-
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{type(value).__name__} where text was expected")
-    return value
-
-
-def _int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{type(value).__name__} where a number was expected")
-    return value
